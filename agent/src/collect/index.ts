@@ -1,0 +1,1 @@
+export { collectInventory } from './inventory';

@@ -1,0 +1,146 @@
+// Where code runs is enforced here: each folder may import only what its runtime has.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** Import bans for one runtime, with the reason shown to whoever trips them. */
+function restrict(patterns) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: patterns.paths ?? [],
+        patterns: patterns.groups ?? [],
+      },
+    ],
+  };
+}
+
+const nodeBuiltinBan = (why) => nodeBuiltins.map((name) => ({ name, message: why }));
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'agent/dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/fixtures/lint/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: restrict({
+      paths: [
+        ...nodeBuiltinBan('core/ is pure: it runs in the agent, the console and the renderer'),
+        { name: 'electron', message: 'core/ is pure: no Electron' },
+        { name: 'better-sqlite3', message: 'core/ does no I/O' },
+        { name: 'systeminformation', message: 'core/ does no I/O' },
+        { name: 'kysely', message: 'core/ does no I/O' },
+      ],
+      groups: [
+        {
+          group: ['@deskside/agent', '@deskside/agent/*'],
+          message: 'core/ depends on nothing of ours',
+        },
+        {
+          group: ['../../electron/*', '../../renderer/*', '../../agent/*'],
+          message: 'core/ depends on nothing of ours',
+        },
+      ],
+    }),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict({
+        paths: [
+          ...nodeBuiltinBan(
+            'The renderer runs in a browser: talk to the console through the API client',
+          ),
+          {
+            name: 'electron',
+            message: 'The renderer talks to the console only through the API client',
+          },
+        ],
+        groups: [
+          {
+            group: ['@deskside/agent', '@deskside/agent/*', '**/agent/**', '**/electron/**'],
+            message: 'The renderer talks to the console only through the API client',
+          },
+          {
+            group: ['better-sqlite3', 'kysely', 'systeminformation', 'pino'],
+            message: 'No I/O libraries in the renderer',
+          },
+        ],
+      }),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts'],
+    rules: restrict({
+      paths: [
+        {
+          name: 'electron',
+          message:
+            'Console services are plain Node: they run in Electron, the browser-mode host and tests alike',
+        },
+      ],
+      groups: [
+        {
+          group: ['**/main/*', '**/preload/*', '**/renderer/**'],
+          message: 'Services do not depend on Electron adapters or the UI',
+        },
+      ],
+    }),
+  },
+  {
+    files: ['agent/src/**/*.ts'],
+    rules: restrict({
+      paths: [{ name: 'electron', message: 'The agent ships without Electron' }],
+      groups: [
+        {
+          group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'],
+          message: 'The agent ships on its own: no console or UI code',
+        },
+      ],
+    }),
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+);
