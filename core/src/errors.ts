@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const ErrorCodeSchema = z.enum([
   'validation',
   'not_found',
+  'conflict',
   'unknown_method',
   'forbidden',
   'machine_unreachable',

@@ -4,5 +4,6 @@ export * from './canonical-json';
 export * from './errors';
 export * from './fingerprint';
 export * from './inventory';
+export * from './ipc';
 export * from './machine';
 export * from './ticket';
