@@ -1,0 +1,30 @@
+import type { ApiMethod, ApiOutput, ApiParsedInput, AppInfo } from '@deskside/core';
+import type { MachineService } from '../machines/machine-service';
+import type { TicketService } from '../tickets/ticket-service';
+
+/** One function per contract method: the console's whole API surface. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>>;
+};
+
+export interface HandlerDeps {
+  info: AppInfo;
+  machines: MachineService;
+  tickets: TicketService;
+}
+
+export function createApiHandlers({ info, machines, tickets }: HandlerDeps): ApiHandlers {
+  const actor = info.analyst;
+  return {
+    'app.info': () => Promise.resolve(info),
+    'machines.list': () => machines.list(),
+    'machines.get': ({ id }) => machines.get(id),
+    'machines.probe': (input) => machines.probe(input),
+    'machines.add': (input) => machines.add(input),
+    'machines.inventory': ({ id }) => machines.inventory(id),
+    'tickets.list': () => tickets.list(),
+    'tickets.get': ({ id }) => tickets.get(id),
+    'tickets.create': (input) => tickets.create(input, actor),
+    'tickets.attachInventory': (input) => tickets.attachInventory(input, actor),
+  };
+}

@@ -1,0 +1,207 @@
+import { X509Certificate } from 'node:crypto';
+import https from 'node:https';
+import { TLSSocket } from 'node:tls';
+import type { z } from 'zod';
+import {
+  AgentErrorResponseSchema,
+  AgentHealthSchema,
+  DesksideError,
+  type AgentHealth,
+} from '@deskside/core';
+
+export interface AgentEndpoint {
+  address: string;
+  port: number;
+}
+
+/** An agent the console has paired with: its certificate is pinned, its token is known. */
+export interface PinnedAgent extends AgentEndpoint {
+  certPem: string;
+  fingerprint: string;
+  token: string;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+const RESPONSE_TIMEOUT_MS = 30_000;
+const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+const CERTIFICATE_ERRORS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'ERR_DESKSIDE_FINGERPRINT',
+]);
+
+const where = (e: AgentEndpoint) =>
+  e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
+
+function describeNetworkError(
+  endpoint: AgentEndpoint,
+  error: NodeJS.ErrnoException,
+): DesksideError {
+  if (error.code && CERTIFICATE_ERRORS.has(error.code)) {
+    return new DesksideError(
+      'certificate_mismatch',
+      `The agent at ${where(endpoint)} presented a different certificate than the one pinned for it. ` +
+        'If the agent was reinstalled, remove and add the machine again; otherwise someone may be intercepting the connection.',
+    );
+  }
+  const reason: Record<string, string> = {
+    ECONNREFUSED: 'nothing is listening there (is the agent running?)',
+    ENOTFOUND: 'the name does not resolve',
+    EHOSTUNREACH: 'the host is unreachable',
+    ENETUNREACH: 'the network is unreachable',
+    ETIMEDOUT: 'it did not answer in time',
+    ECONNRESET: 'the connection was reset',
+  };
+  const why = (error.code && reason[error.code]) ?? error.message;
+  return new DesksideError(
+    'machine_unreachable',
+    `Could not reach the agent at ${where(endpoint)}: ${why}`,
+  );
+}
+
+interface RawResponse {
+  status: number;
+  body: string;
+  peerCertPem: string | null;
+}
+
+function request(
+  endpoint: AgentEndpoint,
+  path: string,
+  tls: { pinned: PinnedAgent } | { pinned: null },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const pinned = tls.pinned;
+    const req = https.request({
+      host: endpoint.address,
+      port: endpoint.port,
+      path,
+      method: 'GET',
+      agent: false,
+      timeout: CONNECT_TIMEOUT_MS,
+      headers: {
+        accept: 'application/json',
+        ...(pinned ? { authorization: `Bearer ${pinned.token}` } : {}),
+      },
+      // Pinned: the agent's own certificate is the only trust anchor, and its fingerprint
+      // must match. OpenSSL refuses any other certificate during the handshake, before the
+      // token is sent. Unpinned (first contact, health only, no token): accept any
+      // certificate and report it for the analyst to confirm.
+      ...(pinned
+        ? {
+            ca: pinned.certPem,
+            checkServerIdentity: (_host: string, cert: { fingerprint256: string }) => {
+              if (cert.fingerprint256 === pinned.fingerprint) return undefined;
+              return Object.assign(new Error('certificate fingerprint mismatch'), {
+                code: 'ERR_DESKSIDE_FINGERPRINT',
+              });
+            },
+          }
+        : { rejectUnauthorized: false }),
+    });
+    const deadline = setTimeout(() => {
+      req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
+    }, RESPONSE_TIMEOUT_MS);
+    req.on('timeout', () => {
+      req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(deadline);
+      reject(describeNetworkError(endpoint, error));
+    });
+    req.on('response', (res) => {
+      // Without a certificate, getPeerCertificate() returns {}: no `raw`, whatever the type says.
+      const raw: Buffer | undefined =
+        res.socket instanceof TLSSocket ? res.socket.getPeerCertificate().raw : undefined;
+      const peerCertPem = raw ? new X509Certificate(raw).toString() : null;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          req.destroy(new Error(`response larger than ${MAX_RESPONSE_BYTES} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => {
+        clearTimeout(deadline);
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          peerCertPem,
+        });
+      });
+      res.on('error', (error) => {
+        clearTimeout(deadline);
+        reject(describeNetworkError(endpoint, error));
+      });
+    });
+    req.end();
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseBody<T>(endpoint: AgentEndpoint, response: RawResponse, schema: z.ZodType<T>): T {
+  if (response.status === 401) {
+    throw new DesksideError(
+      'agent_unauthorized',
+      `The agent at ${where(endpoint)} refused the console token; check the token configured on that machine`,
+    );
+  }
+  const json = parseJson(response.body);
+  if (response.status < 200 || response.status > 299) {
+    const agentError = AgentErrorResponseSchema.safeParse(json);
+    const detail = agentError.success ? agentError.data.error.message : `HTTP ${response.status}`;
+    throw new DesksideError('agent_error', `The agent at ${where(endpoint)} answered: ${detail}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new DesksideError(
+      'agent_error',
+      `The agent at ${where(endpoint)} sent data this console does not understand (is one of them outdated?)`,
+    );
+  }
+  return parsed.data;
+}
+
+/** First contact: what certificate does the agent present? Sends no token. */
+export async function probeAgent(
+  endpoint: AgentEndpoint,
+): Promise<{ health: AgentHealth; certPem: string; fingerprint: string }> {
+  const response = await request(endpoint, '/v1/health', { pinned: null });
+  const health = parseBody(endpoint, response, AgentHealthSchema);
+  if (!response.peerCertPem) {
+    throw new DesksideError(
+      'agent_error',
+      `The agent at ${where(endpoint)} presented no certificate`,
+    );
+  }
+  return {
+    health,
+    certPem: response.peerCertPem,
+    fingerprint: new X509Certificate(response.peerCertPem).fingerprint256,
+  };
+}
+
+/** An authenticated GET over the pinned connection, its answer validated by `schema`. */
+export async function agentGet<T>(
+  agent: PinnedAgent,
+  path: string,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const response = await request(agent, path, { pinned: agent });
+  return parseBody(agent, response, schema);
+}

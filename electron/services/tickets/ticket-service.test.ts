@@ -1,0 +1,149 @@
+import { rm } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InventorySchema, canonicalJson, type WireError } from '@deskside/core';
+import { TEST_ANALYST, openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import { sha256Hex } from './ticket-service';
+
+let desk: TestConsole;
+beforeEach(async () => {
+  desk = await openTestConsole();
+});
+afterEach(async () => {
+  await desk.dispose();
+});
+
+const wireError = async (promise: Promise<unknown>): Promise<WireError> => {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { wire: WireError }).wire;
+  }
+  throw new Error('expected the call to fail');
+};
+
+const countRows = async (table: 'tickets' | 'evidence') =>
+  Number(
+    (
+      await desk.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('tickets', () => {
+  it('creates a ticket that the list and the detail both show', async () => {
+    const created = await desk.call('tickets.create', {
+      requester: '  Jan de Vries ',
+      channel: 'phone',
+      summary: 'Printer on 3rd floor prints blank pages',
+      description: 'Since this morning.',
+    });
+    expect(created).toMatchObject({
+      requester: 'Jan de Vries',
+      status: 'new',
+      createdBy: TEST_ANALYST,
+    });
+    expect(await desk.call('tickets.list', {})).toEqual([created]);
+    expect(await desk.call('tickets.get', { id: created.id })).toEqual({
+      ticket: created,
+      evidence: [],
+    });
+  });
+
+  it('refuses bad input with a validation error naming the field, and stores nothing', async () => {
+    const error = await wireError(
+      desk.call('tickets.create', { requester: '', channel: 'fax' as 'phone', summary: 'x' }),
+    );
+    expect(error.code).toBe('validation');
+    expect(error.issues?.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['requester', 'channel']),
+    );
+    expect(await countRows('tickets')).toBe(0);
+  });
+
+  it('answers an unknown ticket with not_found', async () => {
+    expect((await wireError(desk.call('tickets.get', { id: 42 }))).code).toBe('not_found');
+  });
+});
+
+describe('attaching an inventory as evidence', () => {
+  it('stores exactly the snapshot the analyst saw, hashed canonically, with who, when and how', async () => {
+    const ticket = await desk.call('tickets.create', {
+      requester: 'R',
+      channel: 'chat',
+      summary: 'Slow PC',
+    });
+    const snapshot = await desk.call('machines.inventory', { id: 'local' });
+    const evidence = await desk.call('tickets.attachInventory', {
+      ticketId: ticket.id,
+      snapshotId: snapshot.snapshotId,
+    });
+
+    expect(evidence).toMatchObject({
+      ticketId: ticket.id,
+      kind: 'inventory',
+      machineId: 'local',
+      transport: 'local',
+      takenBy: TEST_ANALYST,
+      takenAt: snapshot.fetchedAt,
+    });
+    expect(evidence.content).toEqual(snapshot.inventory);
+    expect(evidence.sha256).toBe(sha256Hex(canonicalJson(snapshot.inventory)));
+    const stored = await desk.db.selectFrom('evidence').select('content').executeTakeFirstOrThrow();
+    expect(sha256Hex(stored.content)).toBe(evidence.sha256);
+
+    const detail = await desk.call('tickets.get', { id: ticket.id });
+    expect(detail.evidence).toEqual([evidence]);
+    expect(InventorySchema.parse(detail.evidence[0]?.content)).toEqual(snapshot.inventory);
+  });
+
+  it('refuses a missing ticket or an unknown snapshot and stores nothing', async () => {
+    const snapshot = await desk.call('machines.inventory', { id: 'local' });
+    expect(
+      (
+        await wireError(
+          desk.call('tickets.attachInventory', { ticketId: 7, snapshotId: snapshot.snapshotId }),
+        )
+      ).code,
+    ).toBe('not_found');
+    const ticket = await desk.call('tickets.create', {
+      requester: 'R',
+      channel: 'chat',
+      summary: 'S',
+    });
+    expect(
+      (
+        await wireError(
+          desk.call('tickets.attachInventory', {
+            ticketId: ticket.id,
+            snapshotId: '00000000-0000-4000-8000-000000000000',
+          }),
+        )
+      ).code,
+    ).toBe('snapshot_expired');
+    expect(await countRows('evidence')).toBe(0);
+  });
+});
+
+describe('the dispatcher', () => {
+  it('answers an unknown method without calling anything', async () => {
+    const result = await desk.dispatch('tickets.drop', {});
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: expect.any(String) },
+    });
+  });
+
+  it('turns an unexpected failure into an internal error without a stack trace', async () => {
+    const broken = await openTestConsole();
+    await broken.db.destroy();
+    const result = await broken.dispatch('tickets.list', {});
+    await rm(broken.dataDir, { recursive: true, force: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('internal');
+    expect(result.error.message).toMatch(/request [0-9a-f-]{36}/);
+    expect(JSON.stringify(result)).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+});
