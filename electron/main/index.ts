@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, ipcMain, session, type WebFrameMain } from 'electron';
+import pino from 'pino';
+import { apiMethods, ipcChannel, type WireResult } from '@deskside/core';
+import { openConsole, type ConsoleServices } from '../services/console';
+import { consoleDataDir } from '../services/paths';
+import { createSafeStorageSecretBox } from './safe-storage';
+import { isTrustedRendererUrl } from './trust';
+import { createMainWindow } from './window';
+
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const indexHtmlPath = path.join(__dirname, '..', 'renderer', 'index.html');
+const dataDir = consoleDataDir();
+
+/** In development, better-sqlite3 built for Electron's ABI sits apart from Node's build. */
+function electronSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const candidate = path.join(
+    app.getAppPath(),
+    'node_modules/.deskside-electron/better-sqlite3/build/Release/better_sqlite3.node',
+  );
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+const FORBIDDEN: WireResult = {
+  ok: false,
+  error: { code: 'forbidden', message: 'Only the console page may call the console' },
+};
+
+function registerApi(services: ConsoleServices): void {
+  const trusted = (frame: WebFrameMain | null) =>
+    frame !== null && frame.parent === null && isTrustedRendererUrl(frame.url, indexHtmlPath);
+  for (const method of apiMethods) {
+    ipcMain.handle(ipcChannel(method), (event, input: unknown) =>
+      trusted(event.senderFrame) ? services.dispatch(method, input) : Promise.resolve(FORBIDDEN),
+    );
+  }
+}
+
+function lockDownNavigation(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => {
+      event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  app.setPath('userData', dataDir);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  lockDownNavigation();
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+
+  const logger = pino(
+    pino.destination({ dest: path.join(dataDir, 'logs', 'console.log'), mkdir: true }),
+  );
+  const sqliteBinding = electronSqliteBinding();
+  const services = await openConsole({
+    dataDir,
+    host: 'electron',
+    logger,
+    secrets: createSafeStorageSecretBox(dataDir),
+    ...(sqliteBinding ? { nativeBinding: sqliteBinding } : {}),
+  });
+  registerApi(services);
+  let window = createMainWindow(preloadPath, indexHtmlPath);
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (window.isDestroyed()) window = createMainWindow(preloadPath, indexHtmlPath);
+  });
+  app.on('window-all-closed', () => {
+    void services.close().finally(() => {
+      app.quit();
+    });
+  });
+}
+
+start().catch((error: unknown) => {
+  console.error('Deskside could not start:', error);
+  app.exit(1);
+});

@@ -1,0 +1,215 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { WireError, WireResult } from '@deskside/core';
+import type { Dispatch } from '../services/api/dispatcher';
+import { RequestGuard, SECURITY_HEADERS, newSessionToken } from './security';
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  sessionToken?: string;
+  logger: Logger;
+}
+
+export interface WebHost {
+  /** Open this to use the console: it carries the session token in its fragment. */
+  url: string;
+  origin: string;
+  port: number;
+  sessionToken: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+function send(res: ServerResponse, status: number, body: string, contentType: string): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, status: number, result: WireResult): void {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+}
+
+const failure = (code: WireError['code'], message: string): WireResult => ({
+  ok: false,
+  error: { code, message },
+});
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Browser mode: serves the built renderer and the API contract on 127.0.0.1 only, as
+ * `POST /api/<method>` with a JSON body, answered with a WireResult.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const sessionToken = options.sessionToken ?? newSessionToken();
+  const staticRoot = path.resolve(options.staticDir);
+  const { logger } = options;
+
+  // Listen first: the guard needs the port the system picked.
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const guard = new RequestGuard(port, sessionToken);
+
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+  ): Promise<void> {
+    if (!guard.originAllowed(req)) {
+      sendResult(res, 403, failure('forbidden', 'Requests from other sites are refused'));
+      return;
+    }
+    if (!guard.tokenValid(req)) {
+      sendResult(
+        res,
+        401,
+        failure(
+          'forbidden',
+          'This console session has ended; open the address printed when the console started',
+        ),
+      );
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendResult(res, 405, failure('validation', 'API calls use POST'));
+      return;
+    }
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      sendResult(res, 415, failure('validation', 'API calls send application/json'));
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body === '' ? {} : (JSON.parse(body) as unknown);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        // Stop reading the rest: answer, then drop the connection.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+        sendResult(res, 413, failure('validation', 'The request is too large'));
+        return;
+      }
+      sendResult(res, 400, failure('validation', 'The request body is not valid JSON'));
+      return;
+    }
+    sendResult(res, 200, await options.dispatch(method, input));
+  }
+
+  async function handleStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = path.resolve(staticRoot, relative);
+    if (!file.startsWith(staticRoot + path.sep)) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-length': info.size,
+      // Vite names assets by content hash; the page itself must always be fresh.
+      'cache-control': relative.startsWith('assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-store',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!guard.hostAllowed(req)) {
+      send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
+      return;
+    }
+    const target = req.url ?? '/';
+    if (!target.startsWith('/')) {
+      send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+      return;
+    }
+    const pathname = target.split(/[?#]/)[0] ?? '/';
+    if (pathname.startsWith('/api/')) await handleApi(req, res, pathname.slice('/api/'.length));
+    else await handleStatic(req, res, pathname);
+  }
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'web host request failed');
+      if (res.headersSent) res.destroy();
+      else send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
+    });
+  });
+
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#session=${sessionToken}`,
+    origin,
+    port,
+    sessionToken,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
