@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { apiMethods, type ApiBridge } from '@deskside/core';
+import { ApiError, createClient, takeSessionToken } from './client';
+
+/** A bridge whose every method answers through `respond` (a stand-in for IPC or HTTP). */
+function bridgeFrom(respond: (method: string, input: unknown) => Promise<unknown>): ApiBridge {
+  const entries = apiMethods.map((method) => [method, (input: unknown) => respond(method, input)]);
+  return Object.fromEntries(entries) as ApiBridge;
+}
+
+const bridgeAnswering = (answer: (method: string, input: unknown) => unknown) =>
+  bridgeFrom((method, input) => Promise.resolve(answer(method, input)));
+
+const info = { version: '0.1.0', analyst: 'ana', host: 'browser' };
+
+describe('createClient', () => {
+  it('returns the value of a successful call, validated by the contract', async () => {
+    const calls: unknown[] = [];
+    const client = createClient(
+      bridgeAnswering((method, input) => {
+        calls.push([method, input]);
+        return { ok: true, value: info };
+      }),
+    );
+    expect(await client.call('app.info', {})).toEqual(info);
+    expect(calls).toEqual([['app.info', {}]]);
+  });
+
+  it('throws an ApiError with the code and message of a failed call', async () => {
+    const client = createClient(
+      bridgeAnswering(() => ({
+        ok: false,
+        error: { code: 'not_found', message: 'Ticket 9 does not exist' },
+      })),
+    );
+    const error: unknown = await client.call('tickets.get', { id: 9 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'not_found', message: 'Ticket 9 does not exist' });
+  });
+
+  it('refuses a value that breaks the contract, and an answer that is not a result', async () => {
+    const wrongValue = createClient(bridgeAnswering(() => ({ ok: true, value: { version: 1 } })));
+    await expect(wrongValue.call('app.info', {})).rejects.toThrow();
+    const garbage = createClient(bridgeAnswering(() => '<html>'));
+    await expect(garbage.call('app.info', {})).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('reports a bridge that fails as the console not answering', async () => {
+    const down = createClient(bridgeFrom(() => Promise.reject(new TypeError('fetch failed'))));
+    await expect(down.call('app.info', {})).rejects.toMatchObject({
+      code: 'internal',
+      message: /did not answer/,
+    });
+  });
+});
+
+describe('takeSessionToken', () => {
+  it('takes the token from the fragment, keeps it for the tab and clears the address bar', () => {
+    window.history.replaceState(null, '', '/#session=abc_DEF-123');
+    expect(takeSessionToken(window.location, window.sessionStorage, window.history)).toBe(
+      'abc_DEF-123',
+    );
+    expect(window.location.hash).toBe('#/');
+    expect(takeSessionToken(window.location, window.sessionStorage, window.history)).toBe(
+      'abc_DEF-123',
+    );
+  });
+
+  it('has no token in a fresh tab without one', () => {
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', '/#/tickets');
+    expect(takeSessionToken(window.location, window.sessionStorage, window.history)).toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import {
+  apiContract,
+  apiMethods,
+  WireResultSchema,
+  type ApiBridge,
+  type ApiInput,
+  type ApiMethod,
+  type ApiOutput,
+  type WireError,
+} from '@deskside/core';
+
+/** A failed call, with the stable code the UI translates and the console's own message. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: WireError['code'],
+    message: string,
+    readonly issues?: WireError['issues'],
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClient {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+}
+
+/** The typed client every page uses; the bridge is Electron's preload or the HTTP host. */
+export function createClient(bridge: ApiBridge): ApiClient {
+  return {
+    async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+      let raw: unknown;
+      try {
+        raw = await bridge[method](input);
+      } catch {
+        throw new ApiError('internal', 'The console did not answer; is it still running?');
+      }
+      const result = WireResultSchema.safeParse(raw);
+      if (!result.success) throw new ApiError('internal', 'The console sent an unexpected answer');
+      if (!result.data.ok) {
+        const { code, message, issues } = result.data.error;
+        throw new ApiError(code, message, issues);
+      }
+      return apiContract[method].output.parse(result.data.value) as ApiOutput<M>;
+    },
+  };
+}
+
+/** Browser mode: `POST /api/<method>` with the session token. */
+export function httpBridge(sessionToken: string): ApiBridge {
+  const entries = apiMethods.map((method) => [
+    method,
+    async (input: unknown) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionToken}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as unknown;
+    },
+  ]);
+  return Object.fromEntries(entries) as ApiBridge;
+}
+
+const SESSION_KEY = 'deskside.session';
+
+/**
+ * Browser mode receives its session token in the address fragment (never sent to a
+ * server). Keep it for this tab and take it out of the address bar.
+ */
+export function takeSessionToken(
+  location: Location,
+  storage: Storage,
+  history: History,
+): string | null {
+  const match = /^#session=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (match?.[1]) {
+    storage.setItem(SESSION_KEY, match[1]);
+    history.replaceState(null, '', `${location.pathname}#/`);
+    return match[1];
+  }
+  return storage.getItem(SESSION_KEY);
+}
+
+declare global {
+  interface Window {
+    /** Present in Electron: the preload's bridge. */
+    deskside?: ApiBridge;
+  }
+}
+
+export function connect(): ApiClient | null {
+  if (window.deskside) return createClient(window.deskside);
+  const token = takeSessionToken(window.location, window.sessionStorage, window.history);
+  return token ? createClient(httpBridge(token)) : null;
+}

@@ -1,0 +1,72 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
+import type { ApiClient } from '../api/client';
+import { ApiContext, useApiQuery } from '../api/hooks';
+import { MachinePage } from '../pages/MachinePage';
+import { MachinesPage } from '../pages/MachinesPage';
+import { TicketPage } from '../pages/TicketPage';
+import { TicketsPage } from '../pages/TicketsPage';
+
+function Layout() {
+  const { t } = useTranslation();
+  const info = useApiQuery('app.info', {});
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('nav.main')}>
+        <div className="brand">{t('app.name')}</div>
+        <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
+        <NavLink to="/machines">{t('nav.machines')}</NavLink>
+        {info.data && (
+          <div className="analyst">{t('app.analyst', { name: info.data.analyst })}</div>
+        )}
+      </nav>
+      <div className="content">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
+
+// Hash routes work the same from Electron's file:// page and the browser-mode host.
+const router = createHashRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/tickets" replace /> },
+      { path: 'tickets', element: <TicketsPage /> },
+      { path: 'tickets/:id', element: <TicketPage /> },
+      { path: 'machines', element: <MachinesPage /> },
+      { path: 'machines/:id', element: <MachinePage /> },
+      { path: '*', element: <Navigate to="/tickets" replace /> },
+    ],
+  },
+]);
+
+export function App({ client }: { client: ApiClient | null }) {
+  const { t } = useTranslation();
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { refetchOnWindowFocus: false, retry: false },
+          mutations: { retry: false },
+        },
+      }),
+  );
+  if (!client) {
+    return (
+      <main className="no-session" role="alert">
+        {t('app.noSession')}
+      </main>
+    );
+  }
+  return (
+    <ApiContext.Provider value={client}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { Evidence } from '@deskside/core';
+import { formatDateTime } from '../../i18n/format';
+import { InventorySections } from '../inventory/InventorySections';
+
+export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+  const { t, i18n } = useTranslation();
+  if (evidence.length === 0) return <p className="muted">{t('evidence.empty')}</p>;
+  return (
+    <ul className="evidence-list">
+      {evidence.map((item) => (
+        <li key={item.id} className="panel evidence">
+          <h3>{t('evidence.inventoryFrom', { machine: item.machineName })}</h3>
+          <p className="muted">
+            {t('evidence.takenBy', {
+              name: item.takenBy,
+              date: formatDateTime(item.takenAt, i18n.language),
+            })}
+            {' · '}
+            {t('evidence.transport')} {t(`transport.${item.transport}`)}
+          </p>
+          <p className="muted">
+            {t('evidence.sha256')} <code className="hash">{item.sha256}</code>
+          </p>
+          <InventorySections inventory={item.content} />
+          <details>
+            <summary>{t('evidence.raw')}</summary>
+            <pre className="raw">{JSON.stringify(item.content, null, 2)}</pre>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
