@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiInput, ApiMethod, ApiOutput } from '@deskside/core';
+import type { ApiInput, ApiMethod, ApiOutput, WireError } from '@deskside/core';
 import {
   openConsole,
   type ConsoleOptions,
@@ -40,4 +40,14 @@ export async function openTestConsole(options: Partial<ConsoleOptions> = {}): Pr
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The wire error of a call expected to fail through `TestConsole.call`. */
+export async function callError(promise: Promise<unknown>): Promise<WireError> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { wire: WireError }).wire;
+  }
+  throw new Error('expected the call to fail');
 }

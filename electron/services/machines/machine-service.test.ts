@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
-import type { WireError } from '@deskside/core';
 import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
-import { openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
 
 // A real agent process over HTTPS on loopback; the console pins its certificate.
 let agent: RunningAgent;
@@ -20,15 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await desk.dispose();
 });
-
-const wireError = async (promise: Promise<unknown>): Promise<WireError> => {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { wire: WireError }).wire;
-  }
-  throw new Error('expected the call to fail');
-};
 
 const machineCount = async () =>
   (await desk.db.selectFrom('machines').select('id').execute()).length;
@@ -89,7 +79,7 @@ describe('adding a machine with an agent', () => {
 
   it('refuses a fingerprint that is not the presented one, and stores nothing', async () => {
     const other = await loadOrCreateIdentity(`${desk.dataDir}/other-agent`);
-    const error = await wireError(
+    const error = await callError(
       desk.call('machines.add', addInput({ fingerprint: other.fingerprint })),
     );
     expect(error.code).toBe('certificate_mismatch');
@@ -98,14 +88,14 @@ describe('adding a machine with an agent', () => {
   });
 
   it('refuses a token the agent does not accept, and stores nothing', async () => {
-    const error = await wireError(desk.call('machines.add', addInput({ token: 'x'.repeat(40) })));
+    const error = await callError(desk.call('machines.add', addInput({ token: 'x'.repeat(40) })));
     expect(error.code).toBe('agent_unauthorized');
     expect(await machineCount()).toBe(0);
   });
 
   it('refuses to add the same address twice', async () => {
     await desk.call('machines.add', addInput());
-    expect((await wireError(desk.call('machines.add', addInput()))).code).toBe('conflict');
+    expect((await callError(desk.call('machines.add', addInput()))).code).toBe('conflict');
     expect(await machineCount()).toBe(1);
   });
 
@@ -118,7 +108,7 @@ describe('adding a machine with an agent', () => {
       .set({ certPem: other.certPem, fingerprint: other.fingerprint })
       .where('id', '=', machine.id)
       .execute();
-    const error = await wireError(desk.call('machines.inventory', { id: machine.id }));
+    const error = await callError(desk.call('machines.inventory', { id: machine.id }));
     expect(error.code).toBe('certificate_mismatch');
   });
 
@@ -126,13 +116,13 @@ describe('adding a machine with an agent', () => {
     const stopped = await startAgent();
     const port = stopped.port;
     await stopped.stop();
-    const error = await wireError(desk.call('machines.probe', { address: '127.0.0.1', port }));
+    const error = await callError(desk.call('machines.probe', { address: '127.0.0.1', port }));
     expect(error.code).toBe('machine_unreachable');
     expect(error.message).toMatch(/is the agent running/);
   });
 
   it('validates addresses and ports before connecting', async () => {
-    const error = await wireError(
+    const error = await callError(
       desk.call('machines.probe', { address: 'a b;rm -rf /', port: 70000 }),
     );
     expect(error.code).toBe('validation');

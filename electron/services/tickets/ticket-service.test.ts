@@ -1,7 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InventorySchema, canonicalJson, type WireError } from '@deskside/core';
-import { TEST_ANALYST, openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import { InventorySchema, canonicalJson } from '@deskside/core';
+import {
+  TEST_ANALYST,
+  callError,
+  openTestConsole,
+  type TestConsole,
+} from '../../../test/helpers/console';
 import { sha256Hex } from './ticket-service';
 
 let desk: TestConsole;
@@ -11,15 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await desk.dispose();
 });
-
-const wireError = async (promise: Promise<unknown>): Promise<WireError> => {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { wire: WireError }).wire;
-  }
-  throw new Error('expected the call to fail');
-};
 
 const countRows = async (table: 'tickets' | 'evidence') =>
   Number(
@@ -52,7 +48,7 @@ describe('tickets', () => {
   });
 
   it('refuses bad input with a validation error naming the field, and stores nothing', async () => {
-    const error = await wireError(
+    const error = await callError(
       desk.call('tickets.create', { requester: '', channel: 'fax' as 'phone', summary: 'x' }),
     );
     expect(error.code).toBe('validation');
@@ -63,7 +59,7 @@ describe('tickets', () => {
   });
 
   it('answers an unknown ticket with not_found', async () => {
-    expect((await wireError(desk.call('tickets.get', { id: 42 }))).code).toBe('not_found');
+    expect((await callError(desk.call('tickets.get', { id: 42 }))).code).toBe('not_found');
   });
 });
 
@@ -102,7 +98,7 @@ describe('attaching an inventory as evidence', () => {
     const snapshot = await desk.call('machines.inventory', { id: 'local' });
     expect(
       (
-        await wireError(
+        await callError(
           desk.call('tickets.attachInventory', { ticketId: 7, snapshotId: snapshot.snapshotId }),
         )
       ).code,
@@ -114,7 +110,7 @@ describe('attaching an inventory as evidence', () => {
     });
     expect(
       (
-        await wireError(
+        await callError(
           desk.call('tickets.attachInventory', {
             ticketId: ticket.id,
             snapshotId: '00000000-0000-4000-8000-000000000000',

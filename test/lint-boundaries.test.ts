@@ -1,0 +1,58 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// Where code runs is enforced by lint: these are the imports each runtime must refuse.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it('keep core/ free of I/O, Node and Electron', async () => {
+    const messages = await restrictedImports(
+      'core/src/index.ts',
+      "import fs from 'node:fs';\nimport os from 'os';\nimport { app } from 'electron';\nimport Database from 'better-sqlite3';\nexport const x = [fs, os, app, Database];\n",
+    );
+    expect(messages).toHaveLength(4);
+    expect(messages[0]).toMatch(/core\/ is pure/);
+  });
+
+  it('keep the renderer away from Node, Electron, the agent and the services', async () => {
+    const messages = await restrictedImports(
+      'renderer/src/main.tsx',
+      "import fs from 'node:fs';\nimport { ipcRenderer } from 'electron';\nimport { collectInventory } from '@deskside/agent/collect';\nimport { openConsole } from '../../electron/services/console';\nexport const x = [fs, ipcRenderer, collectInventory, openConsole];\n",
+    );
+    expect(messages).toHaveLength(4);
+  });
+
+  it('keep console services and the browser-mode host free of Electron', async () => {
+    for (const filePath of ['electron/services/console.ts', 'electron/web/host.ts']) {
+      const messages = await restrictedImports(
+        filePath,
+        "import { app } from 'electron';\nexport const x = app;\n",
+      );
+      expect(messages, filePath).toEqual([expect.stringMatching(/plain Node/)]);
+    }
+  });
+
+  it('keep the agent free of Electron and the console', async () => {
+    const messages = await restrictedImports(
+      'agent/src/cli/main.ts',
+      "import { app } from 'electron';\nimport { openConsole } from '../../../electron/services/console';\nexport const x = [app, openConsole];\n",
+    );
+    expect(messages).toHaveLength(2);
+  });
+
+  it('let Electron main import Electron', async () => {
+    expect(
+      await restrictedImports(
+        'electron/main/index.ts',
+        "import { app } from 'electron';\nexport const x = app;\n",
+      ),
+    ).toEqual([]);
+  });
+});
