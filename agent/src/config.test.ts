@@ -39,9 +39,12 @@ describe('ServeOptionsSchema', () => {
     });
   });
 
-  it.each(['65536', '99999', '-1', '1.5', 'abc'])('refuses port %s, naming --port', (port) => {
-    expect(issuesFor({ port })).toMatch(/^--port: /);
-  });
+  it.each(['65536', '99999', '-1', '1.5', 'abc', '', ' ', '0x1F90', '1e3'])(
+    'refuses port "%s", naming --port',
+    (port) => {
+      expect(issuesFor({ port })).toMatch(/^--port: /);
+    },
+  );
 
   it('names options by their command-line spelling', () => {
     expect(issuesFor({ dataDir: '' })).toMatch(/^--data-dir: /);

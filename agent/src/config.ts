@@ -13,7 +13,16 @@ export const ServeOptionsSchema = z.object({
     .max(253)
     .regex(/^[0-9A-Za-z.:-]+$/, 'address must be a host name or an IP address')
     .default('127.0.0.1'),
-  port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_AGENT_PORT),
+  port: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,5}$/, 'port must be a whole number')
+        .transform(Number),
+    ])
+    .pipe(z.number().int().min(0).max(65535))
+    .default(DEFAULT_AGENT_PORT),
   dataDir: z.string().min(1).default(defaultDataDir),
   tokenFile: z.string().min(1).optional(),
 });

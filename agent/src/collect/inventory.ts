@@ -62,7 +62,7 @@ export async function collectInventory(): Promise<Inventory> {
     memory: {
       totalBytes: count(memory.total),
       availableBytes: count(memory.available),
-      usedBytes: count(memory.active),
+      usedBytes: Math.max(0, count(memory.total) - count(memory.available)),
       swapTotalBytes: count(memory.swaptotal),
       swapUsedBytes: count(memory.swapused),
     },

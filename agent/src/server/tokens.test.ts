@@ -23,6 +23,12 @@ describe('TokenVerifier', () => {
     expect(verifier.verifyAuthorizationHeader(`Bearer ${TOKEN}`)).toBe(true);
   });
 
+  it('reads the scheme name in any case, as HTTP defines it, but never the token', () => {
+    expect(verifier.verifyAuthorizationHeader(`bearer ${TOKEN}`)).toBe(true);
+    expect(verifier.verifyAuthorizationHeader(`BEARER ${TOKEN}`)).toBe(true);
+    expect(verifier.verifyAuthorizationHeader(`Bearer ${TOKEN.toUpperCase()}`)).toBe(false);
+  });
+
   it.each<[string, string | undefined]>([
     ['a missing header', undefined],
     ['an empty header', ''],
@@ -53,6 +59,22 @@ describe('TokenVerifier', () => {
 });
 
 describe('loadConsoleToken', () => {
+  it('refuses an empty DESKSIDE_AGENT_TOKEN instead of quietly using another token', async () => {
+    const dir = await tempDir();
+    await expect(
+      loadConsoleToken({ env: { DESKSIDE_AGENT_TOKEN: '' }, tokenFile: undefined, dataDir: dir }),
+    ).rejects.toThrow(/DESKSIDE_AGENT_TOKEN/);
+  });
+
+  it('gives two agents generating a token in the same folder at once the same token', async () => {
+    const dir = await tempDir();
+    const load = () => loadConsoleToken({ env: {}, tokenFile: undefined, dataDir: dir });
+    const [first, second, third] = await Promise.all([load(), load(), load()]);
+    expect(second.token).toBe(first.token);
+    expect(third.token).toBe(first.token);
+    expect((await readFile(path.join(dir, 'console-token'), 'utf8')).trim()).toBe(first.token);
+  });
+
   it('prefers DESKSIDE_AGENT_TOKEN to a token file', async () => {
     const dir = await tempDir();
     const tokenFile = path.join(dir, 'token');

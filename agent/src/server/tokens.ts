@@ -13,7 +13,8 @@ export class TokenVerifier {
   }
 
   verifyAuthorizationHeader(header: string | undefined): boolean {
-    const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header ?? '');
+    // The scheme name is case-insensitive (RFC 9110); the token is not.
+    const match = /^Bearer ([\x21-\x7e]{1,512})$/i.exec(header ?? '');
     if (!match?.[1]) return false;
     const given = Buffer.from(sha256Hex(match[1]), 'hex');
     return timingSafeEqual(given, this.expectedDigest);
@@ -47,7 +48,8 @@ export async function loadConsoleToken(options: {
   dataDir: string;
 }): Promise<{ token: string; source: TokenSource }> {
   const fromEnv = options.env.DESKSIDE_AGENT_TOKEN;
-  if (fromEnv) {
+  // Set but empty is a mistake in the deployment, not a request for a generated token.
+  if (fromEnv !== undefined) {
     return {
       token: parseToken(fromEnv, 'DESKSIDE_AGENT_TOKEN'),
       source: { kind: 'environment', name: 'DESKSIDE_AGENT_TOKEN' },
@@ -71,6 +73,15 @@ export async function loadConsoleToken(options: {
   }
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(32).toString('base64url');
-  await writeFile(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await writeFile(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another agent process on the same folder generated one first: use that one.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return {
+      token: parseToken(await readFile(file, 'utf8'), file),
+      source: { kind: 'generated', file },
+    };
+  }
   return { token, source: { kind: 'generated', file } };
 }
