@@ -8,11 +8,12 @@ import { z } from 'zod';
 import {
   AGENT_API_VERSION,
   AgentErrorResponseSchema,
-  AgentHealthSchema,
   DEFAULT_AGENT_PORT,
-  InventorySchema,
+  agentRoutes,
   type AgentErrorCode,
+  type AgentRouteSpec,
 } from '@deskside/core';
+import { HTTP_STATUS } from '../agent/src/server/errors';
 import { AGENT_VERSION } from '../agent/src/version';
 
 export const OPENAPI_FILE = fileURLToPath(new URL('../agent/openapi.yaml', import.meta.url));
@@ -39,7 +40,20 @@ const ERROR_RESPONSES: Record<AgentErrorCode, { name: string; description: strin
   method_not_allowed: {
     name: 'MethodNotAllowed',
     description:
-      'The route exists but only answers GET. On a route that needs a token, only a caller with a valid token is told this; others get 401.',
+      'The route exists but not with this method. On a route that needs a token, only a caller with a valid token is told this; others get 401.',
+  },
+  payload_too_large: {
+    name: 'PayloadTooLarge',
+    description: 'The request body is larger than the agent accepts.',
+  },
+  unsupported_media_type: {
+    name: 'UnsupportedMediaType',
+    description: 'A request body must be `application/json`.',
+  },
+  too_many_requests: {
+    name: 'TooManyRequests',
+    description:
+      'Too many requests from this console or address; `Retry-After` says when to try again.',
   },
   internal: {
     name: 'Internal',
@@ -58,19 +72,79 @@ function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { target: 'openapi-3.0' });
 }
 
+const routes = Object.values(agentRoutes) as AgentRouteSpec[];
+
+function queryParameters(spec: AgentRouteSpec): unknown[] {
+  if (!spec.query) return [];
+  const schema = jsonSchema(spec.query) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: schema.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+/** One operation, its responses derived from what the server does for such a route. */
+function operation(spec: AgentRouteSpec) {
+  const errors = ERROR_RESPONSES;
+  const codes: AgentErrorCode[] = ['bad_request'];
+  if (spec.auth === 'console') codes.push('unauthorized');
+  if (spec.body) codes.push('payload_too_large', 'unsupported_media_type');
+  codes.push('too_many_requests', 'internal');
+  const parameters = queryParameters(spec);
+  return {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    description: spec.description,
+    ...(spec.auth === 'none' ? { security: [] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(spec.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(spec.body) } },
+          },
+        }
+      : {}),
+    responses: {
+      '200': {
+        description: 'Success.',
+        content: { 'application/json': { schema: schemaRef(spec.responseName) } },
+      },
+      ...Object.fromEntries(
+        codes.map((code) => [String(HTTP_STATUS[code]), responseRef(errors[code].name)]),
+      ),
+    },
+  };
+}
+
+function paths(): Record<string, Record<string, unknown>> {
+  const byPath: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    const item = (byPath[spec.path] ??= {
+      description: `Any other method: ${ERROR_RESPONSES.method_not_allowed.name} (405).`,
+    });
+    item[spec.method.toLowerCase()] = operation(spec);
+  }
+  return byPath;
+}
+
 /** The OpenAPI document of the agent's HTTPS API, as a plain object. */
 export function buildOpenApiDocument(): Record<string, unknown> {
   const errors = ERROR_RESPONSES;
-  const notGet = `Any method other than GET: ${errors.method_not_allowed.name} (405).`;
   return {
     openapi: '3.0.3',
     info: {
       title: 'Deskside agent API',
       version: AGENT_VERSION,
       description: [
-        `The HTTPS API of the Deskside diagnostics agent (API version ${AGENT_API_VERSION}). It is read-only: nothing here runs commands.`,
+        `The HTTPS API of the Deskside diagnostics agent (API version ${AGENT_API_VERSION}). Nothing here runs arbitrary commands.`,
         '',
-        `Errors always have the body \`AgentErrorResponse\`. A request to a path not listed here gets ${errors.unauthorized.name} (401) without a valid console token and ${errors.not_found.name} (404) with one. A request target that is not a path gets ${errors.bad_request.name} (400).`,
+        `Errors always have the body \`AgentErrorResponse\`. A request to a path not listed here gets ${errors.unauthorized.name} (401) without a valid console credential and ${errors.not_found.name} (404) with one. A request target that is not a path gets ${errors.bad_request.name} (400).`,
       ].join('\n'),
     },
     servers: [
@@ -85,43 +159,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
     ],
     security: [{ consoleToken: [] }],
-    paths: {
-      '/v1/health': {
-        description: notGet,
-        get: {
-          operationId: 'getHealth',
-          summary: 'Is the agent up, and which version is it?',
-          description: 'Needs no token, so a console can check an address before pairing.',
-          security: [],
-          responses: {
-            '200': {
-              description: 'The agent is up.',
-              content: { 'application/json': { schema: schemaRef('AgentHealth') } },
-            },
-            '400': responseRef(errors.bad_request.name),
-            '500': responseRef(errors.internal.name),
-          },
-        },
-      },
-      '/v1/inventory': {
-        description: notGet,
-        get: {
-          operationId: 'getInventory',
-          summary: 'This computer’s hardware and operating system inventory',
-          description:
-            'The inventory document of the computer the agent runs on: system, OS, CPU, memory, disks, file systems and network interfaces.',
-          responses: {
-            '200': {
-              description: 'The inventory document.',
-              content: { 'application/json': { schema: schemaRef('Inventory') } },
-            },
-            '400': responseRef(errors.bad_request.name),
-            '401': responseRef(errors.unauthorized.name),
-            '500': responseRef(errors.internal.name),
-          },
-        },
-      },
-    },
+    paths: paths(),
     components: {
       securitySchemes: {
         consoleToken: {
@@ -138,8 +176,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         ]),
       ),
       schemas: {
-        AgentHealth: jsonSchema(AgentHealthSchema),
-        Inventory: jsonSchema(InventorySchema),
+        ...Object.fromEntries(routes.map((spec) => [spec.responseName, jsonSchema(spec.response)])),
         AgentErrorResponse: jsonSchema(AgentErrorResponseSchema),
       },
     },

@@ -218,10 +218,14 @@ describe('agent HTTPS API (real agent process)', () => {
       'method_not_allowed',
     );
     expectAgentError(
-      await request(agent, '/v1/health', { method: 'DELETE' }),
+      await request(agent, '/v1/health', { method: 'DELETE', authorization }),
       405,
       'method_not_allowed',
     );
+  });
+
+  it('needs a token for everything but GET /v1/health, even another method on that path', async () => {
+    expectAgentError(await request(agent, '/v1/health', { method: 'DELETE' }), 401, 'unauthorized');
   });
 
   it.each(['GET http://x/v1/health HTTP/1.1', 'GET * HTTP/1.1', 'OPTIONS * HTTP/1.1'])(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InventorySchema } from './inventory';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
 
@@ -13,10 +14,13 @@ export const AgentHealthSchema = z.object({
 export type AgentHealth = z.infer<typeof AgentHealthSchema>;
 
 export const AgentErrorCodeSchema = z.enum([
+  'bad_request',
   'unauthorized',
   'not_found',
   'method_not_allowed',
-  'bad_request',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
   'internal',
 ]);
 export type AgentErrorCode = z.infer<typeof AgentErrorCodeSchema>;
@@ -30,6 +34,26 @@ export const AgentErrorResponseSchema = z.object({
 export type AgentErrorResponse = z.infer<typeof AgentErrorResponseSchema>;
 
 /**
+ * One route of the agent's API. The agent validates `query` and `body` with these schemas
+ * before its handler runs; the console validates `response`; agent/openapi.yaml is
+ * generated from the same map.
+ */
+export interface AgentRouteSpec {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  /** `none`: anyone may call it; `console`: a console's credential is required. */
+  auth: 'none' | 'console';
+  operationId: string;
+  summary: string;
+  description: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** The name of the response schema in the OpenAPI document. */
+  responseName: string;
+}
+
+/**
  * A console's credential for one agent. Printable ASCII without spaces, long enough that
  * guessing is hopeless; agents generate 43-character base64url tokens.
  */
@@ -38,3 +62,30 @@ export const ConsoleTokenSchema = z
   .min(24, 'A console token has at least 24 characters')
   .max(512)
   .regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces');
+
+export const agentRoutes = {
+  health: {
+    method: 'GET',
+    path: '/v1/health',
+    auth: 'none',
+    operationId: 'getHealth',
+    summary: 'Is the agent up, and which version is it?',
+    description: 'Needs no credential, so a console can check an address before pairing.',
+    response: AgentHealthSchema,
+    responseName: 'AgentHealth',
+  },
+  inventory: {
+    method: 'GET',
+    path: '/v1/inventory',
+    auth: 'console',
+    operationId: 'getInventory',
+    summary: 'This computer’s hardware and operating system inventory',
+    description:
+      'The inventory document of the computer the agent runs on: system, OS, CPU, memory, disks, file systems and network interfaces.',
+    response: InventorySchema,
+    responseName: 'Inventory',
+  },
+} as const satisfies Record<string, AgentRouteSpec>;
+
+export type AgentRoutes = typeof agentRoutes;
+export type AgentRouteId = keyof AgentRoutes;

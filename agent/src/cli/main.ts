@@ -1,9 +1,8 @@
 import { Command } from 'commander';
-import { defaultDataDir } from '../config';
-import { loadOrCreateIdentity } from '../server/identity';
 import { AGENT_VERSION } from '../version';
-import { printInventory } from './inventory';
-import { serve } from './serve';
+import { registerFingerprint } from './commands/fingerprint';
+import { registerInventory } from './commands/inventory';
+import { registerServe } from './commands/serve';
 
 const program = new Command()
   .name('deskside-agent')
@@ -12,28 +11,8 @@ const program = new Command()
   )
   .version(AGENT_VERSION);
 
-program
-  .command('serve')
-  .description('serve the agent API over HTTPS')
-  .option('--address <address>', 'address to listen on', '127.0.0.1')
-  .option('--port <port>', 'port to listen on (0 picks a free one)', '7443')
-  .option('--data-dir <dir>', 'folder for the certificate and state', defaultDataDir())
-  .option('--token-file <file>', 'file holding the console token (or set DESKSIDE_AGENT_TOKEN)')
-  .action(serve);
-
-program
-  .command('fingerprint')
-  .description('print the SHA-256 fingerprint of the agent certificate (creating it if needed)')
-  .option('--data-dir <dir>', 'folder for the certificate and state', defaultDataDir())
-  .action(async (options: { dataDir: string }) => {
-    console.log((await loadOrCreateIdentity(options.dataDir)).fingerprint);
-  });
-
-program
-  .command('inventory')
-  .description('collect and print this computer’s inventory')
-  .option('--json', 'print the inventory document as JSON')
-  .action(printInventory);
+// One module per command; each adds itself here.
+for (const register of [registerServe, registerFingerprint, registerInventory]) register(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`deskside-agent: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentErrorResponseSchema } from '@deskside/core';
 import { createAgentServer, listen } from './https-server';
 import { loadOrCreateIdentity, type AgentIdentity } from './identity';
-import { TokenVerifier } from './tokens';
+import { createHandlers } from './routes';
+import { TokenVerifier, tokenAuthenticator } from './tokens';
 
 // In-process, so a collector can be made to fail: the real process never does on demand.
 const TOKEN = 'in-process-test-token-0123456789abcdef';
@@ -21,9 +22,11 @@ beforeAll(async () => {
   identity = await loadOrCreateIdentity(dir);
   server = createAgentServer({
     identity,
-    tokens: new TokenVerifier(TOKEN),
-    collectInventory: () =>
-      Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
+    authenticator: tokenAuthenticator(new TokenVerifier(TOKEN)),
+    handlers: createHandlers({
+      collectInventory: () =>
+        Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
+    }),
     logger: pino({ level: 'silent' }),
   });
   port = (await listen(server, '127.0.0.1', 0)).port;

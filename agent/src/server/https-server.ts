@@ -3,107 +3,141 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import {
-  AGENT_API_VERSION,
-  type AgentErrorCode,
-  type AgentErrorResponse,
-  type AgentHealth,
-  type Inventory,
-} from '@deskside/core';
-import { AGENT_VERSION } from '../version';
+import type { z } from 'zod';
+import { agentRoutes, type AgentRouteId, type AgentRouteSpec } from '@deskside/core';
+import type { Authenticator, RequestContext, RequestHooks } from './context';
+import { AgentError } from './errors';
+import type { AgentHandlers } from './handlers';
 import type { AgentIdentity } from './identity';
-import type { TokenVerifier } from './tokens';
 
 export interface AgentServerOptions {
   identity: AgentIdentity;
-  tokens: TokenVerifier;
-  collectInventory: () => Promise<Inventory>;
+  authenticator: Authenticator;
+  handlers: AgentHandlers;
+  hooks?: RequestHooks[];
   logger: Logger;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
 }
 
-const HTTP_STATUS: Record<AgentErrorCode, number> = {
-  unauthorized: 401,
-  not_found: 404,
-  method_not_allowed: 405,
-  bad_request: 400,
-  internal: 500,
-};
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-const ERROR_MESSAGE: Record<AgentErrorCode, string> = {
-  unauthorized: 'A valid console token is required',
-  not_found: 'No such route',
-  method_not_allowed: 'Method not allowed on this route',
-  bad_request: 'Bad request',
-  internal: 'The agent could not complete the request',
-};
-
-class RouteError extends Error {
-  constructor(readonly code: AgentErrorCode) {
-    super(ERROR_MESSAGE[code]);
-  }
-}
-
-interface Route {
-  authenticated: boolean;
-  handle: () => Promise<unknown>;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...headers,
   });
   res.end(payload);
 }
 
-function sendError(res: ServerResponse, code: AgentErrorCode): void {
-  const body: AgentErrorResponse = { error: { code, message: ERROR_MESSAGE[code] } };
-  if (code === 'unauthorized') res.setHeader('www-authenticate', 'Bearer');
-  sendJson(res, HTTP_STATUS[code], body);
-}
-
 /** The request's path without its query, or null when the request target is not a path. */
-function routePath(req: IncomingMessage): string | null {
-  const target = req.url ?? '';
+function targetPath(target: string): string | null {
   if (!target.startsWith('/')) return null;
   const end = target.search(/[?#]/);
   return end === -1 ? target : target.slice(0, end);
 }
 
-/** The agent's HTTPS API (agent/openapi.yaml). Read-only: nothing here runs commands. */
+function firstIssue(error: z.ZodError, where: string): string {
+  const issue = error.issues[0];
+  const field = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  return `Invalid ${where}: ${field}${issue?.message ?? 'invalid'}`;
+}
+
+function queryObject(target: string): Record<string, string> {
+  const index = target.indexOf('?');
+  if (index === -1) return {};
+  const params = new URLSearchParams(target.slice(index + 1));
+  const query: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (Object.hasOwn(query, key))
+      throw new AgentError('bad_request', `Query parameter ${key} is given twice`);
+    query[key] = value;
+  }
+  return query;
+}
+
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    throw new AgentError('unsupported_media_type');
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new AgentError('payload_too_large');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new AgentError('payload_too_large');
+    chunks.push(chunk);
+  }
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+    Buffer.concat(chunks),
+  );
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AgentError('bad_request', 'The request body is not valid JSON');
+  }
+}
+
+/**
+ * The agent's HTTPS API: the routes of core's `agentRoutes`, each answered by its handler
+ * after the caller is authenticated (where the route needs it) and its query and body have
+ * passed their schemas. Every failure is answered with a stable code and a safe message.
+ */
 export function createAgentServer(options: AgentServerOptions): https.Server {
-  const { identity, tokens, logger } = options;
+  const { identity, authenticator, handlers, logger } = options;
+  const hooks = options.hooks ?? [];
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const byPath = new Map<string, Map<string, AgentRouteId>>();
+  for (const [id, spec] of Object.entries(agentRoutes) as [AgentRouteId, AgentRouteSpec][]) {
+    const methods = byPath.get(spec.path) ?? new Map<string, AgentRouteId>();
+    methods.set(spec.method, id);
+    byPath.set(spec.path, methods);
+  }
 
-  const routes: Record<string, Route> = {
-    '/v1/health': {
-      authenticated: false,
-      handle: (): Promise<AgentHealth> =>
-        Promise.resolve({
-          status: 'ok',
-          apiVersion: AGENT_API_VERSION,
-          agentVersion: AGENT_VERSION,
-        }),
-    },
-    '/v1/inventory': { authenticated: true, handle: () => options.collectInventory() },
-  };
-
-  async function dispatch(req: IncomingMessage): Promise<unknown> {
-    const path = routePath(req);
-    if (path === null) throw new RouteError('bad_request');
-    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
-    // Authenticate before revealing whether a route exists.
-    if (
-      route?.authenticated !== false &&
-      !tokens.verifyAuthorizationHeader(req.headers.authorization)
-    ) {
-      throw new RouteError('unauthorized');
+  async function dispatch(ctx: RequestContext): Promise<unknown> {
+    const { req } = ctx;
+    for (const hook of hooks) await hook.onRequest?.(ctx);
+    if (ctx.path === null) throw new AgentError('bad_request', 'The request target must be a path');
+    const methods = byPath.get(ctx.path);
+    const routeId = methods?.get(req.method ?? '');
+    const open = routeId !== undefined && agentRoutes[routeId].auth === 'none';
+    // Authenticate before telling whether a route or a method exists.
+    if (!open) {
+      ctx.caller = await authenticator.authenticate(req);
+      if (!ctx.caller)
+        throw new AgentError('unauthorized', undefined, { 'www-authenticate': 'Bearer' });
     }
-    if (!route) throw new RouteError('not_found');
-    if (req.method !== 'GET') throw new RouteError('method_not_allowed');
-    return route.handle();
+    if (!methods) throw new AgentError('not_found');
+    if (routeId === undefined) {
+      throw new AgentError('method_not_allowed', undefined, {
+        allow: [...methods.keys()].join(', '),
+      });
+    }
+    ctx.routeId = routeId;
+    for (const hook of hooks) await hook.onAuthenticated?.(ctx);
+
+    const spec: AgentRouteSpec = agentRoutes[routeId];
+    const query = spec.query?.safeParse(queryObject(req.url ?? ''));
+    if (query && !query.success)
+      throw new AgentError('bad_request', firstIssue(query.error, 'query'));
+    let body: z.ZodSafeParseResult<unknown> | undefined;
+    if (spec.body) {
+      body = spec.body.safeParse(await readJsonBody(req, maxBodyBytes));
+      if (!body.success)
+        throw new AgentError('bad_request', firstIssue(body.error, 'request body'));
+    }
+    const handler = handlers[routeId] as (ctx: RequestContext, input: unknown) => Promise<unknown>;
+    return handler(ctx, { query: query?.data, body: body?.data });
   }
 
   const server = https.createServer(
@@ -117,32 +151,41 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
     (req, res) => {
       const requestId = randomUUID();
       const started = performance.now();
-      const log = logger.child({ requestId });
-      // The agent takes no request bodies; drain anything sent so the socket stays usable.
-      req.resume();
-      dispatch(req)
+      const ctx: RequestContext = {
+        requestId,
+        req,
+        remoteAddress: req.socket.remoteAddress ?? '',
+        path: targetPath(req.url ?? ''),
+        routeId: null,
+        caller: null,
+        log: logger.child({ requestId }),
+        audit: {},
+      };
+      let errorCode: string | null = null;
+      dispatch(ctx)
         .then((body) => {
           sendJson(res, 200, body);
         })
         .catch((error: unknown) => {
-          if (error instanceof RouteError) {
-            sendError(res, error.code);
-            return;
-          }
-          log.error({ err: error }, 'request failed');
-          sendError(res, 'internal');
+          const known = error instanceof AgentError ? error : new AgentError('internal');
+          if (!(error instanceof AgentError)) ctx.log.error({ err: error }, 'request failed');
+          errorCode = known.code;
+          // A body we stopped reading is not worth waiting for: answer and close.
+          if (!req.complete) res.setHeader('connection', 'close');
+          sendJson(res, known.status, known.toResponse(), known.headers);
         })
         .finally(() => {
-          log.info(
-            {
-              method: req.method,
-              route: routePath(req),
-              status: res.statusCode,
-              remoteAddress: req.socket.remoteAddress,
-              durationMs: Math.round((performance.now() - started) * 10) / 10,
-            },
+          if (!req.complete) res.once('finish', () => req.destroy());
+          const outcome = {
+            status: res.statusCode,
+            errorCode,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+          };
+          ctx.log.info(
+            { method: req.method, route: ctx.path, remoteAddress: ctx.remoteAddress, ...outcome },
             'request',
           );
+          for (const hook of hooks) hook.onResponse?.(ctx, outcome);
         });
     },
   );

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConsoleTokenSchema } from '@deskside/core';
+import type { Authenticator } from './context';
 import { sha256Hex } from './identity';
 
 /** Checks a bearer token against the configured console token in constant time. */
@@ -84,4 +85,17 @@ export async function loadConsoleToken(options: {
     };
   }
   return { token, source: { kind: 'generated', file } };
+}
+
+/** The console id of callers holding the pre-provisioned token. */
+export const PROVISIONED_CONSOLE_ID = 'provisioned';
+
+/** Authenticates callers holding the one pre-provisioned console token. */
+export function tokenAuthenticator(verifier: TokenVerifier): Authenticator {
+  return {
+    authenticate: (req) =>
+      verifier.verifyAuthorizationHeader(req.headers.authorization)
+        ? { consoleId: PROVISIONED_CONSOLE_ID }
+        : null,
+  };
 }

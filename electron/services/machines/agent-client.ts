@@ -4,9 +4,11 @@ import { TLSSocket } from 'node:tls';
 import type { z } from 'zod';
 import {
   AgentErrorResponseSchema,
-  AgentHealthSchema,
   DesksideError,
+  agentRoutes,
   type AgentHealth,
+  type AgentRouteId,
+  type AgentRoutes,
 } from '@deskside/core';
 
 export interface AgentEndpoint {
@@ -181,8 +183,9 @@ function parseBody<T>(endpoint: AgentEndpoint, response: RawResponse, schema: z.
 export async function probeAgent(
   endpoint: AgentEndpoint,
 ): Promise<{ health: AgentHealth; certPem: string; fingerprint: string }> {
-  const response = await request(endpoint, '/v1/health', { pinned: null });
-  const health = parseBody(endpoint, response, AgentHealthSchema);
+  const spec = agentRoutes.health;
+  const response = await request(endpoint, spec.path, { pinned: null });
+  const health = parseBody(endpoint, response, spec.response);
   if (!response.peerCertPem) {
     throw new DesksideError(
       'agent_error',
@@ -196,12 +199,18 @@ export async function probeAgent(
   };
 }
 
-/** An authenticated GET over the pinned connection, its answer validated by `schema`. */
-export async function agentGet<T>(
+type GetRoute = {
+  [K in AgentRouteId]: AgentRoutes[K]['method'] extends 'GET' ? K : never;
+}[AgentRouteId];
+
+/** An authenticated GET of one agent route over the pinned connection, its answer validated. */
+export async function agentGet<K extends GetRoute>(
   agent: PinnedAgent,
-  path: string,
-  schema: z.ZodType<T>,
-): Promise<T> {
-  const response = await request(agent, path, { pinned: agent });
+  route: K,
+): Promise<z.output<AgentRoutes[K]['response']>> {
+  const spec = agentRoutes[route];
+  const response = await request(agent, spec.path, { pinned: agent });
+  // The spec map pairs each route with its schema; indexing by a generic key loses that.
+  const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
   return parseBody(agent, response, schema);
 }

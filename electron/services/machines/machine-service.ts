@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import {
   DesksideError,
-  InventorySchema,
   LOCAL_MACHINE_ID,
   type AddMachineInputSchema,
   type Inventory,
@@ -28,7 +27,7 @@ export interface MachineTransport {
 export function agentHttpsTransport(agent: PinnedAgent): MachineTransport {
   return {
     kind: 'agent-https',
-    inventory: () => agentGet(agent, '/v1/inventory', InventorySchema),
+    inventory: () => agentGet(agent, 'inventory'),
   };
 }
 

@@ -1,10 +1,12 @@
+import type { Command } from 'commander';
 import pino from 'pino';
-import { collectInventory } from '../collect';
-import { ServeOptionsSchema, describeIssues } from '../config';
-import { createAgentServer, listen } from '../server/https-server';
-import { loadOrCreateIdentity } from '../server/identity';
-import { TokenVerifier, loadConsoleToken } from '../server/tokens';
-import { AGENT_VERSION } from '../version';
+import { collectInventory } from '../../collect';
+import { ServeOptionsSchema, defaultDataDir, describeIssues } from '../../config';
+import { createAgentServer, listen } from '../../server/https-server';
+import { loadOrCreateIdentity } from '../../server/identity';
+import { createHandlers } from '../../server/routes';
+import { TokenVerifier, loadConsoleToken, tokenAuthenticator } from '../../server/tokens';
+import { AGENT_VERSION } from '../../version';
 
 export async function serve(rawOptions: Record<string, unknown>): Promise<void> {
   const parsed = ServeOptionsSchema.safeParse(rawOptions);
@@ -23,8 +25,8 @@ export async function serve(rawOptions: Record<string, unknown>): Promise<void> 
   });
   const server = createAgentServer({
     identity,
-    tokens: new TokenVerifier(token),
-    collectInventory,
+    authenticator: tokenAuthenticator(new TokenVerifier(token)),
+    handlers: createHandlers({ collectInventory }),
     logger,
   });
   const bound = await listen(server, options.address, options.port);
@@ -42,4 +44,15 @@ export async function serve(rawOptions: Record<string, unknown>): Promise<void> 
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the agent API over HTTPS')
+    .option('--address <address>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '7443')
+    .option('--data-dir <dir>', 'folder for the certificate and state', defaultDataDir())
+    .option('--token-file <file>', 'file holding the console token (or set DESKSIDE_AGENT_TOKEN)')
+    .action(serve);
 }

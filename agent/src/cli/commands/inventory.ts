@@ -1,5 +1,6 @@
+import type { Command } from 'commander';
 import type { Inventory } from '@deskside/core';
-import { collectInventory } from '../collect';
+import { collectInventory } from '../../collect';
 
 const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 
@@ -26,4 +27,12 @@ export function formatInventory(inv: Inventory): string {
 export async function printInventory(options: { json?: boolean }): Promise<void> {
   const inventory = await collectInventory();
   console.log(options.json ? JSON.stringify(inventory, null, 2) : formatInventory(inventory));
+}
+
+export function registerInventory(program: Command): void {
+  program
+    .command('inventory')
+    .description('collect and print this computer’s inventory')
+    .option('--json', 'print the inventory document as JSON')
+    .action(printInventory);
 }
