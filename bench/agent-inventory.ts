@@ -5,7 +5,7 @@
  */
 import { InventorySchema } from '@deskside/core';
 import { createPinnedAgent, timedGet } from './agent-client';
-import { createAgentData, startAgent, type AgentData } from './agent-process';
+import { createAgentData, startBenchAgent, type AgentData } from './agent-data';
 import { siGetAllDataOnce } from './baselines';
 import type { BenchContext, Benchmark } from './benchmark';
 
@@ -40,8 +40,8 @@ async function timedInventory(
 }
 
 /** The first inventory request of a freshly started agent, on a fresh TLS connection. */
-async function coldSample(context: BenchContext, data: AgentData): Promise<number> {
-  const running = await startAgent(context.repoRoot, data);
+async function coldSample(data: AgentData): Promise<number> {
+  const running = await startBenchAgent(data);
   const agent = createPinnedAgent({ ...data, keepAlive: false });
   try {
     return await timedInventory(data, running.port, agent, 'new');
@@ -56,7 +56,7 @@ async function measureColdAgainstBaseline(context: BenchContext, data: AgentData
   const cold: number[] = [];
   const baseline: number[] = [];
   for (let i = 1; i <= pairs; i++) {
-    cold.push(await coldSample(context, data));
+    cold.push(await coldSample(data));
     baseline.push(await siGetAllDataOnce(context.repoRoot));
     context.progress(
       `${COLD} / ${BASELINE} pair ${i}/${pairs}: ${cold.at(-1)!.toFixed(1)} ms / ${baseline.at(-1)!.toFixed(1)} ms`,
@@ -68,7 +68,7 @@ async function measureColdAgainstBaseline(context: BenchContext, data: AgentData
 
 async function measureWarm(context: BenchContext, data: AgentData): Promise<void> {
   const count = context.samples(WARM);
-  const running = await startAgent(context.repoRoot, data);
+  const running = await startBenchAgent(data);
   const agent = createPinnedAgent({ ...data, keepAlive: true });
   try {
     for (let i = 0; i < WARM_UP_REQUESTS; i++) {

@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ManagedProcess } from './processes';
+import { ManagedProcess } from '../test/helpers/managed-process';
+import { CHILD_ENV } from './benchmark';
 
 const SAMPLE_TIMEOUT_MS = 60_000;
 const RESULT_LINE = /^getAllData_ms=(\d+(?:\.\d+)?)$/;
@@ -33,7 +34,7 @@ export async function siGetAllDataOnce(repoRoot: string): Promise<number> {
   const child = await ManagedProcess.start(
     process.execPath,
     ['--input-type=module', '-e', GET_ALL_DATA_SCRIPT, systeminformationUrl(repoRoot)],
-    { label: 'si.getAllData baseline', cwd: repoRoot },
+    { label: 'si.getAllData baseline', cwd: repoRoot, env: CHILD_ENV },
   );
   try {
     const [, ms] = await child.waitForLine(RESULT_LINE, SAMPLE_TIMEOUT_MS);

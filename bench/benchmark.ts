@@ -6,6 +6,13 @@
 
 export type MetricUnit = 'ms' | 'MiB';
 
+/**
+ * Environment for every child the runner and the benchmarks start: NODE_OPTIONS emptied
+ * (node ignores an empty one), so a debugger or loader set for the runner does not slow down
+ * what is measured.
+ */
+export const CHILD_ENV: Readonly<Record<string, string>> = { NODE_OPTIONS: '' };
+
 export interface MetricSpec {
   /** The key in the JSON output (BENCH.md): stable once it exists. */
   name: string;

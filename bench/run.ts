@@ -12,9 +12,9 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { ManagedProcess, describeExit, stopAllProcesses } from '../test/helpers/managed-process';
 import { agentInventoryBenchmark } from './agent-inventory';
-import { BenchmarkUnavailable, type BenchContext, type Benchmark } from './benchmark';
-import { ManagedProcess, describeExit, stopAllProcesses } from './processes';
+import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
 
@@ -87,6 +87,7 @@ async function buildAgent(): Promise<void> {
   const build = await ManagedProcess.start(process.execPath, ['agent/build.mjs'], {
     label: 'node agent/build.mjs',
     cwd: REPO_ROOT,
+    env: CHILD_ENV,
   });
   try {
     const status = await build.waitForExit(BUILD_TIMEOUT_MS);

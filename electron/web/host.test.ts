@@ -9,15 +9,18 @@ import { startWebHost, type WebHost } from './host';
 
 let desk: TestConsole;
 let host: WebHost;
+let root: string;
 let staticDir: string;
 
 beforeAll(async () => {
   desk = await openTestConsole();
-  staticDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-static-'));
-  await mkdir(path.join(staticDir, 'assets'));
+  // The renderer folder, and beside it a file the host must never serve.
+  root = await mkdtemp(path.join(os.tmpdir(), 'deskside-static-'));
+  staticDir = path.join(root, 'renderer');
+  await mkdir(path.join(staticDir, 'assets'), { recursive: true });
   await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Deskside</title>');
   await writeFile(path.join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)');
-  await writeFile(path.join(os.tmpdir(), 'deskside-outside.txt'), 'outside');
+  await writeFile(path.join(root, 'deskside-outside.txt'), 'outside');
   host = await startWebHost({
     dispatch: desk.dispatch,
     staticDir,
@@ -27,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   await desk.dispose();
-  await rm(staticDir, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
 });
 
 interface Reply {

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ManagedProcess } from './managed-process';
 
 /** The bundle built by `node agent/build.mjs` (vitest's globalSetup builds it). */
 export const AGENT_BUNDLE = fileURLToPath(
@@ -12,10 +12,8 @@ export const AGENT_BUNDLE = fileURLToPath(
 );
 
 const READY_TIMEOUT_MS = 15_000;
-const STOP_GRACE_MS = 5_000;
-const LISTENING_LINE = /^Deskside agent \S+ listening on (https:\/\/(\S+):(\d+))$/m;
-const FINGERPRINT_LINE =
-  /^Certificate fingerprint \(SHA-256\): ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$/m;
+const LISTENING_LINE = /^Deskside agent \S+ listening on (https:\/\/(\S+):(\d+))$/;
+const FINGERPRINT_LINE = /^Certificate fingerprint \(SHA-256\): ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$/;
 
 export interface StartAgentOptions {
   /** The console token (DESKSIDE_AGENT_TOKEN); a random 43-character token by default. */
@@ -44,41 +42,10 @@ export interface RunningAgent {
 }
 
 const running = new Set<RunningAgent>();
-const children = new Set<ChildProcess>();
-
-// A test file that ends without stopping its agents must not leave them behind. Only
-// synchronous work is possible here, so this is SIGKILL to each pid we spawned.
-process.once('exit', () => {
-  for (const child of children) if (!exited(child)) child.kill('SIGKILL');
-});
 
 /** Stops every agent this module started that is still running (for `afterAll`). */
 export async function stopAllAgents(): Promise<void> {
   await Promise.all([...running].map((agent) => agent.stop()));
-}
-
-function exited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-function waitForExit(child: ChildProcess): Promise<void> {
-  if (exited(child)) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
-}
-
-async function terminate(child: ChildProcess): Promise<void> {
-  if (exited(child)) return;
-  const exit = waitForExit(child);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    if (!exited(child)) child.kill('SIGKILL');
-  }, STOP_GRACE_MS);
-  await exit;
-  clearTimeout(timer);
 }
 
 /**
@@ -93,34 +60,23 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
   const ownsDataDir = options.dataDir === undefined;
   const dataDir =
     options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'deskside-agent-test-')));
+  const removeOwnDataDir = async () => {
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+  };
 
-  const child = spawn(
-    process.execPath,
-    [AGENT_BUNDLE, 'serve', '--address', '127.0.0.1', '--port', '0', '--data-dir', dataDir],
-    {
-      env: { ...process.env, ...options.extraEnv, DESKSIDE_AGENT_TOKEN: token },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let child: ManagedProcess;
+  try {
+    child = await ManagedProcess.start(
+      process.execPath,
+      [AGENT_BUNDLE, 'serve', '--address', '127.0.0.1', '--port', '0', '--data-dir', dataDir],
+      { label: 'deskside-agent serve', env: { ...options.extraEnv, DESKSIDE_AGENT_TOKEN: token } },
+    );
+  } catch (error) {
+    await removeOwnDataDir();
+    throw error;
+  }
 
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      try {
-        await terminate(child);
-      } finally {
-        children.delete(child);
-        running.delete(agent);
-        if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
-      }
-    })();
-    return stopping;
-  };
   // Filled in once the agent is ready; `stop` only needs the child and the folder.
   const agent: RunningAgent = {
     url: '',
@@ -130,62 +86,41 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
     token,
     dataDir,
     certPem: '',
-    stdout: () => stdout,
-    stop,
+    stdout: () => child.stdout(),
+    stop: () => {
+      stopping ??= (async () => {
+        try {
+          await child.stop();
+        } finally {
+          running.delete(agent);
+          await removeOwnDataDir();
+        }
+      })();
+      return stopping;
+    },
   };
   running.add(agent);
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      const fail = (why: string) => {
-        cleanup();
-        reject(
-          new Error(
-            `The agent did not start: ${why}\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout}`,
-          ),
-        );
-      };
-      const onData = () => {
-        if (LISTENING_LINE.test(stdout) && FINGERPRINT_LINE.test(stdout)) {
-          cleanup();
-          resolve();
-        }
-      };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        fail(`it exited (code ${code ?? 'none'}, signal ${signal ?? 'none'})`);
-      };
-      const onError = (error: Error) => {
-        fail(`it could not be spawned (${error.message})`);
-      };
-      const timer = setTimeout(() => {
-        fail(`no address and fingerprint on stdout within ${READY_TIMEOUT_MS / 1000} s`);
-      }, READY_TIMEOUT_MS);
-      const cleanup = () => {
-        clearTimeout(timer);
-        child.stdout.off('data', onData);
-        child.off('exit', onExit);
-        child.off('error', onError);
-      };
-      child.stdout.on('data', onData);
-      child.once('exit', onExit);
-      child.once('error', onError);
-    });
-
-    const listening = LISTENING_LINE.exec(stdout)!;
+    // Both lines come at start-up, so they share one deadline.
+    const [listening, printed] = await Promise.all([
+      child.waitForLine(LISTENING_LINE, READY_TIMEOUT_MS),
+      child.waitForLine(FINGERPRINT_LINE, READY_TIMEOUT_MS),
+    ]);
     agent.url = listening[1]!;
     agent.host = listening[2]!;
     agent.port = Number(listening[3]);
-    agent.fingerprint = FINGERPRINT_LINE.exec(stdout)![1]!;
+    agent.fingerprint = printed[1]!;
     agent.certPem = await readFile(path.join(dataDir, 'agent-cert.pem'), 'utf8');
     const fileFingerprint = new X509Certificate(agent.certPem).fingerprint256;
     if (fileFingerprint !== agent.fingerprint) {
-      throw new Error(
-        `The agent printed fingerprint ${agent.fingerprint} but its certificate file has ${fileFingerprint}`,
+      throw child.failure(
+        `printed fingerprint ${agent.fingerprint} but its certificate file has ${fileFingerprint}`,
       );
     }
     return agent;
   } catch (error) {
-    await stop();
+    await agent.stop();
     throw error;
   }
 }
