@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WireErrorSchema } from './errors';
+import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
   AddMachineInputSchema,
   InventorySnapshotSchema,
@@ -32,6 +33,8 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
  */
 export const apiContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
+  'settings.get': { input: NoInput, output: ConsoleSettingsSchema },
+  'settings.update': { input: UpdateConsoleSettingsInputSchema, output: ConsoleSettingsSchema },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },

@@ -11,6 +11,8 @@ const call =
 // contract gains or loses a method this list does not match.
 const bridge = {
   'app.info': call('app.info'),
+  'settings.get': call('settings.get'),
+  'settings.update': call('settings.update'),
   'machines.list': call('machines.list'),
   'machines.get': call('machines.get'),
   'machines.probe': call('machines.probe'),

@@ -9,6 +9,7 @@ import { openDatabase, type Db } from './database/open';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
 import { createKeyFileSecretBox, type SecretBox } from './secrets/secret-box';
+import { SettingsService } from './settings/settings-service';
 import { TicketService } from './tickets/ticket-service';
 import consolePackage from '../../package.json' with { type: 'json' };
 
@@ -55,6 +56,10 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     analyst: options.analyst ?? os.userInfo().username,
     host: options.host,
   };
-  const dispatch = createDispatcher(createApiHandlers({ info, machines, tickets }), logger);
+  const settings = new SettingsService(options.dataDir);
+  const dispatch = createDispatcher(
+    createApiHandlers({ info, machines, tickets, settings }),
+    logger,
+  );
   return { dispatch, db, machines, tickets, info, close: () => db.destroy() };
 }

@@ -1,5 +1,6 @@
 import type { ApiMethod, ApiOutput, ApiParsedInput, AppInfo } from '@deskside/core';
 import type { MachineService } from '../machines/machine-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { TicketService } from '../tickets/ticket-service';
 
 /** One function per contract method: the console's whole API surface. */
@@ -11,12 +12,15 @@ export interface HandlerDeps {
   info: AppInfo;
   machines: MachineService;
   tickets: TicketService;
+  settings: SettingsService;
 }
 
-export function createApiHandlers({ info, machines, tickets }: HandlerDeps): ApiHandlers {
+export function createApiHandlers({ info, machines, tickets, settings }: HandlerDeps): ApiHandlers {
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
+    'settings.get': () => Promise.resolve(settings.get()),
+    'settings.update': (changes) => Promise.resolve(settings.update(changes)),
     'machines.list': () => machines.list(),
     'machines.get': ({ id }) => machines.get(id),
     'machines.probe': (input) => machines.probe(input),
