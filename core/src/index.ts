@@ -8,3 +8,4 @@ export * from './ipc';
 export * from './machine';
 export * from './settings';
 export * from './ticket';
+export * from './intake';
