@@ -5,6 +5,7 @@ import { ChannelSchema, EvidenceSchema, TicketSchema } from './ticket';
 import { TimelineEntrySchema } from './timeline';
 import { WorkflowConfigSchema } from './workflow-config';
 import { CategoryIdSchema } from './workflow/categories';
+import { ResolutionCodeSchema } from './workflow/closure';
 import { TicketStatusSchema } from './workflow/lifecycle';
 import { ImpactSchema, UrgencySchema } from './workflow/priority';
 
@@ -41,28 +42,43 @@ export const TICKET_CSV_COLUMNS = [
   'urgency',
   'assignee',
   'groupId',
+  'resolutionCode',
+  'resolutionNotes',
 ] as const;
 
 const emptyAsNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? null : value), schema.nullable());
 
 /** One CSV row, every cell a string as the CSV parser gives it. */
-export const TicketCsvRowSchema = z.object({
-  id: z.string().regex(/^\d*$/, 'id is a whole number or empty'),
-  createdAt: z.union([z.literal(''), z.iso.datetime({ offset: true })]),
-  status: TicketStatusSchema,
-  channel: ChannelSchema,
-  requester: z.string().trim().min(1, 'requester is required').max(200),
-  summary: z.string().trim().min(1, 'summary is required').max(200),
-  description: z.string().max(20_000),
-  errorMessages: z.string().max(20_000),
-  stepsTried: z.string().max(20_000),
-  category: emptyAsNull(CategoryIdSchema),
-  impact: ImpactSchema,
-  urgency: UrgencySchema,
-  assignee: emptyAsNull(z.string().trim().max(120)),
-  groupId: emptyAsNull(z.string().regex(/^[a-z0-9-]{1,40}$/)),
-});
+export const TicketCsvRowSchema = z
+  .object({
+    id: z.string().regex(/^\d*$/, 'id is a whole number or empty'),
+    createdAt: z.union([z.literal(''), z.iso.datetime({ offset: true })]),
+    status: TicketStatusSchema,
+    channel: ChannelSchema,
+    requester: z.string().trim().min(1, 'requester is required').max(200),
+    summary: z.string().trim().min(1, 'summary is required').max(200),
+    description: z.string().max(20_000),
+    errorMessages: z.string().max(20_000),
+    stepsTried: z.string().max(20_000),
+    category: emptyAsNull(CategoryIdSchema),
+    impact: ImpactSchema,
+    urgency: UrgencySchema,
+    assignee: emptyAsNull(z.string().trim().max(120)),
+    groupId: emptyAsNull(z.string().regex(/^[a-z0-9-]{1,40}$/)),
+    resolutionCode: emptyAsNull(ResolutionCodeSchema),
+    resolutionNotes: z.string().max(20_000),
+  })
+  .superRefine((row, ctx) => {
+    const done = row.status === 'resolved' || row.status === 'closed';
+    if (done && (row.resolutionCode === null || row.resolutionNotes.trim() === '')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolutionCode'],
+        message: 'a resolved or closed ticket needs resolutionCode and resolutionNotes',
+      });
+    }
+  });
 export type TicketCsvRow = z.infer<typeof TicketCsvRowSchema>;
 
 export const ImportResultSchema = z.object({

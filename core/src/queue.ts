@@ -31,6 +31,7 @@ export const QueueQuerySchema = z.object({
   offset: z.number().int().min(0).max(100_000).default(0),
 });
 export type QueueQuery = z.input<typeof QueueQuerySchema>;
+export type QueryQueueParsed = z.output<typeof QueueQuerySchema>;
 
 export const QueuePageSchema = z.object({
   tickets: z.array(TicketSchema),

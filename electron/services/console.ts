@@ -5,11 +5,22 @@ import type { AppInfo, Inventory } from '@deskside/core';
 import { collectInventory } from '@deskside/agent/collect';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
-import { openDatabase, type Db } from './database/open';
+import { DataService } from './data/data-service';
+import type { Db } from './database/open';
+import { databaseTarget, openStore, type EventHub, type Store } from './database/store';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
+import { OrderService } from './outside-help/order-service';
+import { VendorService } from './outside-help/vendor-service';
+import { VisitService } from './outside-help/visit-service';
+import { PeopleService } from './people/people-service';
+import { QueueService } from './queue/queue-service';
 import { createKeyFileSecretBox, type SecretBox } from './secrets/secret-box';
+import { AssignmentService } from './tickets/assignment-service';
+import { LifecycleService } from './tickets/lifecycle-service';
 import { TicketService } from './tickets/ticket-service';
+import type { WorkflowDeps } from './tickets/ticket-writer';
+import { WorkflowConfigService } from './workflow/config-service';
 import consolePackage from '../../package.json' with { type: 'json' };
 
 export const CONSOLE_VERSION: string = consolePackage.version;
@@ -24,11 +35,18 @@ export interface ConsoleOptions {
   logger?: Logger;
   nativeBinding?: string;
   collectLocalInventory?: () => Promise<Inventory>;
+  /** A postgres:// address; defaults to DESKSIDE_DATABASE_URL; without one, the SQLite file. */
+  databaseUrl?: string;
+  /** The clock the workflow reads (SLA, verification and reopen windows). */
+  now?: () => Date;
 }
 
 export interface ConsoleServices {
   dispatch: Dispatch;
   db: Db;
+  store: Store;
+  /** Committed changes, from this console and (on PostgreSQL) every other one. */
+  events: EventHub;
   machines: MachineService;
   tickets: TicketService;
   info: AppInfo;
@@ -38,10 +56,12 @@ export interface ConsoleServices {
 /** Opens the console's data folder and wires every service behind the API contract. */
 export async function openConsole(options: ConsoleOptions): Promise<ConsoleServices> {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const db = await openDatabase(
-    path.join(options.dataDir, DATABASE_FILE),
+  const store = await openStore(
+    databaseTarget(path.join(options.dataDir, DATABASE_FILE), options.databaseUrl),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  const { db } = store;
+  const now = options.now ?? (() => new Date());
   const snapshots = new SnapshotStore();
   const machines = new MachineService({
     db,
@@ -49,12 +69,37 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     snapshots,
     collectLocalInventory: options.collectLocalInventory ?? collectInventory,
   });
-  const tickets = new TicketService(db, snapshots);
+  const workflow = new WorkflowConfigService(store);
+  const deps: WorkflowDeps = { store, config: workflow, now };
+  const tickets = new TicketService(deps, snapshots);
   const info: AppInfo = {
     version: CONSOLE_VERSION,
     analyst: options.analyst ?? os.userInfo().username,
     host: options.host,
   };
-  const dispatch = createDispatcher(createApiHandlers({ info, machines, tickets }), logger);
-  return { dispatch, db, machines, tickets, info, close: () => db.destroy() };
+  const handlers = createApiHandlers({
+    info,
+    machines,
+    tickets,
+    lifecycle: new LifecycleService(deps),
+    assignment: new AssignmentService(deps),
+    queue: new QueueService(deps),
+    people: new PeopleService(store, now),
+    vendors: new VendorService(deps),
+    visits: new VisitService(deps),
+    orders: new OrderService(deps),
+    workflow,
+    data: new DataService(deps),
+  });
+  const dispatch = createDispatcher(handlers, logger);
+  return {
+    dispatch,
+    db,
+    store,
+    events: store.events,
+    machines,
+    tickets,
+    info,
+    close: () => store.close(),
+  };
 }

@@ -1,0 +1,103 @@
+/**
+ * The console's store: the database, its dialect, and the one way to write. Every write is
+ * one transaction; events it publishes reach listeners only once it has committed. On
+ * PostgreSQL they travel by NOTIFY, so every console on the database hears them (LISTEN).
+ */
+import pg from 'pg';
+import { sql } from 'kysely';
+import { ConsoleEventSchema, type ConsoleEvent } from '@deskside/core';
+import type { DialectName } from './dialect';
+import { openDatabaseTarget, type DatabaseTarget, type Db, type OpenDatabaseOptions } from './open';
+
+export const EVENTS_CHANNEL = 'deskside_events';
+
+export type EventListener = (event: ConsoleEvent) => void;
+
+export class EventHub {
+  private readonly listeners = new Set<EventListener>();
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: ConsoleEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}
+
+export type Publish = (event: ConsoleEvent) => void;
+
+export interface Store {
+  db: Db;
+  dialect: DialectName;
+  events: EventHub;
+  write<T>(work: (trx: Db, publish: Publish) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** LISTENs on a connection of its own and forwards every valid event to the hub. */
+async function listen(url: string, hub: EventHub): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined); // The pool's connections carry on; events stop.
+  await client.connect();
+  client.on('notification', (message) => {
+    if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
+    const parsed = ConsoleEventSchema.safeParse(JSON.parse(message.payload));
+    if (parsed.success) hub.emit(parsed.data);
+  });
+  await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+  return () => client.end();
+}
+
+export async function openStore(
+  target: DatabaseTarget,
+  options: OpenDatabaseOptions = {},
+): Promise<Store> {
+  const db = await openDatabaseTarget(target, options);
+  const dialect = target.kind;
+  const events = new EventHub();
+  let stopListening: (() => Promise<void>) | undefined;
+  if (target.kind === 'postgres') {
+    try {
+      stopListening = await listen(target.url, events);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+
+  return {
+    db,
+    dialect,
+    events,
+    async write(work) {
+      const pending: ConsoleEvent[] = [];
+      const result = await db.transaction().execute(async (trx) => {
+        const value = await work(trx, (event) => pending.push(event));
+        if (dialect === 'postgres') {
+          // Delivered by PostgreSQL at commit, never for a rolled-back transaction.
+          for (const event of pending) {
+            await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
+          }
+        }
+        return value;
+      });
+      if (dialect === 'sqlite') for (const event of pending) events.emit(event);
+      return result;
+    },
+    async close() {
+      await stopListening?.();
+      await db.destroy();
+    },
+  };
+}
+
+/** `DESKSIDE_DATABASE_URL=postgres://...` selects PostgreSQL; otherwise the SQLite file. */
+export function databaseTarget(sqliteFile: string, url = process.env.DESKSIDE_DATABASE_URL) {
+  if (!url) return { kind: 'sqlite', file: sqliteFile } satisfies DatabaseTarget;
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error('DESKSIDE_DATABASE_URL must be a postgres:// or postgresql:// address');
+  }
+  return { kind: 'postgres', url } satisfies DatabaseTarget;
+}
