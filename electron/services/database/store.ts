@@ -50,6 +50,25 @@ async function listen(url: string, hub: EventHub): Promise<() => Promise<void>> 
   return () => client.end();
 }
 
+/**
+ * SQLite: BEGIN IMMEDIATE takes the write lock up front, so a second console on the same
+ * file waits for it (busy_timeout) and then reads the committed data, instead of failing
+ * with SQLITE_BUSY when a read transaction tries to become a write one.
+ */
+async function immediateTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`BEGIN IMMEDIATE`.execute(connection);
+    try {
+      const value = await work(connection);
+      await sql`COMMIT`.execute(connection);
+      return value;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(connection);
+      throw error;
+    }
+  });
+}
+
 export async function openStore(
   target: DatabaseTarget,
   options: OpenDatabaseOptions = {},
@@ -73,16 +92,19 @@ export async function openStore(
     events,
     async write(work) {
       const pending: ConsoleEvent[] = [];
-      const result = await db.transaction().execute(async (trx) => {
-        const value = await work(trx, (event) => pending.push(event));
-        if (dialect === 'postgres') {
-          // Delivered by PostgreSQL at commit, never for a rolled-back transaction.
-          for (const event of pending) {
-            await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
-          }
-        }
-        return value;
-      });
+      const result =
+        dialect === 'sqlite'
+          ? await immediateTransaction(db, (trx) => work(trx, (event) => pending.push(event)))
+          : await db.transaction().execute(async (trx) => {
+              const value = await work(trx, (event) => pending.push(event));
+              // Delivered by PostgreSQL at commit, never for a rolled-back transaction.
+              for (const event of pending) {
+                await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`.execute(
+                  trx,
+                );
+              }
+              return value;
+            });
       if (dialect === 'sqlite') for (const event of pending) events.emit(event);
       return result;
     },
