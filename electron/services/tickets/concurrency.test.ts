@@ -24,20 +24,20 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
 
   it('refuses the second save of a stale version, with a clear error, and keeps the first', async () => {
     const [anna, bram] = (consoles = await twoConsoles(kind));
-    const created = await anna!.call('tickets.create', {
+    const created = await anna.call('tickets.create', {
       requester: 'R',
       channel: 'phone',
       summary: 'Printer jams',
     });
-    const seenByBram = (await bram!.call('tickets.get', { id: created.id })).ticket;
+    const seenByBram = (await bram.call('tickets.get', { id: created.id })).ticket;
 
-    await anna!.call('tickets.update', {
+    await anna.call('tickets.update', {
       id: created.id,
       expectedVersion: created.version,
       changes: { summary: 'Printer jams on tray 2' },
     });
     const error = await callError(
-      bram!.call('tickets.update', {
+      bram.call('tickets.update', {
         id: created.id,
         expectedVersion: seenByBram.version,
         changes: { summary: 'Printer broken' },
@@ -48,7 +48,7 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
       /changed by anna at .* after you opened it \(you have version 1, it is now at version 2\)/,
     );
 
-    const now = (await bram!.call('tickets.get', { id: created.id })).ticket;
+    const now = (await bram.call('tickets.get', { id: created.id })).ticket;
     expect(now).toMatchObject({ summary: 'Printer jams on tray 2', version: 2 });
   });
 
@@ -58,18 +58,18 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
     // synchronously. Two consoles on one PostgreSQL database race for real.
     const [anna, other] = (consoles = await twoConsoles(kind));
     const bram = kind === 'sqlite' ? anna : other;
-    const created = await anna!.call('tickets.create', {
+    const created = await anna.call('tickets.create', {
       requester: 'R',
       channel: 'phone',
       summary: 'S',
     });
     const results = await Promise.allSettled([
-      anna!.call('tickets.setStatus', {
+      anna.call('tickets.setStatus', {
         id: created.id,
         expectedVersion: 1,
         status: 'in_progress',
       }),
-      bram!.call('tickets.setStatus', {
+      bram.call('tickets.setStatus', {
         id: created.id,
         expectedVersion: 1,
         status: 'waiting_on_user',
@@ -78,15 +78,15 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
     expect((refused as PromiseRejectedResult).reason.wire.code).toBe('stale_version');
-    const { ticket, timeline } = await anna!.call('tickets.get', { id: created.id });
+    const { ticket, timeline } = await anna.call('tickets.get', { id: created.id });
     expect(ticket.version).toBe(2);
     expect(timeline.filter((e) => e.kind === 'status')).toHaveLength(1);
   });
 
   it('refuses a stale edit of a person, a vendor case, a visit and an order too', async () => {
     const [anna, bram] = (consoles = await twoConsoles(kind));
-    const person = await anna!.call('people.create', { name: 'Nikos' });
-    await anna!.call('people.update', {
+    const person = await anna.call('people.create', { name: 'Nikos' });
+    await anna.call('people.update', {
       id: person.id,
       expectedVersion: 1,
       name: 'Nikos Georgiou',
@@ -94,21 +94,21 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
     expect(
       (
         await callError(
-          bram!.call('people.update', { id: person.id, expectedVersion: 1, name: 'N. G.' }),
+          bram.call('people.update', { id: person.id, expectedVersion: 1, name: 'N. G.' }),
         )
       ).code,
     ).toBe('stale_version');
 
-    const ticket = await anna!.call('tickets.create', {
+    const ticket = await anna.call('tickets.create', {
       requester: 'R',
       channel: 'phone',
       summary: 'S',
     });
-    const vendorCase = await anna!.call('vendors.openCase', {
+    const vendorCase = await anna.call('vendors.openCase', {
       ticketId: ticket.id,
       vendor: 'Lenovo',
     });
-    await anna!.call('vendors.updateCase', {
+    await anna.call('vendors.updateCase', {
       id: vendorCase.id,
       expectedVersion: 1,
       reference: 'CASE-1',
@@ -116,7 +116,7 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
     expect(
       (
         await callError(
-          bram!.call('vendors.updateCase', {
+          bram.call('vendors.updateCase', {
             id: vendorCase.id,
             expectedVersion: 1,
             status: 'closed',
@@ -125,17 +125,17 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
       ).code,
     ).toBe('stale_version');
 
-    const order = await anna!.call('orders.create', {
+    const order = await anna.call('orders.create', {
       ticketId: ticket.id,
       kind: 'replacement',
       item: 'Dock',
       reason: 'Dead USB-C port',
     });
-    await anna!.call('orders.update', { id: order.id, expectedVersion: 1, status: 'approved' });
+    await anna.call('orders.update', { id: order.id, expectedVersion: 1, status: 'approved' });
     expect(
       (
         await callError(
-          bram!.call('orders.update', { id: order.id, expectedVersion: 1, status: 'cancelled' }),
+          bram.call('orders.update', { id: order.id, expectedVersion: 1, status: 'cancelled' }),
         )
       ).code,
     ).toBe('stale_version');
