@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiBridge, ApiMethod, WireResult } from '@deskside/core';
-import { ipcChannel } from '@deskside/core/ipc';
+import type { ApiBridge, ApiMethod, EventBridge, WireResult } from '@deskside/core';
+import { EVENTS_IPC_CHANNEL, ipcChannel } from '@deskside/core/ipc';
 
 const call =
   (method: ApiMethod) =>
@@ -52,5 +52,20 @@ const bridge = {
 } satisfies ApiBridge;
 
 contextBridge.exposeInMainWorld('deskside', bridge);
+
+// The live channel: one subscription to one fixed channel, never a generic `on(channel)`.
+const events = {
+  subscribe(listener: (event: unknown) => void): () => void {
+    const forward = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+      listener(payload);
+    };
+    ipcRenderer.on(EVENTS_IPC_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENTS_IPC_CHANNEL, forward);
+    };
+  },
+} satisfies EventBridge;
+
+contextBridge.exposeInMainWorld('desksideEvents', events);
 
 export type PreloadBridge = typeof bridge;

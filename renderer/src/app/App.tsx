@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
+import { useLiveUpdates } from '../api/live-updates';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
 import { TicketPage } from '../pages/TicketPage';
@@ -12,6 +13,7 @@ import { TicketsPage } from '../pages/TicketsPage';
 function Layout() {
   const { t } = useTranslation();
   const info = useApiQuery('app.info', {});
+  useLiveUpdates();
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.main')}>
