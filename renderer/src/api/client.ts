@@ -102,10 +102,12 @@ export function httpEvents(sessionToken: string): EventBridge {
           for (const line of lines) if (line.trim()) listener(JSON.parse(line) as unknown);
         }
       };
+      const stopped = () => controller.signal.aborted;
       const loop = async () => {
-        while (!controller.signal.aborted) {
+        while (!stopped()) {
+          // A dropped stream (console restarted, laptop asleep) is retried; unsubscribing ends it.
           await read().catch(() => undefined);
-          if (!controller.signal.aborted) await new Promise((r) => setTimeout(r, RECONNECT_MS));
+          if (!stopped()) await new Promise((r) => setTimeout(r, RECONNECT_MS));
         }
       };
       void loop();
