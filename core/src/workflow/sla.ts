@@ -209,3 +209,22 @@ export function slaFields(status: SlaStatus): SlaFields {
     slaBreached: open.some((c) => c.breached),
   };
 }
+
+/** The SLA columns of a ticket just created: both clocks start at `createdAt`. */
+export function slaAtCreation(
+  priority: Priority,
+  createdAt: string,
+  policy: SlaPolicy,
+): Pick<SlaFields, 'slaDueAt' | 'slaAtRiskAt'> {
+  const status = computeSla(
+    {
+      priority,
+      statusHistory: [{ status: 'new', at: createdAt }],
+      firstRespondedAt: null,
+      now: createdAt,
+    },
+    policy,
+  );
+  const { slaDueAt, slaAtRiskAt } = slaFields(status);
+  return { slaDueAt, slaAtRiskAt };
+}

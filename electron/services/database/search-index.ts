@@ -87,3 +87,27 @@ export function ticketMatches(dialect: DialectName, terms: readonly string[]): R
   return sql<boolean>`tickets.id IN (SELECT ticket_id FROM ticket_search
     WHERE document @@ to_tsquery('simple', ${query}))`;
 }
+
+export interface SearchRow {
+  ticketId: number;
+  /** Already folded with core's `searchDocument`. */
+  subject: string;
+  description: string;
+  timeline: string;
+}
+
+/** Bulk loading (seed, benchmarks): many documents per statement. */
+export async function indexTicketsBulk<DB>(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  rows: readonly SearchRow[],
+): Promise<void> {
+  const key = dialect === 'sqlite' ? sql.raw('rowid') : sql.raw('ticket_id');
+  for (let i = 0; i < rows.length; i += 5000) {
+    const values = rows
+      .slice(i, i + 5000)
+      .map((r) => sql`(${r.ticketId}, ${r.subject}, ${r.description}, ${r.timeline})`);
+    await sql`INSERT INTO ticket_search (${key}, subject, description, timeline)
+      VALUES ${sql.join(values)}`.execute(db);
+  }
+}

@@ -8,6 +8,7 @@ import {
   DesksideError,
   TicketStatusSchema,
   computeSla,
+  slaAtCreation,
   isOpenStatus,
   slaFields,
   type StatusChange,
@@ -81,14 +82,9 @@ function slaColumns(
   return { slaDueAt, slaAtRiskAt };
 }
 
-/** The SLA columns of a ticket just created (history: new, now). */
+/** The SLA columns of a ticket just created. */
 export function initialSla(priority: number, createdAt: string, config: WorkflowConfig) {
-  return slaColumns(
-    { priority, firstRespondedAt: null },
-    [{ status: 'new', at: createdAt }],
-    config,
-    createdAt,
-  );
+  return slaAtCreation(priority as Ticket['priority'], createdAt, config.sla);
 }
 
 async function staleVersion(db: Db, id: number, expected: number): Promise<DesksideError> {
