@@ -25,8 +25,13 @@ export const QueueQuerySchema = z.object({
   slaAtRisk: z.boolean().default(false),
   /** Words to find in the summary, description or timeline, in any language. */
   search: z.string().trim().max(200).default(''),
-  sort: QueueSortSchema.default('priority'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
+  /**
+   * Without a search: most urgent first (priority). With one: newest first (created), which
+   * the full-text index answers without collecting every match.
+   */
+  sort: QueueSortSchema.optional(),
+  /** Ascending for priority and SLA, descending (newest first) for the others. */
+  direction: z.enum(['asc', 'desc']).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).max(100_000).default(0),
 });

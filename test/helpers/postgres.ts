@@ -68,8 +68,8 @@ export interface PostgresCluster {
   port: number;
   /** The address of database `name` (the superuser `postgres`, trusted on loopback). */
   url(name: string): string;
-  /** Creates a new, empty database and returns its address. */
-  createDatabase(): Promise<string>;
+  /** Creates a new, empty database (named, or a unique name) and returns its address. */
+  createDatabase(name?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -141,14 +141,17 @@ export async function startPostgres(
   return {
     port,
     url,
-    createDatabase: () => createDatabaseAt(url('postgres')),
+    createDatabase: (name?: string) => createDatabaseAt(url('postgres'), name),
     stop,
   };
 }
 
 /** A new database on the cluster whose admin address is `adminUrl`. */
-export async function createDatabaseAt(adminUrl: string): Promise<string> {
-  const name = `t${process.pid}_${Date.now()}_${++counter}`;
+export async function createDatabaseAt(
+  adminUrl: string,
+  name = `t${process.pid}_${Date.now()}_${++counter}`,
+): Promise<string> {
+  if (!/^[a-z0-9_]{1,60}$/.test(name)) throw new Error(`Unsafe database name ${name}`);
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -46,8 +46,9 @@ export class QueueService {
     const terms = searchTerms(q.search);
     if (terms.length > 0) query = query.where(ticketMatches(dialect, terms));
 
-    const direction = q.direction;
-    switch (q.sort) {
+    const sort = q.sort ?? (terms.length > 0 ? 'created' : 'priority');
+    const direction = q.direction ?? (sort === 'priority' || sort === 'sla' ? 'asc' : 'desc');
+    switch (sort) {
       case 'priority':
         query = query.orderBy('priority', direction).orderBy('id', 'asc');
         break;

@@ -161,6 +161,20 @@ describe.each(STORE_KINDS)('the queue on %s', (kind) => {
       expect(await queue({ search: 'printer', status: ['resolved'] })).toEqual(['closed']);
     });
 
+    it('lists the newest matches first unless asked for another order', async () => {
+      const both = ['new', 'resolved'] as const;
+      expect(await queue({ search: 'printer', status: [...both] })).toEqual([
+        'closed',
+        'en printer',
+      ]);
+      expect(
+        await queue({ search: 'printer', status: [...both], sort: 'created', direction: 'asc' }),
+      ).toEqual(['en printer', 'closed']);
+      expect(
+        await queue({ search: 'printer', status: [...both], sort: 'priority', direction: 'desc' }),
+      ).toEqual(['en printer', 'closed']);
+    });
+
     it('finds an edited summary by its new words only', async () => {
       const detail = await desk.call('tickets.get', { id: ids['en printer']! });
       await desk.call('tickets.update', {
