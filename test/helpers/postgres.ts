@@ -24,7 +24,10 @@ export class PostgresUnavailable extends Error {
 /** Debian keeps the server binaries off PATH, in /usr/lib/postgresql/<version>/bin. */
 export function findPostgresBin(): string {
   const fromEnv = process.env.DESKSIDE_PG_BIN;
-  if (fromEnv) return fromEnv;
+  if (fromEnv) {
+    if (existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
+    throw new PostgresUnavailable(`DESKSIDE_PG_BIN=${fromEnv} has no initdb`);
+  }
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
     ? readdirSync(root)
