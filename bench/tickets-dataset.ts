@@ -40,8 +40,8 @@ async function freshFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
 }
 
-/** The cached SQLite file, seeded first if needed. */
-export async function sqliteDataset(progress: (message: string) => void): Promise<Store> {
+/** The data folder holding the cached SQLite file (deskside.sqlite), seeded first if needed. */
+export async function sqliteDataset(progress: (message: string) => void): Promise<string> {
   const dir = path.join(CACHE_ROOT, `sqlite-${KEY}`);
   const file = path.join(dir, 'deskside.sqlite');
   if (!existsSync(path.join(dir, COMPLETE))) {
@@ -57,13 +57,13 @@ export async function sqliteDataset(progress: (message: string) => void): Promis
   } else {
     progress(`using the cached dataset in ${dir}`);
   }
-  return openStore({ kind: 'sqlite', file });
+  return dir;
 }
 
 /** A PostgreSQL cluster on the cached data folder (seeded first if needed) and its store. */
 export async function postgresDataset(
   progress: (message: string) => void,
-): Promise<{ cluster: PostgresCluster; store: Store }> {
+): Promise<{ cluster: PostgresCluster; url: string }> {
   const dir = path.join(CACHE_ROOT, `pg-${KEY}`);
   const cached =
     existsSync(path.join(dir, 'data', 'PG_VERSION')) && existsSync(path.join(dir, COMPLETE));
@@ -86,7 +86,7 @@ export async function postgresDataset(
       }
       await mkdir(path.join(dir, COMPLETE));
     }
-    return { cluster, store: await openStore({ kind: 'postgres', url: cluster.url('bench') }) };
+    return { cluster, url: cluster.url('bench') };
   } catch (error) {
     await cluster.stop();
     throw error;

@@ -4,23 +4,12 @@
  * tickets with 1M timeline entries. Each sample is the p95 of a round of queries; the
  * report shows the median sample.
  */
-import pino from 'pino';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { OPEN_STATUSES, TicketStatusSchema } from '@deskside/core';
-import { createDispatcher, type Dispatch } from '../electron/services/api/dispatcher';
-import { createApiHandlers } from '../electron/services/api/handlers';
-import { DataService } from '../electron/services/data/data-service';
-import type { Store } from '../electron/services/database/store';
-import { SnapshotStore } from '../electron/services/machines/snapshots';
-import type { MachineService } from '../electron/services/machines/machine-service';
-import { OrderService } from '../electron/services/outside-help/order-service';
-import { VendorService } from '../electron/services/outside-help/vendor-service';
-import { VisitService } from '../electron/services/outside-help/visit-service';
-import { PeopleService } from '../electron/services/people/people-service';
-import { QueueService } from '../electron/services/queue/queue-service';
-import { AssignmentService } from '../electron/services/tickets/assignment-service';
-import { LifecycleService } from '../electron/services/tickets/lifecycle-service';
-import { TicketService } from '../electron/services/tickets/ticket-service';
-import { WorkflowConfigService } from '../electron/services/workflow/config-service';
+import type { Dispatch } from '../electron/services/api/dispatcher';
+import { openConsole } from '../electron/services/console';
 import { PostgresUnavailable } from '../test/helpers/postgres';
 import { BenchmarkUnavailable, type BenchContext, type Benchmark } from './benchmark';
 import { DATASET, postgresDataset, sqliteDataset } from './tickets-dataset';
@@ -44,25 +33,18 @@ const SEARCHES = [
 ];
 const ALL_STATUSES = TicketStatusSchema.options;
 
-/** The dispatcher over a store, as openConsole wires it (machines are not exercised). */
-function dispatcherFor(store: Store): Dispatch {
-  const workflow = new WorkflowConfigService(store);
-  const deps = { store, config: workflow, now: () => new Date() };
-  const handlers = createApiHandlers({
-    info: { version: 'bench', analyst: 'sofie', host: 'browser' },
-    machines: {} as MachineService,
-    tickets: new TicketService(deps, new SnapshotStore()),
-    lifecycle: new LifecycleService(deps),
-    assignment: new AssignmentService(deps),
-    queue: new QueueService(deps),
-    people: new PeopleService(store, deps.now),
-    vendors: new VendorService(deps),
-    visits: new VisitService(deps),
-    orders: new OrderService(deps),
-    workflow,
-    data: new DataService(deps),
-  });
-  return createDispatcher(handlers, pino({ level: 'silent' }));
+/** Opens the console's services on the dataset as the console itself would, and measures. */
+async function measureConsole(
+  context: BenchContext,
+  prefix: string,
+  where: { dataDir: string; databaseUrl: string },
+): Promise<void> {
+  const services = await openConsole({ ...where, host: 'browser', analyst: 'sofie' });
+  try {
+    await measure(context, prefix, services.dispatch);
+  } finally {
+    await services.close();
+  }
 }
 
 async function timed(dispatch: Dispatch, method: string, input: unknown): Promise<number> {
@@ -118,12 +100,8 @@ export const ticketsSqliteBenchmark: Benchmark = {
   needsAgentBuild: false,
   metrics: metricsOf('tickets.sqlite', 'SQLite'),
   async run(context) {
-    const store = await sqliteDataset(context.progress);
-    try {
-      await measure(context, 'tickets.sqlite', dispatcherFor(store));
-    } finally {
-      await store.close();
-    }
+    const dataDir = await sqliteDataset(context.progress);
+    await measureConsole(context, 'tickets.sqlite', { dataDir, databaseUrl: '' });
   },
 };
 
@@ -139,11 +117,12 @@ export const ticketsPgBenchmark: Benchmark = {
       if (error instanceof PostgresUnavailable) throw new BenchmarkUnavailable(error.message);
       throw error;
     }
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-bench-pg-'));
     try {
-      await measure(context, 'tickets.pg', dispatcherFor(dataset.store));
+      await measureConsole(context, 'tickets.pg', { dataDir, databaseUrl: dataset.url });
     } finally {
-      await dataset.store.close();
       await dataset.cluster.stop();
+      await rm(dataDir, { recursive: true, force: true });
     }
   },
 };
