@@ -7,6 +7,7 @@ import {
   ChannelSchema,
   ImpactSchema,
   OPEN_STATUSES,
+  foldForSearch,
   UrgencySchema,
   slaAtCreation,
   priorityFor,
@@ -16,7 +17,7 @@ import type { LoadBatch } from '../../electron/services/data/bulk-load';
 import { CORPUS, FLOORS, type Language } from './corpus';
 
 /** Bump when the generated data changes shape: cached benchmark datasets are keyed by it. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 export interface SeedOptions {
   tickets: number;
@@ -92,6 +93,7 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
         phone: `+32 2 ${String(1_000_000 + id).slice(1)}`,
         email: `person${id}@example.org`,
         machines: JSON.stringify([{ name: `PC-${String(id).padStart(5, '0')}`, machineId: null }]),
+        searchText: foldForSearch(`${name} person${id}@example.org`),
         createdAt: at,
         updatedAt: at,
       });

@@ -19,7 +19,7 @@ import { indexTicketText } from '../database/search-index';
 import { toOrder } from '../outside-help/order-service';
 import { toVendorCase } from '../outside-help/vendor-service';
 import { toVisit } from '../outside-help/visit-service';
-import { toPerson } from '../people/people-service';
+import { personSearchText, toPerson } from '../people/people-service';
 import { toEvidence, toTicket, toTimelineEntry } from '../tickets/rows';
 import { describedText, sha256Hex } from '../tickets/ticket-service';
 import type { WorkflowDeps } from '../tickets/ticket-writer';
@@ -139,7 +139,11 @@ export async function importDocument(deps: WorkflowDeps, json: string) {
     };
     await insert(
       'people',
-      doc.people.map((p) => ({ ...p, machines: JSON.stringify(p.machines) })),
+      doc.people.map((p) => ({
+        ...p,
+        machines: JSON.stringify(p.machines),
+        searchText: personSearchText(p),
+      })),
     );
     await insert(
       'tickets',

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleEvent } from '@deskside/core';
 import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
 import { STORE_KINDS, newPostgresDatabase } from '../../../test/helpers/stores';
+import { LISTENER_NAME } from './store';
 
 /** The next event a console hears that matches, or a failure after a generous wait. */
 function nextEvent(
@@ -77,5 +79,37 @@ describe('events on PostgreSQL', () => {
     expect((await bram.call('tickets.queue', {})).tickets.map((t) => t.summary)).toEqual([
       'Shared queue',
     ]);
+  });
+
+  it('resume after the listening connection is lost', async () => {
+    const databaseUrl = await newPostgresDatabase();
+    const [anna, bram] = [
+      await openTestConsole({ databaseUrl }),
+      await openTestConsole({ databaseUrl }),
+    ];
+    consoles.push(anna, bram);
+    const listeners = async () =>
+      (
+        await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity
+          WHERE application_name = ${LISTENER_NAME} AND datname = current_database()`.execute(
+          anna.db,
+        )
+      ).rows.map((row) => row.pid);
+    const before = await listeners();
+    expect(before).toHaveLength(2);
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE application_name = ${LISTENER_NAME} AND datname = current_database()`.execute(anna.db);
+    for (let i = 0; i < 200; i++) {
+      const now = await listeners();
+      if (now.length === 2 && now.every((pid) => !before.includes(pid))) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const heardByBram = nextEvent(bram, (e) => e.type === 'ticket.created');
+    const ticket = await anna.call('tickets.create', {
+      requester: 'R',
+      channel: 'phone',
+      summary: 'After',
+    });
+    expect(await heardByBram).toMatchObject({ ticketId: ticket.id });
   });
 });

@@ -80,6 +80,8 @@ export interface PeopleTable {
   email: string;
   /** JSON array of { name, machineId }. */
   machines: string;
+  /** Name and e-mail as core's `foldForSearch` folds them, for the directory search. */
+  searchText: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -36,18 +36,57 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** LISTENs on a connection of its own and forwards every valid event to the hub. */
+const RELISTEN_MS = 1_000;
+/** How the listening connection shows in pg_stat_activity. */
+export const LISTENER_NAME = 'deskside-listen';
+
+/**
+ * LISTENs on a connection of its own and forwards every valid event to the hub. A lost
+ * connection (server restart, network, an administrator ending it) is re-established, so
+ * the live queue resumes.
+ */
 async function listen(url: string, hub: EventHub): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => undefined); // The pool's connections carry on; events stop.
-  await client.connect();
-  client.on('notification', (message) => {
-    if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
-    const parsed = ConsoleEventSchema.safeParse(JSON.parse(message.payload));
-    if (parsed.success) hub.emit(parsed.data);
-  });
-  await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-  return () => client.end();
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const scheduleReconnect = () => {
+    if (closed) return;
+    retry = setTimeout(() => {
+      connect().catch(scheduleReconnect);
+    }, RELISTEN_MS);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, application_name: LISTENER_NAME });
+    next.on('notification', (message) => {
+      if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
+      const parsed = ConsoleEventSchema.safeParse(JSON.parse(message.payload));
+      if (parsed.success) hub.emit(parsed.data);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      client = undefined;
+      next.end().catch(() => undefined);
+      scheduleReconnect();
+    };
+    next.on('error', onLost);
+    next.on('end', onLost);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    closed = true;
+    clearTimeout(retry);
+    await client?.end();
+  };
 }
 
 /**

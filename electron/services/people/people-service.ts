@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import {
   DesksideError,
   PersonSchema,
+  foldForSearch,
   type Person,
   type PersonInputSchema,
   type UpdatePersonInputSchema,
@@ -16,6 +17,9 @@ export function toPerson(row: Selectable<PeopleTable>): Person {
 }
 
 const LIST_LIMIT = 200;
+
+export const personSearchText = (person: { name: string; email: string }) =>
+  foldForSearch(`${person.name} ${person.email}`);
 
 /** The people directory: who calls the desk, where they sit, and which machines are theirs. */
 export class PeopleService {
@@ -31,15 +35,11 @@ export class PeopleService {
       .orderBy('name')
       .orderBy('id')
       .limit(LIST_LIMIT);
-    if (search) {
-      // Names and e-mail addresses, case-insensitively on both databases.
-      const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['name']), 'like', pattern),
-          eb(eb.fn('lower', ['email']), 'like', pattern),
-        ]),
-      );
+    const folded = foldForSearch(search);
+    if (folded) {
+      // LIKE's wildcards in what the analyst typed are literal characters.
+      const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where(sql<boolean>`search_text LIKE ${pattern} ESCAPE '\\'`);
     }
     return (await query.execute()).map(toPerson);
   }
@@ -62,6 +62,7 @@ export class PeopleService {
         .values({
           ...input,
           machines: JSON.stringify(input.machines),
+          searchText: personSearchText(input),
           createdAt: now,
           updatedAt: now,
         })
@@ -81,6 +82,7 @@ export class PeopleService {
         .set((eb) => ({
           ...fields,
           machines: JSON.stringify(fields.machines),
+          searchText: personSearchText(fields),
           version: eb('version', '+', 1),
           updatedAt: now,
         }))

@@ -47,7 +47,15 @@ describe.each(STORE_KINDS)('the people directory on %s', (kind) => {
       'Marie Dubois',
     ]);
     expect((await desk.call('people.list', { search: '%' })).length).toBe(0);
-    expect((await desk.call('people.list', {})).length).toBe(2);
+    await desk.call('people.create', { name: 'Γιώργος Παπαδόπουλος' });
+    await desk.call('people.create', { name: 'Élodie Lefèvre' });
+    expect((await desk.call('people.list', { search: 'ΓΙΩΡΓΟΣ' })).map((p) => p.name)).toEqual([
+      'Γιώργος Παπαδόπουλος',
+    ]);
+    expect((await desk.call('people.list', { search: 'lefevre' })).map((p) => p.name)).toEqual([
+      'Élodie Lefèvre',
+    ]);
+    expect((await desk.call('people.list', {})).length).toBe(4);
   });
 
   it('refuses a bad e-mail address or phone number, naming the field', async () => {

@@ -44,6 +44,8 @@ export function workflow(dialect: DialectName): Migration {
         .addColumn('phone', 'text', (c) => c.notNull())
         .addColumn('email', 'text', (c) => c.notNull())
         .addColumn('machines', 'text', (c) => c.notNull())
+        // Name and e-mail folded by core's foldForSearch: case- and accent-blind on both databases.
+        .addColumn('search_text', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
