@@ -14,7 +14,7 @@ import {
   type TicketStatus,
 } from '@deskside/core';
 import type { LoadBatch } from '../../electron/services/data/bulk-load';
-import { CORPUS, FLOORS, type Language } from './corpus';
+import { CORPUS, FLOORS, type Language } from './corpus/index';
 
 /** Bump when the generated data changes shape: cached benchmark datasets are keyed by it. */
 export const SEED_VERSION = 2;
