@@ -39,6 +39,11 @@ export interface ConsoleOptions {
   databaseUrl?: string;
   /** The clock the workflow reads (SLA, verification and reopen windows). */
   now?: () => Date;
+  /**
+   * How often resolved tickets whose user never answered are closed (the closure policy's
+   * days); null turns the sweep off (tests drive it by hand). Default: hourly.
+   */
+  closeUnansweredEveryMs?: number | null;
 }
 
 export interface ConsoleServices {
@@ -51,6 +56,34 @@ export interface ConsoleServices {
   tickets: TicketService;
   info: AppInfo;
   close(): Promise<void>;
+}
+
+const HOUR_MS = 3_600_000;
+/** The first sweep waits a little, so it never competes with the console's start-up. */
+const FIRST_SWEEP_MS = 60_000;
+
+/** Closes unanswered resolved tickets now and then; returns what stops it. */
+function sweepUnanswered(lifecycle: LifecycleService, everyMs: number | null, logger: Logger) {
+  if (everyMs === null) return () => undefined;
+  const sweep = () => {
+    lifecycle.closeUnanswered().then(
+      (closed) => {
+        if (closed.length > 0) logger.info({ closed }, 'closed resolved tickets nobody answered');
+      },
+      (error: unknown) => {
+        logger.warn({ err: error }, 'closing unanswered tickets failed; trying again later');
+      },
+    );
+  };
+  const first = setTimeout(sweep, Math.min(FIRST_SWEEP_MS, everyMs));
+  const every = setInterval(sweep, everyMs);
+  // Neither keeps a test or a closing console alive.
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
 }
 
 /** Opens the console's data folder and wires every service behind the API contract. */
@@ -77,11 +110,17 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     analyst: options.analyst ?? os.userInfo().username,
     host: options.host,
   };
+  const lifecycle = new LifecycleService(deps);
+  const stopSweeping = sweepUnanswered(
+    lifecycle,
+    options.closeUnansweredEveryMs === undefined ? HOUR_MS : options.closeUnansweredEveryMs,
+    logger,
+  );
   const handlers = createApiHandlers({
     info,
     machines,
     tickets,
-    lifecycle: new LifecycleService(deps),
+    lifecycle,
     assignment: new AssignmentService(deps),
     queue: new QueueService(deps),
     people: new PeopleService(store, now),
@@ -100,6 +139,9 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     machines,
     tickets,
     info,
-    close: () => store.close(),
+    close: () => {
+      stopSweeping();
+      return store.close();
+    },
   };
 }

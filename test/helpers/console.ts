@@ -26,6 +26,7 @@ export async function openTestConsole(options: Partial<ConsoleOptions> = {}): Pr
     analyst: TEST_ANALYST,
     // The SQLite file unless a test asks for PostgreSQL, whatever the environment says.
     databaseUrl: '',
+    closeUnansweredEveryMs: null,
     ...options,
     dataDir,
   });
