@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_WORKFLOW_CONFIG } from '@deskside/core';
+import { DEFAULT_WORKFLOW_CONFIG, type PriorityMatrix } from '@deskside/core';
 import { TestClock } from '../../../test/helpers/clock';
 import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
 import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
@@ -15,7 +15,7 @@ describe.each(STORE_KINDS)('the desk’s rules on %s', (kind) => {
 
   it('start from the defaults and take a new priority matrix for new tickets', async () => {
     expect(await desk.call('workflow.config', {})).toEqual(DEFAULT_WORKFLOW_CONFIG);
-    const matrix = {
+    const matrix: PriorityMatrix = {
       ...DEFAULT_WORKFLOW_CONFIG.priorityMatrix,
       low: { high: 2, medium: 4, low: 4 },
     };
