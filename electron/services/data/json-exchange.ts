@@ -131,6 +131,8 @@ export async function importDocument(deps: WorkflowDeps, json: string) {
       table: 'people' | 'tickets' | 'timeline' | 'evidence' | 'vendorCases' | 'visits' | 'orders',
       rows: object[],
     ) => {
+      // Each call passes exactly its table's columns (built below); the type system cannot
+      // follow a union of tables through one insert, hence the cast.
       for (const chunk of chunksFor(rows))
         await trx
           .insertInto(table)

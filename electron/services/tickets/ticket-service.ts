@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
   DesksideError,
+  ImpactSchema,
+  UrgencySchema,
   canonicalJson,
   priorityFor,
   type AddEntryInputSchema,
@@ -126,8 +128,8 @@ export class TicketService {
       const requester = await requesterName(trx, changes.requesterId, changes.requester);
       const next = { ...row, ...changes, ...(requester === undefined ? {} : { requester }) };
       const priority = priorityFor(
-        next.impact as 'high',
-        next.urgency as 'high',
+        ImpactSchema.parse(next.impact),
+        UrgencySchema.parse(next.urgency),
         config.priorityMatrix,
       );
       const textChanged = ['summary', 'description', 'errorMessages', 'stepsTried'].some(
