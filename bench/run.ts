@@ -17,9 +17,14 @@ import { agentInventoryBenchmark } from './agent-inventory';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
+import { ticketsPgBenchmark, ticketsSqliteBenchmark } from './tickets-store';
 
 /** Every benchmark, in the order they run. Add new modules here. */
-const BENCHMARKS: readonly Benchmark[] = [agentInventoryBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  agentInventoryBenchmark,
+  ticketsSqliteBenchmark,
+  ticketsPgBenchmark,
+];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 const BUILD_TIMEOUT_MS = 120_000;

@@ -11,12 +11,43 @@ import {
 } from './machine';
 import {
   AttachInventoryInputSchema,
+  AssignInputSchema,
   CreateTicketInputSchema,
   EvidenceSchema,
+  FeedbackInputSchema,
+  ReopenInputSchema,
+  ResolveInputSchema,
+  SetStatusInputSchema,
   TicketDetailSchema,
   TicketIdSchema,
   TicketSchema,
+  TierMoveInputSchema,
+  UpdateTicketInputSchema,
+  VerifyInputSchema,
 } from './ticket';
+import {
+  PeopleQuerySchema,
+  PersonIdSchema,
+  PersonInputSchema,
+  PersonSchema,
+  UpdatePersonInputSchema,
+} from './people';
+import { AddEntryInputSchema, TimelineEntrySchema } from './timeline';
+import {
+  CreateOrderInputSchema,
+  OpenVendorCaseInputSchema,
+  OrderSchema,
+  RecommendServiceCentreInputSchema,
+  RecordVisitInputSchema,
+  ScheduleVisitInputSchema,
+  UpdateOrderInputSchema,
+  UpdateVendorCaseInputSchema,
+  VendorCaseSchema,
+  VisitSchema,
+} from './outside-help';
+import { QueuePageSchema, QueueQuerySchema } from './queue';
+import { ConfigureWorkflowInputSchema, WorkflowConfigSchema } from './workflow-config';
+import { ImportResultSchema } from './data-exchange';
 
 const NoInput = z.object({}).strict();
 
@@ -49,6 +80,45 @@ export const apiContract = {
   'tickets.get': { input: z.object({ id: TicketIdSchema }), output: TicketDetailSchema },
   'tickets.create': { input: CreateTicketInputSchema, output: TicketSchema },
   'tickets.attachInventory': { input: AttachInventoryInputSchema, output: EvidenceSchema },
+  'tickets.queue': { input: QueueQuerySchema, output: QueuePageSchema },
+  'tickets.update': { input: UpdateTicketInputSchema, output: TicketSchema },
+  'tickets.setStatus': { input: SetStatusInputSchema, output: TicketSchema },
+  'tickets.assign': { input: AssignInputSchema, output: TicketSchema },
+  'tickets.escalate': { input: TierMoveInputSchema, output: TicketSchema },
+  'tickets.deescalate': { input: TierMoveInputSchema, output: TicketSchema },
+  'tickets.addEntry': { input: AddEntryInputSchema, output: TimelineEntrySchema },
+  'tickets.resolve': { input: ResolveInputSchema, output: TicketSchema },
+  'tickets.verify': { input: VerifyInputSchema, output: TicketSchema },
+  'tickets.reopen': { input: ReopenInputSchema, output: TicketSchema },
+  'tickets.feedback': { input: FeedbackInputSchema, output: TicketSchema },
+  'tickets.closeUnanswered': { input: NoInput, output: z.array(TicketIdSchema) },
+  'tickets.recommendServiceCentre': {
+    input: RecommendServiceCentreInputSchema,
+    output: TicketSchema,
+  },
+
+  'people.list': { input: PeopleQuerySchema, output: z.array(PersonSchema) },
+  'people.get': { input: z.object({ id: PersonIdSchema }), output: PersonSchema },
+  'people.create': { input: PersonInputSchema, output: PersonSchema },
+  'people.update': { input: UpdatePersonInputSchema, output: PersonSchema },
+
+  'vendors.openCase': { input: OpenVendorCaseInputSchema, output: VendorCaseSchema },
+  'vendors.updateCase': { input: UpdateVendorCaseInputSchema, output: VendorCaseSchema },
+  'visits.schedule': { input: ScheduleVisitInputSchema, output: VisitSchema },
+  'visits.record': { input: RecordVisitInputSchema, output: VisitSchema },
+  'orders.create': { input: CreateOrderInputSchema, output: OrderSchema },
+  'orders.update': { input: UpdateOrderInputSchema, output: OrderSchema },
+
+  'workflow.config': { input: NoInput, output: WorkflowConfigSchema },
+  'workflow.configure': { input: ConfigureWorkflowInputSchema, output: WorkflowConfigSchema },
+
+  'data.exportJson': { input: NoInput, output: z.object({ json: z.string() }) },
+  'data.importJson': { input: z.object({ json: z.string().min(2) }), output: ImportResultSchema },
+  'data.exportTicketsCsv': { input: NoInput, output: z.object({ csv: z.string() }) },
+  'data.importTicketsCsv': {
+    input: z.object({ csv: z.string().min(1) }),
+    output: ImportResultSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

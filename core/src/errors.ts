@@ -5,6 +5,8 @@ export const ErrorCodeSchema = z.enum([
   'validation',
   'not_found',
   'conflict',
+  'stale_version',
+  'invalid_transition',
   'unknown_method',
   'forbidden',
   'machine_unreachable',

@@ -44,8 +44,9 @@ test('every page, in every language: translated, accessible, and kept as a scree
     // The switcher's own label is in the language shown before the switch.
     await page.getByLabel(catalogs[shown].app.language, { exact: true }).selectOption(language);
     shown = language;
+    // Some words are the same in two languages ("Tickets"): wait for the switch itself.
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
     await expect(sidebar.getByRole('link', { name: strings.nav.tickets })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
 
     const pages: [string, () => Promise<void>][] = [
       [

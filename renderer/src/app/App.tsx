@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
+import { useLiveUpdates } from '../api/live-updates';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
@@ -13,6 +14,7 @@ import { TicketsPage } from '../pages/TicketsPage';
 function Layout() {
   const { t } = useTranslation();
   const info = useApiQuery('app.info', {});
+  useLiveUpdates();
   return (
     <div className="shell">
       <div className="sidebar">
