@@ -14,9 +14,11 @@ const STATE_DIRECTORY = `/var/lib/${SERVICE_NAME}`;
 
 /**
  * The systemd unit. The agent only reads the computer, so the sandbox is tight: a read-only
- * system, no new privileges, no capabilities (unless it runs as root, which inventory of
- * serial numbers and SMART data needs), writable only its data folder. No
- * MemoryDenyWriteExecute: V8's JIT needs writable executable memory.
+ * system, no new privileges, the system calls of an ordinary service, no capabilities or
+ * devices (unless it runs as root, which serial numbers and SMART data need), writable only
+ * its data folder. Not set, on purpose: MemoryDenyWriteExecute (V8's JIT needs writable
+ * executable memory), ProtectProc and ProcSubset (checks list processes and read /proc),
+ * PrivateNetwork (it serves the LAN).
  */
 export function systemdUnit(options: ServiceOptions): string {
   const user = checkUser('linux', options.user);
@@ -59,9 +61,14 @@ export function systemdUnit(options: ServiceOptions): string {
     'RestrictRealtime=yes',
     'RestrictNamespaces=yes',
     'LockPersonality=yes',
+    'PrivateMounts=yes',
+    'RemoveIPC=yes',
     'SystemCallArchitectures=native',
+    'SystemCallFilter=@system-service',
+    'SystemCallErrorNumber=EPERM',
     'RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX AF_NETLINK',
-    ...(asRoot ? [] : ['CapabilityBoundingSet=', 'AmbientCapabilities=']),
+    // As root it may read disks (SMART) and firmware tables; as anyone else it cannot anyway.
+    ...(asRoot ? [] : ['PrivateDevices=yes', 'CapabilityBoundingSet=', 'AmbientCapabilities=']),
     '',
     '[Install]',
     'WantedBy=multi-user.target',
