@@ -52,6 +52,8 @@ export interface AgentRouteSpec {
   response: z.ZodType;
   /** The name of the response schema in the OpenAPI document. */
   responseName: string;
+  /** Error codes the handler itself answers with, beyond those of the pipeline. */
+  errors?: readonly AgentErrorCode[];
 }
 
 /**
@@ -107,6 +109,7 @@ export const agentRoutes = {
     body: PairRequestSchema,
     response: PairResponseSchema,
     responseName: 'PairResponse',
+    errors: ['unauthorized'],
   },
 } as const satisfies Record<string, AgentRouteSpec>;
 
