@@ -86,7 +86,9 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unk
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+      Buffer.concat(chunks),
+    );
   } catch {
     throw new AgentError('bad_request', 'The request body is not valid UTF-8');
   }
