@@ -1,5 +1,5 @@
 import path from 'node:path';
-import plist from 'plist';
+import { build as buildPlist } from 'plist/lib/build.js';
 import {
   LAUNCHD_LABEL,
   checkUser,
@@ -19,7 +19,7 @@ export const LAUNCHD_LOG_FILE = '/Library/Logs/Deskside Agent/agent.log';
  * hand: the plist library escapes them as XML.
  */
 export function launchdPlist(options: ServiceOptions): string {
-  return plist.build({
+  return buildPlist({
     Label: LAUNCHD_LABEL,
     ProgramArguments: serveArguments(options),
     UserName: checkUser('darwin', options.user),
