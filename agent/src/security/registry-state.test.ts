@@ -101,6 +101,11 @@ describe('pairing state', () => {
     expect(use(state, 'K7M2P9Q4XR').result).toEqual({ ok: false });
   });
 
+  it('leaves the state as it is for a wrong code when no code is waiting', () => {
+    const state = emptyRegistryState();
+    expect(use(state, 'K7M2P9Q4XR').next).toBe(state);
+  });
+
   it('keeps a bounded number of codes waiting', () => {
     const codes = Array.from(
       { length: MAX_PENDING_CODES },

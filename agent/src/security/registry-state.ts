@@ -90,6 +90,8 @@ export function exchangeCode(
   const pending = live(state, options.now);
   const digest = sha256Hex(options.code);
   const match = pending.find((candidate) => candidate.codeSha256 === digest);
+  // Nothing waiting, nothing to count against: the state stays as it is (and is not written).
+  if (!match && state.pairingCodes.length === 0) return { next: state, result: { ok: false } };
   if (!match) {
     const pairingCodes = pending
       .map((candidate) => ({ ...candidate, attemptsLeft: candidate.attemptsLeft - 1 }))

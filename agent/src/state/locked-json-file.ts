@@ -45,7 +45,8 @@ export class LockedJsonFile<T> {
 
   /**
    * Reads the content under the lock, lets `change` compute the next content and a result,
-   * writes it, and returns the result. When `change` throws, nothing is written.
+   * writes it, and returns the result. When `change` throws, or returns the content it was
+   * given, nothing is written.
    */
   update<R>(change: (current: T) => { next: T; result: R }): Promise<R> {
     const run = this.queue.then(() => this.updateLocked(change));
@@ -65,9 +66,13 @@ export class LockedJsonFile<T> {
       onCompromised: () => undefined,
     });
     try {
-      const { next, result } = change(await this.read());
-      const json = `${JSON.stringify(this.schema.parse(next), null, 2)}\n`;
-      await writeFileAtomic(this.file, json, { mode: 0o600, ...(await ownerOf(dir)) });
+      const current = await this.read();
+      const { next, result } = change(current);
+      // `change` returns the same object when nothing changed: no write, no new file version.
+      if (next !== current) {
+        const json = `${JSON.stringify(this.schema.parse(next), null, 2)}\n`;
+        await writeFileAtomic(this.file, json, { mode: 0o600, ...(await ownerOf(dir)) });
+      }
       return result;
     } finally {
       await release();
