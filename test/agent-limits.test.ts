@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAuditLog, runAgentCli } from './helpers/agent-cli';
+import { temporaryFolders } from './helpers/temp-folders';
 import { agentRequest, errorCode, STACK_TRACE } from './helpers/agent-http';
 import { AGENT_BUNDLE, startAgent, type RunningAgent } from './helpers/agent-process';
 
-const dirs: string[] = [];
+const folders = temporaryFolders('deskside-limits-');
+const tempDir = folders.make;
 const agents: RunningAgent[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-limits-'));
-  dirs.push(dir);
-  return dir;
-}
 async function agentWith(options: Parameters<typeof startAgent>[0]): Promise<RunningAgent> {
   const agent = await startAgent(options);
   agents.push(agent);
@@ -21,7 +17,7 @@ async function agentWith(options: Parameters<typeof startAgent>[0]): Promise<Run
 }
 afterAll(async () => {
   await Promise.all(agents.map((agent) => agent.stop()));
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await folders.removeAll();
 });
 
 describe('request limits (real agent process)', () => {

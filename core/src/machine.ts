@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConsoleTokenSchema, DEFAULT_AGENT_PORT } from './agent-protocol';
-import { FingerprintSchema } from './fingerprint';
+import { FingerprintSchema, normalizedString } from './fingerprint';
 import { InventorySchema } from './inventory';
 import { normalizePairingCode } from './pairing';
 
@@ -64,20 +64,11 @@ export const AddMachineInputSchema = z.object({
 export type AddMachineInput = z.input<typeof AddMachineInputSchema>;
 
 /** A pairing code as an analyst types it; the console sends its canonical form. */
-export const PairingCodeInputSchema = z
-  .string()
-  .max(40)
-  .transform((text, ctx) => {
-    const code = normalizePairingCode(text);
-    if (code === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'A pairing code is 10 letters and digits, as `deskside-agent pair` prints it',
-      });
-      return z.NEVER;
-    }
-    return code;
-  });
+export const PairingCodeInputSchema = normalizedString(
+  normalizePairingCode,
+  'A pairing code is 10 letters and digits, as `deskside-agent pair` prints it',
+  40,
+);
 
 /** Adds a machine by exchanging a pairing code for a credential of this console's own. */
 export const PairMachineInputSchema = z.object({

@@ -1,22 +1,16 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../../../test/helpers/temp-folders';
 import type { RequestContext } from '../server/context';
 import { auditEntry, openAuditLog, withoutSecrets, type AuditEntry } from './audit-log';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-audit-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const folders = temporaryFolders('deskside-audit-');
+const tempDir = folders.make;
+afterEach(folders.removeAll);
 
 function context(overrides: Partial<RequestContext> = {}): RequestContext {
   const req = Object.assign(Object.create(null) as IncomingMessage, {

@@ -1,18 +1,12 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../../../test/helpers/temp-folders';
 import { ConsoleRegistry, REGISTRY_FILE } from './console-registry';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-registry-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const folders = temporaryFolders('deskside-registry-');
+const tempDir = folders.make;
+afterEach(folders.removeAll);
 
 async function pairOne(registry: ConsoleRegistry, name = 'ana@desk') {
   const { code } = await registry.issueCode({ ttlMs: 60_000, label: null });

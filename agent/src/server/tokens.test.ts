@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../../../test/helpers/temp-folders';
 import {
   PROVISIONED_CONSOLE_ID,
   TokenVerifier,
@@ -12,15 +12,9 @@ import {
 
 const TOKEN = 'k3Y-for-the-tests_0123456789abcdefXYZ';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-tokens-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const folders = temporaryFolders('deskside-tokens-');
+const tempDir = folders.make;
+afterEach(folders.removeAll);
 
 describe('TokenVerifier', () => {
   const verifier = new TokenVerifier(TOKEN);
