@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InventorySchema } from './inventory';
+import { ConsoleIdSchema, PairRequestSchema } from './pairing';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
 
@@ -51,6 +52,8 @@ export interface AgentRouteSpec {
   response: z.ZodType;
   /** The name of the response schema in the OpenAPI document. */
   responseName: string;
+  /** Error codes the handler itself answers with, beyond those of the pipeline. */
+  errors?: readonly AgentErrorCode[];
 }
 
 /**
@@ -62,6 +65,16 @@ export const ConsoleTokenSchema = z
   .min(24, 'A console token has at least 24 characters')
   .max(512)
   .regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces');
+
+/** What a console gets for a pairing code: its id and credential on this agent. */
+export const PairResponseSchema = z.object({
+  consoleId: ConsoleIdSchema,
+  /** Sent once, never stored by the agent (it keeps only a hash). */
+  credential: ConsoleTokenSchema,
+  /** The agent computer's host name, so the console can name the machine. */
+  hostname: z.string(),
+});
+export type PairResponse = z.infer<typeof PairResponseSchema>;
 
 export const agentRoutes = {
   health: {
@@ -84,6 +97,19 @@ export const agentRoutes = {
       'The inventory document of the computer the agent runs on: system, OS, CPU, memory, disks, file systems and network interfaces.',
     response: InventorySchema,
     responseName: 'Inventory',
+  },
+  pair: {
+    method: 'POST',
+    path: '/v1/pair',
+    auth: 'none',
+    operationId: 'pair',
+    summary: 'Exchange a one-time pairing code for a console credential',
+    description:
+      'The code comes from `deskside-agent pair` on the agent computer. It works once and expires after a few minutes; after a few wrong codes the agent refuses every pending code. The credential in the answer is sent only this once: the agent stores only its hash.',
+    body: PairRequestSchema,
+    response: PairResponseSchema,
+    responseName: 'PairResponse',
+    errors: ['unauthorized'],
   },
 } as const satisfies Record<string, AgentRouteSpec>;
 

@@ -7,6 +7,7 @@ export * from './inventory';
 export * from './ipc';
 export * from './machine';
 export * from './settings';
+export * from './pairing';
 export * from './ticket';
 export * from './data-exchange';
 export * from './events';

@@ -97,20 +97,21 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
   const { db } = store;
   const now = options.now ?? (() => new Date());
   const snapshots = new SnapshotStore();
-  const machines = new MachineService({
-    db,
-    secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
-    snapshots,
-    collectLocalInventory: options.collectLocalInventory ?? collectInventory,
-  });
-  const workflow = new WorkflowConfigService(store);
-  const deps: WorkflowDeps = { store, config: workflow, now };
-  const tickets = new TicketService(deps, snapshots);
   const info: AppInfo = {
     version: CONSOLE_VERSION,
     analyst: options.analyst ?? os.userInfo().username,
     host: options.host,
   };
+  const machines = new MachineService({
+    db,
+    secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
+    snapshots,
+    collectLocalInventory: options.collectLocalInventory ?? collectInventory,
+    consoleName: `${info.analyst}@${os.hostname()}`.slice(0, 100),
+  });
+  const workflow = new WorkflowConfigService(store);
+  const deps: WorkflowDeps = { store, config: workflow, now };
+  const tickets = new TicketService(deps, snapshots);
   const lifecycle = new LifecycleService(deps);
   const stopSweeping = sweepUnanswered(
     lifecycle,

@@ -1,8 +1,12 @@
 import { Command } from 'commander';
 import { AGENT_VERSION } from '../version';
+import { registerConsoles } from './commands/consoles';
 import { registerFingerprint } from './commands/fingerprint';
 import { registerInventory } from './commands/inventory';
+import { registerPair } from './commands/pair';
 import { registerServe } from './commands/serve';
+import { registerService } from './commands/service';
+import { registerStatus } from './commands/status';
 
 const program = new Command()
   .name('deskside-agent')
@@ -12,7 +16,16 @@ const program = new Command()
   .version(AGENT_VERSION);
 
 // One module per command; each adds itself here.
-for (const register of [registerServe, registerFingerprint, registerInventory]) register(program);
+for (const register of [
+  registerServe,
+  registerFingerprint,
+  registerInventory,
+  registerPair,
+  registerConsoles,
+  registerStatus,
+  registerService,
+])
+  register(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`deskside-agent: ${error instanceof Error ? error.message : String(error)}`);

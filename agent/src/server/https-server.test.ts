@@ -26,6 +26,7 @@ beforeAll(async () => {
     handlers: createHandlers({
       collectInventory: () =>
         Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
+      pair: () => Promise.reject(new Error('not used here')),
     }),
     logger: pino({ level: 'silent' }),
   });

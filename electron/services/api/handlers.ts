@@ -45,6 +45,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.get': ({ id }) => machines.get(id),
     'machines.probe': (input) => machines.probe(input),
     'machines.add': (input) => machines.add(input),
+    'machines.pair': (input) => machines.pair(input),
     'machines.inventory': ({ id }) => machines.inventory(id),
     'tickets.list': () => tickets.list(),
     'tickets.get': ({ id }) => tickets.get(id),
