@@ -1,6 +1,7 @@
 export * from './agent-protocol';
 export * from './api';
 export * from './canonical-json';
+export * from './checks';
 export * from './errors';
 export * from './fingerprint';
 export * from './inventory';

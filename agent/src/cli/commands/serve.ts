@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import pino from 'pino';
+import { CheckRunner } from '../../checks';
 import { collectInventory } from '../../collect';
 import { ServeOptionsSchema, defaultDataDir, describeIssues } from '../../config';
 import { createAgentServer, listen } from '../../server/https-server';
@@ -26,7 +27,14 @@ export async function serve(rawOptions: Record<string, unknown>): Promise<void> 
   const server = createAgentServer({
     identity,
     authenticator: tokenAuthenticator(new TokenVerifier(token)),
-    handlers: createHandlers({ collectInventory }),
+    handlers: createHandlers({
+      collectInventory,
+      checks: new CheckRunner({
+        onCheckFailure: (checkId, err) => {
+          logger.error({ err, checkId }, 'check failed');
+        },
+      }),
+    }),
     logger,
   });
   const bound = await listen(server, options.address, options.port);

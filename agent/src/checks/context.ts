@@ -1,0 +1,68 @@
+import type { CheckOutcome } from '@deskside/core';
+
+/** The result of a finished command: never thrown for a non-zero exit. */
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ExecOptions {
+  /** Kill the command after this long (the check's own timeout still applies). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs one program with an argument array, never through a shell. Throws `ToolMissingError`
+ * when the program is not installed; resolves with the exit code otherwise. Tests replace it
+ * with recorded outputs per OS.
+ */
+export type Exec = (
+  file: string,
+  args: readonly string[],
+  options?: ExecOptions,
+) => Promise<ExecResult>;
+
+export class ToolMissingError extends Error {
+  override readonly name = 'ToolMissingError';
+  constructor(readonly tool: string) {
+    super(`${tool} is not installed`);
+  }
+}
+
+/** A network interface as the checks need it (systeminformation's view, trimmed). */
+export interface InterfaceFacts {
+  name: string;
+  up: boolean;
+  internal: boolean;
+  virtual: boolean;
+  addresses: string[];
+}
+
+export interface ProcessFacts {
+  pid: number;
+  name: string;
+  cpuPercent: number;
+  memoryPercent: number;
+  memoryBytes: number;
+}
+
+/**
+ * Facts the agent gets from systeminformation, behind an interface so tests can play back
+ * what another OS would report.
+ */
+export interface SystemProbes {
+  networkInterfaces(): Promise<InterfaceFacts[]>;
+  defaultGateway(): Promise<string | null>;
+  processes(): Promise<ProcessFacts[]>;
+}
+
+export interface CheckContext {
+  platform: NodeJS.Platform;
+  /** Aborted when the check times out or its caller goes away: stop and return. */
+  signal: AbortSignal;
+  exec: Exec;
+  probes: SystemProbes;
+}
+
+export type CheckImplementation<P> = (params: P, ctx: CheckContext) => Promise<CheckOutcome>;

@@ -1,0 +1,37 @@
+import si from 'systeminformation';
+import type { InterfaceFacts, ProcessFacts, SystemProbes } from './context';
+
+const KIB = 1024;
+
+/** Interfaces that report `unknown` (loopback, tunnels) are up when they carry an address. */
+function isUp(operstate: string, addresses: string[]): boolean {
+  return operstate === 'up' || (operstate === 'unknown' && addresses.length > 0);
+}
+
+/** The real probes, through systeminformation (which knows each OS's commands). */
+export const systemProbes: SystemProbes = {
+  async networkInterfaces(): Promise<InterfaceFacts[]> {
+    return (await si.networkInterfaces()).map((nic) => {
+      const addresses = [nic.ip4, nic.ip6].filter((address) => address !== '');
+      return {
+        name: nic.iface,
+        up: isUp(nic.operstate, addresses),
+        internal: nic.internal,
+        virtual: nic.virtual,
+        addresses,
+      };
+    });
+  },
+  async defaultGateway(): Promise<string | null> {
+    return (await si.networkGatewayDefault()) || null;
+  },
+  async processes(): Promise<ProcessFacts[]> {
+    return (await si.processes()).list.map((process) => ({
+      pid: process.pid,
+      name: process.name,
+      cpuPercent: process.cpu,
+      memoryPercent: process.mem,
+      memoryBytes: process.memRss * KIB,
+    }));
+  },
+};
