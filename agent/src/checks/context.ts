@@ -48,13 +48,22 @@ export interface ProcessFacts {
 }
 
 /**
- * Facts the agent gets from systeminformation, behind an interface so tests can play back
- * what another OS would report.
+ * Facts the agent gets from the OS (mostly through systeminformation), behind an interface
+ * so tests can play back what another OS or another network would report.
  */
 export interface SystemProbes {
   networkInterfaces(): Promise<InterfaceFacts[]>;
   defaultGateway(): Promise<string | null>;
   processes(): Promise<ProcessFacts[]>;
+  /**
+   * Whether `address` answers a TCP connection on a port routers commonly have open (a
+   * refusal is an answer too), with the time to the first answer; null without one.
+   */
+  answersTcp(
+    address: string,
+    waitMs: number,
+    signal: AbortSignal,
+  ): Promise<{ rttMs: number | null } | null>;
 }
 
 export interface CheckContext {

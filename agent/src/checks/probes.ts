@@ -1,7 +1,10 @@
 import si from 'systeminformation';
 import type { InterfaceFacts, ProcessFacts, SystemProbes } from './context';
+import { tcpProbe } from './tcp-probe';
 
 const KIB = 1024;
+/** Ports a router commonly has open (DNS, web admin). */
+const ROUTER_PORTS = [53, 80, 443];
 
 /** Interfaces that report `unknown` (loopback, tunnels) are up when they carry an address. */
 function isUp(operstate: string, addresses: string[]): boolean {
@@ -33,5 +36,12 @@ export const systemProbes: SystemProbes = {
       memoryPercent: process.mem,
       memoryBytes: process.memRss * KIB,
     }));
+  },
+  async answersTcp(address, waitMs, signal) {
+    const probes = await Promise.all(
+      ROUTER_PORTS.map((port) => tcpProbe(address, port, waitMs, signal)),
+    );
+    const answered = probes.find((probe) => probe.result === 'open' || probe.result === 'refused');
+    return answered ? { rttMs: answered.ms } : null;
   },
 };

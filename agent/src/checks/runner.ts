@@ -52,9 +52,10 @@ export class InvalidCheckRequest extends Error {
     readonly checkId: string,
     /** The parameter at fault (`host`), or null for an unknown check id. */
     readonly param: string | null,
-    message: string,
+    /** What is wrong, without the check and parameter names. */
+    readonly reason: string,
   ) {
-    super(message);
+    super(`${checkId}: ${param ? `${param}: ` : ''}${reason}`);
   }
 }
 
@@ -113,22 +114,21 @@ export class CheckRunner {
     return requests.map((request, index) => {
       const check = this.checks.get(request.checkId);
       if (!check) {
-        throw new InvalidCheckRequest(
-          index,
-          request.checkId,
-          null,
-          `Unknown check ${request.checkId}`,
-        );
+        throw new InvalidCheckRequest(index, request.checkId, null, 'no such check');
       }
       const parsed = check.definition.params.safeParse(request.params ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const param = issue?.path.map(String).join('.') ?? '';
+        // An unknown parameter is reported on the object; name the parameter itself.
+        const param =
+          issue?.code === 'unrecognized_keys'
+            ? (issue.keys[0] ?? '')
+            : (issue?.path.map(String).join('.') ?? '');
         throw new InvalidCheckRequest(
           index,
           request.checkId,
           param || null,
-          `${request.checkId}: ${param ? `${param}: ` : ''}${issue?.message ?? 'invalid parameters'}`,
+          issue?.message ?? 'invalid parameters',
         );
       }
       return { checkId: request.checkId, check, params: parsed.data };

@@ -23,7 +23,7 @@ const variants = Object.entries(checkCatalog).map(([id, definition]) =>
   z
     .object({
       checkId: z.literal(id),
-      params: (definition.params as z.ZodType<object, object>).default({}),
+      params: (definition.params as z.ZodType<object, object>).prefault({}),
     })
     .strict(),
 );

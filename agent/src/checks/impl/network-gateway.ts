@@ -3,11 +3,7 @@ import type { CheckParams } from '@deskside/core';
 import type { CheckContext, CheckImplementation } from '../context';
 import { execIfInstalled } from '../exec';
 import { outcome } from '../outcome';
-import { tcpProbe } from '../tcp-probe';
 import { windowsSystemTool } from '../windows';
-
-/** Ports a router commonly has open (DNS, web admin); a refusal proves it answers too. */
-const TCP_PORTS = [53, 80, 443];
 
 export interface PingCommand {
   file: string;
@@ -40,11 +36,20 @@ export interface PingReply {
   rttMs: number | null;
 }
 
+/** The exit code of a ping that was sent but got no reply (other codes: it could not run). */
+const NO_REPLY_EXIT: Partial<Record<NodeJS.Platform, number>> = { linux: 1, darwin: 2, win32: 1 };
+
 /**
- * Whether a ping got an echo reply. On Windows the exit code is not enough (a router's
- * "destination host unreachable" exits 0 too): a real reply carries `TTL=`.
+ * Whether a ping got an echo reply, or null when ping could not run (no permission to open a
+ * raw socket, say). On Windows the exit code is not enough (a router's "destination host
+ * unreachable" exits 0 too): a real reply carries `TTL=`.
  */
-export function parsePing(platform: NodeJS.Platform, exitCode: number, stdout: string): PingReply {
+export function parsePing(
+  platform: NodeJS.Platform,
+  exitCode: number,
+  stdout: string,
+): PingReply | null {
+  if (exitCode !== 0 && exitCode !== NO_REPLY_EXIT[platform]) return null;
   const replied = exitCode === 0 && (platform !== 'win32' || /TTL=/i.test(stdout));
   const rtt = /time[=<]\s*([\d.]+)\s*ms/i.exec(stdout);
   return { replied, rttMs: replied && rtt ? Number(rtt[1]) : null };
@@ -53,17 +58,7 @@ export function parsePing(platform: NodeJS.Platform, exitCode: number, stdout: s
 async function ping(ctx: CheckContext, gateway: string, waitMs: number): Promise<PingReply | null> {
   const command = pingCommand(ctx.platform, gateway, waitMs);
   const result = await execIfInstalled(ctx, command.file, command.args);
-  // No ping program, or one this user may not run (exit 2 on Linux without CAP_NET_RAW).
-  if (!result || (ctx.platform !== 'win32' && result.exitCode > 1)) return null;
-  return parsePing(ctx.platform, result.exitCode, result.stdout);
-}
-
-async function tcpAnswers(gateway: string, waitMs: number, signal: AbortSignal) {
-  const probes = await Promise.all(
-    TCP_PORTS.map((port) => tcpProbe(gateway, port, waitMs, signal)),
-  );
-  const answered = probes.find((probe) => probe.result === 'open' || probe.result === 'refused');
-  return answered ? { rttMs: answered.ms } : null;
+  return result ? parsePing(ctx.platform, result.exitCode, result.stdout) : null;
 }
 
 export const networkGateway: CheckImplementation<CheckParams<'network.gateway'>> = async (
@@ -83,7 +78,7 @@ export const networkGateway: CheckImplementation<CheckParams<'network.gateway'>>
     });
   }
   // Many gateways drop pings; one that answers a TCP connection, even with a refusal, is up.
-  const tcp = await tcpAnswers(gateway, params.waitMs, ctx.signal);
+  const tcp = await ctx.probes.answersTcp(gateway, params.waitMs, ctx.signal);
   if (tcp) {
     return outcome('pass', 'network.gateway.reachable', {
       gateway,

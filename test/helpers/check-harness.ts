@@ -1,0 +1,96 @@
+/**
+ * Runs one catalog check the way the agent does (through the runner: parameters validated,
+ * timeout, result shape), optionally as another OS would see it: commands answered from
+ * recorded outputs, systeminformation probes replaced by recorded facts.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import {
+  checkCatalog,
+  COMMON_CHECK_CODES,
+  CheckResultSchema,
+  type CatalogCheckId,
+  type CheckParamsInput,
+  type CheckResult,
+} from '@deskside/core';
+import { ToolMissingError, type Exec, type ExecResult } from '../../agent/src/checks/context';
+import { CheckRunner, type SystemProbes } from '../../agent/src/checks';
+import { systemProbes } from '../../agent/src/checks/probes';
+
+const FIXTURES = new URL('../../agent/src/checks/fixtures/', import.meta.url);
+
+/** A recorded output: agent/src/checks/fixtures/<os>/<name>. */
+export function fixture(os: 'linux' | 'win32' | 'darwin', name: string): string {
+  return readFileSync(new URL(`${os}/${name}`, FIXTURES), 'utf8');
+}
+
+export interface Recording {
+  /** The program, by full path or by its last path segment. */
+  file: string;
+  /** The exact arguments, when the test cares. */
+  args?: string[];
+  /** Not installed: the exec throws as the real one does for ENOENT. */
+  missing?: boolean;
+  exitCode?: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+export interface RecordedExec extends Exec {
+  calls: { file: string; args: string[] }[];
+}
+
+const lastSegment = (file: string) => file.split(/[\\/]/).at(-1)!;
+
+/** An `Exec` that answers from recordings and fails the test on any other command. */
+export function recordedExec(recordings: Recording[]): RecordedExec {
+  const calls: { file: string; args: string[] }[] = [];
+  const exec = (file: string, args: readonly string[]): Promise<ExecResult> => {
+    calls.push({ file, args: [...args] });
+    const recording = recordings.find(
+      (candidate) =>
+        (candidate.file === file || candidate.file === lastSegment(file)) &&
+        (!candidate.args || JSON.stringify(candidate.args) === JSON.stringify(args)),
+    );
+    if (!recording) {
+      return Promise.reject(new Error(`unexpected command: ${file} ${JSON.stringify(args)}`));
+    }
+    if (recording.missing) return Promise.reject(new ToolMissingError(file));
+    return Promise.resolve({
+      exitCode: recording.exitCode ?? 0,
+      stdout: recording.stdout ?? '',
+      stderr: recording.stderr ?? '',
+    });
+  };
+  return Object.assign(exec, { calls });
+}
+
+export interface RunCheckOptions {
+  platform?: NodeJS.Platform;
+  exec?: Exec;
+  probes?: Partial<SystemProbes>;
+}
+
+/**
+ * Runs `checkId` and returns its result, checked against the result schema and the codes
+ * the catalog declares for it: a check that invents a code fails here.
+ */
+export async function runCheck<K extends CatalogCheckId>(
+  checkId: K,
+  params: CheckParamsInput<K>,
+  options: RunCheckOptions = {},
+): Promise<CheckResult> {
+  const failures: unknown[] = [];
+  const runner = new CheckRunner({
+    platform: options.platform ?? process.platform,
+    probes: { ...systemProbes, ...options.probes },
+    ...(options.exec ? { createExec: () => options.exec! } : {}),
+    onCheckFailure: (_id, error) => failures.push(error),
+  });
+  const [result] = await runner.run([{ checkId, params }]);
+  expect(failures, 'the check threw').toEqual([]);
+  expect(CheckResultSchema.parse(result)).toEqual(result);
+  const codes: readonly string[] = [...checkCatalog[checkId].codes, ...COMMON_CHECK_CODES];
+  expect(codes, `${checkId} does not declare ${result!.code}`).toContain(result!.code);
+  return result!;
+}
