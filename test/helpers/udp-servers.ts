@@ -10,14 +10,25 @@ export interface UdpServer {
   port: number;
   /** Datagrams received so far. */
   received: number;
+  /** For a server that holds its answers: sends them now. */
+  release(): void;
   close(): Promise<void>;
 }
 
-async function startUdp(answer: (query: Buffer) => Buffer | null): Promise<UdpServer> {
+async function startUdp(
+  answer: (query: Buffer) => Buffer | null,
+  hold = false,
+): Promise<UdpServer> {
   const socket = dgram.createSocket('udp4');
+  const held: (() => void)[] = [];
+  let released = !hold;
   const server: UdpServer = {
     port: 0,
     received: 0,
+    release: () => {
+      released = true;
+      for (const send of held.splice(0)) send();
+    },
     close: () =>
       new Promise((resolve) =>
         socket.close(() => {
@@ -27,8 +38,12 @@ async function startUdp(answer: (query: Buffer) => Buffer | null): Promise<UdpSe
   };
   socket.on('message', (query, from) => {
     server.received++;
-    const reply = answer(query);
-    if (reply) socket.send(reply, from.port, from.address);
+    const send = () => {
+      const reply = answer(query);
+      if (reply) socket.send(reply, from.port, from.address);
+    };
+    if (released) send();
+    else held.push(send);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   server.port = socket.address().port;
@@ -77,10 +92,15 @@ export function startDnsServer(
   });
 }
 
-export type SntpBehaviour = { offsetMs: number } | { kissOfDeath: true } | { silent: true };
+export type SntpBehaviour =
+  { offsetMs: number; hold?: boolean } | { kissOfDeath: true } | { silent: true };
 
-/** An SNTP server whose clock runs `offsetMs` ahead of ours (or that refuses, or is silent). */
+/**
+ * An SNTP server whose clock runs `offsetMs` ahead of ours (or that refuses, or is silent).
+ * With `hold`, it answers only once `release()` is called: a check as slow as the test wants.
+ */
 export function startSntpServer(behaviour: SntpBehaviour): Promise<UdpServer> {
+  const hold = 'offsetMs' in behaviour && behaviour.hold === true;
   return startUdp((query) => {
     if ('silent' in behaviour) return null;
     const reply = Buffer.alloc(NTP_PACKET_BYTES);
@@ -91,5 +111,5 @@ export function startSntpServer(behaviour: SntpBehaviour): Promise<UdpServer> {
     writeNtpTime(reply, 32, preciseNow() + offset); // received
     writeNtpTime(reply, 40, preciseNow() + offset); // transmitted
     return reply;
-  });
+  }, hold);
 }

@@ -168,15 +168,16 @@ export class CheckRunner {
    * The same batch as a stream of progress events. Validates before the first event, so a
    * bad request throws here and nothing runs.
    */
-  stream(requests: readonly CheckToRun[], signal?: AbortSignal): AsyncGenerator<CheckRunEvent> {
+  stream(requests: readonly CheckToRun[], options: RunOptions = {}): AsyncGenerator<CheckRunEvent> {
     this.validate(requests);
     const events: CheckRunEvent[] = [];
     let wake: (() => void) | null = null;
     // An object, so the generator below sees what the callbacks set.
     const state: { finished: boolean; failure: Error | null } = { finished: false, failure: null };
     void this.run(requests, {
-      ...(signal ? { signal } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (event) => {
+        options.onEvent?.(event);
         events.push(event);
         wake?.();
       },

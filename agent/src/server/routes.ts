@@ -27,16 +27,6 @@ function auditChecks(ctx: RequestContext, checks: readonly CheckToRun[]) {
   };
 }
 
-async function* audited(
-  events: AsyncIterable<CheckRunEvent>,
-  record: (event: CheckRunEvent) => void,
-): AsyncGenerator<CheckRunEvent> {
-  for await (const event of events) {
-    record(event);
-    yield event;
-  }
-}
-
 /** The agent's handlers, one per route in core's `agentRoutes`. Read-only, all of them. */
 export function createHandlers(deps: HandlerDeps): AgentHandlers {
   return {
@@ -49,6 +39,9 @@ export function createHandlers(deps: HandlerDeps): AgentHandlers {
       return { results: await deps.checks.run(body.checks, { signal: ctx.signal, onEvent }) };
     },
     runChecksStream: (ctx, { body }) =>
-      audited(deps.checks.stream(body.checks, ctx.signal), auditChecks(ctx, body.checks)),
+      deps.checks.stream(body.checks, {
+        signal: ctx.signal,
+        onEvent: auditChecks(ctx, body.checks),
+      }),
   };
 }
