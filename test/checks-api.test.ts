@@ -28,12 +28,13 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const run = (checks: unknown[]) => agentRequest(agent, '/v1/checks/run', { body: { checks } });
+const run = (checks: unknown[]) =>
+  agentRequest(agent, '/v1/checks/run', { credential: agent.token, json: { checks } });
 const errorOf = (body: string) => AgentErrorResponseSchema.parse(JSON.parse(body)).error;
 
 describe('the agent’s check routes', () => {
   it('list the catalog, with parameters as JSON Schema', async () => {
-    const reply = await agentRequest(agent, '/v1/checks');
+    const reply = await agentRequest(agent, '/v1/checks', { credential: agent.token });
     expect(reply.status).toBe(200);
     const listing = CheckCatalogListingSchema.parse(JSON.parse(reply.body));
     expect(listing.checks.map((check) => check.id)).toEqual(catalogCheckIds);
@@ -61,7 +62,7 @@ describe('the agent’s check routes', () => {
       ['/v1/checks/run', { checks: [{ checkId: 'disk.free' }] }],
       ['/v1/checks/run/stream', { checks: [{ checkId: 'disk.free' }] }],
     ] as const) {
-      const reply = await agentRequest(agent, route, { body, token: null });
+      const reply = await agentRequest(agent, route, { json: body });
       expect(reply.status, route).toBe(401);
     }
   });
@@ -103,7 +104,8 @@ describe('following a batch (NDJSON)', () => {
       { checkId: 'network.interfaces' },
     ];
     const reply = await agentRequest(agent, '/v1/checks/run/stream', {
-      body: {
+      credential: agent.token,
+      json: {
         checks: [
           {
             checkId: 'clock.offset',

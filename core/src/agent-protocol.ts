@@ -6,6 +6,7 @@ import {
   RunChecksResponseSchema,
 } from './checks';
 import { InventorySchema } from './inventory';
+import { ConsoleIdSchema, PairRequestSchema } from './pairing';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
 
@@ -76,6 +77,16 @@ export const ConsoleTokenSchema = z
   .max(512)
   .regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces');
 
+/** What a console gets for a pairing code: its id and credential on this agent. */
+export const PairResponseSchema = z.object({
+  consoleId: ConsoleIdSchema,
+  /** Sent once, never stored by the agent (it keeps only a hash). */
+  credential: ConsoleTokenSchema,
+  /** The agent computer's host name, so the console can name the machine. */
+  hostname: z.string(),
+});
+export type PairResponse = z.infer<typeof PairResponseSchema>;
+
 export const agentRoutes = {
   health: {
     method: 'GET',
@@ -135,6 +146,18 @@ export const agentRoutes = {
     response: CheckRunEventSchema,
     responseName: 'CheckRunEvent',
     stream: true,
+  },
+  pair: {
+    method: 'POST',
+    path: '/v1/pair',
+    auth: 'none',
+    operationId: 'pair',
+    summary: 'Exchange a one-time pairing code for a console credential',
+    description:
+      'The code comes from `deskside-agent pair` on the agent computer. It works once and expires after a few minutes; after a few wrong codes the agent refuses every pending code. The credential in the answer is sent only this once: the agent stores only its hash.',
+    body: PairRequestSchema,
+    response: PairResponseSchema,
+    responseName: 'PairResponse',
   },
 } as const satisfies Record<string, AgentRouteSpec>;
 

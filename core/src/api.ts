@@ -5,6 +5,7 @@ import {
   InventorySnapshotSchema,
   MachineIdSchema,
   MachineSchema,
+  PairMachineInputSchema,
   ProbeMachineInputSchema,
   ProbeResultSchema,
 } from './machine';
@@ -37,6 +38,7 @@ export const apiContract = {
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },
   'machines.probe': { input: ProbeMachineInputSchema, output: ProbeResultSchema },
   'machines.add': { input: AddMachineInputSchema, output: MachineSchema },
+  'machines.pair': { input: PairMachineInputSchema, output: MachineSchema },
   'machines.inventory': {
     input: z.object({ id: MachineIdSchema }),
     output: InventorySnapshotSchema,

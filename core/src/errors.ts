@@ -10,6 +10,7 @@ export const ErrorCodeSchema = z.enum([
   'machine_unreachable',
   'certificate_mismatch',
   'agent_unauthorized',
+  'pairing_refused',
   'agent_error',
   'snapshot_expired',
   'internal',

@@ -7,4 +7,5 @@ export * from './fingerprint';
 export * from './inventory';
 export * from './ipc';
 export * from './machine';
+export * from './pairing';
 export * from './ticket';

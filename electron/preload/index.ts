@@ -15,6 +15,7 @@ const bridge = {
   'machines.get': call('machines.get'),
   'machines.probe': call('machines.probe'),
   'machines.add': call('machines.add'),
+  'machines.pair': call('machines.pair'),
   'machines.inventory': call('machines.inventory'),
   'tickets.list': call('tickets.list'),
   'tickets.get': call('tickets.get'),

@@ -43,18 +43,19 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   const snapshots = new SnapshotStore();
-  const machines = new MachineService({
-    db,
-    secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
-    snapshots,
-    collectLocalInventory: options.collectLocalInventory ?? collectInventory,
-  });
-  const tickets = new TicketService(db, snapshots);
   const info: AppInfo = {
     version: CONSOLE_VERSION,
     analyst: options.analyst ?? os.userInfo().username,
     host: options.host,
   };
+  const machines = new MachineService({
+    db,
+    secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
+    snapshots,
+    collectLocalInventory: options.collectLocalInventory ?? collectInventory,
+    consoleName: `${info.analyst}@${os.hostname()}`.slice(0, 100),
+  });
+  const tickets = new TicketService(db, snapshots);
   const dispatch = createDispatcher(createApiHandlers({ info, machines, tickets }), logger);
   return { dispatch, db, machines, tickets, info, close: () => db.destroy() };
 }

@@ -1,9 +1,13 @@
 import { Command } from 'commander';
 import { AGENT_VERSION } from '../version';
 import { registerChecks } from './commands/checks';
+import { registerConsoles } from './commands/consoles';
 import { registerFingerprint } from './commands/fingerprint';
 import { registerInventory } from './commands/inventory';
+import { registerPair } from './commands/pair';
 import { registerServe } from './commands/serve';
+import { registerService } from './commands/service';
+import { registerStatus } from './commands/status';
 
 const program = new Command()
   .name('deskside-agent')
@@ -13,7 +17,16 @@ const program = new Command()
   .version(AGENT_VERSION);
 
 // One module per command; each adds itself here.
-for (const register of [registerServe, registerFingerprint, registerInventory, registerChecks])
+for (const register of [
+  registerServe,
+  registerFingerprint,
+  registerInventory,
+  registerPair,
+  registerConsoles,
+  registerStatus,
+  registerService,
+  registerChecks,
+])
   register(program);
 
 program.parseAsync().catch((error: unknown) => {

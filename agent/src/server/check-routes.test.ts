@@ -31,6 +31,7 @@ beforeAll(async () => {
     authenticator: tokenAuthenticator(new TokenVerifier(TOKEN)),
     handlers: createHandlers({
       collectInventory: () => Promise.reject(new Error('unused')),
+      pair: () => Promise.reject(new Error('unused')),
       checks: runner,
     }),
     hooks: [
@@ -46,7 +47,6 @@ beforeAll(async () => {
   address = {
     host: '127.0.0.1',
     port,
-    token: TOKEN,
     certPem: identity.certPem,
     fingerprint: identity.fingerprint,
   };
@@ -62,7 +62,8 @@ const lastAudit = () => audited.at(-1);
 describe('check routes and the audit record', () => {
   it('record every check of a batch with its status', async () => {
     const reply = await agentRequest(address, '/v1/checks/run', {
-      body: {
+      credential: TOKEN,
+      json: {
         checks: [
           { checkId: 'memory.pressure' },
           { checkId: 'disk.free', params: { path: '/no/such/place' } },
@@ -81,7 +82,8 @@ describe('check routes and the audit record', () => {
 
   it('record a followed batch the same way', async () => {
     await agentRequest(address, '/v1/checks/run/stream', {
-      body: { checks: [{ checkId: 'memory.pressure' }] },
+      credential: TOKEN,
+      json: { checks: [{ checkId: 'memory.pressure' }] },
     });
     await expect.poll(lastAudit).toEqual({
       route: 'runChecksStream',
@@ -90,7 +92,10 @@ describe('check routes and the audit record', () => {
   });
 
   it('record no checks for a refused request', async () => {
-    await agentRequest(address, '/v1/checks/run', { body: { checks: [{ checkId: 'nope' }] } });
+    await agentRequest(address, '/v1/checks/run', {
+      credential: TOKEN,
+      json: { checks: [{ checkId: 'nope' }] },
+    });
     await expect.poll(lastAudit).toEqual({ route: 'runChecks', checks: undefined });
   });
 
@@ -98,7 +103,8 @@ describe('check routes and the audit record', () => {
     const controller = new AbortController();
     const request = agentRequest(address, '/v1/checks/run/stream', {
       signal: controller.signal,
-      body: {
+      credential: TOKEN,
+      json: {
         checks: [
           {
             checkId: 'clock.offset',

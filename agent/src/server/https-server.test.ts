@@ -28,6 +28,7 @@ beforeAll(async () => {
       collectInventory: () =>
         Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
       checks: new CheckRunner(),
+      pair: () => Promise.reject(new Error('not used here')),
     }),
     logger: pino({ level: 'silent' }),
   });

@@ -1,4 +1,10 @@
-import { AGENT_API_VERSION, type CheckRunEvent, type Inventory } from '@deskside/core';
+import {
+  AGENT_API_VERSION,
+  type CheckRunEvent,
+  type Inventory,
+  type PairRequest,
+  type PairResponse,
+} from '@deskside/core';
 import type { CheckRunner, CheckToRun } from '../checks';
 import { AGENT_VERSION } from '../version';
 import type { RequestContext } from './context';
@@ -6,6 +12,8 @@ import type { AgentHandlers } from './handlers';
 
 export interface HandlerDeps {
   collectInventory: () => Promise<Inventory>;
+  /** Exchanges a pairing code (the console registry's `pairingHandler`). */
+  pair: (ctx: RequestContext, request: PairRequest) => Promise<PairResponse>;
   checks: CheckRunner;
 }
 
@@ -27,7 +35,10 @@ function auditChecks(ctx: RequestContext, checks: readonly CheckToRun[]) {
   };
 }
 
-/** The agent's handlers, one per route in core's `agentRoutes`. Read-only, all of them. */
+/**
+ * The agent's handlers, one per route in core's `agentRoutes`. Read-only on the computer, all
+ * of them: `pair` changes only the agent's own list of consoles.
+ */
 export function createHandlers(deps: HandlerDeps): AgentHandlers {
   return {
     health: () =>
@@ -43,5 +54,6 @@ export function createHandlers(deps: HandlerDeps): AgentHandlers {
         signal: ctx.signal,
         onEvent: auditChecks(ctx, body.checks),
       }),
+    pair: (ctx, { body }) => deps.pair(ctx, body),
   };
 }

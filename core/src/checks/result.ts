@@ -27,7 +27,27 @@ export const CheckCodeSchema = z
   .max(96)
   .regex(/^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$/, 'A result code such as disk.free.low');
 
-export const CheckFactsSchema = z.record(z.string(), z.json());
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Whether a value survives JSON unchanged: no undefined, functions, NaN, Dates or classes. */
+function isPlainJson(value: unknown, depth = 0): value is JsonValue {
+  if (depth > 32) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((item) => isPlainJson(item, depth + 1));
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every((item) => isPlainJson(item, depth + 1));
+}
+
+/**
+ * A check's facts: plain JSON by field name. (Checked by a refinement rather than a
+ * recursive schema, so the OpenAPI document stays free of self-references.)
+ */
+export const CheckFactsSchema = z
+  .record(z.string(), z.unknown())
+  .refine((facts) => isPlainJson(facts), 'Facts must be plain JSON') as unknown as z.ZodType<
+  Record<string, JsonValue>
+>;
 export type CheckFacts = z.infer<typeof CheckFactsSchema>;
 
 export const CheckResultSchema = z.object({

@@ -21,6 +21,7 @@ export function createApiHandlers({ info, machines, tickets }: HandlerDeps): Api
     'machines.get': ({ id }) => machines.get(id),
     'machines.probe': (input) => machines.probe(input),
     'machines.add': (input) => machines.add(input),
+    'machines.pair': (input) => machines.pair(input),
     'machines.inventory': ({ id }) => machines.inventory(id),
     'tickets.list': () => tickets.list(),
     'tickets.get': ({ id }) => tickets.get(id),

@@ -9,6 +9,8 @@ import {
   type AgentHealth,
   type AgentRouteId,
   type AgentRoutes,
+  type PairRequest,
+  type PairResponse,
 } from '@deskside/core';
 
 export interface AgentEndpoint {
@@ -16,10 +18,14 @@ export interface AgentEndpoint {
   port: number;
 }
 
-/** An agent the console has paired with: its certificate is pinned, its token is known. */
-export interface PinnedAgent extends AgentEndpoint {
+/** An agent whose certificate the analyst confirmed: the only certificate accepted from it. */
+export interface PinnedEndpoint extends AgentEndpoint {
   certPem: string;
   fingerprint: string;
+}
+
+/** An agent the console has paired with: its certificate is pinned, its token is known. */
+export interface PinnedAgent extends PinnedEndpoint {
   token: string;
 }
 
@@ -72,27 +78,37 @@ interface RawResponse {
   peerCertPem: string | null;
 }
 
+/** A token or a body goes only over a pinned connection; first contact sends nothing. */
+type RequestOptions =
+  | { pinned: null }
+  | { pinned: PinnedEndpoint; token?: string; method?: 'GET' | 'POST'; body?: unknown };
+
 function request(
   endpoint: AgentEndpoint,
   path: string,
-  tls: { pinned: PinnedAgent } | { pinned: null },
+  options: RequestOptions,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const pinned = tls.pinned;
+    const pinned = options.pinned;
+    const { token, method, body } = options.pinned ? options : {};
+    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
     const req = https.request({
       host: endpoint.address,
       port: endpoint.port,
       path,
-      method: 'GET',
+      method: method ?? 'GET',
       agent: false,
       timeout: CONNECT_TIMEOUT_MS,
       headers: {
         accept: 'application/json',
-        ...(pinned ? { authorization: `Bearer ${pinned.token}` } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(payload
+          ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
+          : {}),
       },
       // Pinned: the agent's own certificate is the only trust anchor, and its fingerprint
       // must match. OpenSSL refuses any other certificate during the handshake, before the
-      // token is sent. Unpinned (first contact, health only, no token): accept any
+      // token or body is sent. Unpinned (first contact, health only, no token): accept any
       // certificate and report it for the analyst to confirm.
       ...(pinned
         ? {
@@ -144,7 +160,7 @@ function request(
         reject(describeNetworkError(endpoint, error));
       });
     });
-    req.end();
+    req.end(payload ?? undefined);
   });
 }
 
@@ -209,8 +225,30 @@ export async function agentGet<K extends GetRoute>(
   route: K,
 ): Promise<z.output<AgentRoutes[K]['response']>> {
   const spec = agentRoutes[route];
-  const response = await request(agent, spec.path, { pinned: agent });
+  const response = await request(agent, spec.path, { pinned: agent, token: agent.token });
   // The spec map pairs each route with its schema; indexing by a generic key loses that.
   const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
   return parseBody(agent, response, schema);
+}
+
+/**
+ * Exchanges a pairing code for this console's own credential, over a connection that
+ * accepts only the certificate the analyst confirmed: the code is never sent to another.
+ */
+export async function pairWithAgent(
+  endpoint: PinnedEndpoint,
+  body: PairRequest,
+): Promise<PairResponse> {
+  const spec = agentRoutes.pair;
+  const response = await request(endpoint, spec.path, { method: 'POST', body, pinned: endpoint });
+  if (response.status === 401) {
+    const refusal = AgentErrorResponseSchema.safeParse(parseJson(response.body));
+    throw new DesksideError(
+      'pairing_refused',
+      refusal.success
+        ? refusal.data.error.message
+        : `The agent at ${where(endpoint)} refused the pairing code`,
+    );
+  }
+  return parseBody(endpoint, response, spec.response);
 }

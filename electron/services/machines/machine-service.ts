@@ -7,6 +7,7 @@ import {
   type Inventory,
   type InventorySnapshot,
   type Machine,
+  type PairMachineInputSchema,
   type ProbeMachineInputSchema,
   type ProbeResult,
   type TransportKind,
@@ -15,7 +16,14 @@ import type { z } from 'zod';
 import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
 import type { SecretBox } from '../secrets/secret-box';
-import { agentGet, probeAgent, type PinnedAgent } from './agent-client';
+import {
+  agentGet,
+  pairWithAgent,
+  probeAgent,
+  type AgentEndpoint,
+  type PinnedAgent,
+  type PinnedEndpoint,
+} from './agent-client';
 import type { SnapshotStore } from './snapshots';
 
 /** How the console reaches one machine. SSH and NATS transports implement the same shape. */
@@ -37,6 +45,8 @@ export interface MachineServiceDeps {
   snapshots: SnapshotStore;
   /** Collects this computer's inventory in-process (the agent's own collector). */
   collectLocalInventory: () => Promise<Inventory>;
+  /** How agents list this console when it pairs, e.g. "ana@helpdesk-07". */
+  consoleName?: string;
 }
 
 type MachineRow = Pick<
@@ -125,18 +135,50 @@ export class MachineService {
    * the analyst confirmed, and the token must be accepted, before anything is stored.
    */
   async add(input: z.output<typeof AddMachineInputSchema>): Promise<Machine> {
+    await this.refuseListed(input);
+    const pinned: PinnedAgent = { ...(await this.confirmedEndpoint(input)), token: input.token };
+    const inventory = await agentHttpsTransport(pinned).inventory();
+    return this.insert(pinned, input.name ?? inventory.os.hostname, inventory.os.hostname);
+  }
+
+  /**
+   * Adds an agent-managed machine by pairing: the code goes only over a connection pinned to
+   * the certificate the analyst confirmed, and the credential the agent answers with is
+   * stored sealed, like a token.
+   */
+  async pair(input: z.output<typeof PairMachineInputSchema>): Promise<Machine> {
+    await this.refuseListed(input);
+    const endpoint = await this.confirmedEndpoint(input);
+    const paired = await pairWithAgent(endpoint, {
+      code: input.code,
+      ...(this.deps.consoleName ? { consoleName: this.deps.consoleName } : {}),
+    });
+    return this.insert(
+      { ...endpoint, token: paired.credential },
+      input.name ?? paired.hostname,
+      paired.hostname,
+    );
+  }
+
+  private async refuseListed(endpoint: AgentEndpoint): Promise<void> {
     const existing = await this.deps.db
       .selectFrom('machines')
       .select('name')
-      .where('address', '=', input.address)
-      .where('port', '=', input.port)
+      .where('address', '=', endpoint.address)
+      .where('port', '=', endpoint.port)
       .executeTakeFirst();
     if (existing) {
       throw new DesksideError(
         'conflict',
-        `${input.address}:${input.port} is already in the list as “${existing.name}”`,
+        `${endpoint.address}:${endpoint.port} is already in the list as “${existing.name}”`,
       );
     }
+  }
+
+  /** The agent's certificate, once it is shown to be the one the analyst confirmed. */
+  private async confirmedEndpoint(
+    input: AgentEndpoint & { fingerprint: string },
+  ): Promise<PinnedEndpoint> {
     const presented = await probeAgent(input);
     if (presented.fingerprint !== input.fingerprint) {
       throw new DesksideError(
@@ -144,23 +186,26 @@ export class MachineService {
         `The agent at ${input.address}:${input.port} presents certificate ${presented.fingerprint}, not the one you confirmed (${input.fingerprint}). Nothing was added.`,
       );
     }
-    const pinned: PinnedAgent = {
-      ...input,
+    return {
+      address: input.address,
+      port: input.port,
       certPem: presented.certPem,
       fingerprint: presented.fingerprint,
     };
-    const inventory = await agentHttpsTransport(pinned).inventory();
+  }
+
+  private async insert(agent: PinnedAgent, name: string, hostname: string): Promise<Machine> {
     const now = new Date().toISOString();
     const row: MachinesTable = {
       id: randomUUID(),
-      name: input.name ?? inventory.os.hostname,
+      name,
       transport: 'agent-https',
-      address: input.address,
-      port: input.port,
-      fingerprint: presented.fingerprint,
-      certPem: presented.certPem,
-      tokenSealed: this.deps.secrets.seal(input.token),
-      hostname: inventory.os.hostname,
+      address: agent.address,
+      port: agent.port,
+      fingerprint: agent.fingerprint,
+      certPem: agent.certPem,
+      tokenSealed: this.deps.secrets.seal(agent.token),
+      hostname,
       addedAt: now,
       lastContactAt: now,
     };

@@ -4,9 +4,12 @@ import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/co
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
+type Credential = 'code' | 'token';
+
 /**
  * Two steps: connect and show the certificate the agent presents; then the analyst
- * compares it with what the user reads from the agent, enters the token, and adds.
+ * compares it with what the user reads from the agent, enters the pairing code the user
+ * reads out (or a pre-provisioned console token), and adds.
  */
 export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => void }) {
   const { t } = useTranslation();
@@ -14,10 +17,14 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
   const [port, setPort] = useState(String(DEFAULT_AGENT_PORT));
   const [probed, setProbed] = useState<ProbeResult | null>(null);
   const [name, setName] = useState('');
+  const [credential, setCredential] = useState<Credential>('code');
+  const [code, setCode] = useState('');
   const [token, setToken] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const probe = useApiMutation('machines.probe', [], { onSuccess: setProbed });
   const add = useApiMutation('machines.add', ['machines.list'], { onSuccess: onAdded });
+  const pair = useApiMutation('machines.pair', ['machines.list'], { onSuccess: onAdded });
+  const adding = credential === 'code' ? pair : add;
 
   const connect = (event: SubmitEvent) => {
     event.preventDefault();
@@ -28,13 +35,14 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!probed) return;
-    add.mutate({
+    const machine = {
       address: probed.address,
       port: probed.port,
       fingerprint: probed.fingerprint,
-      token: token.trim(),
       ...(name.trim() ? { name: name.trim() } : {}),
-    });
+    };
+    if (credential === 'code') pair.mutate({ ...machine, code });
+    else add.mutate({ ...machine, token: token.trim() });
   };
 
   return (
@@ -75,19 +83,52 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
             {probed.fingerprint}
           </p>
           <p className="muted">{t('machines.agentVersion', { version: probed.agentVersion })}</p>
-          <label>
-            {t('machines.token')}
-            <input
-              value={token}
-              onChange={(e) => {
-                setToken(e.target.value);
-              }}
-              type="password"
-              autoComplete="off"
-              required
-            />
-            <small className="muted">{t('machines.tokenHint')}</small>
-          </label>
+          <fieldset>
+            <legend>{t('machines.credential')}</legend>
+            {(['code', 'token'] as const).map((kind) => (
+              <label className="checkbox" key={kind}>
+                <input
+                  type="radio"
+                  name="credential"
+                  checked={credential === kind}
+                  onChange={() => {
+                    setCredential(kind);
+                  }}
+                />
+                {kind === 'code' ? t('machines.withCode') : t('machines.withToken')}
+              </label>
+            ))}
+          </fieldset>
+          {credential === 'code' ? (
+            <label>
+              {t('machines.code')}
+              <input
+                value={code}
+                onChange={(e) => {
+                  setCode(e.target.value);
+                }}
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={40}
+                required
+              />
+              <small className="muted">{t('machines.codeHint')}</small>
+            </label>
+          ) : (
+            <label>
+              {t('machines.token')}
+              <input
+                value={token}
+                onChange={(e) => {
+                  setToken(e.target.value);
+                }}
+                type="password"
+                autoComplete="off"
+                required
+              />
+              <small className="muted">{t('machines.tokenHint')}</small>
+            </label>
+          )}
           <label>
             {t('machines.nameOptional')}
             <input
@@ -108,9 +149,9 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
             />
             {t('machines.confirmMatch')}
           </label>
-          {add.error && <ErrorMessage error={add.error} />}
-          <button type="submit" disabled={!confirmed || add.isPending}>
-            {add.isPending ? t('machines.adding') : t('machines.confirmAdd')}
+          {adding.error && <ErrorMessage error={adding.error} />}
+          <button type="submit" disabled={!confirmed || adding.isPending}>
+            {adding.isPending ? t('machines.adding') : t('machines.confirmAdd')}
           </button>
         </form>
       )}
