@@ -7,5 +7,6 @@ export * from './fingerprint';
 export * from './inventory';
 export * from './ipc';
 export * from './machine';
+export * from './machine-checks';
 export * from './pairing';
 export * from './ticket';
