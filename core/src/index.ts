@@ -2,6 +2,7 @@ export * from './agent-protocol';
 export * from './api';
 export * from './canonical-json';
 export * from './errors';
+export * from './facts';
 export * from './fingerprint';
 export * from './inventory';
 export * from './ipc';
