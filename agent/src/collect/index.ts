@@ -5,6 +5,8 @@ export { collectBatteries, type BatteryOptions } from './battery';
 export { collectInstalledSoftware } from './software';
 export { collectPendingUpdates, type UpdatesOptions } from './updates';
 export { collectPrinters } from './printers';
+export { collectLoggedInUsers } from './users';
+export { collectNetworkConfig, type NetworkConfigOptions } from './network-config';
 export type { CollectorOptions } from './platform';
 export { FactsUnavailableError, type UnavailableReason } from './errors';
 export { CommandError, runCommand, type CommandRunner, type CommandResult } from './exec';
