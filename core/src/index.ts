@@ -3,6 +3,7 @@ export * from './api';
 export * from './canonical-json';
 export * from './checks';
 export * from './errors';
+export * from './facts';
 export * from './fingerprint';
 export * from './inventory';
 export * from './ipc';

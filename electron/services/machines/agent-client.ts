@@ -120,8 +120,8 @@ function request(
     if (idleTimeoutMs !== undefined) {
       req.once('socket', (socket) => {
         // The connect timeout above covers the handshake; after it, allow longer silences.
-        socket.once('secureConnect', () => req.setTimeout(idleTimeoutMs));
-        if (!socket.connecting) req.setTimeout(idleTimeoutMs);
+        if (socket.connecting) socket.once('secureConnect', () => req.setTimeout(idleTimeoutMs));
+        else req.setTimeout(idleTimeoutMs); // a kept-alive connection, already secure
       });
     }
     req.on('timeout', () => {
