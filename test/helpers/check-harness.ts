@@ -13,7 +13,8 @@ import {
   type CheckParamsInput,
   type CheckResult,
 } from '@deskside/core';
-import { ToolMissingError, type Exec, type ExecResult } from '../../agent/src/checks/context';
+import type { Exec } from '../../agent/src/checks/context';
+import { replay } from '../../agent/src/collect/testing';
 import { CheckRunner, type SystemProbes } from '../../agent/src/checks';
 import { systemProbes } from '../../agent/src/checks/probes';
 
@@ -37,31 +38,33 @@ export interface Recording {
 }
 
 export interface RecordedExec extends Exec {
-  calls: { file: string; args: string[] }[];
+  /** Every command run, as [program, ...args]. */
+  calls: string[][];
 }
 
 const lastSegment = (file: string) => file.split(/[\\/]/).at(-1)!;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** An `Exec` that answers from recordings and fails the test on any other command. */
+/**
+ * An `Exec` that answers from recordings (the collectors' replay, matching programs by
+ * name wherever they are installed) and fails the test on any other command.
+ */
 export function recordedExec(recordings: Recording[]): RecordedExec {
-  const calls: { file: string; args: string[] }[] = [];
-  const exec = (file: string, args: readonly string[]): Promise<ExecResult> => {
-    calls.push({ file, args: [...args] });
-    const recording = recordings.find(
-      (candidate) =>
-        (candidate.file === file || candidate.file === lastSegment(file)) &&
-        (!candidate.args || JSON.stringify(candidate.args) === JSON.stringify(args)),
-    );
-    if (!recording) {
-      return Promise.reject(new Error(`unexpected command: ${file} ${JSON.stringify(args)}`));
-    }
-    if (recording.missing) return Promise.reject(new ToolMissingError(file));
-    return Promise.resolve({
-      exitCode: recording.exitCode ?? 0,
-      stdout: recording.stdout ?? '',
-      stderr: recording.stderr ?? '',
-    });
-  };
+  const { run, calls } = replay(
+    recordings.map((recording) => ({
+      file: recording.file,
+      ...(recording.args
+        ? { match: new RegExp(`^${escapeRegExp(recording.args.join(' '))}$`) }
+        : {}),
+      ...(recording.missing ? { failure: 'missing' as const } : {}),
+      ...(recording.exitCode === undefined ? {} : { exitCode: recording.exitCode }),
+      ...(recording.stdout === undefined ? {} : { stdout: recording.stdout }),
+      ...(recording.stderr === undefined ? {} : { stderr: recording.stderr }),
+    })),
+  );
+  const recorded = new Set(recordings.map((recording) => recording.file));
+  const exec: Exec = (file, args, options) =>
+    run(recorded.has(file) ? file : lastSegment(file), args, options);
   return Object.assign(exec, { calls });
 }
 

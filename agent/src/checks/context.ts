@@ -1,34 +1,13 @@
+import type { CommandResult, CommandRunner } from '../collect/exec';
 import type { CheckOutcome } from '@deskside/core';
 
-/** The result of a finished command: never thrown for a non-zero exit. */
-export interface ExecResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-export interface ExecOptions {
-  /** Kill the command after this long (the check's own timeout still applies). */
-  timeoutMs?: number;
-}
-
 /**
- * Runs one program with an argument array, never through a shell. Throws `ToolMissingError`
- * when the program is not installed; resolves with the exit code otherwise. Tests replace it
- * with recorded outputs per OS.
+ * Runs one program with an argument array, never through a shell: the collectors' runner
+ * (`execFile`, a timeout, bounded output, the C locale), bound to the check's abort signal.
+ * Tests replace it with recorded outputs per OS.
  */
-export type Exec = (
-  file: string,
-  args: readonly string[],
-  options?: ExecOptions,
-) => Promise<ExecResult>;
-
-export class ToolMissingError extends Error {
-  override readonly name = 'ToolMissingError';
-  constructor(readonly tool: string) {
-    super(`${tool} is not installed`);
-  }
-}
+export type Exec = CommandRunner;
+export type ExecResult = CommandResult;
 
 /** A network interface as the checks need it (systeminformation's view, trimmed). */
 export interface InterfaceFacts {

@@ -1,4 +1,5 @@
 import si from 'systeminformation';
+import { collectNetworkConfig } from '../collect';
 import type { InterfaceFacts, ProcessFacts, SystemProbes } from './context';
 import { tcpProbe } from './tcp-probe';
 
@@ -11,7 +12,7 @@ function isUp(operstate: string, addresses: string[]): boolean {
   return operstate === 'up' || (operstate === 'unknown' && addresses.length > 0);
 }
 
-/** The real probes, through systeminformation (which knows each OS's commands). */
+/** The real probes: the collectors and systeminformation (which know each OS's commands). */
 export const systemProbes: SystemProbes = {
   async networkInterfaces(): Promise<InterfaceFacts[]> {
     return (await si.networkInterfaces()).map((nic) => {
@@ -26,7 +27,14 @@ export const systemProbes: SystemProbes = {
     });
   },
   async defaultGateway(): Promise<string | null> {
-    return (await si.networkGatewayDefault()) || null;
+    const { ip4, ip6 } = (await collectNetworkConfig()).defaultGateways;
+    if (ip4[0]) return ip4[0].address;
+    const v6 = ip6[0];
+    if (!v6) return null;
+    // A link-local gateway is only reachable through its interface: fe80::1%eth0.
+    return /^fe80:/i.test(v6.address) && v6.interface
+      ? `${v6.address}%${v6.interface}`
+      : v6.address;
   },
   async processes(): Promise<ProcessFacts[]> {
     return (await si.processes()).list.map((process) => ({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CheckOutcome, CheckParams } from '@deskside/core';
 import type { CheckContext, CheckImplementation, ExecResult } from '../context';
-import { ToolMissingError } from '../context';
+import { isToolMissing } from '../exec';
 import { outcome } from '../outcome';
 
 const MAX_DEVICES = 8;
@@ -86,7 +86,7 @@ async function smartctl(ctx: CheckContext, args: string[]): Promise<ExecResult |
     try {
       return await ctx.exec(candidate, args, { timeoutMs: 20_000 });
     } catch (error) {
-      if (!(error instanceof ToolMissingError)) throw error;
+      if (!isToolMissing(error)) throw error;
     }
   }
   return null;

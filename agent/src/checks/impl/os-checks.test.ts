@@ -238,7 +238,7 @@ describe('disk.smart', () => {
       { file: '/usr/sbin/smartctl', stdout: fixture('linux', 'smartctl-sda-passed.json') },
     ]);
     await runCheck('disk.smart', { device: '/dev/sda' }, { platform: 'linux', exec });
-    expect(exec.calls[0]!.args.slice(-2)).toEqual(['--', '/dev/sda']);
+    expect(exec.calls[0]!.slice(-2)).toEqual(['--', '/dev/sda']);
   });
 });
 
