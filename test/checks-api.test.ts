@@ -148,6 +148,8 @@ describe('injection', () => {
       { checkId: 'disk.smart', params: { device: `/dev/sda;touch ${marker('smart')}` } },
       { checkId: 'fs.writable', params: { path: `${scratch}/../../etc` } },
       { checkId: 'network.interfaces', params: { name: `eth0|touch ${marker('pipe')}` } },
+      { checkId: 'program.installed', params: { name: `$(touch ${marker('program')})` } },
+      { checkId: 'printers.queues', params: { name: `x\`touch ${marker('printer')}\`` } },
     ];
     for (const attempt of attempts) {
       const reply = await run([attempt]);
@@ -162,6 +164,8 @@ describe('injection', () => {
         checkId: 'http.reach',
         params: { url: `http://127.0.0.1:1/\`touch\${IFS}${marker('url')}\`` },
       },
+      // A program name may hold & ( ) ': to dpkg-query or PowerShell it is one argument.
+      { checkId: 'program.installed', params: { name: "AT&T Connect (x64) 'touch' & reboot" } },
     ]);
     expect(inert.status, inert.body).toBe(200);
     const { results } = RunChecksResponseSchema.parse(JSON.parse(inert.body));
@@ -169,6 +173,7 @@ describe('injection', () => {
       'fs.writable.path_missing',
       'disk.free.path_missing',
       'http.reach.unreachable',
+      'program.installed.missing',
     ]);
     expect(await readdir(scratch)).toEqual([]);
     for (const name of [
@@ -180,6 +185,8 @@ describe('injection', () => {
       'dns',
       'smart',
       'pipe',
+      'program',
+      'printer',
       'path',
       'disk',
       'url',

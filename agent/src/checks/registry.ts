@@ -5,6 +5,7 @@ import {
   type CheckParams,
 } from '@deskside/core';
 import type { CheckImplementation } from './context';
+import { batteryHealth } from './impl/battery-health';
 import { clockOffset } from './impl/clock-offset';
 import { cpuLoad } from './impl/cpu-load';
 import { diskFree } from './impl/disk-free';
@@ -15,7 +16,10 @@ import { httpReach } from './impl/http-reach';
 import { memoryPressure } from './impl/memory-pressure';
 import { networkGateway } from './impl/network-gateway';
 import { networkInterfaces } from './impl/network-interfaces';
+import { osUpdates } from './impl/os-updates';
+import { printersQueues } from './impl/printers-queues';
 import { processesTop } from './impl/processes-top';
+import { programInstalled } from './impl/program-installed';
 import { serviceRunning } from './impl/service-running';
 import { systemUptime } from './impl/system-uptime';
 import { tcpPort } from './impl/tcp-port';
@@ -36,6 +40,10 @@ const implementations: { [K in CatalogCheckId]: CheckImplementation<CheckParams<
   'http.reach': httpReach,
   'tcp.port': tcpPort,
   'clock.offset': clockOffset,
+  'printers.queues': printersQueues,
+  'battery.health': batteryHealth,
+  'os.updates': osUpdates,
+  'program.installed': programInstalled,
 };
 
 /** A check the runner can run: its definition (schema, timeout, OSes) and its code. */

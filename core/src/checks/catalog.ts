@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { networkChecks } from './catalog-network';
+import { softwareChecks } from './catalog-software';
 import { systemChecks } from './catalog-system';
 import type { CheckDefinition } from './definition';
 import { CheckIdSchema, CheckOsSchema, CheckTransportSchema, COMMON_CHECK_CODES } from './result';
@@ -11,6 +12,7 @@ import { CheckIdSchema, CheckOsSchema, CheckTransportSchema, COMMON_CHECK_CODES 
 export const checkCatalog = {
   ...systemChecks,
   ...networkChecks,
+  ...softwareChecks,
 } as const satisfies Record<string, CheckDefinition>;
 
 export type CheckCatalog = typeof checkCatalog;
