@@ -40,6 +40,8 @@ export interface Recording {
 export interface RecordedExec extends Exec {
   /** Every command run, as [program, ...args]. */
   calls: string[][];
+  /** A program is installed when it has a recording that is not `missing`. */
+  isInstalled: (file: string) => Promise<boolean>;
 }
 
 const lastSegment = (file: string) => file.split(/[\\/]/).at(-1)!;
@@ -63,14 +65,19 @@ export function recordedExec(recordings: Recording[]): RecordedExec {
     })),
   );
   const recorded = new Set(recordings.map((recording) => recording.file));
-  const exec: Exec = (file, args, options) =>
-    run(recorded.has(file) ? file : lastSegment(file), args, options);
-  return Object.assign(exec, { calls });
+  const named = (file: string) => (recorded.has(file) ? file : lastSegment(file));
+  const exec: Exec = (file, args, options) => run(named(file), args, options);
+  const isInstalled = (file: string) =>
+    Promise.resolve(
+      recordings.some((recording) => recording.file === named(file) && !recording.missing),
+    );
+  return Object.assign(exec, { calls, isInstalled });
 }
 
 export interface RunCheckOptions {
   platform?: NodeJS.Platform;
-  exec?: Exec;
+  /** Recorded outputs; with the collectors' `replay`, every program counts as installed. */
+  exec?: Exec | RecordedExec;
   probes?: Partial<SystemProbes>;
 }
 
@@ -87,7 +94,13 @@ export async function runCheck<K extends CatalogCheckId>(
   const runner = new CheckRunner({
     platform: options.platform ?? process.platform,
     probes: { ...systemProbes, ...options.probes },
-    ...(options.exec ? { createExec: () => options.exec! } : {}),
+    ...(options.exec
+      ? {
+          createExec: () => options.exec!,
+          isInstalled:
+            'isInstalled' in options.exec ? options.exec.isInstalled : () => Promise.resolve(true),
+        }
+      : {}),
     onCheckFailure: (_id, error) => failures.push(error),
   });
   const [result] = await runner.run([{ checkId, params }]);

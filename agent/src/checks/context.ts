@@ -50,6 +50,11 @@ export interface CheckContext {
   /** Aborted when the check times out or its caller goes away: stop and return. */
   signal: AbortSignal;
   exec: Exec;
+  /**
+   * Whether a program is there to run (a path, or a name looked up on PATH), found without
+   * starting it: a check that merely might use a tool must not pay for spawning a missing one.
+   */
+  isInstalled: (file: string) => Promise<boolean>;
   probes: SystemProbes;
 }
 

@@ -8,7 +8,7 @@ import {
   type CheckStatus,
 } from '@deskside/core';
 import type { CheckContext, Exec, SystemProbes } from './context';
-import { createExec } from './exec';
+import { createExec, isInstalled } from './exec';
 import { outcome } from './outcome';
 import { systemProbes } from './probes';
 import { catalogChecks, type RunnableCheck } from './registry';
@@ -27,6 +27,7 @@ export interface CheckRunnerOptions {
   platform?: NodeJS.Platform;
   /** Makes the command runner for one check, bound to that check's abort signal. */
   createExec?: (signal: AbortSignal) => Exec;
+  isInstalled?: (file: string) => Promise<boolean>;
   probes?: SystemProbes;
   /** Where a check that breaks unexpectedly is reported (its caller only sees the code). */
   onCheckFailure?: (checkId: string, error: unknown) => void;
@@ -81,6 +82,7 @@ export class CheckRunner {
   private readonly checks: ReadonlyMap<string, RunnableCheck>;
   private readonly platform: NodeJS.Platform;
   private readonly makeExec: (signal: AbortSignal) => Exec;
+  private readonly isInstalled: (file: string) => Promise<boolean>;
   private readonly probes: SystemProbes;
   private readonly onCheckFailure: (checkId: string, error: unknown) => void;
 
@@ -93,6 +95,7 @@ export class CheckRunner {
     this.checks = options.checks ?? catalogChecks();
     this.platform = options.platform ?? process.platform;
     this.makeExec = options.createExec ?? createExec;
+    this.isInstalled = options.isInstalled ?? isInstalled;
     this.probes = options.probes ?? systemProbes;
     this.onCheckFailure = options.onCheckFailure ?? (() => undefined);
   }
@@ -247,6 +250,7 @@ export class CheckRunner {
       platform: this.platform,
       signal: controller.signal,
       exec: this.makeExec(controller.signal),
+      isInstalled: this.isInstalled,
       probes: this.probes,
     };
     try {

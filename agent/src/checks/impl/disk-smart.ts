@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CheckOutcome, CheckParams } from '@deskside/core';
 import type { CheckContext, CheckImplementation, ExecResult } from '../context';
-import { isToolMissing } from '../exec';
+import { execIfInstalled } from '../exec';
 import { outcome } from '../outcome';
 
 const MAX_DEVICES = 8;
@@ -83,11 +83,8 @@ export function summarizeSmart(devices: SmartDevice[]): CheckOutcome {
 /** Runs smartctl from the first place it is installed, or null when it is nowhere. */
 async function smartctl(ctx: CheckContext, args: string[]): Promise<ExecResult | null> {
   for (const candidate of SMARTCTL[ctx.platform] ?? []) {
-    try {
-      return await ctx.exec(candidate, args, { timeoutMs: 20_000 });
-    } catch (error) {
-      if (!isToolMissing(error)) throw error;
-    }
+    const result = await execIfInstalled(ctx, candidate, args, { timeoutMs: 20_000 });
+    if (result) return result;
   }
   return null;
 }
