@@ -70,6 +70,15 @@ describe('request limits (real agent process)', () => {
     expect(errorCode(big)).toBe('payload_too_large');
     expect(big.body).not.toMatch(STACK_TRACE);
   });
+
+  it('refuses a body that is not UTF-8 as a bad request, not an internal error', async () => {
+    const agent = await agentWith({});
+    const reply = await agentRequest(agent, '/v1/pair', {
+      body: Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]),
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toContain('The request body is not valid UTF-8');
+  });
 });
 
 describe('the config file (real agent process)', () => {

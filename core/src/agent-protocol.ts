@@ -65,6 +65,8 @@ export interface AgentRouteSpec {
    * (`application/x-ndjson`), written as they happen rather than all at the end.
    */
   stream?: true;
+  /** Error codes the handler itself answers with, beyond those of the pipeline. */
+  errors?: readonly AgentErrorCode[];
 }
 
 /**
@@ -158,6 +160,7 @@ export const agentRoutes = {
     body: PairRequestSchema,
     response: PairResponseSchema,
     responseName: 'PairResponse',
+    errors: ['unauthorized'],
   },
 } as const satisfies Record<string, AgentRouteSpec>;
 

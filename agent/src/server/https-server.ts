@@ -95,14 +95,25 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unk
   if (declared > maxBytes) throw new AgentError('payload_too_large');
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new AgentError('payload_too_large');
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new AgentError('payload_too_large');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof AgentError) throw error;
+    // The caller closed the connection before sending the whole body.
+    throw new AgentError('bad_request', 'The request body ended before it was complete');
   }
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
-    Buffer.concat(chunks),
-  );
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+      Buffer.concat(chunks),
+    );
+  } catch {
+    throw new AgentError('bad_request', 'The request body is not valid UTF-8');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

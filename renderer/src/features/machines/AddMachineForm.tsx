@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
@@ -21,6 +21,7 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
   const [code, setCode] = useState('');
   const [token, setToken] = useState('');
   const [confirmed, setConfirmed] = useState(false);
+  const hintId = useId();
   const probe = useApiMutation('machines.probe', [], { onSuccess: setProbed });
   const add = useApiMutation('machines.add', ['machines.list'], { onSuccess: onAdded });
   const pair = useApiMutation('machines.pair', ['machines.list'], { onSuccess: onAdded });
@@ -100,34 +101,44 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
             ))}
           </fieldset>
           {credential === 'code' ? (
-            <label>
-              {t('machines.code')}
-              <input
-                value={code}
-                onChange={(e) => {
-                  setCode(e.target.value);
-                }}
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={40}
-                required
-              />
-              <small className="muted">{t('machines.codeHint')}</small>
-            </label>
+            <>
+              <label>
+                {t('machines.code')}
+                <input
+                  value={code}
+                  onChange={(e) => {
+                    setCode(e.target.value);
+                  }}
+                  aria-describedby={hintId}
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={40}
+                  required
+                />
+              </label>
+              <small id={hintId} className="muted">
+                {t('machines.codeHint')}
+              </small>
+            </>
           ) : (
-            <label>
-              {t('machines.token')}
-              <input
-                value={token}
-                onChange={(e) => {
-                  setToken(e.target.value);
-                }}
-                type="password"
-                autoComplete="off"
-                required
-              />
-              <small className="muted">{t('machines.tokenHint')}</small>
-            </label>
+            <>
+              <label>
+                {t('machines.token')}
+                <input
+                  value={token}
+                  onChange={(e) => {
+                    setToken(e.target.value);
+                  }}
+                  aria-describedby={hintId}
+                  type="password"
+                  autoComplete="off"
+                  required
+                />
+              </label>
+              <small id={hintId} className="muted">
+                {t('machines.tokenHint')}
+              </small>
+            </>
           )}
           <label>
             {t('machines.nameOptional')}
