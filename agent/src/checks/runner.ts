@@ -105,11 +105,14 @@ export class CheckRunner {
     return this.slots.inUse;
   }
 
+  private listing: CheckCatalogListing | null = null;
+
   /** The checks this runner knows, as the catalog listing describes them. */
   catalog(): CheckCatalogListing {
-    return {
+    this.listing ??= {
       checks: [...this.checks].map(([id, check]) => describeCheck(id, check.definition)),
     };
+    return this.listing;
   }
 
   /** Validates every request; throws `InvalidCheckRequest` for the first bad one. */
