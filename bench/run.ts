@@ -13,7 +13,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ManagedProcess, describeExit, stopAllProcesses } from '../test/helpers/managed-process';
+import { agentCheckRttBenchmark } from './agent-checks';
 import { agentInventoryBenchmark } from './agent-inventory';
+import { agentLoadBenchmark } from './agent-load';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
@@ -24,6 +26,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   agentInventoryBenchmark,
   ticketsSqliteBenchmark,
   ticketsPgBenchmark,
+  agentCheckRttBenchmark,
+  agentLoadBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

@@ -108,15 +108,24 @@ function operation(spec: AgentRouteSpec) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(spec.body) } },
+            content: {
+              'application/json': {
+                schema: spec.bodyName ? schemaRef(spec.bodyName) : jsonSchema(spec.body),
+              },
+            },
           },
         }
       : {}),
     responses: {
-      '200': {
-        description: 'Success.',
-        content: { 'application/json': { schema: schemaRef(spec.responseName) } },
-      },
+      '200': spec.stream
+        ? {
+            description: `Success: a stream of \`${spec.responseName}\`, one JSON document per line.`,
+            content: { 'application/x-ndjson': { schema: schemaRef(spec.responseName) } },
+          }
+        : {
+            description: 'Success.',
+            content: { 'application/json': { schema: schemaRef(spec.responseName) } },
+          },
       ...Object.fromEntries(
         codes.map((code) => [String(HTTP_STATUS[code]), responseRef(errors[code].name)]),
       ),
@@ -179,6 +188,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ),
       schemas: {
         ...Object.fromEntries(routes.map((spec) => [spec.responseName, jsonSchema(spec.response)])),
+        ...Object.fromEntries(
+          routes.flatMap((spec) =>
+            spec.body && spec.bodyName ? [[spec.bodyName, jsonSchema(spec.body)]] : [],
+          ),
+        ),
         AgentErrorResponse: jsonSchema(AgentErrorResponseSchema),
       },
     },

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  CheckCatalogListingSchema,
+  CheckRunEventSchema,
+  RunChecksRequestSchema,
+  RunChecksResponseSchema,
+} from './checks';
 import { InventorySchema } from './inventory';
 import { ConsoleIdSchema, PairRequestSchema } from './pairing';
 
@@ -49,9 +55,16 @@ export interface AgentRouteSpec {
   description: string;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The name of the body schema in the OpenAPI document, where routes share one. */
+  bodyName?: string;
   response: z.ZodType;
   /** The name of the response schema in the OpenAPI document. */
   responseName: string;
+  /**
+   * The answer is a stream of `response` values, one JSON document per line
+   * (`application/x-ndjson`), written as they happen rather than all at the end.
+   */
+  stream?: true;
   /** Error codes the handler itself answers with, beyond those of the pipeline. */
   errors?: readonly AgentErrorCode[];
 }
@@ -97,6 +110,44 @@ export const agentRoutes = {
       'The inventory document of the computer the agent runs on: system, OS, CPU, memory, disks, file systems and network interfaces.',
     response: InventorySchema,
     responseName: 'Inventory',
+  },
+  checkCatalog: {
+    method: 'GET',
+    path: '/v1/checks',
+    auth: 'console',
+    operationId: 'listChecks',
+    summary: 'The checks this agent can run',
+    description:
+      'Every check with its parameters (as JSON Schema), timeout, operating systems and the result codes it can end with.',
+    response: CheckCatalogListingSchema,
+    responseName: 'CheckCatalog',
+  },
+  runChecks: {
+    method: 'POST',
+    path: '/v1/checks/run',
+    auth: 'console',
+    operationId: 'runChecks',
+    summary: 'Run checks and answer with all their results',
+    description:
+      'Runs the checks in parallel (within the agent’s limits), each under its own timeout, and answers once all have ended, results in request order. Every parameter is validated before anything runs: one bad check refuses the whole request.',
+    body: RunChecksRequestSchema,
+    bodyName: 'RunChecksRequest',
+    response: RunChecksResponseSchema,
+    responseName: 'CheckResults',
+  },
+  runChecksStream: {
+    method: 'POST',
+    path: '/v1/checks/run/stream',
+    auth: 'console',
+    operationId: 'runChecksStream',
+    summary: 'Run checks and follow their progress',
+    description:
+      'The same batch as `runChecks`, answered as NDJSON: `accepted`, then `started` and `result` per check as they happen, `done` last. A stream that ends without `done` was cut short; closing it cancels the checks still queued or running.',
+    body: RunChecksRequestSchema,
+    bodyName: 'RunChecksRequest',
+    response: CheckRunEventSchema,
+    responseName: 'CheckRunEvent',
+    stream: true,
   },
   pair: {
     method: 'POST',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckCatalogListingSchema } from './checks';
 import { WireErrorSchema } from './errors';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
@@ -10,6 +11,7 @@ import {
   ProbeMachineInputSchema,
   ProbeResultSchema,
 } from './machine';
+import { MachineCheckRunSchema, RunMachineChecksInputSchema } from './machine-checks';
 import {
   AttachInventoryInputSchema,
   AssignInputSchema,
@@ -77,6 +79,9 @@ export const apiContract = {
     input: z.object({ id: MachineIdSchema }),
     output: InventorySnapshotSchema,
   },
+  'machines.runChecks': { input: RunMachineChecksInputSchema, output: MachineCheckRunSchema },
+
+  'checks.catalog': { input: NoInput, output: CheckCatalogListingSchema },
 
   'tickets.list': { input: NoInput, output: z.array(TicketSchema) },
   'tickets.get': { input: z.object({ id: TicketIdSchema }), output: TicketDetailSchema },

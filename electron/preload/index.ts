@@ -19,6 +19,8 @@ const bridge = {
   'machines.add': call('machines.add'),
   'machines.pair': call('machines.pair'),
   'machines.inventory': call('machines.inventory'),
+  'machines.runChecks': call('machines.runChecks'),
+  'checks.catalog': call('checks.catalog'),
   'tickets.list': call('tickets.list'),
   'tickets.get': call('tickets.get'),
   'tickets.create': call('tickets.create'),

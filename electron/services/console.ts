@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
-import type { AppInfo, Inventory } from '@deskside/core';
+import type { AppInfo, CheckRunEvent, Inventory } from '@deskside/core';
+import { CheckRunner } from '@deskside/agent/checks';
 import { collectInventory } from '@deskside/agent/collect';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
@@ -87,6 +88,17 @@ function sweepUnanswered(lifecycle: LifecycleService, everyMs: number | null, lo
   };
 }
 
+/** Checks on this computer run in the console's process, through the agent's own runner. */
+function localCheckRunner(logger: Logger) {
+  const runner = new CheckRunner({
+    onCheckFailure: (checkId, err) => {
+      logger.error({ err, checkId }, 'local check failed');
+    },
+  });
+  return (checks: Parameters<CheckRunner['run']>[0], onEvent?: (event: CheckRunEvent) => void) =>
+    runner.run(checks, onEvent ? { onEvent } : {});
+}
+
 /** Opens the console's data folder and wires every service behind the API contract. */
 export async function openConsole(options: ConsoleOptions): Promise<ConsoleServices> {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -107,6 +119,7 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
     snapshots,
     collectLocalInventory: options.collectLocalInventory ?? collectInventory,
+    runLocalChecks: localCheckRunner(logger),
     consoleName: `${info.analyst}@${os.hostname()}`.slice(0, 100),
   });
   const workflow = new WorkflowConfigService(store);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { AGENT_VERSION } from '../version';
+import { registerChecks } from './commands/checks';
 import { registerConsoles } from './commands/consoles';
 import { registerFingerprint } from './commands/fingerprint';
 import { registerInventory } from './commands/inventory';
@@ -24,6 +25,7 @@ for (const register of [
   registerConsoles,
   registerStatus,
   registerService,
+  registerChecks,
 ])
   register(program);
 

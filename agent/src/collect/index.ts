@@ -1,1 +1,12 @@
+// Facts collectors shared by the inventory and the checks. Each takes optional
+// { platform, run } so other OSes can be tested with recorded outputs.
 export { collectInventory } from './inventory';
+export { collectBatteries, type BatteryOptions } from './battery';
+export { collectInstalledSoftware } from './software';
+export { collectPendingUpdates, type UpdatesOptions } from './updates';
+export { collectPrinters } from './printers';
+export { collectLoggedInUsers } from './users';
+export { collectNetworkConfig, type NetworkConfigOptions } from './network-config';
+export type { CollectorOptions } from './platform';
+export { FactsUnavailableError, type UnavailableReason } from './errors';
+export { CommandError, runCommand, type CommandRunner, type CommandResult } from './exec';

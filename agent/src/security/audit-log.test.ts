@@ -25,6 +25,7 @@ function context(overrides: Partial<RequestContext> = {}): RequestContext {
     routeId: 'checks',
     caller: { consoleId: 'k7m2p9q4' },
     log: pino({ level: 'silent' }),
+    signal: new AbortController().signal,
     audit: {},
     ...overrides,
   };

@@ -1,4 +1,10 @@
-import type { ApiMethod, ApiOutput, ApiParsedInput, AppInfo } from '@deskside/core';
+import {
+  describeCheckCatalog,
+  type ApiMethod,
+  type ApiOutput,
+  type ApiParsedInput,
+  type AppInfo,
+} from '@deskside/core';
 import type { DataService } from '../data/data-service';
 import type { MachineService } from '../machines/machine-service';
 import type { OrderService } from '../outside-help/order-service';
@@ -47,6 +53,8 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.add': (input) => machines.add(input),
     'machines.pair': (input) => machines.pair(input),
     'machines.inventory': ({ id }) => machines.inventory(id),
+    'machines.runChecks': ({ id, checks }) => machines.runChecks(id, checks),
+    'checks.catalog': () => Promise.resolve(describeCheckCatalog()),
     'tickets.list': () => tickets.list(),
     'tickets.get': ({ id }) => tickets.get(id),
     'tickets.create': (input) => tickets.create(input, actor),

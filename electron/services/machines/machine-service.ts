@@ -10,14 +10,14 @@ import {
   type PairMachineInputSchema,
   type ProbeMachineInputSchema,
   type ProbeResult,
-  type TransportKind,
+  type CheckRequest,
+  type MachineCheckRun,
 } from '@deskside/core';
 import type { z } from 'zod';
 import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
 import type { SecretBox } from '../secrets/secret-box';
 import {
-  agentGet,
   pairWithAgent,
   probeAgent,
   type AgentEndpoint,
@@ -25,19 +25,16 @@ import {
   type PinnedEndpoint,
 } from './agent-client';
 import type { SnapshotStore } from './snapshots';
+import {
+  agentHttpsTransport,
+  localTransport,
+  type CheckRunListener,
+  type MachineTransport,
+  type RunChecks,
+} from './transports';
 
-/** How the console reaches one machine. SSH and NATS transports implement the same shape. */
-export interface MachineTransport {
-  readonly kind: TransportKind;
-  inventory(): Promise<Inventory>;
-}
-
-export function agentHttpsTransport(agent: PinnedAgent): MachineTransport {
-  return {
-    kind: 'agent-https',
-    inventory: () => agentGet(agent, 'inventory'),
-  };
-}
+export type { MachineTransport } from './transports';
+export { agentHttpsTransport } from './transports';
 
 export interface MachineServiceDeps {
   db: Db;
@@ -45,6 +42,8 @@ export interface MachineServiceDeps {
   snapshots: SnapshotStore;
   /** Collects this computer's inventory in-process (the agent's own collector). */
   collectLocalInventory: () => Promise<Inventory>;
+  /** Runs checks on this computer in-process (the agent's own check runner). */
+  runLocalChecks: RunChecks;
   /** How agents list this console when it pairs, e.g. "ana@helpdesk-07". */
   consoleName?: string;
 }
@@ -237,9 +236,44 @@ export class MachineService {
     });
   }
 
+  /**
+   * Runs checks on a machine (each already validated by its schema) and answers with every
+   * result, in request order. `onEvent` follows the run as it happens.
+   */
+  async runChecks(
+    id: string,
+    checks: readonly CheckRequest[],
+    onEvent?: CheckRunListener,
+  ): Promise<MachineCheckRun> {
+    const machine = await this.get(id);
+    const transport = await this.transportFor(machine);
+    const ranAt = new Date().toISOString();
+    const results = await transport.runChecks(checks, onEvent);
+    await this.contacted(machine.id, new Date().toISOString());
+    return {
+      machineId: machine.id,
+      machineName: machine.name,
+      transport: transport.kind,
+      ranAt,
+      results,
+    };
+  }
+
+  private async contacted(id: string, at: string): Promise<void> {
+    if (id === LOCAL_MACHINE_ID) {
+      this.localLastContactAt = at;
+      return;
+    }
+    await this.deps.db
+      .updateTable('machines')
+      .set({ lastContactAt: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
   private async transportFor(machine: Machine): Promise<MachineTransport> {
     if (machine.id === LOCAL_MACHINE_ID) {
-      return { kind: 'local', inventory: this.deps.collectLocalInventory };
+      return localTransport(this.deps.collectLocalInventory, this.deps.runLocalChecks);
     }
     const secret = await this.deps.db
       .selectFrom('machines')

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import pino from 'pino';
+import { CheckRunner } from '../../checks';
 import { collectInventory } from '../../collect';
 import { loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
@@ -25,7 +26,16 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     authenticator: security.authenticator,
     hooks: security.hooks,
     maxBodyBytes: config.limits.maxBodyBytes,
-    handlers: createHandlers({ collectInventory, pair: security.pair }),
+    handlers: createHandlers({
+      collectInventory,
+      pair: security.pair,
+      checks: new CheckRunner({
+        maxConcurrent: config.limits.concurrentChecks,
+        onCheckFailure: (checkId, err) => {
+          logger.error({ err, checkId }, 'check failed');
+        },
+      }),
+    }),
     logger,
   });
   const bound = await listen(server, config.address, config.port);

@@ -1,0 +1,38 @@
+import { CommandError } from './exec';
+
+export type UnavailableReason =
+  /** The OS has no such facts, or the agent does not read them there. */
+  | 'unsupported'
+  /** The program that knows them is not installed (no CUPS, no apt or dnf). */
+  | 'not_installed'
+  | 'timeout'
+  | 'failed';
+
+/** Facts the machine cannot give: a clear reason instead of a wrong answer. */
+export class FactsUnavailableError extends Error {
+  override readonly name = 'FactsUnavailableError';
+  constructor(
+    readonly reason: UnavailableReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns a command failure into the reason a section or a check reports. */
+export function unavailableFrom(error: unknown, what: string): FactsUnavailableError {
+  if (error instanceof FactsUnavailableError) {
+    return new FactsUnavailableError(error.reason, `${what}: ${error.message}`);
+  }
+  if (error instanceof CommandError) {
+    const reason: Record<CommandError['failure'], UnavailableReason> = {
+      missing: 'not_installed',
+      timeout: 'timeout',
+      too_large: 'failed',
+      failed: 'failed',
+    };
+    return new FactsUnavailableError(reason[error.failure], `${what}: ${error.message}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new FactsUnavailableError('failed', `${what}: ${message}`);
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const DefaultGatewaySchema = z.object({
+  address: z.string().min(1),
+  /** The interface the route leaves through; "" when unknown. */
+  interface: z.string(),
+});
+export type DefaultGateway = z.infer<typeof DefaultGatewaySchema>;
+
+/** How the machine reaches the rest of the network: default gateways and DNS resolvers. */
+export const NetworkConfigSchema = z.object({
+  defaultGateways: z.object({
+    ip4: z.array(DefaultGatewaySchema),
+    ip6: z.array(DefaultGatewaySchema),
+  }),
+  /** The resolvers the machine asks, in order (the upstream ones behind a local stub). */
+  dnsServers: z.array(z.string()),
+  searchDomains: z.array(z.string()),
+});
+export type NetworkConfig = z.infer<typeof NetworkConfigSchema>;
