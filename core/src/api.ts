@@ -7,17 +7,36 @@ import {
   InventorySnapshotSchema,
   MachineIdSchema,
   MachineSchema,
+  MachineStatusSchema,
   PairMachineInputSchema,
   ProbeMachineInputSchema,
   ProbeResultSchema,
 } from './machine';
-import { MachineCheckRunSchema, RunMachineChecksInputSchema } from './machine-checks';
 import {
+  CheckRunRefSchema,
+  CheckRunSchema,
+  FollowCheckRunInputSchema,
+  MachineCheckRunSchema,
+  RunMachineChecksInputSchema,
+} from './machine-checks';
+import {
+  AnswerIntakeInputSchema,
+  EscalateIntakeInputSchema,
+  IntakeScriptSchema,
+  IntakeStateSchema,
+  IntakeTicketInputSchema,
+  RecordIntakeChecksInputSchema,
+  RunIntakeChecksInputSchema,
+  StartIntakeInputSchema,
+} from './intake';
+import {
+  AttachCheckRunInputSchema,
   AttachInventoryInputSchema,
   AssignInputSchema,
   CreateTicketInputSchema,
   EvidenceSchema,
   FeedbackInputSchema,
+  MachineTicketsInputSchema,
   ReopenInputSchema,
   ResolveInputSchema,
   SetStatusInputSchema,
@@ -80,6 +99,12 @@ export const apiContract = {
     output: InventorySnapshotSchema,
   },
   'machines.runChecks': { input: RunMachineChecksInputSchema, output: MachineCheckRunSchema },
+  'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
+  'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },
+  /** Starts checks and answers at once; `machines.checkRun` follows them, `cancelChecks` stops them. */
+  'machines.startChecks': { input: RunMachineChecksInputSchema, output: CheckRunSchema },
+  'machines.checkRun': { input: FollowCheckRunInputSchema, output: CheckRunSchema },
+  'machines.cancelChecks': { input: CheckRunRefSchema, output: CheckRunSchema },
 
   'checks.catalog': { input: NoInput, output: CheckCatalogListingSchema },
 
@@ -87,6 +112,7 @@ export const apiContract = {
   'tickets.get': { input: z.object({ id: TicketIdSchema }), output: TicketDetailSchema },
   'tickets.create': { input: CreateTicketInputSchema, output: TicketSchema },
   'tickets.attachInventory': { input: AttachInventoryInputSchema, output: EvidenceSchema },
+  'tickets.attachCheckRun': { input: AttachCheckRunInputSchema, output: EvidenceSchema },
   'tickets.queue': { input: QueueQuerySchema, output: QueuePageSchema },
   'tickets.update': { input: UpdateTicketInputSchema, output: TicketSchema },
   'tickets.setStatus': { input: SetStatusInputSchema, output: TicketSchema },
@@ -103,6 +129,14 @@ export const apiContract = {
     input: RecommendServiceCentreInputSchema,
     output: TicketSchema,
   },
+
+  'intake.scripts': { input: NoInput, output: z.array(IntakeScriptSchema) },
+  'intake.start': { input: StartIntakeInputSchema, output: IntakeStateSchema },
+  'intake.get': { input: IntakeTicketInputSchema, output: IntakeStateSchema },
+  'intake.answer': { input: AnswerIntakeInputSchema, output: IntakeStateSchema },
+  'intake.runChecks': { input: RunIntakeChecksInputSchema, output: CheckRunSchema },
+  'intake.recordChecks': { input: RecordIntakeChecksInputSchema, output: IntakeStateSchema },
+  'intake.escalate': { input: EscalateIntakeInputSchema, output: IntakeStateSchema },
 
   'people.list': { input: PeopleQuerySchema, output: z.array(PersonSchema) },
   'people.get': { input: z.object({ id: PersonIdSchema }), output: PersonSchema },

@@ -116,15 +116,34 @@ export function recordChecks(
   const stray = results.find((result) => !expected.has(result.checkId));
   if (stray)
     throw new DesksideError('validation', `Step ${step.id} did not ask for check ${stray.checkId}`);
+  return moveTo(script, session, { stepId: step.id, at, checks: results }, branchOf(step, results));
+}
+
+/** Where a checks step's results lead: the first branch that matches one, else `otherwise`. */
+function branchOf(step: Extract<IntakeStep, { kind: 'checks' }>, results: IntakeCheckResult[]) {
   const branch = step.branches.find((candidate) =>
     results.some((result) => matches(candidate.when, result)),
   );
-  return moveTo(
-    script,
-    session,
-    { stepId: step.id, at, checks: results },
-    branch?.next ?? step.otherwise,
-  );
+  return branch?.next ?? step.otherwise;
+}
+
+/** The end step a session stopped at (its summary says what to do next), or null while it runs. */
+export function intakeEndStep(
+  script: IntakeScript,
+  session: IntakeSession,
+): Extract<IntakeStep, { kind: 'end' }> | null {
+  if (session.current !== null) return null;
+  const last = session.path.at(-1);
+  let next = script.start;
+  if (last) {
+    const step = stepOf(script, last.stepId);
+    if (step.kind === 'checks') next = branchOf(step, last.checks ?? []);
+    else if (step.kind !== 'end') {
+      next = step.choices.find((choice) => choice.id === last.choiceId)?.next ?? next;
+    }
+  }
+  const end = stepOf(script, next);
+  return end.kind === 'end' ? end : null;
 }
 
 /**
@@ -152,4 +171,26 @@ export function describePath(
         return step.summary[language];
     }
   });
+}
+
+/**
+ * Rebuilds a session from the steps recorded so far (the ticket's timeline keeps them), each
+ * replayed through the rules above, so a record that no longer fits the script is refused.
+ */
+export function replayIntake(
+  script: IntakeScript,
+  records: readonly IntakeRecord[],
+): IntakeSession {
+  return records.reduce(
+    (session, record) =>
+      record.checks === undefined
+        ? answerStep(script, session, record.choiceId ?? '', record.at)
+        : recordChecks(script, session, record.checks, record.at),
+    startIntake(script),
+  );
+}
+
+/** The current step's definition, or null once the session has ended. */
+export function currentIntakeStep(script: IntakeScript, session: IntakeSession): IntakeStep | null {
+  return session.current === null ? null : currentStep(script, session);
 }

@@ -6,6 +6,8 @@ import {
   type AppInfo,
 } from '@deskside/core';
 import type { DataService } from '../data/data-service';
+import type { IntakeService } from '../intake/intake-service';
+import type { CheckRunService } from '../machines/check-runs';
 import type { MachineService } from '../machines/machine-service';
 import type { OrderService } from '../outside-help/order-service';
 import type { VendorService } from '../outside-help/vendor-service';
@@ -29,6 +31,8 @@ export interface HandlerDeps {
   tickets: TicketService;
   lifecycle: LifecycleService;
   assignment: AssignmentService;
+  checkRuns: CheckRunService;
+  intake: IntakeService;
   queue: QueueService;
   people: PeopleService;
   vendors: VendorService;
@@ -41,7 +45,7 @@ export interface HandlerDeps {
 
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
-  const { vendors, visits, orders, workflow, data, settings } = deps;
+  const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
@@ -54,11 +58,17 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.pair': (input) => machines.pair(input),
     'machines.inventory': ({ id }) => machines.inventory(id),
     'machines.runChecks': ({ id, checks }) => machines.runChecks(id, checks),
+    'machines.status': ({ id }) => machines.status(id),
+    'machines.tickets': ({ id }) => tickets.forMachine(id),
+    'machines.startChecks': ({ id, checks }) => checkRuns.start(id, checks),
+    'machines.checkRun': ({ runId, afterVersion }) => checkRuns.follow(runId, afterVersion),
+    'machines.cancelChecks': ({ runId }) => Promise.resolve(checkRuns.cancel(runId)),
     'checks.catalog': () => Promise.resolve(describeCheckCatalog()),
     'tickets.list': () => tickets.list(),
     'tickets.get': ({ id }) => tickets.get(id),
     'tickets.create': (input) => tickets.create(input, actor),
     'tickets.attachInventory': (input) => tickets.attachInventory(input, actor),
+    'tickets.attachCheckRun': (input) => tickets.attachCheckRun(input, actor),
     'tickets.queue': (input) => queue.page(input, actor),
     'tickets.update': (input) => tickets.update(input, actor),
     'tickets.setStatus': (input) => lifecycle.setStatus(input, actor),
@@ -72,6 +82,13 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'tickets.feedback': (input) => lifecycle.feedback(input, actor),
     'tickets.closeUnanswered': () => lifecycle.closeUnanswered(),
     'tickets.recommendServiceCentre': (input) => vendors.recommendServiceCentre(input, actor),
+    'intake.scripts': () => Promise.resolve(intake.list()),
+    'intake.start': (input) => intake.start(input, actor),
+    'intake.get': ({ ticketId }) => intake.get(ticketId),
+    'intake.answer': (input) => intake.answer(input, actor),
+    'intake.runChecks': (input) => intake.runChecks(input),
+    'intake.recordChecks': (input) => intake.recordChecks(input, actor),
+    'intake.escalate': (input) => intake.escalate(input, actor),
     'people.list': ({ search }) => people.list(search),
     'people.get': ({ id }) => people.get(id),
     'people.create': (input) => people.create(input),

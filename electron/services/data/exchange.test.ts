@@ -113,7 +113,9 @@ describe.each(STORE_KINDS)('import on %s', (kind) => {
     ).toMatch(/^Invalid import: tickets\.1\.status/);
 
     const forged = structuredClone(doc);
-    forged.evidence[0]!.content.os.hostname = 'forged';
+    const forgedEvidence = forged.evidence[0]!;
+    if (forgedEvidence.kind !== 'inventory') throw new Error('expected inventory evidence');
+    forgedEvidence.content.os.hostname = 'forged';
     expect(
       (await callError(target.call('data.importJson', { json: JSON.stringify(forged) }))).message,
     ).toMatch(/evidence\.0\.sha256/);

@@ -11,13 +11,16 @@ import {
   type ProbeMachineInputSchema,
   type ProbeResult,
   type CheckRequest,
+  type ErrorCode,
   type MachineCheckRun,
+  type MachineStatus,
 } from '@deskside/core';
 import type { z } from 'zod';
 import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
 import type { SecretBox } from '../secrets/secret-box';
 import {
+  agentGet,
   pairWithAgent,
   probeAgent,
   type AgentEndpoint,
@@ -66,6 +69,13 @@ function toMachine(row: MachineRow): Machine {
     lastContactAt: row.lastContactAt,
   };
 }
+
+/** How a failed exchange reads as the machine's status. */
+const STATUS_OF_ERROR: Partial<Record<ErrorCode, MachineStatus['state']>> = {
+  machine_unreachable: 'unreachable',
+  agent_unauthorized: 'refused',
+  certificate_mismatch: 'certificate_mismatch',
+};
 
 const machineColumns = [
   'id',
@@ -244,11 +254,12 @@ export class MachineService {
     id: string,
     checks: readonly CheckRequest[],
     onEvent?: CheckRunListener,
+    signal?: AbortSignal,
   ): Promise<MachineCheckRun> {
     const machine = await this.get(id);
     const transport = await this.transportFor(machine);
     const ranAt = new Date().toISOString();
-    const results = await transport.runChecks(checks, onEvent);
+    const results = await transport.runChecks(checks, onEvent, signal);
     await this.contacted(machine.id, new Date().toISOString());
     return {
       machineId: machine.id,
@@ -257,6 +268,24 @@ export class MachineService {
       ranAt,
       results,
     };
+  }
+
+  /**
+   * Asks the machine whether it still works with this console: its catalog, over the pinned
+   * certificate with this console's credential. A machine that answers was contacted now.
+   */
+  async status(id: string): Promise<MachineStatus> {
+    const machine = await this.get(id);
+    const checkedAt = new Date().toISOString();
+    if (machine.id === LOCAL_MACHINE_ID) return { id, state: 'online', checkedAt };
+    try {
+      await agentGet(await this.pinnedAgent(machine.id), 'checkCatalog');
+    } catch (error) {
+      if (!(error instanceof DesksideError)) throw error;
+      return { id, state: STATUS_OF_ERROR[error.code] ?? 'error', checkedAt };
+    }
+    await this.contacted(machine.id, checkedAt);
+    return { id, state: 'online', checkedAt };
   }
 
   private async contacted(id: string, at: string): Promise<void> {
@@ -275,17 +304,21 @@ export class MachineService {
     if (machine.id === LOCAL_MACHINE_ID) {
       return localTransport(this.deps.collectLocalInventory, this.deps.runLocalChecks);
     }
+    return agentHttpsTransport(await this.pinnedAgent(machine.id));
+  }
+
+  private async pinnedAgent(id: string): Promise<PinnedAgent> {
     const secret = await this.deps.db
       .selectFrom('machines')
       .select(['address', 'port', 'certPem', 'fingerprint', 'tokenSealed'])
-      .where('id', '=', machine.id)
+      .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    return agentHttpsTransport({
+    return {
       address: secret.address,
       port: secret.port,
       certPem: secret.certPem,
       fingerprint: secret.fingerprint,
       token: this.deps.secrets.open(secret.tokenSealed),
-    });
+    };
   }
 }
