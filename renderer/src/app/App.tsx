@@ -6,6 +6,8 @@ import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
+import { IntakeCallPage } from '../pages/IntakeCallPage';
+import { IntakePage } from '../pages/IntakePage';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
 import { TicketPage } from '../pages/TicketPage';
@@ -21,6 +23,7 @@ function Layout() {
         <div className="brand">{t('app.name')}</div>
         <nav aria-label={t('nav.main')}>
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
+          <NavLink to="/intake">{t('intake.nav')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
         </nav>
         <div className="sidebar-footer">
@@ -45,6 +48,8 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/tickets" replace /> },
       { path: 'tickets', element: <TicketsPage /> },
       { path: 'tickets/:id', element: <TicketPage /> },
+      { path: 'intake', element: <IntakePage /> },
+      { path: 'intake/:ticketId', element: <IntakeCallPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
