@@ -147,3 +147,10 @@ export const LinkedArticleSchema = z.object({
 export type LinkedArticle = z.infer<typeof LinkedArticleSchema>;
 
 export const StarterArticlesResultSchema = z.object({ added: z.number().int().nonnegative() });
+
+/** Tags as an analyst types them in one field: separated by commas or spaces. */
+export const splitTags = (text: string): string[] =>
+  text
+    .split(/[\s,;]+/)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
