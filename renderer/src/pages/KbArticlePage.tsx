@@ -1,47 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { TicketIdSchema } from '@deskside/core';
-import { useApiMutation, useApiQuery } from '../api/hooks';
+import { Link, useParams } from 'react-router';
+import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Facts } from '../components/Facts';
 import { ArticleMarkdown } from '../features/kb/ArticleMarkdown';
 import { ArticleTags, ArticleUsage } from '../features/kb/ArticleMeta';
 import { formatDateTime } from '../i18n/format';
 
-/** Opened from a ticket (?ticket=N), the article can be linked to it from here. */
-function LinkToTicket({ articleId, ticketId }: { articleId: number; ticketId: number }) {
-  const { t } = useTranslation();
-  const linked = useApiQuery('kb.forTicket', { ticketId });
-  const link = useApiMutation('kb.link', ['kb.forTicket', 'kb.get', 'kb.search']);
-  const isLinked = linked.data?.some((l) => l.article.id === articleId) ?? false;
-  return (
-    <div className="actions">
-      {link.error && <ErrorMessage error={link.error} />}
-      {isLinked ? (
-        <p role="status">
-          <Link to={`/tickets/${ticketId}`}>{t('kb.linkedTo', { id: ticketId })}</Link>
-        </p>
-      ) : (
-        <button
-          type="button"
-          disabled={!linked.data || link.isPending}
-          onClick={() => {
-            link.mutate({ ticketId, articleIds: [articleId] });
-          }}
-        >
-          {t('kb.linkTo', { id: ticketId })}
-        </button>
-      )}
-    </div>
-  );
-}
-
 export function KbArticlePage() {
   const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
-  const [params] = useSearchParams();
-  const fromTicket = TicketIdSchema.safeParse(Number(params.get('ticket'))).data;
   const article = useApiQuery('kb.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
   const date = (iso: string) => formatDateTime(iso, i18n.language);
   const articleFacts = (): [string, ReactNode][] => {
@@ -79,7 +48,6 @@ export function KbArticlePage() {
               {t('kb.edit')}
             </Link>
           </header>
-          {fromTicket !== undefined && <LinkToTicket articleId={id} ticketId={fromTicket} />}
           <section className="panel" aria-label={t('kb.details')}>
             <ArticleTags article={article.data} />
             <Facts items={articleFacts()} />
