@@ -78,8 +78,6 @@ function EditArticle({
   if (!article.data) return <p className="muted">{t('app.loading')}</p>;
   return (
     <ArticleForm
-      // A fresh form for each version opened (after a reload following a stale edit).
-      key={article.data.version}
       initial={article.data}
       editing={{ id, version: article.data.version }}
       onSaved={onSaved}

@@ -41,6 +41,9 @@ export function ArticleForm({
   const [language, setLanguage] = useState<Language>(initial.language);
   const [category, setCategory] = useState(initial.category ?? '');
   const [tags, setTags] = useState(initial.tags.join(', '));
+  // The version this form was opened at: a newer one arriving (another console's edit) must
+  // neither reset what the analyst typed nor let it overwrite that edit unseen.
+  const [target] = useState(editing);
   const create = useApiMutation('kb.create', [...CHANGES], { onSuccess: onSaved });
   const update = useApiMutation('kb.update', [...CHANGES], { onSuccess: onSaved });
   const saving = create.isPending || update.isPending;
@@ -49,7 +52,7 @@ export function ArticleForm({
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const fields = { title, body, language, category: category || null, tags: splitTags(tags) };
-    if (editing) update.mutate({ ...fields, id: editing.id, expectedVersion: editing.version });
+    if (target) update.mutate({ ...fields, id: target.id, expectedVersion: target.version });
     else create.mutate({ ...fields, sourceTicketId });
   };
 
