@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../settings';
 import { articleDraftFromTicket, type DraftSource } from './draft';
-import { CreateArticleInputSchema, TagSchema } from './schema';
+import { CreateArticleInputSchema, TagSchema, splitTags } from './schema';
 import { starterArticles } from './starters';
 import { suggestionTerms } from './suggest';
 
@@ -86,6 +86,18 @@ describe('tags', () => {
     for (const bad of ['two words', '-lead', 'trail-', 'a--b', '<b>', '']) {
       expect(TagSchema.safeParse(bad).success, bad).toBe(false);
     }
+  });
+});
+
+describe('splitTags', () => {
+  it('reads one field of tags separated by commas, semicolons or spaces', () => {
+    expect(splitTags(' vpn, remote-work;wifi  τηλεργασία ,, ')).toEqual([
+      'vpn',
+      'remote-work',
+      'wifi',
+      'τηλεργασία',
+    ]);
+    expect(splitTags('')).toEqual([]);
   });
 });
 
