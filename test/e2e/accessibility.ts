@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
 
-/** axe-core on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
+/** axe-core on the page as it is now: no serious or critical WCAG 2.1 AA violation. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])

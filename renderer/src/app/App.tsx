@@ -8,6 +8,9 @@ import { useLiveUpdates } from '../api/live-updates';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
 import { IntakeCallPage } from '../pages/IntakeCallPage';
 import { IntakePage } from '../pages/IntakePage';
+import { KbArticlePage } from '../pages/KbArticlePage';
+import { KbEditorPage } from '../pages/KbEditorPage';
+import { KbPage } from '../pages/KbPage';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
 import { TicketPage } from '../pages/TicketPage';
@@ -25,6 +28,7 @@ function Layout() {
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
           <NavLink to="/intake">{t('intake.nav')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
+          <NavLink to="/kb">{t('kb.nav')}</NavLink>
         </nav>
         <div className="sidebar-footer">
           <LanguageSwitcher />
@@ -52,6 +56,10 @@ const router = createHashRouter([
       { path: 'intake/:ticketId', element: <IntakeCallPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
+      { path: 'kb', element: <KbPage /> },
+      { path: 'kb/new', element: <KbEditorPage /> },
+      { path: 'kb/:id', element: <KbArticlePage /> },
+      { path: 'kb/:id/edit', element: <KbEditorPage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },
