@@ -81,7 +81,10 @@ test('an analyst runs checks on a machine, watches them, cancels a slow one, and
 
   // In Greek: the same results, rendered from their code and facts.
   await page.getByLabel('Language', { exact: true }).selectOption('el');
-  await tickets.getByRole('link', { name: 'Reception PC is slow' }).click();
+  await page
+    .getByRole('region', { name: el.machinePage.tickets })
+    .getByRole('link', { name: 'Reception PC is slow' })
+    .click();
   await expect(
     page.getByRole('heading', { name: 'Αποτελέσματα ελέγχων του Reception PC' }),
   ).toBeVisible();
