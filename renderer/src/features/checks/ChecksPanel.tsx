@@ -2,6 +2,7 @@ import { useMemo, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckCatalogEntry, RunMachineChecksInput } from '@deskside/core';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TicketPicker } from '../tickets/TicketPicker';
 import { CheckRunView } from './CheckResults';
@@ -79,17 +80,16 @@ export function ChecksPanel({ machineId }: { machineId: string }) {
         <fieldset className="check-choices">
           <legend>{t('checks.choose')}</legend>
           {catalog.data.checks.map((entry) => (
-            <label key={entry.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={chosen.includes(entry.id)}
-                disabled={running}
-                onChange={(e) => {
-                  toggle(entry, e.target.checked);
-                }}
-              />
+            <Checkbox
+              key={entry.id}
+              checked={chosen.includes(entry.id)}
+              disabled={running}
+              onChange={(checked) => {
+                toggle(entry, checked);
+              }}
+            >
               {checkName(t, entry.id)}
-            </label>
+            </Checkbox>
           ))}
         </fieldset>
         {chosen.flatMap((id) => {

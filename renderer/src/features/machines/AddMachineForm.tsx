@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
+import { Checkbox } from '../../components/Checkbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 type Credential = 'code' | 'token';
@@ -151,16 +152,9 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
               maxLength={120}
             />
           </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => {
-                setConfirmed(e.target.checked);
-              }}
-            />
+          <Checkbox checked={confirmed} onChange={setConfirmed}>
             {t('machines.confirmMatch')}
-          </label>
+          </Checkbox>
           {adding.error && <ErrorMessage error={adding.error} />}
           <button type="submit" disabled={!confirmed || adding.isPending}>
             {adding.isPending ? t('machines.adding') : t('machines.confirmAdd')}
