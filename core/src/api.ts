@@ -26,6 +26,7 @@ import {
   IntakeStateSchema,
   IntakeTicketInputSchema,
   RecordIntakeChecksInputSchema,
+  ResolveIntakeInputSchema,
   RunIntakeChecksInputSchema,
   StartIntakeInputSchema,
 } from './intake';
@@ -153,6 +154,7 @@ export const apiContract = {
   'intake.runChecks': { input: RunIntakeChecksInputSchema, output: CheckRunSchema },
   'intake.recordChecks': { input: RecordIntakeChecksInputSchema, output: IntakeStateSchema },
   'intake.escalate': { input: EscalateIntakeInputSchema, output: IntakeStateSchema },
+  'intake.resolve': { input: ResolveIntakeInputSchema, output: IntakeStateSchema },
 
   'people.list': { input: PeopleQuerySchema, output: z.array(PersonSchema) },
   'people.get': { input: z.object({ id: PersonIdSchema }), output: PersonSchema },

@@ -51,6 +51,7 @@ const bridge = {
   'intake.runChecks': call('intake.runChecks'),
   'intake.recordChecks': call('intake.recordChecks'),
   'intake.escalate': call('intake.escalate'),
+  'intake.resolve': call('intake.resolve'),
   'people.list': call('people.list'),
   'people.get': call('people.get'),
   'people.create': call('people.create'),

@@ -158,6 +158,7 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
       workflow: deps,
       tickets,
       assignment,
+      lifecycle,
       runs: checkRuns,
       ...(options.intakeScripts ? { scripts: options.intakeScripts } : {}),
     }),

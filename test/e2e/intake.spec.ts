@@ -136,7 +136,7 @@ test('an analyst takes a call in Dutch: the checks step runs on the caller’s m
   );
 });
 
-test('a call without a machine goes on past its checks step, in English', async ({
+test('a call without a machine goes on past its checks step and is closed on the line, in English', async ({
   page,
   desk,
 }) => {
@@ -169,6 +169,32 @@ test('a call without a machine goes on past its checks step, in English', async 
   await page.getByRole('button', { name: 'That fixed it' }).click();
   await expect(page.getByRole('heading', { name: 'Resolved during the call' })).toBeVisible();
   await expectAccessible(page, 'call ended (en)');
+
+  // The caller confirms on the line: resolved with the path as notes, and closed.
+  const ticketId = Number(/#\/intake\/(\d+)/.exec(page.url())?.[1]);
+  const resolve = page.getByRole('form', { name: 'Resolve the call' });
+  await resolve.getByLabel('Resolution', { exact: true }).selectOption({ label: 'Advice given' });
+  await resolve.getByLabel('What was done (optional)').fill('Printer restarted by the caller.');
+  await expect(resolve.getByLabel('The caller confirms it works: close the ticket')).toBeChecked();
+  await resolve.getByRole('button', { name: 'Resolve with the path' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The ticket is: Closed' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Escalate' })).toHaveCount(0);
+  await expectAccessible(page, 'call resolved and closed (en)');
+  const closed = await callHost(desk.host, 'tickets.get', { id: ticketId });
+  expect(closed.ticket).toMatchObject({
+    status: 'closed',
+    verification: 'confirmed',
+    resolutionCode: 'advice-given',
+  });
+  expect(closed.ticket.resolutionNotes?.split('\n')).toEqual([
+    'Printer restarted by the caller.',
+    '',
+    'Path followed during the call (Printer not printing):',
+    expect.stringMatching(/^1\. .+ → Nothing prints$/),
+    expect.stringMatching(/^2\. .+ → Yes$/),
+    expect.stringMatching(/^3\. .+ → no checks ran$/),
+    expect.stringMatching(/^4\. .+ → That fixed it$/),
+  ]);
   await page.getByRole('link', { name: 'Open the ticket' }).click();
   await expect(
     page.getByRole('heading', { name: /Nothing comes out of the 2nd floor printer/ }),

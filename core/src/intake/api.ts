@@ -4,6 +4,7 @@ import { PersonIdSchema, VersionSchema } from '../people';
 import { LanguageSchema, type Language } from '../settings';
 import { ChannelSchema, TicketIdSchema, TicketSchema } from '../ticket';
 import { GroupIdSchema, TierSchema } from '../workflow/assignment';
+import { ResolutionCodeSchema } from '../workflow/closure';
 import {
   describePath,
   IntakeRecordSchema,
@@ -76,6 +77,22 @@ export const EscalateIntakeInputSchema = z
   })
   .strict();
 
+/**
+ * Resolves the call's ticket with the path followed as its notes; `confirmed`: the caller
+ * has just confirmed on the line that it works, so the ticket is closed at once.
+ */
+export const ResolveIntakeInputSchema = z
+  .object({
+    ticketId: TicketIdSchema,
+    expectedVersion: VersionSchema,
+    resolutionCode: ResolutionCodeSchema.default('fixed'),
+    /** The analyst's own words, put before the recorded path. */
+    note: z.string().trim().max(2000).default(''),
+    confirmed: z.boolean().default(false),
+    language: LanguageSchema,
+  })
+  .strict();
+
 /** A call in progress (or ended): its ticket and where it is in its script. */
 export const IntakeStateSchema = z.object({
   ticket: TicketSchema,
@@ -113,6 +130,14 @@ const pathFollowed = text(
   'Διαδρομή που ακολουθήθηκε κατά την κλήση',
 );
 
+/** The verification comment of a call resolved and confirmed by the caller on the line. */
+export const callerConfirmedOnTheLine = text(
+  'The caller confirmed during the call that it works again',
+  'De beller bevestigde tijdens het gesprek dat het weer werkt',
+  'L’appelant a confirmé pendant l’appel que tout fonctionne à nouveau',
+  'Ο καλών επιβεβαίωσε κατά την κλήση ότι λειτουργεί ξανά',
+);
+
 /** The timeline text of a call's start, in the analyst's language. */
 export function describeIntakeStart(script: IntakeScript, language: Language): string {
   return `${callStarted[language]} “${script.title[language]}”`;
@@ -120,16 +145,19 @@ export function describeIntakeStart(script: IntakeScript, language: Language): s
 
 /** The most an escalation reason holds (core's ReasonSchema). */
 const MAX_REASON = 2000;
+/** The most resolution notes hold (core's ResolutionSchema). */
+const MAX_NOTES = 20_000;
 
 /**
- * The reason an escalation from a call carries: the analyst's note, then the path followed,
- * step by step. A path too long for a reason keeps its latest steps (the timeline has all).
+ * The analyst's note, then the path followed, step by step. A path too long for `max`
+ * keeps its latest steps (the timeline has all).
  */
-export function intakeEscalationReason(
+function notedPath(
   script: IntakeScript,
   session: IntakeSession,
   language: Language,
   note: string,
+  max: number,
 ): string {
   const head = [
     ...(note ? [note, ''] : []),
@@ -138,7 +166,27 @@ export function intakeEscalationReason(
   const steps = describePath(script, session, language).map((line, i) => `${i + 1}. ${line}`);
   const compose = (lines: string[]) => [...head, ...lines].join('\n');
   let kept = steps;
-  while (kept.length > 0 && compose(kept).length > MAX_REASON) kept = kept.slice(1);
+  while (kept.length > 0 && compose(kept).length > max) kept = kept.slice(1);
   if (kept.length < steps.length) kept = ['…', ...kept];
-  return compose(kept).slice(0, MAX_REASON);
+  return compose(kept).slice(0, max);
+}
+
+/** The reason an escalation from a call carries: the note, then the path followed. */
+export function intakeEscalationReason(
+  script: IntakeScript,
+  session: IntakeSession,
+  language: Language,
+  note: string,
+): string {
+  return notedPath(script, session, language, note, MAX_REASON);
+}
+
+/** The resolution notes of a call resolved on the line: the note, then the path followed. */
+export function intakeResolutionNotes(
+  script: IntakeScript,
+  session: IntakeSession,
+  language: Language,
+  note: string,
+): string {
+  return notedPath(script, session, language, note, MAX_NOTES);
 }

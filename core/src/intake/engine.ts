@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { DesksideError } from '../errors';
 import type { Language } from '../settings';
 import { IntakeOutcomeSchema, type IntakeScript, type IntakeStep } from './schema';
+import { text } from './text';
+
+/** A checks step the call went past without results (no machine, or it could not be reached). */
+const noChecksRan = text(
+  'no checks ran',
+  'geen controles uitgevoerd',
+  'aucune vérification effectuée',
+  'δεν εκτελέστηκαν έλεγχοι',
+);
 
 /** The result of one check as the script needs it (a subset of the check result). */
 export const IntakeCheckResultSchema = z.object({
@@ -165,7 +174,7 @@ export function describePath(
       }
       case 'checks': {
         const results = (record.checks ?? []).map((r) => `${r.checkId}: ${r.status} (${r.code})`);
-        return `${step.prompt[language]} → ${results.join(', ')}`;
+        return `${step.prompt[language]} → ${results.length > 0 ? results.join(', ') : noChecksRan[language]}`;
       }
       case 'end':
         return step.summary[language];

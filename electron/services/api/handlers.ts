@@ -96,6 +96,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'intake.runChecks': (input) => intake.runChecks(input),
     'intake.recordChecks': (input) => intake.recordChecks(input, actor),
     'intake.escalate': (input) => intake.escalate(input, actor),
+    'intake.resolve': (input) => intake.resolve(input, actor),
     'people.list': ({ search }) => people.list(search),
     'people.get': ({ id }) => people.get(id),
     'people.create': (input) => people.create(input),

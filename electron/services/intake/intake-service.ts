@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import {
   CheckRequestSchema,
+  callerConfirmedOnTheLine,
   DesksideError,
   answerStep,
   currentIntakeStep,
   describeIntakeStart,
   describePath,
   intakeEscalationReason,
+  intakeResolutionNotes,
   isCategory,
   recordChecks,
   replayIntake,
@@ -21,6 +23,7 @@ import {
   type IntakeState,
   type Language,
   type RecordIntakeChecksInputSchema,
+  type ResolveIntakeInputSchema,
   type RunIntakeChecksInputSchema,
   type StartIntakeInputSchema,
 } from '@deskside/core';
@@ -28,6 +31,7 @@ import type { Db } from '../database/open';
 import type { Publish } from '../database/store';
 import type { CheckRunService } from '../machines/check-runs';
 import type { AssignmentService } from '../tickets/assignment-service';
+import type { LifecycleService } from '../tickets/lifecycle-service';
 import { checkRunEvidence, insertEvidence } from '../tickets/evidence';
 import { toTicket } from '../tickets/rows';
 import type { TicketService } from '../tickets/ticket-service';
@@ -39,6 +43,7 @@ export interface IntakeServiceDeps {
   workflow: WorkflowDeps;
   tickets: Pick<TicketService, 'insertTicket'>;
   assignment: Pick<AssignmentService, 'escalate'>;
+  lifecycle: Pick<LifecycleService, 'resolve' | 'verify'>;
   runs: Pick<CheckRunService, 'start' | 'ended'>;
   scripts?: readonly IntakeScript[];
 }
@@ -209,6 +214,35 @@ export class IntakeService {
       actor,
       { intake: { scriptId: script.id, scriptVersion: script.version, path: session.path } },
     );
+    return { ticket, session };
+  }
+
+  /**
+   * Resolves the call's ticket with the path followed as its notes; when the caller has
+   * confirmed on the line, closes it too (their confirmation is the verification).
+   */
+  async resolve(input: z.output<typeof ResolveIntakeInputSchema>, actor: string) {
+    const { script, session } = await this.load(this.store.db, input.ticketId);
+    const resolved = await this.deps.lifecycle.resolve(
+      {
+        id: input.ticketId,
+        expectedVersion: input.expectedVersion,
+        resolutionCode: input.resolutionCode,
+        resolutionNotes: intakeResolutionNotes(script, session, input.language, input.note),
+      },
+      actor,
+    );
+    const ticket = input.confirmed
+      ? await this.deps.lifecycle.verify(
+          {
+            id: resolved.id,
+            expectedVersion: resolved.version,
+            outcome: 'confirmed',
+            comment: callerConfirmedOnTheLine[input.language],
+          },
+          actor,
+        )
+      : resolved;
     return { ticket, session };
   }
 

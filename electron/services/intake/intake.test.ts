@@ -4,6 +4,7 @@ import {
   IntakeEntryDataSchema,
   IntakeScriptSchema,
   type IntakeScript,
+  type IntakeState,
   type Machine,
   type Person,
 } from '@deskside/core';
@@ -319,6 +320,78 @@ describe.each(STORE_KINDS)('a call taken with a script on %s', (kind) => {
     if (kind === 'sqlite') consoles.push(again);
     const resumed = await again.call('intake.get', { ticketId: ticket.id });
     expect(resumed.session).toEqual(escalated.session);
+  });
+
+  it('resolves the call with its path as notes, and closes it when the caller confirms', async () => {
+    const desk = await openDesk(kind);
+    const { person, machine } = await withCaller(desk);
+    const calls = [await startCall(desk, person, machine.id), await startCall(desk, person, null)];
+    const ended = [];
+    for (const { ticket } of calls) {
+      ended.push(
+        await desk.call('intake.answer', {
+          ticketId: ticket.id,
+          stepId: 'reach',
+          choiceId: 'yes',
+          language: 'en',
+        }),
+      );
+    }
+    const [confirmedCall, openCall] = ended as [IntakeState, IntakeState];
+    expect(confirmedCall.session).toMatchObject({ current: null, outcome: 'resolved' });
+
+    const closed = await desk.call('intake.resolve', {
+      ticketId: confirmedCall.ticket.id,
+      expectedVersion: confirmedCall.ticket.version,
+      resolutionCode: 'advice-given',
+      note: 'Cleared the browser cache.',
+      confirmed: true,
+      language: 'fr',
+    });
+    expect(closed.ticket).toMatchObject({
+      status: 'closed',
+      verification: 'confirmed',
+      resolutionCode: 'advice-given',
+      resolutionNotes: [
+        'Cleared the browser cache.',
+        '',
+        'Parcours suivi pendant l’appel (Service down (fr)):',
+        '1. Does the service open? (fr) → Yes (fr)',
+      ].join('\n'),
+    });
+    const entries = (await desk.call('tickets.get', { id: closed.ticket.id })).timeline;
+    expect(entries.slice(-2).map((entry) => [entry.kind, entry.body])).toEqual([
+      ['resolution', closed.ticket.resolutionNotes],
+      ['verification', 'L’appelant a confirmé pendant l’appel que tout fonctionne à nouveau'],
+    ]);
+
+    // Not confirmed yet: resolved, waiting for the caller's word; a stale version changes nothing.
+    const stale = await callError(
+      desk.call('intake.resolve', {
+        ticketId: openCall.ticket.id,
+        expectedVersion: openCall.ticket.version + 1,
+        language: 'en',
+      }),
+    );
+    expect(stale.code).toBe('stale_version');
+    const resolved = await desk.call('intake.resolve', {
+      ticketId: openCall.ticket.id,
+      expectedVersion: openCall.ticket.version,
+      language: 'en',
+    });
+    expect(resolved.ticket).toMatchObject({
+      status: 'resolved',
+      verification: 'pending',
+      resolutionCode: 'fixed',
+    });
+    const twice = await callError(
+      desk.call('intake.resolve', {
+        ticketId: openCall.ticket.id,
+        expectedVersion: resolved.ticket.version,
+        language: 'en',
+      }),
+    );
+    expect(twice.code).toBe('invalid_transition');
   });
 
   it('refuses a ticket that was not a call taken with a script', async () => {

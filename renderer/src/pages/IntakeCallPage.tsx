@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckRun } from '@deskside/core';
+import { STOPPED_STATUSES, type CheckRun } from '@deskside/core';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -8,6 +8,7 @@ import { CheckRunView } from '../features/checks/CheckResults';
 import { CallStep } from '../features/intake/CallStep';
 import { EscalateCall } from '../features/intake/EscalateCall';
 import { IntakePath } from '../features/intake/IntakePath';
+import { ResolveCall } from '../features/intake/ResolveCall';
 import { apiLanguage } from '../features/intake/language';
 import { machineLabel } from '../features/machines/labels';
 
@@ -77,7 +78,19 @@ export function IntakeCallPage() {
         </div>
         <div className="intake-side">
           <IntakePath script={script} session={session} language={language} />
-          <EscalateCall ticket={ticket} language={language} />
+          {STOPPED_STATUSES.includes(ticket.status) ? (
+            <section className="panel" aria-labelledby="call-ticket-state">
+              <h2 id="call-ticket-state">{t('intake.resolve.title')}</h2>
+              <p role="status">
+                {t('intake.resolve.state', { status: t(`status.${ticket.status}`) })}
+              </p>
+            </section>
+          ) : (
+            <>
+              <ResolveCall ticket={ticket} language={language} />
+              <EscalateCall ticket={ticket} language={language} />
+            </>
+          )}
         </div>
       </div>
     </main>

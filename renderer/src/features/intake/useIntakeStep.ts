@@ -37,3 +37,8 @@ export function useEscalateCall() {
   const show = useShowState();
   return useApiMutation('intake.escalate', [...AFFECTED], { onSuccess: show });
 }
+
+export function useResolveCall() {
+  const show = useShowState();
+  return useApiMutation('intake.resolve', [...AFFECTED], { onSuccess: show });
+}
