@@ -14,6 +14,7 @@ import {
   VerificationStateSchema,
 } from './workflow/closure';
 import { TicketStatusSchema } from './workflow/lifecycle';
+import { SlaStatusSchema } from './workflow/sla-view';
 import { ImpactSchema, PrioritySchema, UrgencySchema } from './workflow/priority';
 
 /** First contact: by phone, e-mail, chat, the self-service portal, at the desk, or the agent. */
@@ -150,6 +151,8 @@ export const TicketDetailSchema = z.object({
   vendorCases: z.array(VendorCaseSchema),
   visits: z.array(VisitSchema),
   orders: z.array(OrderSchema),
+  /** Both SLA clocks as of the moment the ticket was read. */
+  sla: SlaStatusSchema,
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 

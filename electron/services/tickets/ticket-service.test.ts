@@ -56,6 +56,10 @@ describe.each(STORE_KINDS)('tickets on %s', (kind) => {
       vendorCases: [],
       visits: [],
       orders: [],
+      sla: expect.objectContaining({
+        firstResponse: expect.objectContaining({ state: 'running' }),
+        resolution: expect.objectContaining({ state: 'running' }),
+      }),
     });
   });
 
