@@ -8,8 +8,8 @@ import { useLiveUpdates } from '../api/live-updates';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
+import { QueuePage } from '../pages/QueuePage';
 import { TicketPage } from '../pages/TicketPage';
-import { TicketsPage } from '../pages/TicketsPage';
 
 function Layout() {
   const { t } = useTranslation();
@@ -43,7 +43,7 @@ const router = createHashRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/tickets" replace /> },
-      { path: 'tickets', element: <TicketsPage /> },
+      { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },

@@ -1,0 +1,232 @@
+import { useEffect, useId, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ChannelSchema,
+  PRIORITIES,
+  QueueSortSchema,
+  TicketStatusSchema,
+  categoryIds,
+  type CategoryTree,
+} from '@deskside/core';
+import { useDebounced } from '../../components/useNow';
+import { categoryLabel } from './labels';
+import { DEFAULT_FILTERS, isFiltered, toggled, type QueueFilters } from './queue-params';
+
+const SEARCH_DELAY_MS = 300;
+
+function CheckboxGroup<T extends string | number>({
+  legend,
+  options,
+  chosen,
+  label,
+  onToggle,
+}: {
+  legend: string;
+  options: readonly T[];
+  chosen: readonly T[];
+  label: (option: T) => string;
+  onToggle: (option: T) => void;
+}) {
+  return (
+    <fieldset className="filter-group">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="chip">
+          <input
+            type="checkbox"
+            checked={chosen.includes(option)}
+            onChange={() => {
+              onToggle(option);
+            }}
+          />
+          {label(option)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Toggle({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="chip">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => {
+          onChange(event.target.checked);
+        }}
+      />
+      {children}
+    </label>
+  );
+}
+
+/** Search, sort and every filter of the queue; changes go straight into the address. */
+export function QueueFiltersPanel({
+  filters,
+  onChange,
+  categories,
+  searchRef,
+}: {
+  filters: QueueFilters;
+  onChange: (filters: QueueFilters) => void;
+  categories: CategoryTree;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const { t } = useTranslation();
+  const ids = { search: useId(), sort: useId(), direction: useId(), category: useId() };
+  const [typed, setTyped] = useState(filters.search);
+  const settled = useDebounced(typed, SEARCH_DELAY_MS);
+  const set = (changes: Partial<QueueFilters>) => {
+    onChange({ ...filters, ...changes });
+  };
+  useEffect(() => {
+    if (settled !== filters.search) onChange({ ...filters, search: settled });
+    // Only a settled search triggers this; other filter changes carry the search with them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled]);
+
+  return (
+    <section className="panel queue-filters" aria-label={t('queue.filters')}>
+      <div className="queue-search-row">
+        <label htmlFor={ids.search} className="visually-hidden">
+          {t('queue.search')}
+        </label>
+        <input
+          id={ids.search}
+          ref={searchRef}
+          type="search"
+          className="queue-search"
+          placeholder={t('queue.searchPlaceholder')}
+          value={typed}
+          maxLength={200}
+          onChange={(event) => {
+            setTyped(event.target.value);
+          }}
+        />
+        <label htmlFor={ids.sort}>{t('queue.sortBy')}</label>
+        <select
+          id={ids.sort}
+          value={filters.sort ?? ''}
+          onChange={(event) => {
+            const sort = QueueSortSchema.safeParse(event.target.value);
+            set({ sort: sort.success ? sort.data : null, direction: null });
+          }}
+        >
+          <option value="">{t('queue.sort.default')}</option>
+          {QueueSortSchema.options.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`queue.sort.${sort}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.direction} className="visually-hidden">
+          {t('queue.direction')}
+        </label>
+        <select
+          id={ids.direction}
+          value={filters.direction ?? ''}
+          onChange={(event) => {
+            const value = event.target.value;
+            set({ direction: value === 'asc' || value === 'desc' ? value : null });
+          }}
+        >
+          <option value="">{t('queue.directionDefault')}</option>
+          <option value="asc">{t('queue.ascending')}</option>
+          <option value="desc">{t('queue.descending')}</option>
+        </select>
+      </div>
+      <div className="filter-row">
+        <Toggle
+          checked={filters.mine}
+          onChange={(mine) => {
+            set({ mine });
+          }}
+        >
+          {t('queue.mine')}
+        </Toggle>
+        <Toggle
+          checked={filters.myGroups}
+          onChange={(myGroups) => {
+            set({ myGroups });
+          }}
+        >
+          {t('queue.myGroups')}
+        </Toggle>
+        <Toggle
+          checked={filters.slaAtRisk}
+          onChange={(slaAtRisk) => {
+            set({ slaAtRisk });
+          }}
+        >
+          {t('queue.slaAtRisk')}
+        </Toggle>
+        <label htmlFor={ids.category}>{t('queue.category')}</label>
+        <select
+          id={ids.category}
+          value={filters.category ?? ''}
+          onChange={(event) => {
+            set({ category: event.target.value || null });
+          }}
+        >
+          <option value="">{t('queue.anyCategory')}</option>
+          {categoryIds(categories).map((id) => (
+            <option key={id} value={id}>
+              {categoryLabel(id, t)}
+            </option>
+          ))}
+        </select>
+        {isFiltered(filters) && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setTyped('');
+              onChange(DEFAULT_FILTERS);
+            }}
+          >
+            {t('queue.clearFilters')}
+          </button>
+        )}
+      </div>
+      <div className="filter-groups">
+        <CheckboxGroup
+          legend={t('queue.status')}
+          options={TicketStatusSchema.options}
+          chosen={filters.status}
+          label={(status) => t(`status.${status}`)}
+          onToggle={(status) => {
+            set({ status: toggled(filters.status, status) });
+          }}
+        />
+        <CheckboxGroup
+          legend={t('queue.priority')}
+          options={PRIORITIES}
+          chosen={filters.priority}
+          label={(priority) => t(`queue.priorityName.${priority}`)}
+          onToggle={(priority) => {
+            set({ priority: toggled(filters.priority, priority) });
+          }}
+        />
+        <CheckboxGroup
+          legend={t('queue.channel')}
+          options={ChannelSchema.options}
+          chosen={filters.channel}
+          label={(channel) => t(`channel.${channel}`)}
+          onToggle={(channel) => {
+            set({ channel: toggled(filters.channel, channel) });
+          }}
+        />
+      </div>
+      {filters.status.length === 0 && <p className="muted">{t('queue.openByDefault')}</p>}
+    </section>
+  );
+}
