@@ -22,7 +22,7 @@ type Tree = { [key: string]: string | Tree };
 
 /** Whether English has a string at `prefix` + one key `value` (which may contain "/"). */
 function has(prefix: string, value: string | number): boolean {
-  let node: string | Tree = en as Tree;
+  let node: string | Tree = en;
   for (const key of [...prefix.split('.'), String(value)]) {
     if (typeof node === 'string' || !(key in node)) return false;
     node = node[key]!;
