@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createHashRouter, NavLink, Navigate, Outlet } from 'react-router';
+// The DOM build of the provider can update synchronously where a page asks (flushSync).
+import { RouterProvider } from 'react-router/dom';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';

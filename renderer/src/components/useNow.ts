@@ -13,17 +13,3 @@ export function useNow(everyMs = 30_000): Date {
   }, [everyMs]);
   return now;
 }
-
-/** `value`, once it has stopped changing for `delayMs` (search while typing). */
-export function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(value);
-    }, delayMs);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value, delayMs]);
-  return settled;
-}

@@ -30,7 +30,12 @@ export function QueuePage() {
   const config = useApiQuery('workflow.config', {});
   const groups = config.data?.groups ?? DEFAULT_WORKFLOW_CONFIG.groups;
   const queue = useQueue(filters);
-  const now = useNow();
+  // Badges are judged at least as of the rows' arrival, so they agree with the server's filter.
+  const tick = useNow();
+  const now = useMemo(
+    () => new Date(Math.max(tick.getTime(), queue.dataUpdatedAt)),
+    [tick, queue.dataUpdatedAt],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -44,9 +49,16 @@ export function QueuePage() {
     };
   }, []);
 
-  const setFilters = (next: QueueFilters) => {
-    setParams(paramsFromFilters(next), { replace: true });
-  };
+  const update = useCallback(
+    (changes: Partial<QueueFilters>) => {
+      // At once, not in a transition: the checkboxes show the address's state.
+      setParams((current) => paramsFromFilters({ ...filtersFromParams(current), ...changes }), {
+        replace: true,
+        flushSync: true,
+      });
+    },
+    [setParams],
+  );
   const open = useCallback(
     (ticket: Ticket) => {
       void navigate(`/tickets/${ticket.id}`);
@@ -94,7 +106,7 @@ export function QueuePage() {
       )}
       <QueueFiltersPanel
         filters={filters}
-        onChange={setFilters}
+        update={update}
         categories={config.data?.categories ?? DEFAULT_WORKFLOW_CONFIG.categories}
         searchRef={searchRef}
       />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ChannelSchema,
@@ -8,7 +8,6 @@ import {
   categoryIds,
   type CategoryTree,
 } from '@deskside/core';
-import { useDebounced } from '../../components/useNow';
 import { categoryLabel } from './labels';
 import { DEFAULT_FILTERS, isFiltered, toggled, type QueueFilters } from './queue-params';
 
@@ -69,30 +68,40 @@ function Toggle({
   );
 }
 
-/** Search, sort and every filter of the queue; changes go straight into the address. */
+/**
+ * Search, sort and every filter of the queue; changes go straight into the address, the
+ * search once the analyst pauses typing.
+ */
 export function QueueFiltersPanel({
   filters,
-  onChange,
+  update,
   categories,
   searchRef,
 }: {
   filters: QueueFilters;
-  onChange: (filters: QueueFilters) => void;
+  /** Changes some filters, keeping the others as the address has them at that moment. */
+  update: (changes: Partial<QueueFilters>) => void;
   categories: CategoryTree;
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
   const { t } = useTranslation();
   const ids = { search: useId(), sort: useId(), direction: useId(), category: useId() };
   const [typed, setTyped] = useState(filters.search);
-  const settled = useDebounced(typed, SEARCH_DELAY_MS);
-  const set = (changes: Partial<QueueFilters>) => {
-    onChange({ ...filters, ...changes });
+  const pending = useRef<number | undefined>(undefined);
+  const set = update;
+  const type = (value: string) => {
+    setTyped(value);
+    window.clearTimeout(pending.current);
+    pending.current = window.setTimeout(() => {
+      update({ search: value });
+    }, SEARCH_DELAY_MS);
   };
-  useEffect(() => {
-    if (settled !== filters.search) onChange({ ...filters, search: settled });
-    // Only a settled search triggers this; other filter changes carry the search with them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled]);
+  useEffect(
+    () => () => {
+      window.clearTimeout(pending.current);
+    },
+    [],
+  );
 
   return (
     <section className="panel queue-filters" aria-label={t('queue.filters')}>
@@ -109,7 +118,7 @@ export function QueueFiltersPanel({
           value={typed}
           maxLength={200}
           onChange={(event) => {
-            setTyped(event.target.value);
+            type(event.target.value);
           }}
         />
         <label htmlFor={ids.sort}>{t('queue.sortBy')}</label>
@@ -189,8 +198,9 @@ export function QueueFiltersPanel({
             type="button"
             className="secondary"
             onClick={() => {
+              window.clearTimeout(pending.current);
               setTyped('');
-              onChange(DEFAULT_FILTERS);
+              update(DEFAULT_FILTERS);
             }}
           >
             {t('queue.clearFilters')}
