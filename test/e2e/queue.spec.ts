@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { DEFAULT_WORKFLOW_CONFIG, TicketStatusSchema, WEEKDAYS } from '@deskside/core';
+import { TicketStatusSchema, WEEKDAYS, type BusinessCalendar } from '@deskside/core';
 import { startConsoleHost, type RunningConsoleHost } from '../helpers/console-host';
 import { seededDataDir } from '../helpers/seeded-data';
 import { callApi, catalogs, expectAccessible, switchLanguage } from './console-page';
@@ -46,7 +46,7 @@ test('the queue: search, every filter, sort, SLA badges and keyboard, over 400 s
         holidays: [],
         workingHours: Object.fromEntries(
           WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
-        ) as typeof DEFAULT_WORKFLOW_CONFIG.sla.calendar.workingHours,
+        ) as BusinessCalendar['workingHours'],
       },
       targets: { 1: target, 2: target, 3: target, 4: target, 5: target },
       atRiskShare: 0.9999,
