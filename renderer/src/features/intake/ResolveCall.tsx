@@ -49,7 +49,7 @@ export function ResolveCall({ ticket, language }: { ticket: Ticket; language: La
         >
           {ResolutionCodeSchema.options.map((option) => (
             <option key={option} value={option}>
-              {t(`intake.resolutionCode.${option}`)}
+              {t(`ticket.resolutionCode.${option}`)}
             </option>
           ))}
         </select>
