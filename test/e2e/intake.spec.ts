@@ -140,6 +140,7 @@ test('a call without a machine goes on past its checks step and is closed on the
   page,
   desk,
 }) => {
+  await callHost(desk.host, 'kb.addStarterArticles', {});
   await page.goto(desk.host.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Take a call' }).click();
   // Nobody chosen yet: the call cannot start.
@@ -151,6 +152,11 @@ test('a call without a machine goes on past its checks step and is closed on the
     .getByLabel('Or, for a caller not in the directory, their name')
     .fill('Visitor at desk 4');
   await page.getByLabel('Ticket summary').fill('Nothing comes out of the 2nd floor printer');
+  // The knowledge base suggests articles for the summary; one is chosen for the ticket.
+  const suggestions = page.getByRole('region', { name: 'Articles that may help' });
+  await suggestions
+    .getByRole('button', { name: 'Use “Printer shows as offline” for this ticket' })
+    .click();
   await page.getByRole('button', { name: 'Start the call' }).click();
   await expect(page.getByText('Visitor at desk 4, no machine')).toBeVisible();
   await page.getByRole('button', { name: 'Nothing prints' }).click();
@@ -195,6 +201,8 @@ test('a call without a machine goes on past its checks step and is closed on the
     expect.stringMatching(/^3\. .+ → no checks ran$/),
     expect.stringMatching(/^4\. .+ → That fixed it$/),
   ]);
+  const linked = await callHost(desk.host, 'kb.forTicket', { ticketId });
+  expect(linked.map((link) => link.article.title)).toEqual(['Printer shows as offline']);
   await page.getByRole('link', { name: 'Open the ticket' }).click();
   await expect(
     page.getByRole('heading', { name: /Nothing comes out of the 2nd floor printer/ }),

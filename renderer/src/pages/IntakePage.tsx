@@ -7,6 +7,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { callersMachine, scriptsByCategory } from '../features/intake/call-setup';
 import { CallerPicker } from '../features/intake/CallerPicker';
 import { apiLanguage } from '../features/intake/language';
+import { KbSuggestions } from '../features/kb/KbSuggestions';
+import { useChosenArticles } from '../features/kb/use-chosen-articles';
 import { machineLabel } from '../features/machines/labels';
 
 /** Where a call starts: who calls, from which machine, about what. */
@@ -23,8 +25,10 @@ export function IntakePage() {
   const [summary, setSummary] = useState<string | null>(null);
   const [needCaller, setNeedCaller] = useState(false);
   const ids = { other: useId(), machine: useId(), script: useId(), summary: useId() };
+  const articles = useChosenArticles();
   const start = useApiMutation('intake.start', ['tickets.list', 'tickets.queue'], {
-    onSuccess: (state) => {
+    onSuccess: async (state) => {
+      await articles.linkTo(state.ticket.id);
       void navigate(`/intake/${state.ticket.id}`);
     },
   });
@@ -140,6 +144,11 @@ export function IntakePage() {
           onChange={(e) => {
             setSummary(e.target.value);
           }}
+        />
+        <KbSuggestions
+          text={shownSummary}
+          chosen={articles.articleIds}
+          onToggle={articles.toggle}
         />
         {start.error && <ErrorMessage error={start.error} />}
         <div className="actions">
