@@ -5,13 +5,12 @@ import { startAgent, type RunningAgent } from '../../../test/helpers/agent-proce
 import { followRun, followUntil } from '../../../test/helpers/check-runs';
 import type { TestConsole } from '../../../test/helpers/console';
 import { openConsoleOn } from '../../../test/helpers/stores';
+import { t } from '../../../test/helpers/intake-scripts';
 
 // A checks step cancelled half-way, against a real agent: the analyst goes on with what came
 // back, and the script branches on those results alone.
 let agent: RunningAgent;
 let desk: TestConsole;
-
-const t = (en: string) => ({ en, nl: `${en} (nl)`, fr: `${en} (fr)`, el: `${en} (el)` });
 
 function slowScript(port: number): IntakeScript {
   return IntakeScriptSchema.parse({

@@ -2,9 +2,7 @@ import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   IntakeEntryDataSchema,
-  IntakeScriptSchema,
   type IntakeScript,
-  type IntakeState,
   type Machine,
   type Person,
 } from '@deskside/core';
@@ -18,6 +16,7 @@ import {
   STORE_KINDS,
   type StoreKind,
 } from '../../../test/helpers/stores';
+import { serviceDownScript, t } from '../../../test/helpers/intake-scripts';
 
 // Taking a call with a script, against the real services on both stores and a real agent:
 // the ticket is created when the call starts, every step is recorded into its timeline as it
@@ -39,43 +38,23 @@ function unusedPort(): Promise<number> {
   });
 }
 
-const t = (en: string) => ({ en, nl: `${en} (nl)`, fr: `${en} (fr)`, el: `${en} (el)` });
-
 /** A script whose checks step gives a known answer: one port open, one refused. */
 function portScript(openPort: number, refusedPort: number): IntakeScript {
-  return IntakeScriptSchema.parse({
-    id: 'service-down',
-    version: 1,
-    category: 'network',
-    title: t('Service down'),
-    description: t('A business service does not answer.'),
-    start: 'reach',
-    steps: [
-      {
-        kind: 'question',
-        id: 'reach',
-        prompt: t('Does the service open?'),
-        choices: [
-          { id: 'yes', label: t('Yes'), next: 'fine' },
-          { id: 'no', label: t('No'), next: 'ports' },
-        ],
-      },
-      {
-        kind: 'checks',
-        id: 'ports',
-        prompt: t('Check the service’s ports from the caller’s computer.'),
-        checks: [
-          { checkId: 'tcp.port', params: { host: '127.0.0.1', port: openPort } },
-          { checkId: 'tcp.port', params: { host: '127.0.0.1', port: refusedPort } },
-        ],
-        branches: [{ when: { checkId: 'tcp.port', code: ['tcp.port.refused'] }, next: 'blocked' }],
-        otherwise: 'all-open',
-      },
-      { kind: 'end', id: 'fine', outcome: 'resolved', summary: t('Fine.') },
-      { kind: 'end', id: 'all-open', outcome: 'investigate', summary: t('Ports open.') },
-      { kind: 'end', id: 'blocked', outcome: 'escalate', summary: t('A port is blocked.') },
-    ],
-  });
+  return serviceDownScript('ports', [
+    {
+      kind: 'checks',
+      id: 'ports',
+      prompt: t('Check the service’s ports from the caller’s computer.'),
+      checks: [
+        { checkId: 'tcp.port', params: { host: '127.0.0.1', port: openPort } },
+        { checkId: 'tcp.port', params: { host: '127.0.0.1', port: refusedPort } },
+      ],
+      branches: [{ when: { checkId: 'tcp.port', code: ['tcp.port.refused'] }, next: 'blocked' }],
+      otherwise: 'all-open',
+    },
+    { kind: 'end', id: 'all-open', outcome: 'investigate', summary: t('Ports open.') },
+    { kind: 'end', id: 'blocked', outcome: 'escalate', summary: t('A port is blocked.') },
+  ]);
 }
 
 beforeAll(async () => {
@@ -320,78 +299,6 @@ describe.each(STORE_KINDS)('a call taken with a script on %s', (kind) => {
     if (kind === 'sqlite') consoles.push(again);
     const resumed = await again.call('intake.get', { ticketId: ticket.id });
     expect(resumed.session).toEqual(escalated.session);
-  });
-
-  it('resolves the call with its path as notes, and closes it when the caller confirms', async () => {
-    const desk = await openDesk(kind);
-    const { person, machine } = await withCaller(desk);
-    const calls = [await startCall(desk, person, machine.id), await startCall(desk, person, null)];
-    const ended = [];
-    for (const { ticket } of calls) {
-      ended.push(
-        await desk.call('intake.answer', {
-          ticketId: ticket.id,
-          stepId: 'reach',
-          choiceId: 'yes',
-          language: 'en',
-        }),
-      );
-    }
-    const [confirmedCall, openCall] = ended as [IntakeState, IntakeState];
-    expect(confirmedCall.session).toMatchObject({ current: null, outcome: 'resolved' });
-
-    const closed = await desk.call('intake.resolve', {
-      ticketId: confirmedCall.ticket.id,
-      expectedVersion: confirmedCall.ticket.version,
-      resolutionCode: 'advice-given',
-      note: 'Cleared the browser cache.',
-      confirmed: true,
-      language: 'fr',
-    });
-    expect(closed.ticket).toMatchObject({
-      status: 'closed',
-      verification: 'confirmed',
-      resolutionCode: 'advice-given',
-      resolutionNotes: [
-        'Cleared the browser cache.',
-        '',
-        'Parcours suivi pendant l’appel (Service down (fr)):',
-        '1. Does the service open? (fr) → Yes (fr)',
-      ].join('\n'),
-    });
-    const entries = (await desk.call('tickets.get', { id: closed.ticket.id })).timeline;
-    expect(entries.slice(-2).map((entry) => [entry.kind, entry.body])).toEqual([
-      ['resolution', closed.ticket.resolutionNotes],
-      ['verification', 'L’appelant a confirmé pendant l’appel que tout fonctionne à nouveau'],
-    ]);
-
-    // Not confirmed yet: resolved, waiting for the caller's word; a stale version changes nothing.
-    const stale = await callError(
-      desk.call('intake.resolve', {
-        ticketId: openCall.ticket.id,
-        expectedVersion: openCall.ticket.version + 1,
-        language: 'en',
-      }),
-    );
-    expect(stale.code).toBe('stale_version');
-    const resolved = await desk.call('intake.resolve', {
-      ticketId: openCall.ticket.id,
-      expectedVersion: openCall.ticket.version,
-      language: 'en',
-    });
-    expect(resolved.ticket).toMatchObject({
-      status: 'resolved',
-      verification: 'pending',
-      resolutionCode: 'fixed',
-    });
-    const twice = await callError(
-      desk.call('intake.resolve', {
-        ticketId: openCall.ticket.id,
-        expectedVersion: resolved.ticket.version,
-        language: 'en',
-      }),
-    );
-    expect(twice.code).toBe('invalid_transition');
   });
 
   it('refuses a ticket that was not a call taken with a script', async () => {
