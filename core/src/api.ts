@@ -50,7 +50,21 @@ import {
 } from './outside-help';
 import { QueuePageSchema, QueueQuerySchema } from './queue';
 import { ConfigureWorkflowInputSchema, WorkflowConfigSchema } from './workflow-config';
-import { ImportResultSchema } from './data-exchange';
+import {
+  BeginImportInputSchema,
+  ExportChunkSchema,
+  ImportChunkInputSchema,
+  JobRefSchema,
+  JobSchema,
+  ReadExportInputSchema,
+  StartExportInputSchema,
+} from './jobs';
+import {
+  MachineStatusSchema,
+  RemoveMachineInputSchema,
+  RepairMachineInputSchema,
+} from './machine-status';
+import { AnalystProfileSchema, UpdateProfileInputSchema } from './profile';
 
 const NoInput = z.object({}).strict();
 
@@ -69,6 +83,8 @@ export const apiContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'settings.get': { input: NoInput, output: ConsoleSettingsSchema },
   'settings.update': { input: UpdateConsoleSettingsInputSchema, output: ConsoleSettingsSchema },
+  'profile.get': { input: NoInput, output: AnalystProfileSchema },
+  'profile.update': { input: UpdateProfileInputSchema, output: AnalystProfileSchema },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },
@@ -80,6 +96,12 @@ export const apiContract = {
     output: InventorySnapshotSchema,
   },
   'machines.runChecks': { input: RunMachineChecksInputSchema, output: MachineCheckRunSchema },
+  'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
+  'machines.repair': { input: RepairMachineInputSchema, output: MachineSchema },
+  'machines.remove': {
+    input: RemoveMachineInputSchema,
+    output: z.object({ id: MachineIdSchema }),
+  },
 
   'checks.catalog': { input: NoInput, output: CheckCatalogListingSchema },
 
@@ -119,13 +141,15 @@ export const apiContract = {
   'workflow.config': { input: NoInput, output: WorkflowConfigSchema },
   'workflow.configure': { input: ConfigureWorkflowInputSchema, output: WorkflowConfigSchema },
 
-  'data.exportJson': { input: NoInput, output: z.object({ json: z.string() }) },
-  'data.importJson': { input: z.object({ json: z.string().min(2) }), output: ImportResultSchema },
-  'data.exportTicketsCsv': { input: NoInput, output: z.object({ csv: z.string() }) },
-  'data.importTicketsCsv': {
-    input: z.object({ csv: z.string().min(1) }),
-    output: ImportResultSchema,
-  },
+  // Export and import run as jobs; their files move in chunks (see core/src/jobs.ts).
+  'data.startExport': { input: StartExportInputSchema, output: JobSchema },
+  'data.readExport': { input: ReadExportInputSchema, output: ExportChunkSchema },
+  'data.beginImport': { input: BeginImportInputSchema, output: JobSchema },
+  'data.importChunk': { input: ImportChunkInputSchema, output: JobSchema },
+  'data.runImport': { input: JobRefSchema, output: JobSchema },
+  'jobs.get': { input: JobRefSchema, output: JobSchema },
+  'jobs.cancel': { input: JobRefSchema, output: JobSchema },
+  'jobs.dismiss': { input: JobRefSchema, output: z.object({ id: z.uuid() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;
