@@ -10,10 +10,18 @@ import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
 import { TicketPage } from '../pages/TicketPage';
 import { TicketsPage } from '../pages/TicketsPage';
+import {
+  AgentsSection,
+  DataSection,
+  GroupsSection,
+  ProfileSection,
+  SettingsPage,
+  SlaSection,
+} from '../pages/SettingsPage';
 
 function Layout() {
   const { t } = useTranslation();
-  const info = useApiQuery('app.info', {});
+  const profile = useApiQuery('profile.get', {});
   useLiveUpdates();
   return (
     <div className="shell">
@@ -22,11 +30,14 @@ function Layout() {
         <nav aria-label={t('nav.main')}>
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
         <div className="sidebar-footer">
           <LanguageSwitcher />
-          {info.data && (
-            <div className="analyst">{t('app.analyst', { name: info.data.analyst })}</div>
+          {profile.data && (
+            <div className="analyst">
+              {t('app.analyst', { name: profile.data.displayName ?? profile.data.analyst })}
+            </div>
           )}
         </div>
       </div>
@@ -47,6 +58,18 @@ const router = createHashRouter([
       { path: 'tickets/:id', element: <TicketPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
+      {
+        path: 'settings',
+        element: <SettingsPage />,
+        children: [
+          { index: true, element: <Navigate to="/settings/profile" replace /> },
+          { path: 'profile', element: <ProfileSection /> },
+          { path: 'groups', element: <GroupsSection /> },
+          { path: 'sla', element: <SlaSection /> },
+          { path: 'agents', element: <AgentsSection /> },
+          { path: 'data', element: <DataSection /> },
+        ],
+      },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },
