@@ -1,23 +1,66 @@
 import { mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { LANGUAGES } from '@deskside/core';
 import el from '../../renderer/src/i18n/el.json' with { type: 'json' };
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import fr from '../../renderer/src/i18n/fr.json' with { type: 'json' };
 import nl from '../../renderer/src/i18n/nl.json' with { type: 'json' };
 import { expect, test } from './fixtures';
-import { expectAccessible } from './host-api';
+import { issuePairingCode } from '../helpers/agent-cli';
+import { expectAccessible, hostCall } from './host-api';
 
 const catalogs = { en, nl, fr, el };
+type Strings = (typeof catalogs)[keyof typeof catalogs];
+
+/** Each settings section, opened from the sidebar and the section tabs. */
+function settingsPages(page: Page, strings: Strings): [string, () => Promise<void>][] {
+  const open = async (tab: string, heading: string) => {
+    await page
+      .getByRole('navigation', { name: strings.nav.main })
+      .getByRole('link', { name: strings.nav.settings })
+      .click();
+    await page
+      .getByRole('navigation', { name: strings.settings.sections })
+      .getByRole('link', { name: tab })
+      .click();
+    await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible();
+  };
+  const { tabs } = strings.settings;
+  return [
+    ['settings-profile', () => open(tabs.profile, strings.settings.profile.title)],
+    ['settings-groups', () => open(tabs.groups, strings.settings.groups.title)],
+    ['settings-sla', () => open(tabs.sla, strings.settings.sla.title)],
+    [
+      'settings-agents',
+      async () => {
+        await open(tabs.agents, strings.settings.agents.title);
+        await expect(page.getByText(strings.settings.agents.state.paired)).toBeVisible();
+      },
+    ],
+    ['settings-data', () => open(tabs.data, strings.settings.data.exportTitle)],
+  ];
+}
 const SCREENSHOTS = 'test-results/screenshots';
 
 test('every page, in every language: translated, accessible, and kept as a screenshot', async ({
   page,
   desk,
+  agent,
 }) => {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 860 });
+  // A paired agent machine, so the agents settings have one to show.
+  const { code } = await issuePairingCode(agent.dataDir);
+  await hostCall(desk.host, 'machines.pair', {
+    address: '127.0.0.1',
+    port: agent.port,
+    fingerprint: agent.fingerprint,
+    code,
+    name: 'Finance laptop',
+  });
   await page.goto(desk.host.url);
-  const sidebar = page.getByRole('navigation');
+  // Pages with navigation of their own (settings) make the sidebar the one named "main".
+  let sidebar = page.getByRole('navigation', { name: en.nav.main });
 
   // One ticket so the ticket page has something to show.
   await page.getByRole('button', { name: en.tickets.new }).click();
@@ -35,6 +78,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
     shown = language;
     // Some words are the same in two languages ("Tickets"): wait for the switch itself.
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+    sidebar = page.getByRole('navigation', { name: strings.nav.main });
     await expect(sidebar.getByRole('link', { name: strings.nav.tickets })).toBeVisible();
 
     const pages: [string, () => Promise<void>][] = [
@@ -70,6 +114,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
           await expect(page.getByRole('region', { name: strings.inventory.memory })).toBeVisible();
         },
       ],
+      ...settingsPages(page, strings),
     ];
     for (const [name, open] of pages) {
       await open();
@@ -80,5 +125,9 @@ test('every page, in every language: translated, accessible, and kept as a scree
 
   // The choice is a setting of this console: it survives a reload.
   await page.reload();
-  await expect(sidebar.getByRole('link', { name: catalogs.el.nav.tickets })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: catalogs.el.nav.main })
+      .getByRole('link', { name: catalogs.el.nav.tickets }),
+  ).toBeVisible();
 });

@@ -65,6 +65,7 @@ export function SlaSettings({ policy }: { policy: SlaPolicy }) {
       </label>
 
       <h3>{t('settings.sla.workingHours')}</h3>
+      <p className="muted">{t('settings.sla.timeHint')}</p>
       {field(CALENDAR).error}
       <table className="working-hours">
         <tbody>
@@ -85,7 +86,10 @@ export function SlaSettings({ policy }: { policy: SlaPolicy }) {
                         {BOUNDS.map((bound) => (
                           <span key={bound} className="period-bound">
                             <input
-                              type="time"
+                              className="time"
+                              inputMode="numeric"
+                              maxLength={5}
+                              placeholder="08:30"
                               value={period[bound]}
                               aria-label={t(`settings.sla.${bound}`, { day: dayName, n })}
                               onChange={(e) => {
@@ -101,13 +105,14 @@ export function SlaSettings({ policy }: { policy: SlaPolicy }) {
                         <button
                           type="button"
                           className="secondary"
+                          aria-label={t('settings.sla.removePeriod', { day: dayName, n })}
                           onClick={() => {
                             change((next) => {
                               next.workingHours[day].splice(index, 1);
                             });
                           }}
                         >
-                          {t('settings.sla.removePeriod', { day: dayName, n })}
+                          {t('settings.sla.remove')}
                         </button>
                         {field(path).error}
                       </div>
@@ -118,13 +123,14 @@ export function SlaSettings({ policy }: { policy: SlaPolicy }) {
                   <button
                     type="button"
                     className="secondary"
+                    aria-label={t('settings.sla.addPeriod', { day: dayName })}
                     onClick={() => {
                       change((next) => {
                         next.workingHours[day].push({ start: '09:00', end: '17:00' });
                       });
                     }}
                   >
-                    {t('settings.sla.addPeriod', { day: dayName })}
+                    {t('settings.sla.add')}
                   </button>
                 </td>
               </tr>
