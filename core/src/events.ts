@@ -6,7 +6,13 @@ import { JobSchema } from './jobs';
  * a write commits, so queues and open tickets refresh without a reload.
  */
 export const ChangeEventSchema = z.object({
-  type: z.enum(['ticket.created', 'ticket.changed', 'people.changed', 'data.imported']),
+  type: z.enum([
+    'ticket.created',
+    'ticket.changed',
+    'people.changed',
+    'data.imported',
+    'kb.changed',
+  ]),
   ticketId: z.number().int().positive().nullable(),
   at: z.iso.datetime(),
 });

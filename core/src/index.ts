@@ -24,3 +24,4 @@ export * from './intake';
 export * from './jobs';
 export * from './machine-status';
 export * from './profile';
+export * from './kb';

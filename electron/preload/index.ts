@@ -63,6 +63,17 @@ const bridge = {
   'jobs.get': call('jobs.get'),
   'jobs.cancel': call('jobs.cancel'),
   'jobs.dismiss': call('jobs.dismiss'),
+  'kb.search': call('kb.search'),
+  'kb.get': call('kb.get'),
+  'kb.create': call('kb.create'),
+  'kb.update': call('kb.update'),
+  'kb.tags': call('kb.tags'),
+  'kb.suggest': call('kb.suggest'),
+  'kb.forTicket': call('kb.forTicket'),
+  'kb.link': call('kb.link'),
+  'kb.unlink': call('kb.unlink'),
+  'kb.feedback': call('kb.feedback'),
+  'kb.addStarterArticles': call('kb.addStarterArticles'),
 } satisfies ApiBridge;
 
 contextBridge.exposeInMainWorld('deskside', bridge);

@@ -13,6 +13,9 @@ import { PairingService } from './machines/pairing-service';
 import { ProfileService } from './profile/profile-service';
 import type { Db } from './database/open';
 import { databaseTarget, openStore, type EventHub, type Store } from './database/store';
+import { KbLinkService } from './kb/kb-links';
+import { KbSearchService } from './kb/kb-search';
+import { KbService } from './kb/kb-service';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
 import { OrderService } from './outside-help/order-service';
@@ -164,6 +167,9 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     profile: new ProfileService(info.analyst, settings, workflow),
     pairing: new PairingService({ db, secrets, machines, consoleName }),
     jobs,
+    kb: new KbService(deps),
+    kbSearch: new KbSearchService(deps),
+    kbLinks: new KbLinkService(deps),
   });
   const dispatch = createDispatcher(handlers, logger);
   return {

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { ApiInput, ApiMethod, ApiOutput } from '@deskside/core';
 import type { RunningConsoleHost } from '../helpers/console-host';
-import { expect } from './fixtures';
+
+export { expectAccessible } from './accessibility';
 
 /**
  * Calls the running console host's API as the page does (session token, JSON), to set up
@@ -23,15 +22,4 @@ export async function hostCall<M extends ApiMethod>(
     { ok: true; value: ApiOutput<M> } | { ok: false; error: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;
-}
-
-/** axe-core on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
-export async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, where).toEqual([]);
 }

@@ -6,6 +6,9 @@ import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
+import { KbArticlePage } from '../pages/KbArticlePage';
+import { KbEditorPage } from '../pages/KbEditorPage';
+import { KbPage } from '../pages/KbPage';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
 import { TicketPage } from '../pages/TicketPage';
@@ -31,6 +34,7 @@ function Layout() {
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
+          <NavLink to="/kb">{t('kb.nav')}</NavLink>
         </nav>
         <div className="sidebar-footer">
           <LanguageSwitcher />
@@ -70,6 +74,10 @@ const router = createHashRouter([
           { path: 'data', element: <DataSection /> },
         ],
       },
+      { path: 'kb', element: <KbPage /> },
+      { path: 'kb/new', element: <KbEditorPage /> },
+      { path: 'kb/:id', element: <KbArticlePage /> },
+      { path: 'kb/:id/edit', element: <KbEditorPage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },

@@ -44,3 +44,7 @@ export function formatPercent(percent: number, locale: string): string {
     percent / 100,
   );
 }
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Facts } from '../components/Facts';
+import { TicketArticles } from '../features/kb/TicketArticles';
 import { EvidenceList } from '../features/tickets/EvidenceList';
 import { formatDateTime } from '../i18n/format';
 
@@ -46,6 +47,7 @@ export function TicketPage() {
           </section>
           <h2>{t('evidence.title')}</h2>
           <EvidenceList evidence={detail.data.evidence} />
+          <TicketArticles ticket={detail.data.ticket} />
         </>
       )}
     </main>
