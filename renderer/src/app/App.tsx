@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createHashRouter, NavLink, Navigate, Outlet } from 'react-router';
+// The DOM build of the provider can update synchronously where a page asks (flushSync).
+import { RouterProvider } from 'react-router/dom';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
@@ -11,8 +13,8 @@ import { KbEditorPage } from '../pages/KbEditorPage';
 import { KbPage } from '../pages/KbPage';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
+import { QueuePage } from '../pages/QueuePage';
 import { TicketPage } from '../pages/TicketPage';
-import { TicketsPage } from '../pages/TicketsPage';
 import {
   AgentsSection,
   DataSection,
@@ -58,7 +60,7 @@ const router = createHashRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/tickets" replace /> },
-      { path: 'tickets', element: <TicketsPage /> },
+      { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
