@@ -14,6 +14,8 @@ export const README_SCREENSHOTS = [
   'nl-settings-sla',
   'fr-settings-agents',
   'en-settings-data',
+  'nl-kb-article',
+  'el-kb',
 ];
 
 const missing = README_SCREENSHOTS.filter((name) => !existsSync(path.join(FROM, `${name}.png`)));
