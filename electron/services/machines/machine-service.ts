@@ -17,13 +17,8 @@ import type { z } from 'zod';
 import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
 import type { SecretBox } from '../secrets/secret-box';
-import {
-  pairWithAgent,
-  probeAgent,
-  type AgentEndpoint,
-  type PinnedAgent,
-  type PinnedEndpoint,
-} from './agent-client';
+import { pairWithAgent, probeAgent, type AgentEndpoint, type PinnedAgent } from './agent-client';
+import { confirmedEndpoint } from './confirmed-endpoint';
 import type { SnapshotStore } from './snapshots';
 import {
   agentHttpsTransport,
@@ -135,7 +130,7 @@ export class MachineService {
    */
   async add(input: z.output<typeof AddMachineInputSchema>): Promise<Machine> {
     await this.refuseListed(input);
-    const pinned: PinnedAgent = { ...(await this.confirmedEndpoint(input)), token: input.token };
+    const pinned: PinnedAgent = { ...(await confirmedEndpoint(input)), token: input.token };
     const inventory = await agentHttpsTransport(pinned).inventory();
     return this.insert(pinned, input.name ?? inventory.os.hostname, inventory.os.hostname);
   }
@@ -147,7 +142,7 @@ export class MachineService {
    */
   async pair(input: z.output<typeof PairMachineInputSchema>): Promise<Machine> {
     await this.refuseListed(input);
-    const endpoint = await this.confirmedEndpoint(input);
+    const endpoint = await confirmedEndpoint(input);
     const paired = await pairWithAgent(endpoint, {
       code: input.code,
       ...(this.deps.consoleName ? { consoleName: this.deps.consoleName } : {}),
@@ -172,25 +167,6 @@ export class MachineService {
         `${endpoint.address}:${endpoint.port} is already in the list as “${existing.name}”`,
       );
     }
-  }
-
-  /** The agent's certificate, once it is shown to be the one the analyst confirmed. */
-  private async confirmedEndpoint(
-    input: AgentEndpoint & { fingerprint: string },
-  ): Promise<PinnedEndpoint> {
-    const presented = await probeAgent(input);
-    if (presented.fingerprint !== input.fingerprint) {
-      throw new DesksideError(
-        'certificate_mismatch',
-        `The agent at ${input.address}:${input.port} presents certificate ${presented.fingerprint}, not the one you confirmed (${input.fingerprint}). Nothing was added.`,
-      );
-    }
-    return {
-      address: input.address,
-      port: input.port,
-      certPem: presented.certPem,
-      fingerprint: presented.fingerprint,
-    };
   }
 
   private async insert(agent: PinnedAgent, name: string, hostname: string): Promise<Machine> {

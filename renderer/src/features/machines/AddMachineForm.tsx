@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FingerprintConfirm, PairingCodeInput } from './PairingCodeInput';
 
 type Credential = 'code' | 'token';
 const CREDENTIALS: readonly Credential[] = ['code', 'token'];
@@ -102,25 +103,7 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
             ))}
           </fieldset>
           {credential === 'code' ? (
-            <>
-              <label>
-                {t('machines.code')}
-                <input
-                  value={code}
-                  onChange={(e) => {
-                    setCode(e.target.value);
-                  }}
-                  aria-describedby={hintId}
-                  autoComplete="off"
-                  spellCheck={false}
-                  maxLength={40}
-                  required
-                />
-              </label>
-              <small id={hintId} className="muted">
-                {t('machines.codeHint')}
-              </small>
-            </>
+            <PairingCodeInput code={code} onChange={setCode} />
           ) : (
             <>
               <label>
@@ -151,16 +134,7 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
               maxLength={120}
             />
           </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => {
-                setConfirmed(e.target.checked);
-              }}
-            />
-            {t('machines.confirmMatch')}
-          </label>
+          <FingerprintConfirm confirmed={confirmed} onChange={setConfirmed} />
           {adding.error && <ErrorMessage error={adding.error} />}
           <button type="submit" disabled={!confirmed || adding.isPending}>
             {adding.isPending ? t('machines.adding') : t('machines.confirmAdd')}
