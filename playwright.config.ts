@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium where it is installed (CI); otherwise Playwright's own Chromium
-// (`npx playwright install chromium` on a developer's machine).
-const systemChromium = process.env.DESKSIDE_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_LAUNCH } from './test/helpers/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -20,17 +16,6 @@ export default defineConfig({
     headless: true,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });

@@ -16,6 +16,7 @@ import { ManagedProcess, describeExit, stopAllProcesses } from '../test/helpers/
 import { agentCheckRttBenchmark } from './agent-checks';
 import { agentInventoryBenchmark } from './agent-inventory';
 import { agentLoadBenchmark } from './agent-load';
+import { consolePaintBenchmark } from './console-paint';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   ticketsPgBenchmark,
   agentCheckRttBenchmark,
   agentLoadBenchmark,
+  consolePaintBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

@@ -7,7 +7,6 @@ import {
   InventorySnapshotSchema,
   MachineIdSchema,
   MachineSchema,
-  MachineStatusSchema,
   PairMachineInputSchema,
   ProbeMachineInputSchema,
   ProbeResultSchema,
@@ -70,7 +69,21 @@ import {
 } from './outside-help';
 import { QueuePageSchema, QueueQuerySchema } from './queue';
 import { ConfigureWorkflowInputSchema, WorkflowConfigSchema } from './workflow-config';
-import { ImportResultSchema } from './data-exchange';
+import {
+  BeginImportInputSchema,
+  ExportChunkSchema,
+  ImportChunkInputSchema,
+  JobRefSchema,
+  JobSchema,
+  ReadExportInputSchema,
+  StartExportInputSchema,
+} from './jobs';
+import {
+  MachineStatusSchema,
+  RemoveMachineInputSchema,
+  RepairMachineInputSchema,
+} from './machine-status';
+import { AnalystProfileSchema, UpdateProfileInputSchema } from './profile';
 import {
   ArticleFeedbackInputSchema,
   ArticleIdSchema,
@@ -105,6 +118,8 @@ export const apiContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'settings.get': { input: NoInput, output: ConsoleSettingsSchema },
   'settings.update': { input: UpdateConsoleSettingsInputSchema, output: ConsoleSettingsSchema },
+  'profile.get': { input: NoInput, output: AnalystProfileSchema },
+  'profile.update': { input: UpdateProfileInputSchema, output: AnalystProfileSchema },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },
@@ -122,6 +137,11 @@ export const apiContract = {
   'machines.startChecks': { input: RunMachineChecksInputSchema, output: CheckRunSchema },
   'machines.checkRun': { input: FollowCheckRunInputSchema, output: CheckRunSchema },
   'machines.cancelChecks': { input: CheckRunRefSchema, output: CheckRunSchema },
+  'machines.repair': { input: RepairMachineInputSchema, output: MachineSchema },
+  'machines.remove': {
+    input: RemoveMachineInputSchema,
+    output: z.object({ id: MachineIdSchema }),
+  },
 
   'checks.catalog': { input: NoInput, output: CheckCatalogListingSchema },
 
@@ -186,13 +206,15 @@ export const apiContract = {
   'kb.feedback': { input: ArticleFeedbackInputSchema, output: z.array(LinkedArticleSchema) },
   'kb.addStarterArticles': { input: NoInput, output: StarterArticlesResultSchema },
 
-  'data.exportJson': { input: NoInput, output: z.object({ json: z.string() }) },
-  'data.importJson': { input: z.object({ json: z.string().min(2) }), output: ImportResultSchema },
-  'data.exportTicketsCsv': { input: NoInput, output: z.object({ csv: z.string() }) },
-  'data.importTicketsCsv': {
-    input: z.object({ csv: z.string().min(1) }),
-    output: ImportResultSchema,
-  },
+  // Export and import run as jobs; their files move in chunks (see core/src/jobs.ts).
+  'data.startExport': { input: StartExportInputSchema, output: JobSchema },
+  'data.readExport': { input: ReadExportInputSchema, output: ExportChunkSchema },
+  'data.beginImport': { input: BeginImportInputSchema, output: JobSchema },
+  'data.importChunk': { input: ImportChunkInputSchema, output: JobSchema },
+  'data.runImport': { input: JobRefSchema, output: JobSchema },
+  'jobs.get': { input: JobRefSchema, output: JobSchema },
+  'jobs.cancel': { input: JobRefSchema, output: JobSchema },
+  'jobs.dismiss': { input: JobRefSchema, output: z.object({ id: z.uuid() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

@@ -86,3 +86,4 @@ export const ImportResultSchema = z.object({
   people: z.number().int().min(0),
   timeline: z.number().int().min(0),
 });
+export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { JobSchema } from './jobs';
 
 /**
  * What the console tells every open window (and, on PostgreSQL, every other console) after
  * a write commits, so queues and open tickets refresh without a reload.
  */
-export const ConsoleEventSchema = z.object({
+export const ChangeEventSchema = z.object({
   type: z.enum([
     'ticket.created',
     'ticket.changed',
@@ -15,6 +16,17 @@ export const ConsoleEventSchema = z.object({
   ticketId: z.number().int().positive().nullable(),
   at: z.iso.datetime(),
 });
+export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
+
+/** A job's progress, for this console's own windows only (never sent through the database). */
+export const JobEventSchema = z.object({
+  type: z.literal('job.progress'),
+  job: JobSchema,
+  at: z.iso.datetime(),
+});
+export type JobEvent = z.infer<typeof JobEventSchema>;
+
+export const ConsoleEventSchema = z.discriminatedUnion('type', [ChangeEventSchema, JobEventSchema]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;
 
 /** The renderer's side of the live channel: subscribe, get an unsubscribe function back. */

@@ -21,4 +21,7 @@ export * from './timeline';
 export * from './workflow';
 export * from './workflow-config';
 export * from './intake';
+export * from './jobs';
+export * from './machine-status';
+export * from './profile';
 export * from './kb';

@@ -93,16 +93,3 @@ export const InventorySnapshotSchema = z.object({
   inventory: InventorySchema,
 });
 export type InventorySnapshot = z.infer<typeof InventorySnapshotSchema>;
-
-/**
- * Whether the console can work with a machine right now: `online` (it answered this
- * console's credential over the pinned certificate), `unreachable`, `refused` (it no longer
- * accepts this console's credential), `certificate_mismatch` (another certificate answered),
- * or `error` (it answered something else).
- */
-export const MachineStatusSchema = z.object({
-  id: MachineIdSchema,
-  state: z.enum(['online', 'unreachable', 'refused', 'certificate_mismatch', 'error']),
-  checkedAt: z.iso.datetime(),
-});
-export type MachineStatus = z.infer<typeof MachineStatusSchema>;

@@ -4,13 +4,23 @@ export const LANGUAGES = ['en', 'nl', 'fr', 'el'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
+/** How the analyst at this console wants to be called on screen (not the name tickets record). */
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name, or clear the field to use your user name')
+  .max(120)
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'A name has no control characters');
+
 /** This console's own preferences (kept on this computer, not in the shared database). */
 export const ConsoleSettingsSchema = z.object({
   /** null: follow the operating system's language where Deskside speaks it. */
   language: LanguageSchema.nullable(),
+  /** null: show the analyst's user name. */
+  displayName: DisplayNameSchema.nullable(),
 });
 export type ConsoleSettings = z.infer<typeof ConsoleSettingsSchema>;
 
-export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = { language: null };
+export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = { language: null, displayName: null };
 
 export const UpdateConsoleSettingsInputSchema = ConsoleSettingsSchema.partial().strict();

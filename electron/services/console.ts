@@ -7,6 +7,10 @@ import { collectInventory } from '@deskside/agent/collect';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { DataService } from './data/data-service';
+import { TransferFiles } from './data/transfer-files';
+import { JobRegistry } from './jobs/job-registry';
+import { PairingService } from './machines/pairing-service';
+import { ProfileService } from './profile/profile-service';
 import type { Db } from './database/open';
 import { databaseTarget, openStore, type EventHub, type Store } from './database/store';
 import { CheckRunService } from './machines/check-runs';
@@ -124,13 +128,15 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     analyst: options.analyst ?? os.userInfo().username,
     host: options.host,
   };
+  const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
+  const consoleName = `${info.analyst}@${os.hostname()}`.slice(0, 100);
   const machines = new MachineService({
     db,
-    secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
+    secrets,
     snapshots,
     collectLocalInventory: options.collectLocalInventory ?? collectInventory,
     runLocalChecks: localCheckRunner(logger),
-    consoleName: `${info.analyst}@${os.hostname()}`.slice(0, 100),
+    consoleName,
   });
   const workflow = new WorkflowConfigService(store);
   const deps: WorkflowDeps = { store, config: workflow, now };
@@ -147,6 +153,16 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     options.closeUnansweredEveryMs === undefined ? HOUR_MS : options.closeUnansweredEveryMs,
     logger,
   );
+  const settings = new SettingsService(options.dataDir);
+  // Job progress is for this console's windows: straight to its listeners, not the database.
+  const jobs = new JobRegistry({
+    emit: (event) => {
+      store.events.emit(event);
+    },
+    logger,
+  });
+  const transfers = new TransferFiles(options.dataDir);
+  await transfers.reset();
   const handlers = createApiHandlers({
     info,
     machines,
@@ -168,8 +184,11 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     visits: new VisitService(deps),
     orders: new OrderService(deps),
     workflow,
-    data: new DataService(deps),
-    settings: new SettingsService(options.dataDir),
+    data: new DataService(deps, jobs, transfers),
+    settings,
+    profile: new ProfileService(info.analyst, settings, workflow),
+    pairing: new PairingService({ db, secrets, machines, consoleName }),
+    jobs,
     kb: new KbService(deps),
     kbSearch: new KbSearchService(deps),
     kbLinks: new KbLinkService(deps),
@@ -183,10 +202,11 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     machines,
     tickets,
     info,
-    close: () => {
+    close: async () => {
       stopSweeping();
       checkRuns.close();
-      return store.close();
+      await jobs.close();
+      await store.close();
     },
   };
 }

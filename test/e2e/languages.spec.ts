@@ -1,19 +1,67 @@
 import { mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { LANGUAGES } from '@deskside/core';
-import { catalogs, expectAccessible } from './console-page';
+import { catalogs } from './console-page';
 import { expect, test } from './fixtures';
+import { issuePairingCode } from '../helpers/agent-cli';
+import { expectAccessible, hostCall } from './host-api';
 
 const { en } = catalogs;
+type Strings = (typeof catalogs)[keyof typeof catalogs];
+
+/** Each settings section, opened from the sidebar and the section tabs. */
+function settingsPages(page: Page, strings: Strings): [string, () => Promise<void>][] {
+  const open = async (tab: string, heading: string) => {
+    await page
+      .getByRole('navigation', { name: strings.nav.main })
+      .getByRole('link', { name: strings.nav.settings })
+      .click();
+    await page
+      .getByRole('navigation', { name: strings.settings.sections })
+      .getByRole('link', { name: tab })
+      .click();
+    await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible();
+  };
+  const { tabs } = strings.settings;
+  return [
+    ['settings-profile', () => open(tabs.profile, strings.settings.profile.title)],
+    ['settings-groups', () => open(tabs.groups, strings.settings.groups.title)],
+    ['settings-sla', () => open(tabs.sla, strings.settings.sla.title)],
+    [
+      'settings-agents',
+      async () => {
+        await open(tabs.agents, strings.settings.agents.title);
+        await expect(page.getByText(strings.settings.agents.state.paired)).toBeVisible();
+      },
+    ],
+    ['settings-data', () => open(tabs.data, strings.settings.data.exportTitle)],
+  ];
+}
 const SCREENSHOTS = 'test-results/screenshots';
 
 test('every page, in every language: translated, accessible, and kept as a screenshot', async ({
   page,
   desk,
+  agent,
 }) => {
+  // Every page in four languages, each checked by axe: far more than one page's budget.
+  test.setTimeout(300_000);
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 860 });
+  // A paired agent machine, so the agents settings have one to show.
+  const { code } = await issuePairingCode(agent.dataDir);
+  await hostCall(desk.host, 'machines.pair', {
+    address: '127.0.0.1',
+    port: agent.port,
+    fingerprint: agent.fingerprint,
+    code,
+    name: 'Finance laptop',
+  });
+  // Articles, so the knowledge base's list and article pages have something to show.
+  await hostCall(desk.host, 'kb.addStarterArticles', {});
   await page.goto(desk.host.url);
-  const sidebar = page.getByRole('navigation');
+  // Pages with navigation of their own (settings) make the sidebar the one named "main".
+  let sidebar = page.getByRole('navigation', { name: en.nav.main });
 
   // One ticket so the ticket page has something to show.
   await page.getByRole('button', { name: en.tickets.new }).click();
@@ -31,6 +79,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
     shown = language;
     // Some words are the same in two languages ("Tickets"): wait for the switch itself.
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+    sidebar = page.getByRole('navigation', { name: strings.nav.main });
     await expect(sidebar.getByRole('link', { name: strings.nav.tickets })).toBeVisible();
 
     const pages: [string, () => Promise<void>][] = [
@@ -66,6 +115,34 @@ test('every page, in every language: translated, accessible, and kept as a scree
           await expect(page.getByRole('region', { name: strings.inventory.memory })).toBeVisible();
         },
       ],
+      [
+        'kb',
+        async () => {
+          await sidebar.getByRole('link', { name: strings.kb.nav }).click();
+          await expect(
+            page.getByRole('heading', { name: strings.kb.title, level: 1 }),
+          ).toBeVisible();
+        },
+      ],
+      [
+        'kb-article',
+        async () => {
+          await page.getByRole('main').getByRole('table').getByRole('link').first().click();
+          await expect(
+            page.getByRole('heading', { name: strings.kb.usedOn, level: 2 }),
+          ).toBeVisible();
+        },
+      ],
+      [
+        'kb-editor',
+        async () => {
+          await page.getByRole('link', { name: strings.kb.edit, exact: true }).click();
+          await expect(
+            page.getByRole('heading', { name: strings.kb.editArticle, level: 1 }),
+          ).toBeVisible();
+        },
+      ],
+      ...settingsPages(page, strings),
     ];
     for (const [name, open] of pages) {
       await open();
@@ -76,5 +153,9 @@ test('every page, in every language: translated, accessible, and kept as a scree
 
   // The choice is a setting of this console: it survives a reload.
   await page.reload();
-  await expect(sidebar.getByRole('link', { name: catalogs.el.nav.tickets })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: catalogs.el.nav.main })
+      .getByRole('link', { name: catalogs.el.nav.tickets }),
+  ).toBeVisible();
 });

@@ -24,3 +24,19 @@ export async function openConsoleOn(
     kind === 'postgres' ? (options.databaseUrl ?? (await newPostgresDatabase())) : '';
   return openTestConsole({ ...options, databaseUrl });
 }
+
+/** Consoles opened by one test file: `open(kind)` in a test, `disposeAll()` after each. */
+export function consolesOnStores() {
+  let opened: TestConsole[] = [];
+  return {
+    async open(kind: StoreKind): Promise<TestConsole> {
+      const desk = await openConsoleOn(kind);
+      opened.push(desk);
+      return desk;
+    },
+    async disposeAll(): Promise<void> {
+      for (const desk of opened) await desk.dispose();
+      opened = [];
+    },
+  };
+}

@@ -7,6 +7,9 @@ import {
 } from '@deskside/core';
 import type { DataService } from '../data/data-service';
 import type { IntakeService } from '../intake/intake-service';
+import type { JobRegistry } from '../jobs/job-registry';
+import type { PairingService } from '../machines/pairing-service';
+import type { ProfileService } from '../profile/profile-service';
 import type { KbLinkService } from '../kb/kb-links';
 import type { KbSearchService } from '../kb/kb-search';
 import type { KbService } from '../kb/kb-service';
@@ -44,6 +47,9 @@ export interface HandlerDeps {
   workflow: WorkflowConfigService;
   data: DataService;
   settings: SettingsService;
+  profile: ProfileService;
+  pairing: PairingService;
+  jobs: JobRegistry;
   kb: KbService;
   kbSearch: KbSearchService;
   kbLinks: KbLinkService;
@@ -52,12 +58,15 @@ export interface HandlerDeps {
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
+  const { profile, pairing, jobs } = deps;
   const { kb, kbSearch, kbLinks } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
     'settings.get': () => Promise.resolve(settings.get()),
     'settings.update': (changes) => Promise.resolve(settings.update(changes)),
+    'profile.get': () => profile.get(),
+    'profile.update': (changes) => profile.update(changes),
     'machines.list': () => machines.list(),
     'machines.get': ({ id }) => machines.get(id),
     'machines.probe': (input) => machines.probe(input),
@@ -65,7 +74,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.pair': (input) => machines.pair(input),
     'machines.inventory': ({ id }) => machines.inventory(id),
     'machines.runChecks': ({ id, checks }) => machines.runChecks(id, checks),
-    'machines.status': ({ id }) => machines.status(id),
+    'machines.status': ({ id }) => pairing.status(id),
+    'machines.repair': (input) => pairing.repair(input),
+    'machines.remove': ({ id }) => pairing.remove(id),
     'machines.tickets': ({ id }) => tickets.forMachine(id),
     'machines.startChecks': ({ id, checks }) => checkRuns.start(id, checks),
     'machines.checkRun': ({ runId, afterVersion }) => checkRuns.follow(runId, afterVersion),
@@ -120,9 +131,16 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'kb.unlink': ({ ticketId, articleId }) => kbLinks.unlink(ticketId, articleId),
     'kb.feedback': (input) => kbLinks.feedback(input, actor),
     'kb.addStarterArticles': () => kb.addStarterArticles(actor),
-    'data.exportJson': () => data.exportJson(),
-    'data.importJson': ({ json }) => data.importJson(json),
-    'data.exportTicketsCsv': () => data.exportTicketsCsv(),
-    'data.importTicketsCsv': ({ csv }) => data.importTicketsCsv(csv, actor),
+    'data.startExport': ({ format }) => data.startExport(format),
+    'data.readExport': ({ id, offset }) => data.readExport(id, offset),
+    'data.beginImport': ({ format, size }) => data.beginImport(format, size),
+    'data.importChunk': ({ id, offset, data: chunk }) => data.importChunk(id, offset, chunk),
+    'data.runImport': ({ id }) => Promise.resolve(data.runImport(id, actor)),
+    'jobs.get': ({ id }) => Promise.resolve(jobs.get(id)),
+    'jobs.cancel': ({ id }) => jobs.cancel(id),
+    'jobs.dismiss': async ({ id }) => {
+      await jobs.dismiss(id);
+      return { id };
+    },
   };
 }

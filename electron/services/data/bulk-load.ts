@@ -4,11 +4,12 @@
  * statistics refreshed. The rows carry their own ids.
  */
 import { sql, type Insertable } from 'kysely';
-import { DesksideError, searchDocument } from '@deskside/core';
+import { searchDocument } from '@deskside/core';
 import { advanceIdentity } from '../database/dialect';
 import { indexTicketsBulk } from '../database/search-index';
 import type { PeopleTable, TicketsTable, TimelineTable } from '../database/schema';
 import type { Store } from '../database/store';
+import { assertEmptyDatabase } from './empty';
 import { chunksFor } from './insert-chunks';
 
 export interface LoadBatch {
@@ -17,17 +18,11 @@ export interface LoadBatch {
   timeline: Insertable<TimelineTable>[];
 }
 
-export async function assertEmpty(store: Store): Promise<void> {
-  const [ticket, person] = await Promise.all([
-    store.db.selectFrom('tickets').select('id').limit(1).executeTakeFirst(),
-    store.db.selectFrom('people').select('id').limit(1).executeTakeFirst(),
-  ]);
-  if (ticket || person) {
-    throw new DesksideError(
-      'conflict',
-      'This database already has tickets or people; seed an empty one',
-    );
-  }
+export function assertEmpty(store: Store): Promise<void> {
+  return assertEmptyDatabase(
+    store.db,
+    'This database already has tickets or people; seed an empty one',
+  );
 }
 
 export async function loadBatch(store: Store, batch: LoadBatch): Promise<void> {

@@ -2,18 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { ExportDocumentSchema, type ExportDocument } from '@deskside/core';
 import { callError, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn, type StoreKind } from '../../../test/helpers/stores';
+import { STORE_KINDS, consolesOnStores, type StoreKind } from '../../../test/helpers/stores';
+import { exportData, importData } from '../../../test/helpers/transfers';
 
-let consoles: TestConsole[] = [];
-afterEach(async () => {
-  for (const desk of consoles) await desk.dispose();
-  consoles = [];
-});
-const open = async (kind: StoreKind) => {
-  const desk = await openConsoleOn(kind);
-  consoles.push(desk);
-  return desk;
-};
+const consoles = consolesOnStores();
+afterEach(() => consoles.disposeAll());
+const open = (kind: StoreKind) => consoles.open(kind);
 
 /** A desk with a little of everything: people, a worked ticket, evidence, outside help. */
 async function fill(desk: TestConsole): Promise<void> {
@@ -75,16 +69,14 @@ describe.each([
   it('brings back every record unchanged, searchable, and numbering continues after it', async () => {
     const source = await open(from);
     await fill(source);
-    const { json } = await source.call('data.exportJson', {});
+    const json = await exportData(source, 'json');
     const target = await open(to);
-    expect(await target.call('data.importJson', { json })).toEqual({
+    expect(await importData(target, 'json', json)).toEqual({
       tickets: 2,
       people: 1,
       timeline: expect.any(Number),
     });
-    const again = ExportDocumentSchema.parse(
-      JSON.parse((await target.call('data.exportJson', {})).json),
-    );
+    const again = ExportDocumentSchema.parse(JSON.parse(await exportData(target, 'json')));
     expect(withoutTime(again)).toEqual(withoutTime(ExportDocumentSchema.parse(JSON.parse(json))));
     expect(
       (await target.call('tickets.queue', { search: 'κάλεσα' })).tickets.map((t) => t.summary),
@@ -102,52 +94,51 @@ describe.each(STORE_KINDS)('import on %s', (kind) => {
   it('refuses a bad document, naming where, and imports nothing', async () => {
     const source = await open(kind);
     await fill(source);
-    const doc = JSON.parse((await source.call('data.exportJson', {})).json) as ExportDocument;
+    const doc = JSON.parse(await exportData(source, 'json')) as ExportDocument;
     const target = await open(kind);
 
     const badStatus = structuredClone(doc);
     (badStatus.tickets[1] as { status: string }).status = 'lost';
     expect(
-      (await callError(target.call('data.importJson', { json: JSON.stringify(badStatus) })))
-        .message,
+      (await callError(importData(target, 'json', JSON.stringify(badStatus)))).message,
     ).toMatch(/^Invalid import: tickets\.1\.status/);
 
     const forged = structuredClone(doc);
     const forgedEvidence = forged.evidence[0]!;
     if (forgedEvidence.kind !== 'inventory') throw new Error('expected inventory evidence');
     forgedEvidence.content.os.hostname = 'forged';
-    expect(
-      (await callError(target.call('data.importJson', { json: JSON.stringify(forged) }))).message,
-    ).toMatch(/evidence\.0\.sha256/);
+    expect((await callError(importData(target, 'json', JSON.stringify(forged)))).message).toMatch(
+      /evidence\.0\.sha256/,
+    );
 
     const orphan = structuredClone(doc);
     orphan.timeline[0]!.ticketId = 77;
-    expect(
-      (await callError(target.call('data.importJson', { json: JSON.stringify(orphan) }))).message,
-    ).toMatch(/timeline\.0\.ticketId: ticket 77/);
+    expect((await callError(importData(target, 'json', JSON.stringify(orphan)))).message).toMatch(
+      /timeline\.0\.ticketId: ticket 77/,
+    );
 
-    expect(
-      (await callError(target.call('data.importJson', { json: '{"format": ' }))).message,
-    ).toMatch(/not valid JSON/);
+    expect((await callError(importData(target, 'json', '{"format": '))).message).toMatch(
+      /not valid JSON/,
+    );
     expect(await target.call('tickets.list', {})).toEqual([]);
     expect(await target.call('people.list', {})).toEqual([]);
-    expect(
-      (await callError(source.call('data.importJson', { json: JSON.stringify(doc) }))).code,
-    ).toBe('conflict');
+    expect((await callError(importData(source, 'json', JSON.stringify(doc)))).code).toBe(
+      'conflict',
+    );
   });
 
   it('round-trips tickets through CSV', async () => {
     const source = await open(kind);
     await fill(source);
-    const { csv } = await source.call('data.exportTicketsCsv', {});
+    const csv = await exportData(source, 'tickets-csv');
     const rows = parse<Record<string, string>>(csv, { columns: true });
     expect(rows.map((r) => [r.summary, r.status, r.resolutionNotes])).toEqual([
       ['Écran noir', 'new', ''],
       ['Wachtwoord vergeten', 'resolved', 'Reset, "quoted", and a, comma'],
     ]);
     const target = await open(kind);
-    expect(await target.call('data.importTicketsCsv', { csv })).toMatchObject({ tickets: 2 });
-    expect((await target.call('data.exportTicketsCsv', {})).csv).toBe(csv);
+    expect(await importData(target, 'tickets-csv', csv)).toMatchObject({ tickets: 2 });
+    expect(await exportData(target, 'tickets-csv')).toBe(csv);
   });
 
   it('refuses a CSV with a bad row, naming the row and field, and imports nothing', async () => {
@@ -157,23 +148,22 @@ describe.each(STORE_KINDS)('import on %s', (kind) => {
     const good = ',,new,phone,Jan,Printer,,,,printer,low,low,,,,';
     const badChannel = ',,new,fax,Jan,Printer,,,,printer,low,low,,,,';
     const error = await callError(
-      target.call('data.importTicketsCsv', { csv: [header, good, badChannel].join('\n') }),
+      importData(target, 'tickets-csv', [header, good, badChannel].join('\n')),
     );
     expect(error.message).toMatch(/^Row 2 \(line 3\), field “channel”/);
     const unknownCategory = ',,new,phone,Jan,Printer,,,,printer/coffee,low,low,,,,';
     expect(
       (
         await callError(
-          target.call('data.importTicketsCsv', { csv: [header, good, unknownCategory].join('\n') }),
+          importData(target, 'tickets-csv', [header, good, unknownCategory].join('\n')),
         )
       ).message,
     ).toMatch(/^Row 2 \(line 3\): .*category/);
+    expect((await callError(importData(target, 'tickets-csv', 'summary\nx'))).message).toMatch(
+      /no column “id”/,
+    );
     expect(
-      (await callError(target.call('data.importTicketsCsv', { csv: 'summary\nx' }))).message,
-    ).toMatch(/no column “id”/);
-    expect(
-      (await callError(target.call('data.importTicketsCsv', { csv: `${header}\n"unterminated` })))
-        .message,
+      (await callError(importData(target, 'tickets-csv', `${header}\n"unterminated`))).message,
     ).toMatch(/cannot be read/);
     expect(await target.call('tickets.list', {})).toEqual([]);
   });

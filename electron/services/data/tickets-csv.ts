@@ -1,9 +1,13 @@
 /**
  * Tickets as CSV (one row per ticket, TICKET_CSV_COLUMNS) for spreadsheets and other desks.
- * An import is checked row by row first; the first bad row or field is named and nothing
- * is imported. Imported tickets get new numbers.
+ * The export is written from one snapshot, a page at a time. An import reads the file twice:
+ * first every row is checked (the first bad row or field is named and nothing is imported),
+ * then all rows are written in one transaction. Imported tickets get new numbers.
  */
-import { parse } from 'csv-parse/sync';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import {
   DesksideError,
@@ -11,93 +15,170 @@ import {
   TicketCsvRowSchema,
   isOpenStatus,
   priorityFor,
+  type ImportResult,
   type TicketCsvRow,
+  type WorkflowConfig,
 } from '@deskside/core';
+import type { Db } from '../database/open';
 import { indexTicketText } from '../database/search-index';
+import type { JobReporter } from '../jobs/job-registry';
 import { checkCategory, checkGroup } from '../tickets/intake';
 import { appendEntries } from '../tickets/timeline';
 import { describedText } from '../tickets/ticket-service';
 import { initialSla, type WorkflowDeps } from '../tickets/ticket-writer';
+import { PAGE_SIZE } from './sections';
 
-export async function exportTicketsCsv(deps: WorkflowDeps): Promise<string> {
-  const rows = await deps.store.db.selectFrom('tickets').selectAll().orderBy('id').execute();
-  return stringify(
-    rows.map((row) => TICKET_CSV_COLUMNS.map((column) => row[column] ?? '')),
-    { header: true, columns: [...TICKET_CSV_COLUMNS] },
-  );
+export async function writeTicketsCsv(
+  deps: WorkflowDeps,
+  file: string,
+  reporter: JobReporter,
+): Promise<void> {
+  await deps.store.snapshot(async (db) => {
+    const { n } = await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    reporter.progress({ phase: 'exporting', unit: 'records', done: 0, total: Number(n) });
+    async function* pieces(): AsyncGenerator<string> {
+      yield stringify([[...TICKET_CSV_COLUMNS]]);
+      let after = 0;
+      let done = 0;
+      for (;;) {
+        reporter.signal.throwIfAborted();
+        const rows = await db
+          .selectFrom('tickets')
+          .selectAll()
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(PAGE_SIZE)
+          .execute();
+        if (rows.length === 0) return;
+        yield stringify(rows.map((row) => TICKET_CSV_COLUMNS.map((column) => row[column] ?? '')));
+        after = rows.at(-1)!.id;
+        done += rows.length;
+        reporter.progress({ done });
+      }
+    }
+    await pipeline(Readable.from(pieces()), createWriteStream(file), {
+      signal: reporter.signal,
+    });
+  });
 }
 
 const refuse = (message: string, path?: string) =>
   new DesksideError('validation', message, path ? [{ path, message }] : undefined);
 
-function parseRows(csv: string): TicketCsvRow[] {
-  let records: Record<string, string>[];
+/** Every row of the file, checked against the row schema, as the file is read. */
+async function* readRows(
+  file: string,
+  reporter: JobReporter,
+): AsyncGenerator<{ row: TicketCsvRow; index: number }> {
+  const input = createReadStream(file);
+  const records = input.pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, trim: false }),
+  );
+  let index = 0;
   try {
-    records = parse(csv, { columns: true, bom: true, skip_empty_lines: true, trim: false });
+    for await (const record of records as AsyncIterable<Record<string, string>>) {
+      reporter.signal.throwIfAborted();
+      if (index === 0) {
+        const missing = TICKET_CSV_COLUMNS.filter((column) => !(column in record));
+        if (missing.length > 0) throw refuse(`The CSV has no column “${missing[0]}”`, missing[0]);
+      }
+      const parsed = TicketCsvRowSchema.safeParse(record);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.map(String).join('.');
+        // Row 1 is the first ticket; line numbers count the header too.
+        throw refuse(
+          `Row ${index + 1} (line ${index + 2}), field “${field}”: ${issue.message}`,
+          `${index + 1}.${field}`,
+        );
+      }
+      yield { row: parsed.data, index };
+      index += 1;
+      if (index % PAGE_SIZE === 0) reporter.progress({ done: input.bytesRead });
+    }
   } catch (error) {
+    if (error instanceof DesksideError || reporter.signal.aborted) throw error;
     throw refuse(`The CSV cannot be read: ${(error as Error).message}`);
+  } finally {
+    input.destroy();
   }
-  const header = Object.keys(records[0] ?? {});
-  const missing = TICKET_CSV_COLUMNS.filter((column) => !header.includes(column));
-  if (records.length > 0 && missing.length > 0)
-    throw refuse(`The CSV has no column “${missing[0]}”`, missing[0]);
-  return records.map((record, index) => {
-    const parsed = TicketCsvRowSchema.safeParse(record);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    // Row 1 is the first ticket; line numbers count the header too.
-    throw refuse(
-      `Row ${index + 1} (line ${index + 2}), field “${field}”: ${issue.message}`,
-      `${index + 1}.${field}`,
-    );
-  });
+  reporter.progress({ done: input.bytesRead });
 }
 
-export async function importTicketsCsv(deps: WorkflowDeps, csv: string, actor: string) {
-  const rows = parseRows(csv);
+/** The desk's categories and groups apply to imported rows as to new tickets. */
+function checkAgainstConfig(config: WorkflowConfig, row: TicketCsvRow, index: number): void {
+  try {
+    checkCategory(config, row.category);
+    checkGroup(config, row.groupId);
+  } catch (error) {
+    throw refuse(`Row ${index + 1} (line ${index + 2}): ${(error as Error).message}`);
+  }
+}
+
+async function insertRow(
+  trx: Db,
+  deps: WorkflowDeps,
+  config: WorkflowConfig,
+  row: TicketCsvRow,
+  actor: string,
+  now: string,
+): Promise<void> {
+  const createdAt = row.createdAt ? new Date(row.createdAt).toISOString() : now;
+  const done = !isOpenStatus(row.status);
+  const priority = priorityFor(row.impact, row.urgency, config.priorityMatrix);
+  const ticket = await trx
+    .insertInto('tickets')
+    .values({
+      ...row,
+      id: undefined,
+      createdAt,
+      updatedAt: now,
+      priority,
+      ...(done || row.status !== 'new' ? {} : initialSla(priority, createdAt, config)),
+      isOpen: done ? 0 : 1,
+      tier: config.groups.find((g) => g.id === row.groupId)?.tier ?? 'tier1',
+      createdBy: actor,
+      firstRespondedAt: row.status === 'new' ? null : createdAt,
+      resolvedAt: done ? createdAt : null,
+      closedAt: row.status === 'closed' ? createdAt : null,
+      resolutionCode: row.resolutionCode,
+      resolutionNotes: done ? row.resolutionNotes : null,
+    })
+    .returning(['id', 'summary', 'description', 'errorMessages', 'stepsTried'])
+    .executeTakeFirstOrThrow();
+  await indexTicketText(trx, deps.store.dialect, ticket.id, ticket.summary, describedText(ticket));
+  await appendEntries(trx, deps.store.dialect, ticket.id, actor, now, [
+    { kind: 'created', data: { to: row.status, importedFrom: row.id || null } },
+  ]);
+}
+
+export async function importTicketsCsvFile(
+  deps: WorkflowDeps,
+  file: string,
+  size: number,
+  actor: string,
+  reporter: JobReporter,
+): Promise<ImportResult> {
+  reporter.progress({ phase: 'checking', unit: 'bytes', done: 0, total: size });
+  const config = await deps.config.get();
+  for await (const { row, index } of readRows(file, reporter))
+    checkAgainstConfig(config, row, index);
+
   const now = deps.now().toISOString();
-  const { dialect } = deps.store;
   return deps.store.write(async (trx, publish) => {
-    const config = await deps.config.get(trx);
-    rows.forEach((row, index) => {
-      try {
-        checkCategory(config, row.category);
-        checkGroup(config, row.groupId);
-      } catch (error) {
-        throw refuse(`Row ${index + 1} (line ${index + 2}): ${(error as Error).message}`);
-      }
-    });
-    for (const row of rows) {
-      const createdAt = row.createdAt ? new Date(row.createdAt).toISOString() : now;
-      const done = !isOpenStatus(row.status);
-      const priority = priorityFor(row.impact, row.urgency, config.priorityMatrix);
-      const ticket = await trx
-        .insertInto('tickets')
-        .values({
-          ...row,
-          id: undefined,
-          createdAt,
-          updatedAt: now,
-          priority,
-          ...(done || row.status !== 'new' ? {} : initialSla(priority, createdAt, config)),
-          isOpen: done ? 0 : 1,
-          tier: config.groups.find((g) => g.id === row.groupId)?.tier ?? 'tier1',
-          createdBy: actor,
-          firstRespondedAt: row.status === 'new' ? null : createdAt,
-          resolvedAt: done ? createdAt : null,
-          closedAt: row.status === 'closed' ? createdAt : null,
-          resolutionCode: row.resolutionCode,
-          resolutionNotes: done ? row.resolutionNotes : null,
-        })
-        .returning(['id', 'summary', 'description', 'errorMessages', 'stepsTried'])
-        .executeTakeFirstOrThrow();
-      await indexTicketText(trx, dialect, ticket.id, ticket.summary, describedText(ticket));
-      await appendEntries(trx, dialect, ticket.id, actor, now, [
-        { kind: 'created', data: { to: row.status, importedFrom: row.id || null } },
-      ]);
+    reporter.progress({ phase: 'writing', unit: 'bytes', done: 0, total: size });
+    // The rules as they are now, inside the transaction: they may have changed meanwhile.
+    const current = await deps.config.get(trx);
+    let tickets = 0;
+    for await (const { row, index } of readRows(file, reporter)) {
+      checkAgainstConfig(current, row, index);
+      await insertRow(trx, deps, current, row, actor, now);
+      tickets += 1;
     }
     publish({ type: 'data.imported', ticketId: null, at: now });
-    return { tickets: rows.length, people: 0, timeline: rows.length };
+    return { tickets, people: 0, timeline: tickets };
   });
 }

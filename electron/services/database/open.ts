@@ -38,6 +38,19 @@ function openSqlite(file: string, options: OpenDatabaseOptions): Db {
   });
 }
 
+/** A read-only connection to the console's SQLite file, for long reads beside the writer. */
+export function openSqliteReader(file: string, options: OpenDatabaseOptions = {}): Db {
+  const sqlite = new Database(file, {
+    readonly: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
 export function postgresPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client that loses its server (restart, network) must not crash the console; the

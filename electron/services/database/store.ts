@@ -5,9 +5,15 @@
  */
 import pg from 'pg';
 import { sql } from 'kysely';
-import { ConsoleEventSchema, type ConsoleEvent } from '@deskside/core';
+import { ChangeEventSchema, type ChangeEvent, type ConsoleEvent } from '@deskside/core';
 import type { DialectName } from './dialect';
-import { openDatabaseTarget, type DatabaseTarget, type Db, type OpenDatabaseOptions } from './open';
+import {
+  openDatabaseTarget,
+  openSqliteReader,
+  type DatabaseTarget,
+  type Db,
+  type OpenDatabaseOptions,
+} from './open';
 
 export const EVENTS_CHANNEL = 'deskside_events';
 
@@ -26,13 +32,19 @@ export class EventHub {
   }
 }
 
-export type Publish = (event: ConsoleEvent) => void;
+/** Committed changes only: they may travel to other consoles through the database. */
+export type Publish = (event: ChangeEvent) => void;
 
 export interface Store {
   db: Db;
   dialect: DialectName;
   events: EventHub;
   write<T>(work: (trx: Db, publish: Publish) => Promise<T>): Promise<T>;
+  /**
+   * Long reads (an export) see one consistent moment without holding up the console's
+   * writes: a read transaction of its own (on SQLite, on a read-only connection of its own).
+   */
+  snapshot<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -59,7 +71,7 @@ async function listen(url: string, hub: EventHub): Promise<() => Promise<void>> 
     const next = new pg.Client({ connectionString: url, application_name: LISTENER_NAME });
     next.on('notification', (message) => {
       if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
-      const parsed = ConsoleEventSchema.safeParse(JSON.parse(message.payload));
+      const parsed = ChangeEventSchema.safeParse(JSON.parse(message.payload));
       if (parsed.success) hub.emit(parsed.data);
     });
     try {
@@ -130,7 +142,7 @@ export async function openStore(
     dialect,
     events,
     async write(work) {
-      const pending: ConsoleEvent[] = [];
+      const pending: ChangeEvent[] = [];
       const result =
         dialect === 'sqlite'
           ? await immediateTransaction(db, (trx) => work(trx, (event) => pending.push(event)))
@@ -146,6 +158,24 @@ export async function openStore(
             });
       if (dialect === 'sqlite') for (const event of pending) events.emit(event);
       return result;
+    },
+    async snapshot(work) {
+      if (target.kind === 'postgres') {
+        return db.transaction().setIsolationLevel('repeatable read').execute(work);
+      }
+      if (target.file === ':memory:') return work(db);
+      const reader = openSqliteReader(target.file, options);
+      try {
+        // In WAL mode the first read of a transaction fixes what it sees until it ends.
+        await sql`BEGIN`.execute(reader);
+        try {
+          return await work(reader);
+        } finally {
+          await sql`COMMIT`.execute(reader);
+        }
+      } finally {
+        await reader.destroy();
+      }
     },
     async close() {
       await stopListening?.();

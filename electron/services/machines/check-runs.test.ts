@@ -130,33 +130,3 @@ describe('a run of checks', () => {
     ).toBe('not_found');
   });
 });
-
-describe('a machine’s status', () => {
-  it('is online while its agent answers this console, unreachable once it stops', async () => {
-    const local = await setup.desk.call('machines.status', { id: 'local' });
-    expect(local.state).toBe('online');
-    expect(await setup.desk.call('machines.status', { id: setup.machine.id })).toMatchObject({
-      id: setup.machine.id,
-      state: 'online',
-    });
-    const added = await addStoppedAgent();
-    expect((await setup.desk.call('machines.status', { id: added.id })).state).toBe('unreachable');
-  });
-
-  it('is refused when the agent no longer accepts this console', async () => {
-    // The stored address now leads to another agent, which knows nothing of this console.
-    const other = await startAgent({ token: null });
-    await setup.desk.db
-      .updateTable('machines')
-      .set({ port: other.port, certPem: other.certPem, fingerprint: other.fingerprint })
-      .where('id', '=', setup.machine.id)
-      .execute();
-    try {
-      expect((await setup.desk.call('machines.status', { id: setup.machine.id })).state).toBe(
-        'refused',
-      );
-    } finally {
-      await other.stop();
-    }
-  });
-});

@@ -11,22 +11,14 @@ import {
   type ProbeMachineInputSchema,
   type ProbeResult,
   type CheckRequest,
-  type ErrorCode,
   type MachineCheckRun,
-  type MachineStatus,
 } from '@deskside/core';
 import type { z } from 'zod';
 import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
 import type { SecretBox } from '../secrets/secret-box';
-import {
-  agentGet,
-  pairWithAgent,
-  probeAgent,
-  type AgentEndpoint,
-  type PinnedAgent,
-  type PinnedEndpoint,
-} from './agent-client';
+import { pairWithAgent, probeAgent, type AgentEndpoint, type PinnedAgent } from './agent-client';
+import { confirmedEndpoint } from './confirmed-endpoint';
 import type { SnapshotStore } from './snapshots';
 import {
   agentHttpsTransport,
@@ -69,13 +61,6 @@ function toMachine(row: MachineRow): Machine {
     lastContactAt: row.lastContactAt,
   };
 }
-
-/** How a failed exchange reads as the machine's status. */
-const STATUS_OF_ERROR: Partial<Record<ErrorCode, MachineStatus['state']>> = {
-  machine_unreachable: 'unreachable',
-  agent_unauthorized: 'refused',
-  certificate_mismatch: 'certificate_mismatch',
-};
 
 const machineColumns = [
   'id',
@@ -145,7 +130,7 @@ export class MachineService {
    */
   async add(input: z.output<typeof AddMachineInputSchema>): Promise<Machine> {
     await this.refuseListed(input);
-    const pinned: PinnedAgent = { ...(await this.confirmedEndpoint(input)), token: input.token };
+    const pinned: PinnedAgent = { ...(await confirmedEndpoint(input)), token: input.token };
     const inventory = await agentHttpsTransport(pinned).inventory();
     return this.insert(pinned, input.name ?? inventory.os.hostname, inventory.os.hostname);
   }
@@ -157,7 +142,7 @@ export class MachineService {
    */
   async pair(input: z.output<typeof PairMachineInputSchema>): Promise<Machine> {
     await this.refuseListed(input);
-    const endpoint = await this.confirmedEndpoint(input);
+    const endpoint = await confirmedEndpoint(input);
     const paired = await pairWithAgent(endpoint, {
       code: input.code,
       ...(this.deps.consoleName ? { consoleName: this.deps.consoleName } : {}),
@@ -182,25 +167,6 @@ export class MachineService {
         `${endpoint.address}:${endpoint.port} is already in the list as “${existing.name}”`,
       );
     }
-  }
-
-  /** The agent's certificate, once it is shown to be the one the analyst confirmed. */
-  private async confirmedEndpoint(
-    input: AgentEndpoint & { fingerprint: string },
-  ): Promise<PinnedEndpoint> {
-    const presented = await probeAgent(input);
-    if (presented.fingerprint !== input.fingerprint) {
-      throw new DesksideError(
-        'certificate_mismatch',
-        `The agent at ${input.address}:${input.port} presents certificate ${presented.fingerprint}, not the one you confirmed (${input.fingerprint}). Nothing was added.`,
-      );
-    }
-    return {
-      address: input.address,
-      port: input.port,
-      certPem: presented.certPem,
-      fingerprint: presented.fingerprint,
-    };
   }
 
   private async insert(agent: PinnedAgent, name: string, hostname: string): Promise<Machine> {
@@ -268,24 +234,6 @@ export class MachineService {
       ranAt,
       results,
     };
-  }
-
-  /**
-   * Asks the machine whether it still works with this console: its catalog, over the pinned
-   * certificate with this console's credential. A machine that answers was contacted now.
-   */
-  async status(id: string): Promise<MachineStatus> {
-    const machine = await this.get(id);
-    const checkedAt = new Date().toISOString();
-    if (machine.id === LOCAL_MACHINE_ID) return { id, state: 'online', checkedAt };
-    try {
-      await agentGet(await this.pinnedAgent(machine.id), 'checkCatalog');
-    } catch (error) {
-      if (!(error instanceof DesksideError)) throw error;
-      return { id, state: STATUS_OF_ERROR[error.code] ?? 'error', checkedAt };
-    }
-    await this.contacted(machine.id, checkedAt);
-    return { id, state: 'online', checkedAt };
   }
 
   private async contacted(id: string, at: string): Promise<void> {

@@ -14,12 +14,14 @@ afterEach(async () => {
 
 describe('console settings', () => {
   it('start by following the system language', async () => {
-    expect(await desk.call('settings.get', {})).toEqual({ language: null });
+    expect(await desk.call('settings.get', {})).toEqual({ language: null, displayName: null });
   });
 
   it('keep a chosen language across restarts', async () => {
-    expect(await desk.call('settings.update', { language: 'el' })).toEqual({ language: 'el' });
-    expect(new SettingsService(desk.dataDir).get()).toEqual({ language: 'el' });
+    expect(await desk.call('settings.update', { language: 'el' })).toMatchObject({
+      language: 'el',
+    });
+    expect(new SettingsService(desk.dataDir).get()).toMatchObject({ language: 'el' });
   });
 
   it('refuse a language Deskside does not speak, and unknown settings, changing nothing', async () => {
@@ -31,11 +33,11 @@ describe('console settings', () => {
       desk.call('settings.update', { theme: 'dark' } as unknown as { language: 'fr' }),
     );
     expect(unknown.code).toBe('validation');
-    expect(await desk.call('settings.get', {})).toEqual({ language: 'fr' });
+    expect(await desk.call('settings.get', {})).toMatchObject({ language: 'fr' });
   });
 
   it('fall back to the default for a value damaged by hand, instead of failing to start', async () => {
     await writeFile(path.join(desk.dataDir, 'settings.json'), JSON.stringify({ language: 42 }));
-    expect(new SettingsService(desk.dataDir).get()).toEqual({ language: null });
+    expect(new SettingsService(desk.dataDir).get()).toEqual({ language: null, displayName: null });
   });
 });

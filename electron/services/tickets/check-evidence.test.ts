@@ -3,6 +3,7 @@ import { canonicalJson, EvidenceSchema, type CheckRun } from '@deskside/core';
 import { followRun } from '../../../test/helpers/check-runs';
 import { callError, type TestConsole } from '../../../test/helpers/console';
 import { openConsoleOn, STORE_KINDS } from '../../../test/helpers/stores';
+import { exportData, importData } from '../../../test/helpers/transfers';
 import { checkRunEvidence, sha256Hex } from './evidence';
 
 // Check results attached to a ticket: evidence of their own kind, hashed and immutable like an
@@ -88,8 +89,8 @@ describe.each(STORE_KINDS)('check results as evidence on %s', (kind) => {
       ticketId: id,
       runId: (await finishedRun(source)).runId,
     });
-    const { json } = await source.call('data.exportJson', {});
-    await target.call('data.importJson', { json });
+    const json = await exportData(source, 'json');
+    await importData(target, 'json', json);
     const imported = await target.call('tickets.get', { id });
     expect(imported.ticket.machineId).toBe('local');
     expect(imported.evidence.map((item) => item.kind)).toEqual(['checks']);
@@ -98,9 +99,7 @@ describe.each(STORE_KINDS)('check results as evidence on %s', (kind) => {
     forged.evidence[0]!.content.results[0]!.code = 'memory.pressure.critical';
     const fresh = await openConsoleOn(kind);
     consoles.push(fresh);
-    const refused = await callError(
-      fresh.call('data.importJson', { json: JSON.stringify(forged) }),
-    );
+    const refused = await callError(importData(fresh, 'json', JSON.stringify(forged)));
     expect(refused.message).toMatch(/evidence\.0\.sha256/);
   });
 

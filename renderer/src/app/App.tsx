@@ -17,10 +17,18 @@ import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
 import { QueuePage } from '../pages/QueuePage';
 import { TicketPage } from '../pages/TicketPage';
+import {
+  AgentsSection,
+  DataSection,
+  GroupsSection,
+  ProfileSection,
+  SettingsPage,
+  SlaSection,
+} from '../pages/SettingsPage';
 
 function Layout() {
   const { t } = useTranslation();
-  const info = useApiQuery('app.info', {});
+  const profile = useApiQuery('profile.get', {});
   useLiveUpdates();
   return (
     <div className="shell">
@@ -30,12 +38,15 @@ function Layout() {
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
           <NavLink to="/intake">{t('intake.nav')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/kb">{t('kb.nav')}</NavLink>
         </nav>
         <div className="sidebar-footer">
           <LanguageSwitcher />
-          {info.data && (
-            <div className="analyst">{t('app.analyst', { name: info.data.analyst })}</div>
+          {profile.data && (
+            <div className="analyst">
+              {t('app.analyst', { name: profile.data.displayName ?? profile.data.analyst })}
+            </div>
           )}
         </div>
       </div>
@@ -58,6 +69,18 @@ const router = createHashRouter([
       { path: 'intake/:ticketId', element: <IntakeCallPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
+      {
+        path: 'settings',
+        element: <SettingsPage />,
+        children: [
+          { index: true, element: <Navigate to="/settings/profile" replace /> },
+          { path: 'profile', element: <ProfileSection /> },
+          { path: 'groups', element: <GroupsSection /> },
+          { path: 'sla', element: <SlaSection /> },
+          { path: 'agents', element: <AgentsSection /> },
+          { path: 'data', element: <DataSection /> },
+        ],
+      },
       { path: 'kb', element: <KbPage /> },
       { path: 'kb/new', element: <KbEditorPage /> },
       { path: 'kb/:id', element: <KbArticlePage /> },

@@ -2,8 +2,8 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
-import { Checkbox } from '../../components/Checkbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FingerprintConfirm, PairingCodeInput } from './PairingCodeInput';
 
 type Credential = 'code' | 'token';
 const CREDENTIALS: readonly Credential[] = ['code', 'token'];
@@ -103,25 +103,7 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
             ))}
           </fieldset>
           {credential === 'code' ? (
-            <>
-              <label>
-                {t('machines.code')}
-                <input
-                  value={code}
-                  onChange={(e) => {
-                    setCode(e.target.value);
-                  }}
-                  aria-describedby={hintId}
-                  autoComplete="off"
-                  spellCheck={false}
-                  maxLength={40}
-                  required
-                />
-              </label>
-              <small id={hintId} className="muted">
-                {t('machines.codeHint')}
-              </small>
-            </>
+            <PairingCodeInput code={code} onChange={setCode} />
           ) : (
             <>
               <label>
@@ -152,9 +134,7 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
               maxLength={120}
             />
           </label>
-          <Checkbox checked={confirmed} onChange={setConfirmed}>
-            {t('machines.confirmMatch')}
-          </Checkbox>
+          <FingerprintConfirm confirmed={confirmed} onChange={setConfirmed} />
           {adding.error && <ErrorMessage error={adding.error} />}
           <button type="submit" disabled={!confirmed || adding.isPending}>
             {adding.isPending ? t('machines.adding') : t('machines.confirmAdd')}

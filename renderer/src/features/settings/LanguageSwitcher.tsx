@@ -7,7 +7,13 @@ import { applyLanguage, resolveLanguage } from '../../i18n';
 const SYSTEM = 'system';
 
 /** Chooses the UI language; the choice is kept in this console's settings. */
-export function LanguageSwitcher() {
+export function LanguageSwitcher({
+  label,
+  className = 'language',
+}: {
+  label?: string;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const settings = useApiQuery('settings.get', {});
@@ -16,8 +22,8 @@ export function LanguageSwitcher() {
   });
 
   return (
-    <div className="language">
-      <label htmlFor={id}>{t('app.language')}</label>
+    <div className={className}>
+      <label htmlFor={id}>{label ?? t('app.language')}</label>
       <select
         id={id}
         value={settings.data?.language ?? SYSTEM}

@@ -1,0 +1,74 @@
+/**
+ * console.first_paint_ms: browser mode, in Chromium, from navigation start to the queue's
+ * first rows on screen, with the 100k-ticket dataset in the store. Each sample is a fresh
+ * browser context (no cache, no session storage) loading the console host's URL, as an
+ * analyst opening the console does.
+ */
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../test/helpers/chromium';
+import { startConsoleHost } from '../test/helpers/console-host';
+import type { Benchmark, BenchContext } from './benchmark';
+import { sqliteDataset } from './tickets-dataset';
+
+const METRIC = 'console.first_paint_ms';
+const WARM_UP = 2;
+const PAINT_TIMEOUT_MS = 60_000;
+
+/**
+ * Loads the console in a fresh context and returns the page's own clock (milliseconds since
+ * its navigation started) at the first animation frame that shows a queue row.
+ */
+async function firstPaint(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () =>
+        document.querySelector('[role="listbox"] [role="option"]') === null
+          ? false
+          : performance.now(),
+      undefined,
+      { polling: 'raf', timeout: PAINT_TIMEOUT_MS },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+async function run(context: BenchContext): Promise<void> {
+  const dataDir = await sqliteDataset(context.progress);
+  context.progress('building the console (scripts/build.mjs)');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: context.repoRoot, stdio: 'ignore' });
+  const host = await startConsoleHost(dataDir);
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
+  try {
+    for (let i = 0; i < WARM_UP; i++) await firstPaint(browser, host.url);
+    const samples: number[] = [];
+    for (let i = 0; i < context.samples(METRIC); i++) {
+      samples.push(await firstPaint(browser, host.url));
+    }
+    context.progress(`${METRIC}: ${samples.map((s) => s.toFixed(0)).join(', ')} ms`);
+    context.record(METRIC, samples);
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+export const consolePaintBenchmark: Benchmark = {
+  name: 'console',
+  needsAgentBuild: false,
+  metrics: [
+    {
+      name: METRIC,
+      unit: 'ms',
+      description:
+        'browser mode in Chromium, 100k tickets in the store: navigation start to the queue rendered',
+      defaultSamples: 10,
+    },
+  ],
+  run,
+};

@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import {
+  DesksideError,
+  LOCAL_MACHINE_ID,
+  type Machine,
+  type MachineStatus,
+  type RepairMachineInputSchema,
+} from '@deskside/core';
+import type { Db } from '../database/open';
+import type { SecretBox } from '../secrets/secret-box';
+import { agentGet, pairWithAgent, probeAgent } from './agent-client';
+import { confirmedEndpoint } from './confirmed-endpoint';
+import type { MachineService } from './machine-service';
+
+export interface PairingServiceDeps {
+  db: Db;
+  secrets: SecretBox;
+  machines: MachineService;
+  /** How agents list this console when it pairs, e.g. "ana@helpdesk-07". */
+  consoleName?: string;
+}
+
+type Unusable = Pick<MachineStatus, 'state' | 'detail' | 'presentedFingerprint'>;
+
+/** What a failed exchange with an agent says about the pairing. */
+function unusable(error: unknown): Unusable {
+  if (!(error instanceof DesksideError)) throw error;
+  const detail = error.message;
+  switch (error.code) {
+    case 'agent_unauthorized':
+      return { state: 'refused', detail, presentedFingerprint: null };
+    case 'certificate_mismatch':
+      return { state: 'certificate_changed', detail, presentedFingerprint: null };
+    case 'machine_unreachable':
+    case 'agent_error':
+      return { state: 'unreachable', detail, presentedFingerprint: null };
+    default:
+      throw error;
+  }
+}
+
+/** The console's side of pairing with agents: is it still paired, pair again, remove. */
+export class PairingService {
+  constructor(private readonly deps: PairingServiceDeps) {}
+
+  private async stored(id: string) {
+    const row = await this.deps.db
+      .selectFrom('machines')
+      .select(['id', 'address', 'port', 'certPem', 'fingerprint', 'tokenSealed'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new DesksideError('not_found', 'No such machine');
+    return row;
+  }
+
+  /**
+   * Asks the agent, without a credential, which certificate it presents; only when it is the
+   * pinned one does the credential go to it, to see whether the agent still accepts it.
+   */
+  async status(id: string): Promise<MachineStatus> {
+    const checkedAt = new Date().toISOString();
+    const base = { id, agentVersion: null, presentedFingerprint: null, detail: null, checkedAt };
+    if (id === LOCAL_MACHINE_ID) return { ...base, state: 'local' };
+    const row = await this.stored(id);
+    let presented;
+    try {
+      presented = await probeAgent(row);
+    } catch (error) {
+      return { ...base, ...unusable(error) };
+    }
+    const agentVersion = presented.health.agentVersion;
+    if (presented.fingerprint !== row.fingerprint) {
+      return {
+        ...base,
+        agentVersion,
+        state: 'certificate_changed',
+        presentedFingerprint: presented.fingerprint,
+      };
+    }
+    try {
+      await agentGet({ ...row, token: this.deps.secrets.open(row.tokenSealed) }, 'checkCatalog');
+    } catch (error) {
+      return { ...base, agentVersion, ...unusable(error) };
+    }
+    await this.deps.db
+      .updateTable('machines')
+      .set({ lastContactAt: checkedAt })
+      .where('id', '=', id)
+      .execute();
+    return { ...base, agentVersion, state: 'paired' };
+  }
+
+  /**
+   * Pairs again with a new code, over a connection pinned to the certificate the analyst
+   * confirmed now (a reinstalled agent has a new one). The machine keeps its id and name.
+   */
+  async repair(input: z.output<typeof RepairMachineInputSchema>): Promise<Machine> {
+    const row = await this.stored(input.id);
+    const endpoint = await confirmedEndpoint(
+      { address: row.address, port: row.port, fingerprint: input.fingerprint },
+      'Nothing was changed.',
+    );
+    const paired = await pairWithAgent(endpoint, {
+      code: input.code,
+      ...(this.deps.consoleName ? { consoleName: this.deps.consoleName } : {}),
+    });
+    await this.deps.db
+      .updateTable('machines')
+      .set({
+        certPem: endpoint.certPem,
+        fingerprint: endpoint.fingerprint,
+        tokenSealed: this.deps.secrets.seal(paired.credential),
+        hostname: paired.hostname,
+        lastContactAt: new Date().toISOString(),
+      })
+      .where('id', '=', input.id)
+      .execute();
+    return this.deps.machines.get(input.id);
+  }
+
+  /** Forgets the machine and its credential; evidence taken from it stays as it was. */
+  async remove(id: string): Promise<{ id: string }> {
+    const result = await this.deps.db
+      .deleteFrom('machines')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw new DesksideError('not_found', 'No such machine');
+    return { id };
+  }
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkflowConfig } from '@deskside/core';
+import { NavLink, Outlet } from 'react-router';
+import { useApiQuery } from '../api/hooks';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { DataTransfers } from '../features/data/DataTransfers';
+import { AgentsSettings } from '../features/settings/AgentsSettings';
+import { GroupsSettings } from '../features/settings/GroupsSettings';
+import { ProfileSettings } from '../features/settings/ProfileSettings';
+import { SlaSettings } from '../features/settings/SlaSettings';
+
+export const SETTINGS_SECTIONS = ['profile', 'groups', 'sla', 'agents', 'data'] as const;
+
+/** The settings: a section per page, chosen from the tabs at the top. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <main>
+      <header className="page-header">
+        <h1>{t('settings.title')}</h1>
+      </header>
+      <nav className="tabs" aria-label={t('settings.sections')}>
+        {SETTINGS_SECTIONS.map((section) => (
+          <NavLink key={section} to={`/settings/${section}`}>
+            {t(`settings.tabs.${section}`)}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </main>
+  );
+}
+
+/** Settings that edit the desk's shared configuration wait for it before showing a form. */
+function WithConfig({ children }: { children: (config: WorkflowConfig) => ReactNode }) {
+  const { t } = useTranslation();
+  const config = useApiQuery('workflow.config', {});
+  if (config.error)
+    return <ErrorMessage error={config.error} onRetry={() => void config.refetch()} />;
+  if (!config.data) return <p className="muted">{t('app.loading')}</p>;
+  return <>{children(config.data)}</>;
+}
+
+export function ProfileSection() {
+  const { t } = useTranslation();
+  const profile = useApiQuery('profile.get', {});
+  if (profile.error) return <ErrorMessage error={profile.error} />;
+  if (!profile.data) return <p className="muted">{t('app.loading')}</p>;
+  const current = profile.data;
+  return (
+    <WithConfig>
+      {(config) => <ProfileSettings profile={current} groups={config.groups} />}
+    </WithConfig>
+  );
+}
+
+export function GroupsSection() {
+  return <WithConfig>{(config) => <GroupsSettings groups={config.groups} />}</WithConfig>;
+}
+
+export function SlaSection() {
+  return <WithConfig>{(config) => <SlaSettings policy={config.sla} />}</WithConfig>;
+}
+
+export const AgentsSection = AgentsSettings;
+export const DataSection = DataTransfers;

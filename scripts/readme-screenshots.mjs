@@ -1,0 +1,30 @@
+// Copies the README's screenshots from the last end-to-end run (test/e2e/languages.spec.ts
+// writes every page in every language to test-results/screenshots) into docs/screenshots.
+// Run `npx playwright test test/e2e/languages.spec.ts` first, then `npm run screenshots`.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const FROM = 'test-results/screenshots';
+const TO = 'docs/screenshots';
+/** The main pages, each in a different language, as README.md shows them. */
+export const README_SCREENSHOTS = [
+  'en-tickets',
+  'fr-ticket',
+  'el-machine',
+  'nl-settings-sla',
+  'fr-settings-agents',
+  'en-settings-data',
+  'nl-kb-article',
+  'el-kb',
+];
+
+const missing = README_SCREENSHOTS.filter((name) => !existsSync(path.join(FROM, `${name}.png`)));
+if (missing.length > 0) {
+  console.error(`Not in ${FROM}: ${missing.join(', ')}. Run the languages end-to-end test first.`);
+  process.exit(1);
+}
+mkdirSync(TO, { recursive: true });
+for (const name of README_SCREENSHOTS) {
+  copyFileSync(path.join(FROM, `${name}.png`), path.join(TO, `${name}.png`));
+}
+console.log(`Copied ${README_SCREENSHOTS.length} screenshots to ${TO}`);
