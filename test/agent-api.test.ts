@@ -14,6 +14,7 @@ import {
   AgentErrorResponseSchema,
   AgentHealthSchema,
   InventorySchema,
+  inventoryHostname,
   type AgentErrorCode,
 } from '@deskside/core';
 import { loadOrCreateIdentity } from '../agent/src/server/identity';
@@ -173,7 +174,8 @@ describe('agent HTTPS API (real agent process)', () => {
     const reply = await request(agent, '/v1/inventory', { authorization: bearer(agent) });
     expect(reply.status).toBe(200);
     const inventory = InventorySchema.parse(JSON.parse(reply.body));
-    expect(inventory.os.hostname).toBe(os.hostname());
+    expect(inventory.schemaVersion).toBe(2);
+    expect(inventoryHostname(inventory)).toBe(os.hostname());
   });
 
   it.each<[string, (token: string) => string | undefined]>([
@@ -340,7 +342,7 @@ describe('agent CLI', () => {
   it('`inventory --json` prints an inventory document', async () => {
     const { stdout } = await cli(['inventory', '--json']);
     const inventory = InventorySchema.parse(JSON.parse(stdout));
-    expect(inventory.os.hostname).toBe(os.hostname());
+    expect(inventoryHostname(inventory)).toBe(os.hostname());
   });
 
   it.each(['99999', '-1', 'abc'])(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import {
   DesksideError,
+  inventoryHostname,
   LOCAL_MACHINE_ID,
   type AddMachineInputSchema,
   type Inventory,
@@ -153,14 +154,14 @@ export class MachineService {
     const now = new Date().toISOString();
     const row: MachinesTable = {
       id: randomUUID(),
-      name: input.name ?? inventory.os.hostname,
+      name: input.name ?? inventoryHostname(inventory),
       transport: 'agent-https',
       address: input.address,
       port: input.port,
       fingerprint: presented.fingerprint,
       certPem: presented.certPem,
       tokenSealed: this.deps.secrets.seal(input.token),
-      hostname: inventory.os.hostname,
+      hostname: inventoryHostname(inventory),
       addedAt: now,
       lastContactAt: now,
     };
@@ -179,7 +180,7 @@ export class MachineService {
     } else {
       await this.deps.db
         .updateTable('machines')
-        .set({ lastContactAt: fetchedAt, hostname: inventory.os.hostname })
+        .set({ lastContactAt: fetchedAt, hostname: inventoryHostname(inventory) })
         .where('id', '=', id)
         .execute();
     }

@@ -1,31 +1,30 @@
-import type { Command } from 'commander';
-import type { Inventory } from '@deskside/core';
-import { collectInventory } from '../../collect';
+import { Option, type Command } from 'commander';
+import { InventorySectionsParamSchema, type InventorySectionName } from '@deskside/core';
+import { collectInventory } from '../../collect/inventory';
+import { printStaticSections } from '../../inventory/refresh-child';
+import { formatInventory } from '../inventory-summary';
 
-const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
-
-export function formatInventory(inv: Inventory): string {
-  const lines = [
-    `Host        ${inv.os.hostname}`,
-    `System      ${[inv.system.manufacturer, inv.system.model].filter(Boolean).join(' ')}${inv.system.serial ? ` (serial ${inv.system.serial})` : ''}`,
-    `OS          ${inv.os.distro} ${inv.os.release} (${inv.os.platform} ${inv.os.kernel}, ${inv.os.arch})`,
-    `CPU         ${inv.cpu.brand}, ${inv.cpu.physicalCores} cores / ${inv.cpu.cores} threads`,
-    `Memory      ${gib(inv.memory.totalBytes)} total, ${gib(inv.memory.availableBytes)} available`,
-    ...inv.disks.map((d) => `Disk        ${d.name || d.device} ${gib(d.sizeBytes)} ${d.type}`),
-    ...inv.fileSystems.map(
-      (f) => `File system ${f.mount} ${gib(f.availableBytes)} free of ${gib(f.sizeBytes)}`,
-    ),
-    ...inv.network
-      .filter((n) => !n.internal)
-      .map(
-        (n) => `Network     ${n.name} ${n.up ? 'up' : 'down'} ${[...n.ip4, ...n.ip6].join(' ')}`,
-      ),
-  ];
-  return lines.join('\n');
+interface InventoryOptions {
+  json?: boolean;
+  sections?: string;
+  static?: boolean;
 }
 
-export async function printInventory(options: { json?: boolean }): Promise<void> {
-  const inventory = await collectInventory();
+function parseSections(value: string | undefined): InventorySectionName[] | undefined {
+  if (value === undefined) return undefined;
+  const parsed = InventorySectionsParamSchema.safeParse(value);
+  if (!parsed.success)
+    throw new Error(`--sections: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+export async function printInventory(options: InventoryOptions): Promise<void> {
+  const sections = parseSections(options.sections);
+  if (options.static) {
+    await printStaticSections(sections ?? []);
+    return;
+  }
+  const inventory = await collectInventory(sections ? { sections } : {});
   console.log(options.json ? JSON.stringify(inventory, null, 2) : formatInventory(inventory));
 }
 
@@ -34,5 +33,8 @@ export function registerInventory(program: Command): void {
     .command('inventory')
     .description('collect and print this computer’s inventory')
     .option('--json', 'print the inventory document as JSON')
+    .option('--sections <names>', 'only these sections, comma-separated (e.g. os,cpu,software)')
+    // The agent's background refresh: static sections as JSON lines, one per section.
+    .addOption(new Option('--static').hideHelp())
     .action(printInventory);
 }

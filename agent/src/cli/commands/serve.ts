@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import pino from 'pino';
-import { collectInventory } from '../../collect';
 import { ServeOptionsSchema, defaultDataDir, describeIssues } from '../../config';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
+import { startInventoryService } from '../../inventory/start';
 import { createHandlers } from '../../server/routes';
 import { TokenVerifier, loadConsoleToken, tokenAuthenticator } from '../../server/tokens';
 import { AGENT_VERSION } from '../../version';
@@ -23,10 +23,11 @@ export async function serve(rawOptions: Record<string, unknown>): Promise<void> 
     base: { service: 'deskside-agent' },
     redact: ['req.headers.authorization'],
   });
+  const inventory = await startInventoryService(options.dataDir, logger);
   const server = createAgentServer({
     identity,
     authenticator: tokenAuthenticator(new TokenVerifier(token)),
-    handlers: createHandlers({ collectInventory }),
+    handlers: createHandlers({ collectInventory: (sections) => inventory.get(sections) }),
     logger,
   });
   const bound = await listen(server, options.address, options.port);
@@ -39,6 +40,7 @@ export async function serve(rawOptions: Record<string, unknown>): Promise<void> 
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
+    inventory.stop();
     server.close(() => process.exit(0));
     server.closeAllConnections();
   };

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
+// Schema version 1, as the first agents sent it and as evidence stored then holds it.
+// Frozen: change InventoryV2Schema (v2.ts) instead.
+
 const bytes = z.number().nonnegative();
 
-export const SystemSectionSchema = z.object({
+export const SystemV1Schema = z.object({
   manufacturer: z.string(),
   model: z.string(),
   serial: z.string(),
@@ -10,7 +13,7 @@ export const SystemSectionSchema = z.object({
   virtual: z.boolean(),
 });
 
-export const OsSectionSchema = z.object({
+export const OsV1Schema = z.object({
   platform: z.string(),
   distro: z.string(),
   release: z.string(),
@@ -20,7 +23,7 @@ export const OsSectionSchema = z.object({
   uptimeSeconds: z.number().nonnegative(),
 });
 
-export const CpuSectionSchema = z.object({
+export const CpuV1Schema = z.object({
   manufacturer: z.string(),
   brand: z.string(),
   cores: z.number().int().nonnegative(),
@@ -28,7 +31,7 @@ export const CpuSectionSchema = z.object({
   speedGHz: z.number().nonnegative(),
 });
 
-export const MemorySectionSchema = z.object({
+export const MemoryV1Schema = z.object({
   totalBytes: bytes,
   availableBytes: bytes,
   usedBytes: bytes,
@@ -36,7 +39,7 @@ export const MemorySectionSchema = z.object({
   swapUsedBytes: bytes,
 });
 
-export const DiskSchema = z.object({
+export const DiskV1Schema = z.object({
   device: z.string(),
   name: z.string(),
   type: z.string(),
@@ -45,7 +48,7 @@ export const DiskSchema = z.object({
   sizeBytes: bytes,
 });
 
-export const FileSystemSchema = z.object({
+export const FileSystemV1Schema = z.object({
   device: z.string(),
   type: z.string(),
   mount: z.string(),
@@ -55,7 +58,7 @@ export const FileSystemSchema = z.object({
   usePercent: z.number().min(0).max(100).nullable(),
 });
 
-export const NetworkInterfaceSchema = z.object({
+export const NetworkInterfaceV1Schema = z.object({
   name: z.string(),
   mac: z.string(),
   ip4: z.array(z.string()),
@@ -67,23 +70,17 @@ export const NetworkInterfaceSchema = z.object({
   speedMbps: z.number().nonnegative().nullable(),
 });
 
-/**
- * The inventory document an agent (or the console, for "This computer") reports.
- * Every value is plain JSON so the document can be hashed canonically and kept as evidence.
- */
-export const InventorySchema = z.object({
+/** The inventory document of schema version 1: every section present. */
+export const InventoryV1Schema = z.object({
   schemaVersion: z.literal(1),
   collectedAt: z.iso.datetime(),
-  system: SystemSectionSchema,
-  os: OsSectionSchema,
-  cpu: CpuSectionSchema,
-  memory: MemorySectionSchema,
-  disks: z.array(DiskSchema),
-  fileSystems: z.array(FileSystemSchema),
-  network: z.array(NetworkInterfaceSchema),
+  system: SystemV1Schema,
+  os: OsV1Schema,
+  cpu: CpuV1Schema,
+  memory: MemoryV1Schema,
+  disks: z.array(DiskV1Schema),
+  fileSystems: z.array(FileSystemV1Schema),
+  network: z.array(NetworkInterfaceV1Schema),
 });
 
-export type Inventory = z.infer<typeof InventorySchema>;
-export type NetworkInterface = z.infer<typeof NetworkInterfaceSchema>;
-export type FileSystem = z.infer<typeof FileSystemSchema>;
-export type Disk = z.infer<typeof DiskSchema>;
+export type InventoryV1 = z.infer<typeof InventoryV1Schema>;

@@ -1,0 +1,230 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import si from 'systeminformation';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { INVENTORY_SECTIONS, InventoryV2Schema, type InventorySectionName } from '@deskside/core';
+import { CpuLoadSampler } from '../collect/live/cpu-load';
+import { inProcessRefresher, type StaticRefresher } from './refresh-child';
+import { InventoryService } from './service';
+import { CACHE_FILE } from './static-cache';
+
+const VERSION = '0.0.0-test';
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-inventory-service-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** Every function systeminformation exports, spied on (calls still go through). */
+function spyOnSystemInformation() {
+  const library = si as unknown as Record<string, unknown>;
+  const spies = Object.keys(library)
+    .filter((name) => typeof library[name] === 'function')
+    .map((name) => [name, vi.spyOn(library as Record<string, () => unknown>, name)] as const);
+  return {
+    called: () => spies.filter(([, spy]) => spy.mock.calls.length > 0).map(([name]) => name),
+    reset: () => {
+      for (const [, spy] of spies) spy.mockClear();
+    },
+    restore: () => {
+      for (const [, spy] of spies) spy.mockRestore();
+    },
+  };
+}
+
+describe('InventoryService (real collection on this machine, in process)', () => {
+  let service: InventoryService;
+  let dataDir: string;
+  let library: ReturnType<typeof spyOnSystemInformation>;
+
+  beforeAll(async () => {
+    library = spyOnSystemInformation();
+    dataDir = await tempDir();
+    service = new InventoryService({
+      dataDir,
+      agentVersion: VERSION,
+      refreshStatic: inProcessRefresher,
+    });
+    await service.start();
+    await service.settled();
+  });
+  afterAll(() => {
+    service.stop();
+    library.restore();
+  });
+
+  it('never calls si.getAllData() or si.versions(), even to fill its cache', () => {
+    expect(library.called()).not.toContain('getAllData');
+    expect(library.called()).not.toContain('versions');
+    // The start-up collection did use the library for hardware.
+    expect(library.called()).toContain('system');
+  });
+
+  it('serves requests without calling systeminformation at all', async () => {
+    library.reset();
+    for (let i = 0; i < 5; i++) {
+      InventoryV2Schema.parse(await service.get());
+      await service.get(['os', 'cpu', 'memory', 'fileSystems', 'network']);
+    }
+    expect(library.called()).toEqual([]);
+  });
+
+  it('returns every section, with when each was observed', async () => {
+    const document = InventoryV2Schema.parse(await service.get());
+    for (const section of INVENTORY_SECTIONS) {
+      const explained = document.problems.some((p) => p.section === section);
+      expect(document[section] !== undefined || explained, section).toBe(true);
+    }
+    expect(document.cpu?.load).not.toBeNull();
+    expect(document.software?.programs.length).toBeGreaterThan(10);
+  });
+
+  it('reads dynamic facts for each request and keeps static ones', async () => {
+    const first = await service.get(['os', 'system', 'fileSystems']);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await service.get(['os', 'system', 'fileSystems']);
+    expect(second.observedAt.system).toBe(first.observedAt.system);
+    expect(second.observedAt.os).not.toBe(first.observedAt.os);
+    expect(second.os!.uptimeSeconds).toBeGreaterThan(first.os!.uptimeSeconds);
+  });
+
+  it('returns only the sections asked for', async () => {
+    const document = await service.get(['battery', 'updates']);
+    const present = INVENTORY_SECTIONS.filter((s) => document[s] !== undefined);
+    expect(present.every((s) => s === 'battery' || s === 'updates')).toBe(true);
+    expect(document.problems.every((p) => p.section === 'battery' || p.section === 'updates')).toBe(
+      true,
+    );
+  });
+
+  it('keeps the static sections on disk', async () => {
+    const file = JSON.parse(await readFile(path.join(dataDir, CACHE_FILE), 'utf8')) as {
+      agentVersion: string;
+      sections: Record<string, unknown>;
+    };
+    expect(file.agentVersion).toBe(VERSION);
+    expect(Object.keys(file.sections)).toEqual(
+      expect.arrayContaining(['os', 'cpu', 'memory', 'software']),
+    );
+  });
+
+  it('a restarted agent answers from the disk cache before collecting again', async () => {
+    let release!: () => void;
+    const blocked: StaticRefresher = () => new Promise((resolve) => (release = resolve));
+    const restarted = new InventoryService({
+      dataDir,
+      agentVersion: VERSION,
+      refreshStatic: blocked,
+    });
+    await restarted.start();
+    try {
+      const before = await service.get(['software']);
+      const document = await restarted.get(['software', 'cpu', 'memory']);
+      expect(document.software).toEqual(before.software);
+      expect(document.observedAt.software).toBe(before.observedAt.software);
+      expect(document.memory?.totalBytes).toBe(os.totalmem());
+    } finally {
+      release();
+      restarted.stop();
+    }
+  });
+
+  it('ignores a cache written by another agent version', async () => {
+    let asked: readonly InventorySectionName[] = [];
+    const refresher: StaticRefresher = (sections, onResult) => {
+      asked = sections;
+      for (const section of sections) {
+        onResult({
+          section,
+          observed: { problem: { section, reason: 'failed', message: 'test' } },
+        });
+      }
+      return Promise.resolve();
+    };
+    const other = new InventoryService({
+      dataDir,
+      agentVersion: '9.9.9',
+      refreshStatic: refresher,
+    });
+    await other.start();
+    const document = await other.get(['software']);
+    other.stop();
+    expect(asked).toContain('software');
+    expect(document.software).toBeUndefined();
+    expect(document.problems).toEqual([{ section: 'software', reason: 'failed', message: 'test' }]);
+  });
+});
+
+describe('InventoryService before its first collection', () => {
+  it('a request waits for the sections it needs, then answers', async () => {
+    let report!: () => void;
+    const refresher: StaticRefresher = (sections, onResult) =>
+      new Promise((resolve) => {
+        report = () => {
+          for (const section of sections) {
+            onResult({
+              section,
+              observed: { problem: { section, reason: 'timeout', message: `${section}: slow` } },
+            });
+          }
+          resolve();
+        };
+      });
+    const service = new InventoryService({
+      dataDir: await tempDir(),
+      agentVersion: VERSION,
+      refreshStatic: refresher,
+    });
+    await service.start();
+    let answered = false;
+    const request = service.get(['bios', 'memory']).then((document) => {
+      answered = true;
+      return document;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    report();
+    const document = await request;
+    service.stop();
+    expect(document.problems.map((p) => p.section).sort()).toEqual(['bios', 'memory']);
+  });
+
+  it('CPU load is there from the first request: no waiting for a sampling window', async () => {
+    const cpu = {
+      manufacturer: 'Test',
+      brand: 'CPU',
+      cores: 2,
+      physicalCores: 2,
+      speedGHz: 1,
+      speedMaxGHz: null,
+      sockets: null,
+      virtualization: null,
+      load: null,
+    };
+    const refresher: StaticRefresher = (sections, onResult) => {
+      for (const section of sections.filter((s) => s === 'cpu')) {
+        onResult({ section, observed: { value: cpu, observedAt: new Date().toISOString() } });
+      }
+      return new Promise(() => undefined);
+    };
+    const sampler = new CpuLoadSampler(3_600_000);
+    const service = new InventoryService({
+      dataDir: await tempDir(),
+      agentVersion: VERSION,
+      refreshStatic: refresher,
+      sampler,
+    });
+    await service.start();
+    const started = Date.now();
+    const document = await service.get(['cpu']);
+    service.stop();
+    expect(document.cpu?.load?.perCore).toHaveLength(os.cpus().length);
+    // The window is the time since the agent started, not an hour-long interval.
+    expect(document.cpu!.load!.windowSeconds).toBeLessThan((Date.now() - started) / 1000 + 5);
+  });
+});

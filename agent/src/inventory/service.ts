@@ -1,0 +1,200 @@
+import { INVENTORY_SECTIONS, type InventorySectionName, type InventoryV2 } from '@deskside/core';
+import { buildDocument, type DocumentInputs, type Observed } from '../collect/document';
+import { runCommand, type CommandRunner } from '../collect/exec';
+import { stateSourcesFor } from '../collect/inventory';
+import { CpuLoadSampler } from '../collect/live/cpu-load';
+import {
+  DEFAULT_STATIC_MAX_AGE_MS,
+  STATE_SOURCES,
+  STATIC_MAX_AGE_MS,
+  staticSectionsFor,
+  type StateSource,
+} from '../collect/sections';
+import type { StaticRefresher } from './refresh-child';
+import { loadStaticCache, saveStaticCache } from './static-cache';
+import { StaleWhileRevalidate } from './state-cache';
+
+export interface InventoryServiceOptions {
+  /** The agent's data folder: the static cache lives there. */
+  dataDir: string;
+  agentVersion: string;
+  refreshStatic: StaticRefresher;
+  platform?: NodeJS.Platform;
+  run?: CommandRunner;
+  /** How old users, battery, printers, gateways and DNS may be before they are read again. */
+  stateMaxAgeMs?: number;
+  /** How often the schedule looks for static sections due for collection. */
+  scheduleEveryMs?: number;
+  /** After a failed collection, how long before a section is tried again. */
+  retryAfterMs?: number;
+  sampler?: CpuLoadSampler;
+  onError?: (error: unknown) => void;
+}
+
+interface Waiter {
+  promise: Promise<void>;
+  resolve: () => void;
+}
+
+function waiter(): Waiter {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/**
+ * The agent's inventory: static sections from a cache kept in memory and on disk,
+ * refreshed at start and on a schedule (by `refreshStatic`, a child process in the agent);
+ * users, battery, printers and network configuration refreshed in the background when
+ * stale; load, memory, disk usage and network state read for every request. A request waits
+ * only when a section has never been collected yet.
+ */
+export class InventoryService {
+  private readonly platform: NodeJS.Platform;
+  private readonly run: CommandRunner;
+  private readonly statics = new Map<InventorySectionName, Observed<unknown>>();
+  private readonly failedAt = new Map<InventorySectionName, number>();
+  private readonly arrivals = new Map<InventorySectionName, Waiter>();
+  private readonly states: { [K in StateSource]: StaleWhileRevalidate<unknown> };
+  private readonly sampler: CpuLoadSampler;
+  private refreshing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: InventoryServiceOptions) {
+    this.platform = options.platform ?? process.platform;
+    this.run = options.run ?? runCommand;
+    this.sampler = options.sampler ?? new CpuLoadSampler();
+    const maxAge = options.stateMaxAgeMs ?? 15_000;
+    const read = (source: StateSource) => () =>
+      STATE_SOURCES[source]({ platform: this.platform, run: this.run }) as Promise<unknown>;
+    this.states = {
+      users: new StaleWhileRevalidate('users', read('users'), maxAge),
+      battery: new StaleWhileRevalidate('battery', read('battery'), maxAge),
+      printers: new StaleWhileRevalidate('printers', read('printers'), maxAge),
+      networkConfig: new StaleWhileRevalidate('network', read('networkConfig'), maxAge),
+    };
+  }
+
+  /** Loads the disk cache, starts sampling the CPU, and collects every static section again. */
+  async start(): Promise<void> {
+    const cached = await loadStaticCache(this.options.dataDir, {
+      agentVersion: this.options.agentVersion,
+      platform: this.platform,
+    });
+    for (const [section, entry] of cached) this.statics.set(section, entry);
+    this.sampler.start();
+    void this.refresh(staticSectionsFor(INVENTORY_SECTIONS, this.platform));
+    for (const state of Object.values(this.states)) void state.refresh();
+    this.timer = setInterval(
+      () => {
+        void this.refresh(this.dueSections());
+      },
+      this.options.scheduleEveryMs ?? 10 * 60_000,
+    ).unref();
+  }
+
+  /** Resolves when no static collection is running. */
+  async settled(): Promise<void> {
+    while (this.refreshing) await this.refreshing;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.sampler.stop();
+  }
+
+  /** The document for the sections asked (all by default). Never runs a static collection. */
+  async get(sections: readonly InventorySectionName[] = INVENTORY_SECTIONS): Promise<InventoryV2> {
+    const needed = staticSectionsFor(sections, this.platform);
+    await Promise.all(needed.filter((s) => !this.statics.has(s)).map((s) => this.arrival(s)));
+    const statics: DocumentInputs['statics'] = {};
+    for (const section of needed) {
+      const observed = this.statics.get(section);
+      if (observed) Object.assign(statics, { [section]: observed });
+    }
+    const states: DocumentInputs['states'] = {};
+    await Promise.all(
+      stateSourcesFor(sections).map(async (source) => {
+        Object.assign(states, { [source]: await this.states[source].get() });
+      }),
+    );
+    return buildDocument({
+      sections,
+      platform: this.platform,
+      run: this.run,
+      statics,
+      states,
+      // Before the first window closes, the load since the agent started.
+      load: sections.includes('cpu') ? (this.sampler.current() ?? this.sampler.sample()) : null,
+    });
+  }
+
+  /** Resolves once `section` has been collected (or has failed) for the first time. */
+  private arrival(section: InventorySectionName): Promise<void> {
+    let arrival = this.arrivals.get(section);
+    if (!arrival) {
+      arrival = waiter();
+      this.arrivals.set(section, arrival);
+      if (!this.refreshing) void this.refresh([section]);
+    }
+    return arrival.promise;
+  }
+
+  private dueSections(now = Date.now()): InventorySectionName[] {
+    return staticSectionsFor(INVENTORY_SECTIONS, this.platform).filter((section) => {
+      const observed = this.statics.get(section);
+      if (!observed || !('observedAt' in observed)) {
+        return now - (this.failedAt.get(section) ?? 0) > (this.options.retryAfterMs ?? 10 * 60_000);
+      }
+      const maxAge = STATIC_MAX_AGE_MS[section] ?? DEFAULT_STATIC_MAX_AGE_MS;
+      return now - Date.parse(observed.observedAt) > maxAge;
+    });
+  }
+
+  private refresh(sections: InventorySectionName[]): Promise<void> {
+    if (this.refreshing || sections.length === 0) return this.refreshing ?? Promise.resolve();
+    const refreshing = this.options
+      .refreshStatic(sections, ({ section, observed }) => {
+        // A failed refresh keeps the facts it already had rather than losing them.
+        if (!observed.problem || !this.statics.has(section) || this.statics.get(section)?.problem) {
+          this.statics.set(section, observed);
+        }
+        if (observed.problem) this.failedAt.set(section, Date.now());
+        this.arrivals.get(section)?.resolve();
+        this.arrivals.delete(section);
+      })
+      .catch((error: unknown) => {
+        this.options.onError?.(error);
+      })
+      .then(async () => {
+        // Sections the refresh never reported (it crashed): stop waiting for them.
+        for (const section of sections) {
+          if (!this.statics.has(section)) {
+            this.statics.set(section, {
+              problem: {
+                section,
+                reason: 'failed',
+                message: `${section}: the collection stopped early`,
+              },
+            });
+            this.failedAt.set(section, Date.now());
+          }
+          this.arrivals.get(section)?.resolve();
+          this.arrivals.delete(section);
+        }
+        await saveStaticCache(
+          this.options.dataDir,
+          { agentVersion: this.options.agentVersion, platform: this.platform },
+          this.statics,
+        ).catch((error: unknown) => this.options.onError?.(error));
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+        // Requests waiting for sections this refresh did not include.
+        const waiting = [...this.arrivals.keys()];
+        if (waiting.length > 0) void this.refresh(waiting);
+      });
+    this.refreshing = refreshing;
+    return refreshing;
+  }
+}
