@@ -111,7 +111,7 @@ describe('GET /v1/inventory (real agent process)', () => {
 
   it('keeps the static sections in its data folder, and a restarted agent answers from them', async () => {
     const before = await inventory(agent, '?sections=system,software');
-    expect(existsSync(path.join(agent.dataDir, 'inventory-cache.json'))).toBe(true);
+    expect(existsSync(path.join(agent.dataDir, 'inventory-cache.txt'))).toBe(true);
     const restarted = await startAgent({ dataDir: agent.dataDir });
     try {
       const after = await inventory(restarted, '?sections=system,software');

@@ -9,7 +9,8 @@ import {
 } from '@deskside/core';
 import type { CommandRunner } from './exec';
 import { isLiveSection, liveSection } from './live/assemble';
-import { SECTION_TIERS, sectionProblem } from './sections';
+import { sectionProblem } from './errors';
+import { SECTION_TIERS } from './tiers';
 
 /** A fact with the time it was read, or why it could not be. */
 export type Observed<T> =

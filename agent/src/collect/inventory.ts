@@ -7,13 +7,9 @@ import {
 import { buildDocument, type DocumentInputs, type Observed } from './document';
 import { runCommand, type CommandRunner } from './exec';
 import { sampleCpuLoad } from './live/cpu-load';
-import {
-  STATE_SOURCES,
-  collectStaticSection,
-  sectionProblem,
-  staticSectionsFor,
-  type StateSource,
-} from './sections';
+import { sectionProblem } from './errors';
+import { STATE_SOURCES, collectStaticSection } from './sections';
+import { stateSourcesFor, staticSectionsFor } from './tiers';
 
 export interface CollectInventoryOptions {
   /** The sections to collect; all by default. */
@@ -32,17 +28,6 @@ async function observe<T>(
   } catch (error) {
     return { problem: sectionProblem(section, error) };
   }
-}
-
-/** The state sources a set of sections needs. */
-export function stateSourcesFor(sections: readonly InventorySectionName[]): StateSource[] {
-  const sources: StateSource[] = [];
-  for (const section of sections) {
-    if (section === 'users' || section === 'battery' || section === 'printers')
-      sources.push(section);
-    if (section === 'network') sources.push('networkConfig');
-  }
-  return sources;
 }
 
 /**

@@ -1,12 +1,7 @@
-import {
-  INVENTORY_SECTIONS,
-  type InventorySectionName,
-  type InventorySections,
-  type SectionProblem,
-} from '@deskside/core';
+import type { InventorySectionName, InventorySections } from '@deskside/core';
 import { collectBatteries } from './battery';
-import { FactsUnavailableError, unavailableFrom } from './errors';
 import type { CommandRunner } from './exec';
+import type { StateSource } from './tiers';
 import {
   readBaseboard,
   readBios,
@@ -28,68 +23,6 @@ import { collectPrinters } from './printers';
 import { collectInstalledSoftware } from './software';
 import { collectPendingUpdates } from './updates';
 import { collectLoggedInUsers } from './users';
-
-/**
- * How each section is kept fresh:
- * - static: hardware, OS release, software, updates. Collected at start and on a schedule
- *   (the agent does it in a child process and keeps it on disk); costly, rarely changes.
- * - state: users, battery, printers. Cheap enough to read every few seconds, but each
- *   read runs a command; served from memory and refreshed in the background when stale.
- * - live: OS uptime, CPU load, memory, disk usage, network state. Read for every request
- *   without running anything, on top of their static facts (CPU model, memory modules...).
- */
-export type SectionTier = 'static' | 'state' | 'live';
-
-export const SECTION_TIERS: Record<InventorySectionName, SectionTier> = {
-  system: 'static',
-  bios: 'static',
-  baseboard: 'static',
-  disks: 'static',
-  graphics: 'static',
-  usb: 'static',
-  software: 'static',
-  updates: 'static',
-  users: 'state',
-  battery: 'state',
-  printers: 'state',
-  os: 'live',
-  cpu: 'live',
-  memory: 'live',
-  fileSystems: 'live',
-  network: 'live',
-};
-
-/** How long static facts are kept before the schedule collects them again. */
-export const STATIC_MAX_AGE_MS: Partial<Record<InventorySectionName, number>> = {
-  software: 60 * 60_000,
-  updates: 60 * 60_000,
-};
-export const DEFAULT_STATIC_MAX_AGE_MS = 6 * 60 * 60_000;
-
-/**
- * The static part a section is built on. Live sections have one where some of their facts
- * are costly (the CPU model, memory modules); on Windows and macOS also the list of volumes
- * and the interfaces' kinds and speeds, which Linux reads live from /proc and /sys.
- */
-export function staticBasis(
-  section: InventorySectionName,
-  platform: NodeJS.Platform,
-): InventorySectionName | null {
-  const tier = SECTION_TIERS[section];
-  if (tier === 'static') return section;
-  if (section === 'os' || section === 'cpu' || section === 'memory') return section;
-  if ((section === 'fileSystems' || section === 'network') && platform !== 'linux') return section;
-  return null;
-}
-
-export function staticSectionsFor(
-  sections: readonly InventorySectionName[],
-  platform: NodeJS.Platform,
-): InventorySectionName[] {
-  return INVENTORY_SECTIONS.filter((s) =>
-    sections.some((wanted) => staticBasis(wanted, platform) === s),
-  );
-}
 
 type StaticValue = InventorySections[InventorySectionName];
 
@@ -145,24 +78,13 @@ export async function collectStaticSection(
 }
 
 /** The facts behind each state section, and the gateways and resolvers of `network`. */
-export const STATE_SOURCES = {
+export const STATE_SOURCES: Record<
+  StateSource,
+  (o: { platform: NodeJS.Platform; run?: CommandRunner }) => Promise<unknown>
+> = {
   users: (o: { platform: NodeJS.Platform; run?: CommandRunner }) =>
     collectLoggedInUsers(o).then((r) => r.users),
   battery: collectBatteries,
   printers: collectPrinters,
   networkConfig: collectNetworkConfig,
-} as const;
-export type StateSource = keyof typeof STATE_SOURCES;
-
-/** A failed section as the document reports it. */
-export function sectionProblem(section: InventorySectionName, error: unknown): SectionProblem {
-  const unavailable =
-    error instanceof FactsUnavailableError ? error : unavailableFrom(error, sectionLabel(section));
-  return { section, reason: unavailable.reason, message: unavailable.message };
-}
-
-function sectionLabel(section: InventorySectionName): string {
-  return section
-    .replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)
-    .replace(/^./, (c) => c.toUpperCase());
-}
+};

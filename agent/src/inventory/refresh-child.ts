@@ -1,69 +1,13 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import {
-  InventorySectionNameSchema,
-  SectionProblemSchema,
-  inventorySectionSchemas,
-  type InventorySectionName,
-} from '@deskside/core';
-import { z } from 'zod';
-import type { Observed } from '../collect/document';
-import { collectStaticSection, sectionProblem } from '../collect/sections';
-
-/** One static section as the refresh child reports it: one JSON line each. */
-const LineSchema = z.union([
-  z.object({
-    section: InventorySectionNameSchema,
-    observedAt: z.iso.datetime(),
-    value: z.unknown(),
-  }),
-  z.object({ section: InventorySectionNameSchema, problem: SectionProblemSchema }),
-]);
-
-function parseJson(line: string): unknown {
-  try {
-    return JSON.parse(line) as unknown;
-  } catch {
-    // Not one of ours (a warning a library printed): skip it.
-    return null;
-  }
-}
-
-export type SectionResult = { section: InventorySectionName; observed: Observed<unknown> };
+import type { InventorySectionName } from '@deskside/core';
+import { parseSectionLine, type SectionLine } from './stored-section';
 
 /** Collects static sections and reports each as soon as it is read. */
 export type StaticRefresher = (
   sections: readonly InventorySectionName[],
-  onResult: (result: SectionResult) => void,
+  onResult: (result: SectionLine) => void,
 ) => Promise<void>;
-
-async function collectEach(
-  sections: readonly InventorySectionName[],
-  onResult: (result: SectionResult) => void,
-): Promise<void> {
-  await Promise.all(
-    sections.map(async (section) => {
-      try {
-        const value = await collectStaticSection(section, process.platform);
-        onResult({ section, observed: { value, observedAt: new Date().toISOString() } });
-      } catch (error) {
-        onResult({ section, observed: { problem: sectionProblem(section, error) } });
-      }
-    }),
-  );
-}
-
-/** The child's side (`inventory --static`): JSON lines on stdout, one per section. */
-export async function printStaticSections(
-  sections: readonly InventorySectionName[],
-): Promise<void> {
-  await collectEach(sections, ({ section, observed }) => {
-    process.stdout.write(`${JSON.stringify({ section, ...observed })}\n`);
-  });
-}
-
-/** In this process (tests, and wherever a child cannot be started). */
-export const inProcessRefresher: StaticRefresher = collectEach;
 
 /** The lowest priority ("nice 19"; "idle" on Windows). */
 const BACKGROUND_PRIORITY = os.constants.priority.PRIORITY_LOW;
@@ -78,8 +22,8 @@ export interface ChildRefresherOptions {
 
 /**
  * Runs the collection in a short-lived child process of the agent's own bundle: the
- * hardware library and its synchronous commands never load or block the serving process,
- * which stays small while idle.
+ * hardware library and its synchronous commands never load into, or block, the serving
+ * process, which stays small while idle.
  */
 export function childProcessRefresher(options: ChildRefresherOptions): StaticRefresher {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
@@ -123,24 +67,10 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
         buffered += chunk;
         let newline: number;
         while ((newline = buffered.indexOf('\n')) !== -1) {
-          const line = buffered.slice(0, newline);
+          // Anything else a library printed is not one of ours: skipped.
+          const line = parseSectionLine(buffered.slice(0, newline));
           buffered = buffered.slice(newline + 1);
-          const parsed = LineSchema.safeParse(parseJson(line));
-          if (!parsed.success) continue;
-          const { section } = parsed.data;
-          if ('problem' in parsed.data) {
-            onResult({ section, observed: { problem: parsed.data.problem } });
-            continue;
-          }
-          const value = inventorySectionSchemas[section].safeParse(parsed.data.value);
-          onResult({
-            section,
-            observed: value.success
-              ? { value: value.data, observedAt: parsed.data.observedAt }
-              : {
-                  problem: sectionProblem(section, new Error('the collected facts were not valid')),
-                },
-          });
+          if (line) onResult(line);
         }
       });
       child.stderr.setEncoding('utf8');
@@ -151,12 +81,10 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
       child.once('close', (code) => {
         clearTimeout(timer);
         if (code === 0) resolve();
-        else
-          reject(
-            new Error(
-              `the inventory refresh exited with ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`,
-            ),
-          );
+        else {
+          const detail = stderr.trim().split('\n').at(-1) ?? '';
+          reject(new Error(`the inventory refresh exited with ${code}: ${detail}`));
+        }
       });
     });
 }

@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import si from 'systeminformation';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVENTORY_SECTIONS, InventoryV2Schema, type InventorySectionName } from '@deskside/core';
 import { CpuLoadSampler } from '../collect/live/cpu-load';
-import { inProcessRefresher, type StaticRefresher } from './refresh-child';
+import type { StaticRefresher } from './refresh-child';
+import { inProcessRefresher } from './static-collection';
+import { storeValue } from './stored-section';
 import { InventoryService } from './service';
 import { CACHE_FILE } from './static-cache';
 
@@ -103,14 +105,50 @@ describe('InventoryService (real collection on this machine, in process)', () =>
   });
 
   it('keeps the static sections on disk', async () => {
-    const file = JSON.parse(await readFile(path.join(dataDir, CACHE_FILE), 'utf8')) as {
-      agentVersion: string;
-      sections: Record<string, unknown>;
-    };
-    expect(file.agentVersion).toBe(VERSION);
-    expect(Object.keys(file.sections)).toEqual(
-      expect.arrayContaining(['os', 'cpu', 'memory', 'software']),
+    const [header, ...lines] = (await readFile(path.join(dataDir, CACHE_FILE), 'utf8')).split('\n');
+    expect(JSON.parse(header!)).toMatchObject({
+      agentVersion: VERSION,
+      platform: process.platform,
+    });
+    const sections = lines.filter(Boolean).map((line) => line.split('\t')[0]);
+    expect(sections).toEqual(expect.arrayContaining(['os', 'cpu', 'memory', 'software']));
+  });
+
+  it('drops a damaged section from the disk cache and collects it again', async () => {
+    const file = path.join(dataDir, CACHE_FILE);
+    const original = await readFile(file, 'utf8');
+    const damaged = original.replace(
+      /^software\t(\S+)\t.*$/m,
+      'software\t$1\t{"programs":"not a list"}',
     );
+    expect(damaged).not.toBe(original);
+    await writeFile(file, damaged);
+    const asked: InventorySectionName[] = [];
+    const refresher: StaticRefresher = (sections, onResult) => {
+      asked.push(...sections);
+      for (const section of sections.filter((s) => s !== 'software')) {
+        onResult({
+          section,
+          stored: { problem: { section, reason: 'failed', message: 'offline' } },
+        });
+      }
+      return Promise.resolve();
+    };
+    const restarted = new InventoryService({
+      dataDir,
+      agentVersion: VERSION,
+      refreshStatic: refresher,
+    });
+    await restarted.start();
+    const document = await restarted.get(['software']);
+    await restarted.settled();
+    restarted.stop();
+    await writeFile(file, original);
+    expect(asked).toContain('software');
+    expect(document.software).toBeUndefined();
+    expect(document.problems).toEqual([
+      { section: 'software', reason: 'failed', message: expect.stringMatching(/not valid/) },
+    ]);
   });
 
   it('a restarted agent answers from the disk cache before collecting again', async () => {
@@ -141,7 +179,7 @@ describe('InventoryService (real collection on this machine, in process)', () =>
       for (const section of sections) {
         onResult({
           section,
-          observed: { problem: { section, reason: 'failed', message: 'test' } },
+          stored: { problem: { section, reason: 'failed', message: 'test' } },
         });
       }
       return Promise.resolve();
@@ -169,7 +207,7 @@ describe('InventoryService before its first collection', () => {
           for (const section of sections) {
             onResult({
               section,
-              observed: { problem: { section, reason: 'timeout', message: `${section}: slow` } },
+              stored: { problem: { section, reason: 'timeout', message: `${section}: slow` } },
             });
           }
           resolve();
@@ -208,7 +246,7 @@ describe('InventoryService before its first collection', () => {
     };
     const refresher: StaticRefresher = (sections, onResult) => {
       for (const section of sections.filter((s) => s === 'cpu')) {
-        onResult({ section, observed: { value: cpu, observedAt: new Date().toISOString() } });
+        onResult({ section, stored: storeValue(cpu) });
       }
       return new Promise(() => undefined);
     };

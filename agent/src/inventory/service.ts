@@ -1,16 +1,16 @@
 import { INVENTORY_SECTIONS, type InventorySectionName, type InventoryV2 } from '@deskside/core';
-import { buildDocument, type DocumentInputs, type Observed } from '../collect/document';
+import type { DocumentInputs, Observed } from '../collect/document';
 import { runCommand, type CommandRunner } from '../collect/exec';
-import { stateSourcesFor } from '../collect/inventory';
 import { CpuLoadSampler } from '../collect/live/cpu-load';
 import {
   DEFAULT_STATIC_MAX_AGE_MS,
-  STATE_SOURCES,
   STATIC_MAX_AGE_MS,
+  stateSourcesFor,
   staticSectionsFor,
   type StateSource,
-} from '../collect/sections';
+} from '../collect/tiers';
 import type { StaticRefresher } from './refresh-child';
+import { readStoredSection, type StoredSection } from './stored-section';
 import { loadStaticCache, saveStaticCache } from './static-cache';
 import { StaleWhileRevalidate } from './state-cache';
 
@@ -52,7 +52,9 @@ function waiter(): Waiter {
 export class InventoryService {
   private readonly platform: NodeJS.Platform;
   private readonly run: CommandRunner;
-  private readonly statics = new Map<InventorySectionName, Observed<unknown>>();
+  private readonly statics = new Map<InventorySectionName, StoredSection>();
+  /** Sections parsed for a request, until a refresh brings new ones. */
+  private readonly parsed = new Map<InventorySectionName, Observed<unknown>>();
   private readonly failedAt = new Map<InventorySectionName, number>();
   private readonly arrivals = new Map<InventorySectionName, Waiter>();
   private readonly states: { [K in StateSource]: StaleWhileRevalidate<unknown> };
@@ -65,8 +67,12 @@ export class InventoryService {
     this.run = options.run ?? runCommand;
     this.sampler = options.sampler ?? new CpuLoadSampler();
     const maxAge = options.stateMaxAgeMs ?? 15_000;
-    const read = (source: StateSource) => () =>
-      STATE_SOURCES[source]({ platform: this.platform, run: this.run }) as Promise<unknown>;
+    // Collectors load with the first request that needs them: an idle agent never does.
+    const read = (source: StateSource) => async () =>
+      (await import('../collect/sections')).STATE_SOURCES[source]({
+        platform: this.platform,
+        run: this.run,
+      });
     this.states = {
       users: new StaleWhileRevalidate('users', read('users'), maxAge),
       battery: new StaleWhileRevalidate('battery', read('battery'), maxAge),
@@ -84,7 +90,6 @@ export class InventoryService {
     for (const [section, entry] of cached) this.statics.set(section, entry);
     this.sampler.start();
     void this.refresh(staticSectionsFor(INVENTORY_SECTIONS, this.platform));
-    for (const state of Object.values(this.states)) void state.refresh();
     this.timer = setInterval(
       () => {
         void this.refresh(this.dueSections());
@@ -109,7 +114,7 @@ export class InventoryService {
     await Promise.all(needed.filter((s) => !this.statics.has(s)).map((s) => this.arrival(s)));
     const statics: DocumentInputs['statics'] = {};
     for (const section of needed) {
-      const observed = this.statics.get(section);
+      const observed = this.observed(section);
       if (observed) Object.assign(statics, { [section]: observed });
     }
     const states: DocumentInputs['states'] = {};
@@ -118,6 +123,7 @@ export class InventoryService {
         Object.assign(states, { [source]: await this.states[source].get() });
       }),
     );
+    const { buildDocument } = await import('../collect/document');
     return buildDocument({
       sections,
       platform: this.platform,
@@ -127,6 +133,16 @@ export class InventoryService {
       // Before the first window closes, the load since the agent started.
       load: sections.includes('cpu') ? (this.sampler.current() ?? this.sampler.sample()) : null,
     });
+  }
+
+  private observed(section: InventorySectionName): Observed<unknown> | undefined {
+    const known = this.parsed.get(section);
+    if (known) return known;
+    const stored = this.statics.get(section);
+    if (!stored) return undefined;
+    const observed = readStoredSection(section, stored);
+    this.parsed.set(section, observed);
+    return observed;
   }
 
   /** Resolves once `section` has been collected (or has failed) for the first time. */
@@ -143,7 +159,7 @@ export class InventoryService {
   private dueSections(now = Date.now()): InventorySectionName[] {
     return staticSectionsFor(INVENTORY_SECTIONS, this.platform).filter((section) => {
       const observed = this.statics.get(section);
-      if (!observed || !('observedAt' in observed)) {
+      if (!observed || observed.problem) {
         return now - (this.failedAt.get(section) ?? 0) > (this.options.retryAfterMs ?? 10 * 60_000);
       }
       const maxAge = STATIC_MAX_AGE_MS[section] ?? DEFAULT_STATIC_MAX_AGE_MS;
@@ -154,12 +170,13 @@ export class InventoryService {
   private refresh(sections: InventorySectionName[]): Promise<void> {
     if (this.refreshing || sections.length === 0) return this.refreshing ?? Promise.resolve();
     const refreshing = this.options
-      .refreshStatic(sections, ({ section, observed }) => {
+      .refreshStatic(sections, ({ section, stored }) => {
         // A failed refresh keeps the facts it already had rather than losing them.
-        if (!observed.problem || !this.statics.has(section) || this.statics.get(section)?.problem) {
-          this.statics.set(section, observed);
+        if (!stored.problem || !this.statics.has(section) || this.statics.get(section)?.problem) {
+          this.statics.set(section, stored);
+          this.parsed.delete(section);
         }
-        if (observed.problem) this.failedAt.set(section, Date.now());
+        if (stored.problem) this.failedAt.set(section, Date.now());
         this.arrivals.get(section)?.resolve();
         this.arrivals.delete(section);
       })

@@ -1,6 +1,6 @@
 import type { InventorySectionName } from '@deskside/core';
 import type { Observed } from '../collect/document';
-import { sectionProblem } from '../collect/sections';
+import { sectionProblem } from '../collect/errors';
 
 /**
  * A fact that is read by running a command (who, lpstat, PowerShell): served from memory,

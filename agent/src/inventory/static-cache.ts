@@ -1,50 +1,53 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { inventorySectionSchemas, type InventorySectionName } from '@deskside/core';
-import type { Observed } from '../collect/document';
+import type { InventorySectionName } from '@deskside/core';
+import { formatSectionLine, parseSectionLine, type StoredSection } from './stored-section';
 
-export const CACHE_FILE = 'inventory-cache.json';
+export const CACHE_FILE = 'inventory-cache.txt';
 
-const CacheFileSchema = z.object({
-  format: z.literal(1),
+const HeaderSchema = z.object({
+  format: z.literal(2),
   agentVersion: z.string(),
   platform: z.string(),
-  sections: z.record(z.string(), z.object({ observedAt: z.iso.datetime(), value: z.unknown() })),
 });
-
-export type CachedSections = Map<InventorySectionName, { value: unknown; observedAt: string }>;
+export type CacheIdentity = Omit<z.infer<typeof HeaderSchema>, 'format'>;
 
 /**
  * The static sections kept on disk from the last run, so a restarted agent answers at once
- * while it collects them again. A file from another agent version or platform, or a section
- * that no longer matches its schema, is ignored.
+ * while it collects them again: a header line, then one line per section as the refresh
+ * child printed it. A file from another agent version or platform is ignored; sections are
+ * checked against their schema when first read.
  */
 export async function loadStaticCache(
   dataDir: string,
-  expected: { agentVersion: string; platform: string },
-): Promise<CachedSections> {
-  const sections: CachedSections = new Map();
-  let raw: unknown;
+  expected: CacheIdentity,
+): Promise<Map<InventorySectionName, StoredSection>> {
+  const sections = new Map<InventorySectionName, StoredSection>();
+  let lines: string[];
   try {
-    raw = JSON.parse(await readFile(path.join(dataDir, CACHE_FILE), 'utf8'));
+    lines = (await readFile(path.join(dataDir, CACHE_FILE), 'utf8')).split('\n');
   } catch {
-    // No cache yet, or a damaged one: collect from scratch.
+    // No cache yet: collect from scratch.
     return sections;
   }
-  const file = CacheFileSchema.safeParse(raw);
-  if (!file.success) return sections;
+  let header: unknown;
+  try {
+    header = JSON.parse(lines[0] ?? '');
+  } catch {
+    return sections;
+  }
+  const parsed = HeaderSchema.safeParse(header);
+  if (!parsed.success) return sections;
   if (
-    file.data.agentVersion !== expected.agentVersion ||
-    file.data.platform !== expected.platform
+    parsed.data.agentVersion !== expected.agentVersion ||
+    parsed.data.platform !== expected.platform
   ) {
     return sections;
   }
-  for (const [name, entry] of Object.entries(file.data.sections)) {
-    if (!Object.hasOwn(inventorySectionSchemas, name)) continue;
-    const section = name as InventorySectionName;
-    const value = inventorySectionSchemas[section].safeParse(entry.value);
-    if (value.success) sections.set(section, { value: value.data, observedAt: entry.observedAt });
+  for (const line of lines.slice(1)) {
+    const entry = parseSectionLine(line);
+    if (entry && !entry.stored.problem) sections.set(entry.section, entry.stored);
   }
   return sections;
 }
@@ -52,17 +55,16 @@ export async function loadStaticCache(
 /** Writes the cache atomically (a new file renamed over the old), readable by the agent only. */
 export async function saveStaticCache(
   dataDir: string,
-  identity: { agentVersion: string; platform: string },
-  statics: ReadonlyMap<InventorySectionName, Observed<unknown>>,
+  identity: CacheIdentity,
+  statics: ReadonlyMap<InventorySectionName, StoredSection>,
 ): Promise<void> {
-  const sections: Record<string, { observedAt: string; value: unknown }> = {};
-  for (const [name, observed] of statics) {
-    if (observed.value !== undefined)
-      sections[name] = { observedAt: observed.observedAt, value: observed.value };
+  const lines = [JSON.stringify({ format: 2, ...identity })];
+  for (const [section, stored] of statics) {
+    if (!stored.problem) lines.push(formatSectionLine({ section, stored }));
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, CACHE_FILE);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify({ format: 1, ...identity, sections }), { mode: 0o600 });
+  await writeFile(temporary, `${lines.join('\n')}\n`, { mode: 0o600 });
   await rename(temporary, file);
 }

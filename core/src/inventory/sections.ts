@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import {
+  PercentSchema,
+  BooleanSchema,
+  BytesSchema,
+  DateTimeSchema,
+  NonNegativeSchema,
+  NullableBooleanSchema,
+  NullableBytesSchema,
+  NullableCountSchema,
+  NullableNonNegativeSchema,
+  TextSchema,
+} from '../facts/common';
 import { BatteriesSchema } from '../facts/battery';
-import { BytesSchema } from '../facts/common';
 import { NetworkConfigSchema } from '../facts/network';
 import { PrintersSchema } from '../facts/printers';
 import { InstalledSoftwareSchema } from '../facts/software';
@@ -20,63 +31,63 @@ import {
 // numbers it does not give are null. Sections that existed in version 1 keep its fields.
 
 export const SystemSchema = SystemV1Schema.extend({
-  version: z.string(),
-  sku: z.string(),
+  version: TextSchema,
+  sku: TextSchema,
   /** The hypervisor when `virtual` ("KVM", "VMware"...); "" otherwise or unknown. */
-  virtualHost: z.string(),
+  virtualHost: TextSchema,
 });
 
 export const BiosSchema = z.object({
-  vendor: z.string(),
-  version: z.string(),
-  releaseDate: z.string(),
-  revision: z.string(),
+  vendor: TextSchema,
+  version: TextSchema,
+  releaseDate: TextSchema,
+  revision: TextSchema,
 });
 
 export const BaseboardSchema = z.object({
-  manufacturer: z.string(),
-  model: z.string(),
-  version: z.string(),
-  serial: z.string(),
-  assetTag: z.string(),
+  manufacturer: TextSchema,
+  model: TextSchema,
+  version: TextSchema,
+  serial: TextSchema,
+  assetTag: TextSchema,
 });
 
 export const OsSchema = OsV1Schema.extend({
-  codename: z.string(),
-  build: z.string(),
-  fqdn: z.string(),
+  codename: TextSchema,
+  build: TextSchema,
+  fqdn: TextSchema,
   /** IANA zone of the machine's clock ("Europe/Brussels"). */
-  timezone: z.string(),
-  lastBootAt: z.iso.datetime(),
+  timezone: TextSchema,
+  lastBootAt: DateTimeSchema,
 });
 
 export const CpuLoadSchema = z.object({
   /** Busy share of all cores over the window, 0-100. */
-  percent: z.number().min(0).max(100),
-  perCore: z.array(z.number().min(0).max(100)),
+  percent: PercentSchema,
+  perCore: z.array(PercentSchema),
   /** 1, 5 and 15 minute load averages (null on Windows, which has none). */
   loadAverage: z.tuple([z.number(), z.number(), z.number()]).nullable(),
-  windowSeconds: z.number().nonnegative(),
-  sampledAt: z.iso.datetime(),
+  windowSeconds: NonNegativeSchema,
+  sampledAt: DateTimeSchema,
 });
 
 export const CpuSchema = CpuV1Schema.extend({
-  speedMaxGHz: z.number().nonnegative().nullable(),
-  sockets: z.number().int().nonnegative().nullable(),
-  virtualization: z.boolean().nullable(),
+  speedMaxGHz: NullableNonNegativeSchema,
+  sockets: NullableCountSchema,
+  virtualization: NullableBooleanSchema,
   /** Sampled in the background; null until the first sample. */
   load: CpuLoadSchema.nullable(),
 });
 
 export const MemoryModuleSchema = z.object({
-  slot: z.string(),
+  slot: TextSchema,
   sizeBytes: BytesSchema,
-  type: z.string(),
-  speedMHz: z.number().nonnegative().nullable(),
-  formFactor: z.string(),
-  manufacturer: z.string(),
-  partNumber: z.string(),
-  serial: z.string(),
+  type: TextSchema,
+  speedMHz: NullableNonNegativeSchema,
+  formFactor: TextSchema,
+  manufacturer: TextSchema,
+  partNumber: TextSchema,
+  serial: TextSchema,
 });
 
 export const MemorySchema = MemoryV1Schema.extend({
@@ -84,16 +95,16 @@ export const MemorySchema = MemoryV1Schema.extend({
 });
 
 export const DiskSchema = DiskV1Schema.extend({
-  serial: z.string(),
-  firmware: z.string(),
+  serial: TextSchema,
+  firmware: TextSchema,
   /** SMART overall status as the OS reports it ("Ok", "Predicted failure"); "" when unknown. */
-  smartStatus: z.string(),
+  smartStatus: TextSchema,
 });
 
 export const FileSystemSchema = FileSystemV1Schema;
 
 export const NetworkInterfaceSchema = NetworkInterfaceV1Schema.extend({
-  mtu: z.number().int().nonnegative().nullable(),
+  mtu: NullableCountSchema,
 });
 
 export const NetworkSchema = NetworkConfigSchema.extend({
@@ -101,20 +112,20 @@ export const NetworkSchema = NetworkConfigSchema.extend({
 });
 
 export const GraphicsControllerSchema = z.object({
-  vendor: z.string(),
-  model: z.string(),
-  vramBytes: BytesSchema.nullable(),
-  driverVersion: z.string(),
+  vendor: TextSchema,
+  model: TextSchema,
+  vramBytes: NullableBytesSchema,
+  driverVersion: TextSchema,
 });
 
 export const DisplaySchema = z.object({
-  vendor: z.string(),
-  model: z.string(),
-  main: z.boolean(),
-  builtin: z.boolean(),
-  connection: z.string(),
-  resolutionX: z.number().int().nonnegative().nullable(),
-  resolutionY: z.number().int().nonnegative().nullable(),
+  vendor: TextSchema,
+  model: TextSchema,
+  main: BooleanSchema,
+  builtin: BooleanSchema,
+  connection: TextSchema,
+  resolutionX: NullableCountSchema,
+  resolutionY: NullableCountSchema,
 });
 
 export const GraphicsSchema = z.object({
@@ -123,13 +134,13 @@ export const GraphicsSchema = z.object({
 });
 
 export const UsbDeviceSchema = z.object({
-  name: z.string(),
-  type: z.string(),
-  vendor: z.string(),
-  manufacturer: z.string(),
+  name: TextSchema,
+  type: TextSchema,
+  vendor: TextSchema,
+  manufacturer: TextSchema,
   /** The OS's identifier for the device ("1-2", a PnP device id). */
-  id: z.string(),
-  serial: z.string(),
+  id: TextSchema,
+  serial: TextSchema,
 });
 
 /** Each section of the inventory document, by the name `?sections=` uses. */

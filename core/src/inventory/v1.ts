@@ -1,79 +1,88 @@
 import { z } from 'zod';
+import {
+  PercentSchema,
+  BooleanSchema,
+  BytesSchema,
+  CountSchema,
+  DateTimeSchema,
+  NonNegativeSchema,
+  NullableNonNegativeSchema,
+  TextListSchema,
+  TextSchema,
+} from '../facts/common';
 
 // Schema version 1, as the first agents sent it and as evidence stored then holds it.
 // Frozen: change InventoryV2Schema (v2.ts) instead.
 
-const bytes = z.number().nonnegative();
-
 export const SystemV1Schema = z.object({
-  manufacturer: z.string(),
-  model: z.string(),
-  serial: z.string(),
-  uuid: z.string(),
-  virtual: z.boolean(),
+  manufacturer: TextSchema,
+  model: TextSchema,
+  serial: TextSchema,
+  uuid: TextSchema,
+  virtual: BooleanSchema,
 });
 
 export const OsV1Schema = z.object({
-  platform: z.string(),
-  distro: z.string(),
-  release: z.string(),
-  kernel: z.string(),
-  arch: z.string(),
-  hostname: z.string(),
-  uptimeSeconds: z.number().nonnegative(),
+  platform: TextSchema,
+  distro: TextSchema,
+  release: TextSchema,
+  kernel: TextSchema,
+  arch: TextSchema,
+  hostname: TextSchema,
+  uptimeSeconds: NonNegativeSchema,
 });
 
 export const CpuV1Schema = z.object({
-  manufacturer: z.string(),
-  brand: z.string(),
-  cores: z.number().int().nonnegative(),
-  physicalCores: z.number().int().nonnegative(),
-  speedGHz: z.number().nonnegative(),
+  manufacturer: TextSchema,
+  brand: TextSchema,
+  cores: CountSchema,
+  physicalCores: CountSchema,
+  speedGHz: NonNegativeSchema,
 });
 
 export const MemoryV1Schema = z.object({
-  totalBytes: bytes,
-  availableBytes: bytes,
-  usedBytes: bytes,
-  swapTotalBytes: bytes,
-  swapUsedBytes: bytes,
+  totalBytes: BytesSchema,
+  availableBytes: BytesSchema,
+  usedBytes: BytesSchema,
+  swapTotalBytes: BytesSchema,
+  swapUsedBytes: BytesSchema,
 });
 
 export const DiskV1Schema = z.object({
-  device: z.string(),
-  name: z.string(),
-  type: z.string(),
-  vendor: z.string(),
-  interfaceType: z.string(),
-  sizeBytes: bytes,
+  device: TextSchema,
+  name: TextSchema,
+  type: TextSchema,
+  vendor: TextSchema,
+  interfaceType: TextSchema,
+  sizeBytes: BytesSchema,
 });
 
 export const FileSystemV1Schema = z.object({
-  device: z.string(),
-  type: z.string(),
-  mount: z.string(),
-  sizeBytes: bytes,
-  usedBytes: bytes,
-  availableBytes: bytes,
-  usePercent: z.number().min(0).max(100).nullable(),
+  device: TextSchema,
+  type: TextSchema,
+  mount: TextSchema,
+  sizeBytes: BytesSchema,
+  usedBytes: BytesSchema,
+  availableBytes: BytesSchema,
+  usePercent: PercentSchema.nullable(),
 });
 
 export const NetworkInterfaceV1Schema = z.object({
-  name: z.string(),
-  mac: z.string(),
-  ip4: z.array(z.string()),
-  ip6: z.array(z.string()),
-  up: z.boolean(),
-  internal: z.boolean(),
-  virtual: z.boolean(),
-  type: z.string(),
-  speedMbps: z.number().nonnegative().nullable(),
+  name: TextSchema,
+  mac: TextSchema,
+  ip4: TextListSchema,
+  ip6: TextListSchema,
+  up: BooleanSchema,
+  internal: BooleanSchema,
+  virtual: BooleanSchema,
+  type: TextSchema,
+  speedMbps: NullableNonNegativeSchema,
 });
 
 /** The inventory document of schema version 1: every section present. */
 export const InventoryV1Schema = z.object({
   schemaVersion: z.literal(1),
-  collectedAt: z.iso.datetime(),
+  collectedAt: DateTimeSchema,
   system: SystemV1Schema,
   os: OsV1Schema,
   cpu: CpuV1Schema,

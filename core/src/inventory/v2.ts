@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateTimeSchema, TextSchema } from '../facts/common';
 import { inventorySectionSchemas, type InventorySectionName } from './sections';
 
 export const INVENTORY_SECTIONS = Object.keys(inventorySectionSchemas) as InventorySectionName[];
@@ -10,7 +11,7 @@ export const InventorySectionNameSchema = z.enum(
 export const SectionProblemSchema = z.object({
   section: InventorySectionNameSchema,
   reason: z.enum(['unsupported', 'not_installed', 'timeout', 'failed']),
-  message: z.string(),
+  message: TextSchema,
 });
 export type SectionProblem = z.infer<typeof SectionProblemSchema>;
 
@@ -26,10 +27,10 @@ const optionalSections = Object.fromEntries(
  */
 export const InventoryV2Schema = z.object({
   schemaVersion: z.literal(2),
-  collectedAt: z.iso.datetime(),
-  hostname: z.string(),
+  collectedAt: DateTimeSchema,
+  hostname: TextSchema,
   ...optionalSections,
-  observedAt: z.partialRecord(InventorySectionNameSchema, z.iso.datetime()),
+  observedAt: z.partialRecord(InventorySectionNameSchema, DateTimeSchema),
   problems: z.array(SectionProblemSchema),
 });
 export type InventoryV2 = z.infer<typeof InventoryV2Schema>;
