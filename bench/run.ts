@@ -13,13 +13,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ManagedProcess, describeExit, stopAllProcesses } from '../test/helpers/managed-process';
+import { agentIdleRssBenchmark } from './agent-idle-rss';
 import { agentInventoryBenchmark } from './agent-inventory';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
 
 /** Every benchmark, in the order they run. Add new modules here. */
-const BENCHMARKS: readonly Benchmark[] = [agentInventoryBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [agentInventoryBenchmark, agentIdleRssBenchmark];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 const BUILD_TIMEOUT_MS = 120_000;

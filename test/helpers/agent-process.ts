@@ -33,6 +33,8 @@ export interface RunningAgent {
   fingerprint: string;
   token: string;
   dataDir: string;
+  /** The agent process's id (benchmarks read its memory use). */
+  pid: number;
   /** The agent's certificate, checked to have `fingerprint`; use it as `ca` when connecting. */
   certPem: string;
   /** Everything the agent wrote to stdout so far (its banner, then pino JSON lines). */
@@ -85,6 +87,7 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
     fingerprint: '',
     token,
     dataDir,
+    pid: child.pid,
     certPem: '',
     stdout: () => child.stdout(),
     stop: () => {

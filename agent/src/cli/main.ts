@@ -1,8 +1,13 @@
 import { Command } from 'commander';
+import { z } from 'zod';
 import { AGENT_VERSION } from '../version';
 import { registerFingerprint } from './commands/fingerprint';
 import { registerInventory } from './commands/inventory';
 import { registerServe } from './commands/serve';
+
+// Schemas check input without generating code at run time (no eval in the agent), which
+// also keeps the resident process smaller.
+z.config({ jitless: true });
 
 const program = new Command()
   .name('deskside-agent')

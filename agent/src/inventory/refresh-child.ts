@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import type { InventorySectionName } from '@deskside/core';
-import { parseSectionLine, type SectionLine } from './stored-section';
+import { parseNotice, type SectionNotice } from './stored-section';
 
-/** Collects static sections and reports each as soon as it is read. */
+/**
+ * Collects static sections into the cache file and tells, section by section, that each is
+ * there or why it could not be read.
+ */
 export type StaticRefresher = (
   sections: readonly InventorySectionName[],
-  onResult: (result: SectionLine) => void,
+  onNotice: (notice: SectionNotice) => void,
 ) => Promise<void>;
 
 /** The lowest priority ("nice 19"; "idle" on Windows). */
@@ -16,6 +19,8 @@ export interface ChildRefresherOptions {
   /** The node binary and the agent's bundle, as the agent itself was started. */
   nodePath: string;
   script: string;
+  /** The agent's data folder, where the child writes the cache. */
+  dataDir: string;
   timeoutMs?: number;
   maxOutputBytes?: number;
 }
@@ -28,14 +33,22 @@ export interface ChildRefresherOptions {
 export function childProcessRefresher(options: ChildRefresherOptions): StaticRefresher {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   const maxOutputBytes = options.maxOutputBytes ?? 64 * 1024 * 1024;
-  return (sections, onResult) =>
+  return (sections, onNotice) =>
     new Promise((resolve, reject) => {
       // The child needs no credential: it never gets the console token.
       const env = { ...process.env };
       delete env.DESKSIDE_AGENT_TOKEN;
       const child = spawn(
         options.nodePath,
-        [options.script, 'inventory', '--static', '--sections', sections.join(',')],
+        [
+          options.script,
+          'inventory',
+          '--static',
+          '--data-dir',
+          options.dataDir,
+          '--sections',
+          sections.join(','),
+        ],
         { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env },
       );
       // Background work on someone's PC: it yields to whatever they are doing.
@@ -68,9 +81,9 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
         let newline: number;
         while ((newline = buffered.indexOf('\n')) !== -1) {
           // Anything else a library printed is not one of ours: skipped.
-          const line = parseSectionLine(buffered.slice(0, newline));
+          const notice = parseNotice(buffered.slice(0, newline));
           buffered = buffered.slice(newline + 1);
-          if (line) onResult(line);
+          if (notice) onNotice(notice);
         }
       });
       child.stderr.setEncoding('utf8');

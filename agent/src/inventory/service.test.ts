@@ -9,7 +9,7 @@ import type { StaticRefresher } from './refresh-child';
 import { inProcessRefresher } from './static-collection';
 import { storeValue } from './stored-section';
 import { InventoryService } from './service';
-import { CACHE_FILE } from './static-cache';
+import { CACHE_FILE, writeStaticSection } from './static-cache';
 
 const VERSION = '0.0.0-test';
 const dirs: string[] = [];
@@ -50,9 +50,13 @@ describe('InventoryService (real collection on this machine, in process)', () =>
     service = new InventoryService({
       dataDir,
       agentVersion: VERSION,
-      refreshStatic: inProcessRefresher,
+      refreshStatic: inProcessRefresher({
+        dataDir,
+        agentVersion: VERSION,
+        platform: process.platform,
+      }),
     });
-    await service.start();
+    service.start();
     await service.settled();
   });
   afterAll(() => {
@@ -124,12 +128,12 @@ describe('InventoryService (real collection on this machine, in process)', () =>
     expect(damaged).not.toBe(original);
     await writeFile(file, damaged);
     const asked: InventorySectionName[] = [];
-    const refresher: StaticRefresher = (sections, onResult) => {
+    const refresher: StaticRefresher = (sections, onNotice) => {
       asked.push(...sections);
       for (const section of sections.filter((s) => s !== 'software')) {
-        onResult({
+        onNotice({
           section,
-          stored: { problem: { section, reason: 'failed', message: 'offline' } },
+          problem: { section, reason: 'failed', message: 'offline' },
         });
       }
       return Promise.resolve();
@@ -139,7 +143,7 @@ describe('InventoryService (real collection on this machine, in process)', () =>
       agentVersion: VERSION,
       refreshStatic: refresher,
     });
-    await restarted.start();
+    restarted.start();
     const document = await restarted.get(['software']);
     await restarted.settled();
     restarted.stop();
@@ -159,7 +163,7 @@ describe('InventoryService (real collection on this machine, in process)', () =>
       agentVersion: VERSION,
       refreshStatic: blocked,
     });
-    await restarted.start();
+    restarted.start();
     try {
       const before = await service.get(['software']);
       const document = await restarted.get(['software', 'cpu', 'memory']);
@@ -174,12 +178,12 @@ describe('InventoryService (real collection on this machine, in process)', () =>
 
   it('ignores a cache written by another agent version', async () => {
     let asked: readonly InventorySectionName[] = [];
-    const refresher: StaticRefresher = (sections, onResult) => {
+    const refresher: StaticRefresher = (sections, onNotice) => {
       asked = sections;
       for (const section of sections) {
-        onResult({
+        onNotice({
           section,
-          stored: { problem: { section, reason: 'failed', message: 'test' } },
+          problem: { section, reason: 'failed', message: 'test' },
         });
       }
       return Promise.resolve();
@@ -189,7 +193,7 @@ describe('InventoryService (real collection on this machine, in process)', () =>
       agentVersion: '9.9.9',
       refreshStatic: refresher,
     });
-    await other.start();
+    other.start();
     const document = await other.get(['software']);
     other.stop();
     expect(asked).toContain('software');
@@ -201,13 +205,13 @@ describe('InventoryService (real collection on this machine, in process)', () =>
 describe('InventoryService before its first collection', () => {
   it('a request waits for the sections it needs, then answers', async () => {
     let report!: () => void;
-    const refresher: StaticRefresher = (sections, onResult) =>
+    const refresher: StaticRefresher = (sections, onNotice) =>
       new Promise((resolve) => {
         report = () => {
           for (const section of sections) {
-            onResult({
+            onNotice({
               section,
-              stored: { problem: { section, reason: 'timeout', message: `${section}: slow` } },
+              problem: { section, reason: 'timeout', message: `${section}: slow` },
             });
           }
           resolve();
@@ -218,7 +222,7 @@ describe('InventoryService before its first collection', () => {
       agentVersion: VERSION,
       refreshStatic: refresher,
     });
-    await service.start();
+    service.start();
     let answered = false;
     const request = service.get(['bios', 'memory']).then((document) => {
       answered = true;
@@ -244,20 +248,24 @@ describe('InventoryService before its first collection', () => {
       virtualization: null,
       load: null,
     };
-    const refresher: StaticRefresher = (sections, onResult) => {
+    const dataDir = await tempDir();
+    const identity = { agentVersion: VERSION, platform: process.platform };
+    const refresher: StaticRefresher = async (sections, onNotice) => {
       for (const section of sections.filter((s) => s === 'cpu')) {
-        onResult({ section, stored: storeValue(cpu) });
+        const stored = storeValue(cpu);
+        await writeStaticSection(dataDir, identity, section, stored);
+        onNotice({ section, observedAt: stored.observedAt! });
       }
       return new Promise(() => undefined);
     };
     const sampler = new CpuLoadSampler(3_600_000);
     const service = new InventoryService({
-      dataDir: await tempDir(),
+      dataDir,
       agentVersion: VERSION,
       refreshStatic: refresher,
       sampler,
     });
-    await service.start();
+    service.start();
     const started = Date.now();
     const document = await service.get(['cpu']);
     service.stop();

@@ -10,8 +10,8 @@ import {
   type StateSource,
 } from '../collect/tiers';
 import type { StaticRefresher } from './refresh-child';
-import { readStoredSection, type StoredSection } from './stored-section';
-import { loadStaticCache, saveStaticCache } from './static-cache';
+import { loadStaticCache } from './static-cache';
+import { readStoredSection, type SectionNotice } from './stored-section';
 import { StaleWhileRevalidate } from './state-cache';
 
 export interface InventoryServiceOptions {
@@ -52,8 +52,9 @@ function waiter(): Waiter {
 export class InventoryService {
   private readonly platform: NodeJS.Platform;
   private readonly run: CommandRunner;
-  private readonly statics = new Map<InventorySectionName, StoredSection>();
-  /** Sections parsed for a request, until a refresh brings new ones. */
+  /** What the refreshes said about each section: collected when, or why not. */
+  private readonly known = new Map<InventorySectionName, SectionNotice>();
+  /** Sections read from the cache file for a request, until a refresh writes newer ones. */
   private readonly parsed = new Map<InventorySectionName, Observed<unknown>>();
   private readonly failedAt = new Map<InventorySectionName, number>();
   private readonly arrivals = new Map<InventorySectionName, Waiter>();
@@ -81,13 +82,11 @@ export class InventoryService {
     };
   }
 
-  /** Loads the disk cache, starts sampling the CPU, and collects every static section again. */
-  async start(): Promise<void> {
-    const cached = await loadStaticCache(this.options.dataDir, {
-      agentVersion: this.options.agentVersion,
-      platform: this.platform,
-    });
-    for (const [section, entry] of cached) this.statics.set(section, entry);
+  /**
+   * Starts sampling the CPU and collects every static section again. The cache file from
+   * the last run is read when a request first needs it: an agent nobody asks holds no facts.
+   */
+  start(): void {
     this.sampler.start();
     void this.refresh(staticSectionsFor(INVENTORY_SECTIONS, this.platform));
     this.timer = setInterval(
@@ -111,11 +110,9 @@ export class InventoryService {
   /** The document for the sections asked (all by default). Never runs a static collection. */
   async get(sections: readonly InventorySectionName[] = INVENTORY_SECTIONS): Promise<InventoryV2> {
     const needed = staticSectionsFor(sections, this.platform);
-    await Promise.all(needed.filter((s) => !this.statics.has(s)).map((s) => this.arrival(s)));
     const statics: DocumentInputs['statics'] = {};
-    for (const section of needed) {
-      const observed = this.observed(section);
-      if (observed) Object.assign(statics, { [section]: observed });
+    for (const [section, observed] of await this.staticSections(needed)) {
+      Object.assign(statics, { [section]: observed });
     }
     const states: DocumentInputs['states'] = {};
     await Promise.all(
@@ -135,14 +132,40 @@ export class InventoryService {
     });
   }
 
-  private observed(section: InventorySectionName): Observed<unknown> | undefined {
-    const known = this.parsed.get(section);
-    if (known) return known;
-    const stored = this.statics.get(section);
-    if (!stored) return undefined;
-    const observed = readStoredSection(section, stored);
-    this.parsed.set(section, observed);
-    return observed;
+  /**
+   * The static sections asked for: from memory, else from the cache file, else (never
+   * collected yet) once the running refresh has written them.
+   */
+  private async staticSections(
+    sections: readonly InventorySectionName[],
+  ): Promise<Map<InventorySectionName, Observed<unknown>>> {
+    const result = new Map<InventorySectionName, Observed<unknown>>();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const missing = sections.filter((s) => !result.has(s) && !this.parsed.has(s));
+      const stored =
+        missing.length > 0 ? await loadStaticCache(this.options.dataDir, this.identity()) : null;
+      const pending: InventorySectionName[] = [];
+      for (const section of sections) {
+        if (result.has(section)) continue;
+        let observed = this.parsed.get(section);
+        const fromFile = stored?.get(section);
+        if (!observed && fromFile) {
+          observed = readStoredSection(section, fromFile);
+          this.parsed.set(section, observed);
+        }
+        const problem = this.known.get(section)?.problem;
+        if (!observed && problem) observed = { problem };
+        if (observed) result.set(section, observed);
+        else pending.push(section);
+      }
+      if (pending.length === 0) break;
+      await Promise.all(pending.map((section) => this.arrival(section)));
+    }
+    return result;
+  }
+
+  private identity() {
+    return { agentVersion: this.options.agentVersion, platform: this.platform };
   }
 
   /** Resolves once `section` has been collected (or has failed) for the first time. */
@@ -158,7 +181,7 @@ export class InventoryService {
 
   private dueSections(now = Date.now()): InventorySectionName[] {
     return staticSectionsFor(INVENTORY_SECTIONS, this.platform).filter((section) => {
-      const observed = this.statics.get(section);
+      const observed = this.known.get(section);
       if (!observed || observed.problem) {
         return now - (this.failedAt.get(section) ?? 0) > (this.options.retryAfterMs ?? 10 * 60_000);
       }
@@ -170,24 +193,23 @@ export class InventoryService {
   private refresh(sections: InventorySectionName[]): Promise<void> {
     if (this.refreshing || sections.length === 0) return this.refreshing ?? Promise.resolve();
     const refreshing = this.options
-      .refreshStatic(sections, ({ section, stored }) => {
-        // A failed refresh keeps the facts it already had rather than losing them.
-        if (!stored.problem || !this.statics.has(section) || this.statics.get(section)?.problem) {
-          this.statics.set(section, stored);
-          this.parsed.delete(section);
-        }
-        if (stored.problem) this.failedAt.set(section, Date.now());
-        this.arrivals.get(section)?.resolve();
-        this.arrivals.delete(section);
+      .refreshStatic(sections, (notice) => {
+        this.known.set(notice.section, notice);
+        if (notice.problem) this.failedAt.set(notice.section, Date.now());
+        // Newer facts are in the file; a failed collection leaves the old ones there.
+        else this.parsed.delete(notice.section);
+        this.arrivals.get(notice.section)?.resolve();
+        this.arrivals.delete(notice.section);
       })
       .catch((error: unknown) => {
         this.options.onError?.(error);
       })
-      .then(async () => {
+      .then(() => {
         // Sections the refresh never reported (it crashed): stop waiting for them.
         for (const section of sections) {
-          if (!this.statics.has(section)) {
-            this.statics.set(section, {
+          if (!this.known.has(section)) {
+            this.known.set(section, {
+              section,
               problem: {
                 section,
                 reason: 'failed',
@@ -199,11 +221,6 @@ export class InventoryService {
           this.arrivals.get(section)?.resolve();
           this.arrivals.delete(section);
         }
-        await saveStaticCache(
-          this.options.dataDir,
-          { agentVersion: this.options.agentVersion, platform: this.platform },
-          this.statics,
-        ).catch((error: unknown) => this.options.onError?.(error));
       })
       .finally(() => {
         this.refreshing = undefined;

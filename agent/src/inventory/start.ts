@@ -8,20 +8,17 @@ import { InventoryService } from './service';
  * of this same bundle (`inventory --static`), so the serving process never loads the
  * hardware library.
  */
-export async function startInventoryService(
-  dataDir: string,
-  logger: Logger,
-): Promise<InventoryService> {
+export function startInventoryService(dataDir: string, logger: Logger): InventoryService {
   const script = process.argv[1];
   if (!script) throw new Error('The agent cannot tell which script it runs from');
   const service = new InventoryService({
     dataDir,
     agentVersion: AGENT_VERSION,
-    refreshStatic: childProcessRefresher({ nodePath: process.execPath, script }),
+    refreshStatic: childProcessRefresher({ nodePath: process.execPath, script, dataDir }),
     onError: (error) => {
       logger.warn({ err: error }, 'inventory refresh failed');
     },
   });
-  await service.start();
+  service.start();
   return service;
 }

@@ -52,8 +52,29 @@ export async function loadStaticCache(
   return sections;
 }
 
+let writing: Promise<void> = Promise.resolve();
+
+/**
+ * Puts one collected section into the cache, keeping the others. Writes from one process
+ * are queued; only the collecting process (the refresh child) writes, the agent reads.
+ */
+export function writeStaticSection(
+  dataDir: string,
+  identity: CacheIdentity,
+  section: InventorySectionName,
+  stored: StoredSection,
+): Promise<void> {
+  const write = writing.then(async () => {
+    const statics = await loadStaticCache(dataDir, identity);
+    statics.set(section, stored);
+    await saveStaticCache(dataDir, identity, statics);
+  });
+  writing = write.catch(() => undefined);
+  return write;
+}
+
 /** Writes the cache atomically (a new file renamed over the old), readable by the agent only. */
-export async function saveStaticCache(
+async function saveStaticCache(
   dataDir: string,
   identity: CacheIdentity,
   statics: ReadonlyMap<InventorySectionName, StoredSection>,
@@ -64,7 +85,7 @@ export async function saveStaticCache(
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, CACHE_FILE);
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, `${lines.join('\n')}\n`, { mode: 0o600 });
   await rename(temporary, file);
 }

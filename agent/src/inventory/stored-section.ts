@@ -5,7 +5,6 @@ import {
   type InventorySectionName,
   type SectionProblem,
 } from '@deskside/core';
-import { z } from 'zod';
 import type { Observed } from '../collect/document';
 import { sectionProblem } from '../collect/errors';
 
@@ -24,7 +23,8 @@ export interface SectionLine {
 }
 
 const PROBLEM = '!';
-const ObservedAtSchema = z.iso.datetime();
+// What storeValue writes (Date#toISOString); the section's own schema checks the rest.
+const OBSERVED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** One line: `section TAB observedAt TAB json`, or `section TAB ! TAB problem-json`. */
 export function formatSectionLine({ section, stored }: SectionLine): string {
@@ -52,7 +52,7 @@ export function parseSectionLine(line: string): SectionLine | null {
     const parsed = SectionProblemSchema.safeParse(problem);
     return parsed.success ? { section: section.data, stored: { problem: parsed.data } } : null;
   }
-  if (!ObservedAtSchema.safeParse(marker).success) return null;
+  if (!OBSERVED_AT.test(marker)) return null;
   return { section: section.data, stored: { observedAt: marker, json: rest } };
 }
 
@@ -66,6 +66,30 @@ export function storeValue(value: unknown, observedAt = new Date().toISOString()
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   return { observedAt, json };
+}
+
+/** What a refresh tells the agent about a section it has written to the cache, or could not read. */
+export type SectionNotice =
+  | { section: InventorySectionName; observedAt: string; problem?: undefined }
+  | { section: InventorySectionName; problem: SectionProblem; observedAt?: undefined };
+
+/** `section TAB observedAt`, or a problem line as formatSectionLine writes it. */
+export function formatNotice(notice: SectionNotice): string {
+  return notice.problem
+    ? formatSectionLine({ section: notice.section, stored: { problem: notice.problem } })
+    : `${notice.section}\t${notice.observedAt}`;
+}
+
+export function parseNotice(line: string): SectionNotice | null {
+  const [name, observedAt, ...rest] = line.split('\t');
+  if (rest.length === 0 && observedAt !== undefined && OBSERVED_AT.test(observedAt)) {
+    const section = InventorySectionNameSchema.safeParse(name);
+    return section.success ? { section: section.data, observedAt } : null;
+  }
+  const parsed = parseSectionLine(line);
+  return parsed?.stored.problem
+    ? { section: parsed.section, problem: parsed.stored.problem }
+    : null;
 }
 
 /** Parses a stored section and checks it against its schema. */

@@ -1,12 +1,14 @@
 import { InventorySectionsParamSchema, type InventorySectionName } from '@deskside/core';
 import { collectInventory } from '../../collect/inventory';
 import { printStaticSections } from '../../inventory/static-collection';
+import { AGENT_VERSION } from '../../version';
 import { formatInventory } from '../inventory-summary';
 
 export interface InventoryOptions {
   json?: boolean;
   sections?: string;
   static?: boolean;
+  dataDir?: string;
 }
 
 function parseSections(value: string | undefined): InventorySectionName[] | undefined {
@@ -21,7 +23,13 @@ function parseSections(value: string | undefined): InventorySectionName[] | unde
 export async function printInventory(options: InventoryOptions): Promise<void> {
   const sections = parseSections(options.sections);
   if (options.static) {
-    await printStaticSections(sections ?? []);
+    if (!options.dataDir) throw new Error('--static needs --data-dir');
+    const target = {
+      dataDir: options.dataDir,
+      agentVersion: AGENT_VERSION,
+      platform: process.platform,
+    };
+    await printStaticSections(target, sections ?? []);
     return;
   }
   const inventory = await collectInventory(sections ? { sections } : {});

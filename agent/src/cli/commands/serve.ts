@@ -23,7 +23,7 @@ export async function serve(rawOptions: Record<string, unknown>): Promise<void> 
     base: { service: 'deskside-agent' },
     redact: ['req.headers.authorization'],
   });
-  const inventory = await startInventoryService(options.dataDir, logger);
+  const inventory = startInventoryService(options.dataDir, logger);
   const server = createAgentServer({
     identity,
     authenticator: tokenAuthenticator(new TokenVerifier(token)),

@@ -46,12 +46,14 @@ export function loadBetween(
 
 /**
  * Samples CPU times in the background so a request reads the load of the last window
- * instead of waiting for one. Costs one os.cpus() call per interval; the timer does not keep
+ * instead of waiting for one. The timer only takes a snapshot (one os.cpus() call); the
+ * load is worked out when a request asks, so an idle agent does no more than that (even
+ * formatting a date there would load the time zone data for good). The timer does not keep
  * the process alive.
  */
 export class CpuLoadSampler {
   private previous: Snapshot;
-  private latest: CpuLoad | null = null;
+  private window: [Snapshot, Snapshot] | null = null;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -63,7 +65,7 @@ export class CpuLoadSampler {
 
   start(): this {
     this.timer ??= setInterval(() => {
-      this.sample();
+      this.closeWindow();
     }, this.intervalMs).unref();
     return this;
   }
@@ -73,17 +75,21 @@ export class CpuLoadSampler {
     this.timer = undefined;
   }
 
-  /** Closes the current window now. */
-  sample(): CpuLoad {
+  private closeWindow(): void {
     const next = snapshot(this.cpus);
-    this.latest = loadBetween(this.previous, next);
+    this.window = [this.previous, next];
     this.previous = next;
-    return this.latest;
+  }
+
+  /** Closes the current window now and returns its load. */
+  sample(): CpuLoad {
+    this.closeWindow();
+    return this.current()!;
   }
 
   /** The last window's load; null before the first window has closed. */
   current(): CpuLoad | null {
-    return this.latest;
+    return this.window && loadBetween(...this.window);
   }
 }
 
