@@ -1,5 +1,6 @@
 // Where code runs is enforced here: each folder may import only what its runtime has.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -122,6 +123,23 @@ export default tseslint.config(
         },
       ],
     }),
+  },
+  {
+    // Every word the analyst reads goes through the translations (en, nl, fr, el).
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['^(aria-label|title|alt|placeholder)$'] },
+          // Punctuation and symbols that read the same in every language.
+          words: { exclude: ['^[\\s#:·—←→/()0-9.,%-]*$'] },
+        },
+      ],
+    },
   },
   {
     files: ['agent/src/**/*.ts'],

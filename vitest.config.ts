@@ -16,7 +16,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'test/**/*.test.ts',
           ],
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/postgres-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -45,6 +45,18 @@ export function timedGet(options: {
   path: string;
   token: string;
 }): Promise<TimedResponse> {
+  return timedRequest(options);
+}
+
+/** GET, or POST a JSON `body`, with the bearer token; resolves whatever the status. */
+export function timedRequest(options: {
+  agent: https.Agent;
+  port: number;
+  path: string;
+  token: string;
+  body?: unknown;
+}): Promise<TimedResponse> {
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const request = https.request(
@@ -53,8 +65,11 @@ export function timedGet(options: {
         host: '127.0.0.1',
         port: options.port,
         path: options.path,
-        method: 'GET',
-        headers: { authorization: `Bearer ${options.token}` },
+        method: payload === undefined ? 'GET' : 'POST',
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         timeout: REQUEST_TIMEOUT_MS,
       },
       (response) => {
@@ -76,6 +91,6 @@ export function timedGet(options: {
       request.destroy(new Error(`GET ${options.path} timed out after ${REQUEST_TIMEOUT_MS} ms`));
     });
     request.once('error', reject);
-    request.end();
+    request.end(payload);
   });
 }

@@ -65,8 +65,16 @@ export async function createAgentData(repoRoot: string): Promise<AgentData> {
  * Starts `deskside-agent serve` on `data` and resolves once it has printed that it is
  * listening, checked to serve the certificate created beforehand.
  */
-export async function startBenchAgent(data: AgentData): Promise<RunningAgent> {
-  const agent = await startAgent({ dataDir: data.dataDir, token: data.token, extraEnv: CHILD_ENV });
+export async function startBenchAgent(
+  data: AgentData,
+  extraArgs: string[] = [],
+): Promise<RunningAgent> {
+  const agent = await startAgent({
+    dataDir: data.dataDir,
+    token: data.token,
+    extraEnv: CHILD_ENV,
+    extraArgs,
+  });
   if (agent.fingerprint !== data.fingerprint) {
     await agent.stop();
     throw new Error(

@@ -14,13 +14,23 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ManagedProcess, describeExit, stopAllProcesses } from '../test/helpers/managed-process';
 import { agentIdleRssBenchmark } from './agent-idle-rss';
+import { agentCheckRttBenchmark } from './agent-checks';
 import { agentInventoryBenchmark } from './agent-inventory';
+import { agentLoadBenchmark } from './agent-load';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
+import { ticketsPgBenchmark, ticketsSqliteBenchmark } from './tickets-store';
 
 /** Every benchmark, in the order they run. Add new modules here. */
-const BENCHMARKS: readonly Benchmark[] = [agentInventoryBenchmark, agentIdleRssBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  agentInventoryBenchmark,
+  ticketsSqliteBenchmark,
+  ticketsPgBenchmark,
+  agentCheckRttBenchmark,
+  agentLoadBenchmark,
+  agentIdleRssBenchmark,
+];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 const BUILD_TIMEOUT_MS = 120_000;

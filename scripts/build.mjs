@@ -13,8 +13,9 @@ const node = {
   sourcemap: 'linked',
   logLevel: 'warning',
 };
-// Native and Electron modules are loaded at run time, never bundled.
-const external = ['electron', 'better-sqlite3'];
+// Native and Electron modules are loaded at run time, never bundled (pg-native is pg's
+// optional native driver, which the console does not use).
+const external = ['electron', 'better-sqlite3', 'pg-native'];
 
 await Promise.all([
   build({

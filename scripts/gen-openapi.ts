@@ -26,12 +26,12 @@ const ERROR_RESPONSES: Record<AgentErrorCode, { name: string; description: strin
   bad_request: {
     name: 'BadRequest',
     description:
-      'The request target is not a path (absolute-form such as `GET http://host/v1/health`, or asterisk-form `*`).',
+      'The request target is not a path (absolute-form such as `GET http://host/v1/health`, or asterisk-form `*`), or its query or body does not match the route’s schema (the message names the field), or the body is not UTF-8 JSON.',
   },
   unauthorized: {
     name: 'Unauthorized',
     description:
-      'No valid console token. Sent for every route that needs one, and for every unknown route, so a caller without a token cannot tell which routes exist.',
+      'No valid console credential (a paired console’s, or the pre-provisioned token). Sent for every route that needs one, and for every unknown route, so a caller without a credential cannot tell which routes exist. From `pair`: the pairing code is wrong, expired or used.',
   },
   not_found: {
     name: 'NotFound',
@@ -92,10 +92,12 @@ function queryParameters(spec: AgentRouteSpec): unknown[] {
 /** One operation, its responses derived from what the server does for such a route. */
 function operation(spec: AgentRouteSpec) {
   const errors = ERROR_RESPONSES;
-  const codes: AgentErrorCode[] = ['bad_request'];
-  if (spec.auth === 'console') codes.push('unauthorized');
-  if (spec.body) codes.push('payload_too_large', 'unsupported_media_type');
-  codes.push('too_many_requests', 'internal');
+  const pipeline: AgentErrorCode[] = ['bad_request', 'too_many_requests', 'internal'];
+  if (spec.auth === 'console') pipeline.push('unauthorized');
+  if (spec.body) pipeline.push('payload_too_large', 'unsupported_media_type');
+  const codes = [...new Set([...pipeline, ...(spec.errors ?? [])])].sort(
+    (a, b) => HTTP_STATUS[a] - HTTP_STATUS[b],
+  );
   const parameters = queryParameters(spec);
   return {
     operationId: spec.operationId,
@@ -107,15 +109,24 @@ function operation(spec: AgentRouteSpec) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(spec.body) } },
+            content: {
+              'application/json': {
+                schema: spec.bodyName ? schemaRef(spec.bodyName) : jsonSchema(spec.body),
+              },
+            },
           },
         }
       : {}),
     responses: {
-      '200': {
-        description: 'Success.',
-        content: { 'application/json': { schema: schemaRef(spec.responseName) } },
-      },
+      '200': spec.stream
+        ? {
+            description: `Success: a stream of \`${spec.responseName}\`, one JSON document per line.`,
+            content: { 'application/x-ndjson': { schema: schemaRef(spec.responseName) } },
+          }
+        : {
+            description: 'Success.',
+            content: { 'application/json': { schema: schemaRef(spec.responseName) } },
+          },
       ...Object.fromEntries(
         codes.map((code) => [String(HTTP_STATUS[code]), responseRef(errors[code].name)]),
       ),
@@ -167,7 +178,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           type: 'http',
           scheme: 'bearer',
           description:
-            'The console token: `Authorization: Bearer <token>`, 24 to 512 printable ASCII characters without spaces.',
+            'A console’s credential, from pairing or pre-provisioned: `Authorization: Bearer <credential>`, 24 to 512 printable ASCII characters without spaces.',
         },
       },
       responses: Object.fromEntries(
@@ -178,6 +189,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ),
       schemas: {
         ...Object.fromEntries(routes.map((spec) => [spec.responseName, jsonSchema(spec.response)])),
+        ...Object.fromEntries(
+          routes.flatMap((spec) =>
+            spec.body && spec.bodyName ? [[spec.bodyName, jsonSchema(spec.body)]] : [],
+          ),
+        ),
         AgentErrorResponse: jsonSchema(AgentErrorResponseSchema),
       },
     },

@@ -56,3 +56,28 @@ describe('import boundaries', () => {
     ).toEqual([]);
   });
 });
+
+describe('translations', () => {
+  async function literalStrings(code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, {
+      filePath: 'renderer/src/pages/TicketsPage.tsx',
+    });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'i18next/no-literal-string').length;
+  }
+
+  it('refuse words written into the UI instead of going through the translations', async () => {
+    expect(
+      await literalStrings(
+        'export function Page() {\n  return <p title="Open ticket">Ticket saved</p>;\n}\n',
+      ),
+    ).toBe(2);
+  });
+
+  it('let translated text and language-neutral punctuation through', async () => {
+    expect(
+      await literalStrings(
+        "import { useTranslation } from 'react-i18next';\nexport function Page() {\n  const { t } = useTranslation();\n  return <p>← {t('tickets.back')} · #</p>;\n}\n",
+      ),
+    ).toBe(0);
+  });
+});

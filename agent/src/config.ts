@@ -1,11 +1,52 @@
+import path from 'node:path';
 import envPaths from 'env-paths';
 import { z } from 'zod';
 import { DEFAULT_AGENT_PORT } from '@deskside/core';
 
 export const defaultDataDir = (): string => envPaths('deskside-agent', { suffix: '' }).data;
 
-/** Options of `deskside-agent serve`, validated before anything starts. */
-export const ServeOptionsSchema = z.object({
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+const LimitsSchema = z
+  .strictObject({
+    /** Largest request body accepted. */
+    maxBodyBytes: z
+      .number()
+      .int()
+      .min(1 * KIB)
+      .max(16 * MIB)
+      .default(64 * KIB),
+    /** Requests a minute one console may make (bursts up to the same number). */
+    ratePerConsole: z.number().int().min(1).max(1_000_000).default(600),
+    /** Requests a minute from one address (an IPv6 /64 counts as one), before authentication. */
+    ratePerAddress: z.number().int().min(1).max(1_000_000).default(1200),
+    /** Checks running at once across all requests (the check runner's limit). */
+    concurrentChecks: z.number().int().min(1).max(64).default(4),
+  })
+  .prefault({});
+
+const AuditSchema = z
+  .strictObject({
+    /** The audit log; `audit.log` in the data folder by default. */
+    file: z.string().min(1).optional(),
+    /** Size at which the log is rotated. */
+    maxFileBytes: z
+      .number()
+      .int()
+      .min(64 * KIB)
+      .max(1024 * MIB)
+      .default(10 * MIB),
+    /** Rotated files kept (audit.log.1 ... audit.log.N) besides the current one. */
+    keepFiles: z.number().int().min(1).max(100).default(5),
+  })
+  .prefault({});
+
+/**
+ * The agent's configuration: the config file (JSON), then command-line flags over it.
+ * Unknown fields are refused, so a misspelt setting is never silently ignored.
+ */
+export const AgentConfigSchema = z.strictObject({
   address: z
     .string()
     .trim()
@@ -13,29 +54,67 @@ export const ServeOptionsSchema = z.object({
     .max(253)
     .regex(/^[0-9A-Za-z.:-]+$/, 'address must be a host name or an IP address')
     .default('127.0.0.1'),
-  port: z
-    .union([
-      z.number(),
-      z
-        .string()
-        .regex(/^\d{1,5}$/, 'port must be a whole number')
-        .transform(Number),
-    ])
-    .pipe(z.number().int().min(0).max(65535))
-    .default(DEFAULT_AGENT_PORT),
+  port: z.number().int().min(0).max(65535).default(DEFAULT_AGENT_PORT),
   dataDir: z.string().min(1).default(defaultDataDir),
+  /** A file holding a pre-provisioned console token (mass deployment). */
   tokenFile: z.string().min(1).optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  limits: LimitsSchema,
+  audit: AuditSchema,
 });
-export type ServeOptions = z.infer<typeof ServeOptionsSchema>;
+export type AgentConfig = z.infer<typeof AgentConfigSchema>;
+/** What a config file may hold: every field is optional. */
+export type AgentConfigInput = z.input<typeof AgentConfigSchema>;
 
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map(
-      (issue) =>
-        `--${issue.path
-          .map(String)
-          .join('.')
-          .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`,
-    )
-    .join('\n');
+export function auditFile(config: AgentConfig): string {
+  return config.audit.file ?? path.join(config.dataDir, 'audit.log');
+}
+
+const ARTICLE: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
+
+/** One issue in words a person editing the file can act on. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${ARTICLE[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? 'must not be empty'
+        : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${String(issue.maximum)} characters`
+        : `must be at most ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+export interface FieldIssue {
+  /** The field as it is spelt in the config file, e.g. "limits.ratePerConsole". */
+  field: string;
+  message: string;
+}
+
+/** Every issue, one per field; an unknown field is named itself. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const parent = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: [...parent, key].join('.'),
+        message: 'unknown field',
+      }));
+    }
+    return [{ field: parent.join('.') || '(the whole file)', message: describeIssue(issue) }];
+  });
 }

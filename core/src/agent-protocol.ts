@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import {
+  CheckCatalogListingSchema,
+  CheckRunEventSchema,
+  RunChecksRequestSchema,
+  RunChecksResponseSchema,
+} from './checks';
 import { InventoryQuerySchema, InventorySchema } from './inventory';
+import { ConsoleIdSchema, PairRequestSchema } from './pairing';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
 
@@ -48,9 +55,18 @@ export interface AgentRouteSpec {
   description: string;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The name of the body schema in the OpenAPI document, where routes share one. */
+  bodyName?: string;
   response: z.ZodType;
   /** The name of the response schema in the OpenAPI document. */
   responseName: string;
+  /**
+   * The answer is a stream of `response` values, one JSON document per line
+   * (`application/x-ndjson`), written as they happen rather than all at the end.
+   */
+  stream?: true;
+  /** Error codes the handler itself answers with, beyond those of the pipeline. */
+  errors?: readonly AgentErrorCode[];
 }
 
 /**
@@ -62,6 +78,16 @@ export const ConsoleTokenSchema = z
   .min(24, 'A console token has at least 24 characters')
   .max(512)
   .regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces');
+
+/** What a console gets for a pairing code: its id and credential on this agent. */
+export const PairResponseSchema = z.object({
+  consoleId: ConsoleIdSchema,
+  /** Sent once, never stored by the agent (it keeps only a hash). */
+  credential: ConsoleTokenSchema,
+  /** The agent computer's host name, so the console can name the machine. */
+  hostname: z.string(),
+});
+export type PairResponse = z.infer<typeof PairResponseSchema>;
 
 export const agentRoutes = {
   health: {
@@ -85,6 +111,57 @@ export const agentRoutes = {
     query: InventoryQuerySchema,
     response: InventorySchema,
     responseName: 'Inventory',
+  },
+  checkCatalog: {
+    method: 'GET',
+    path: '/v1/checks',
+    auth: 'console',
+    operationId: 'listChecks',
+    summary: 'The checks this agent can run',
+    description:
+      'Every check with its parameters (as JSON Schema), timeout, operating systems and the result codes it can end with.',
+    response: CheckCatalogListingSchema,
+    responseName: 'CheckCatalog',
+  },
+  runChecks: {
+    method: 'POST',
+    path: '/v1/checks/run',
+    auth: 'console',
+    operationId: 'runChecks',
+    summary: 'Run checks and answer with all their results',
+    description:
+      'Runs the checks in parallel (within the agent’s limits), each under its own timeout, and answers once all have ended, results in request order. Every parameter is validated before anything runs: one bad check refuses the whole request.',
+    body: RunChecksRequestSchema,
+    bodyName: 'RunChecksRequest',
+    response: RunChecksResponseSchema,
+    responseName: 'CheckResults',
+  },
+  runChecksStream: {
+    method: 'POST',
+    path: '/v1/checks/run/stream',
+    auth: 'console',
+    operationId: 'runChecksStream',
+    summary: 'Run checks and follow their progress',
+    description:
+      'The same batch as `runChecks`, answered as NDJSON: `accepted`, then `started` and `result` per check as they happen, `done` last. A stream that ends without `done` was cut short; closing it cancels the checks still queued or running.',
+    body: RunChecksRequestSchema,
+    bodyName: 'RunChecksRequest',
+    response: CheckRunEventSchema,
+    responseName: 'CheckRunEvent',
+    stream: true,
+  },
+  pair: {
+    method: 'POST',
+    path: '/v1/pair',
+    auth: 'none',
+    operationId: 'pair',
+    summary: 'Exchange a one-time pairing code for a console credential',
+    description:
+      'The code comes from `deskside-agent pair` on the agent computer. It works once and expires after a few minutes; after a few wrong codes the agent refuses every pending code. The credential in the answer is sent only this once: the agent stores only its hash.',
+    body: PairRequestSchema,
+    response: PairResponseSchema,
+    responseName: 'PairResponse',
+    errors: ['unauthorized'],
   },
 } as const satisfies Record<string, AgentRouteSpec>;
 

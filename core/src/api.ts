@@ -1,21 +1,56 @@
 import { z } from 'zod';
+import { CheckCatalogListingSchema } from './checks';
 import { WireErrorSchema } from './errors';
+import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
   AddMachineInputSchema,
   InventorySnapshotSchema,
   MachineIdSchema,
   MachineSchema,
+  PairMachineInputSchema,
   ProbeMachineInputSchema,
   ProbeResultSchema,
 } from './machine';
+import { MachineCheckRunSchema, RunMachineChecksInputSchema } from './machine-checks';
 import {
   AttachInventoryInputSchema,
+  AssignInputSchema,
   CreateTicketInputSchema,
   EvidenceSchema,
+  FeedbackInputSchema,
+  ReopenInputSchema,
+  ResolveInputSchema,
+  SetStatusInputSchema,
   TicketDetailSchema,
   TicketIdSchema,
   TicketSchema,
+  TierMoveInputSchema,
+  UpdateTicketInputSchema,
+  VerifyInputSchema,
 } from './ticket';
+import {
+  PeopleQuerySchema,
+  PersonIdSchema,
+  PersonInputSchema,
+  PersonSchema,
+  UpdatePersonInputSchema,
+} from './people';
+import { AddEntryInputSchema, TimelineEntrySchema } from './timeline';
+import {
+  CreateOrderInputSchema,
+  OpenVendorCaseInputSchema,
+  OrderSchema,
+  RecommendServiceCentreInputSchema,
+  RecordVisitInputSchema,
+  ScheduleVisitInputSchema,
+  UpdateOrderInputSchema,
+  UpdateVendorCaseInputSchema,
+  VendorCaseSchema,
+  VisitSchema,
+} from './outside-help';
+import { QueuePageSchema, QueueQuerySchema } from './queue';
+import { ConfigureWorkflowInputSchema, WorkflowConfigSchema } from './workflow-config';
+import { ImportResultSchema } from './data-exchange';
 
 const NoInput = z.object({}).strict();
 
@@ -32,20 +67,65 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
  */
 export const apiContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
+  'settings.get': { input: NoInput, output: ConsoleSettingsSchema },
+  'settings.update': { input: UpdateConsoleSettingsInputSchema, output: ConsoleSettingsSchema },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },
   'machines.probe': { input: ProbeMachineInputSchema, output: ProbeResultSchema },
   'machines.add': { input: AddMachineInputSchema, output: MachineSchema },
+  'machines.pair': { input: PairMachineInputSchema, output: MachineSchema },
   'machines.inventory': {
     input: z.object({ id: MachineIdSchema }),
     output: InventorySnapshotSchema,
   },
+  'machines.runChecks': { input: RunMachineChecksInputSchema, output: MachineCheckRunSchema },
+
+  'checks.catalog': { input: NoInput, output: CheckCatalogListingSchema },
 
   'tickets.list': { input: NoInput, output: z.array(TicketSchema) },
   'tickets.get': { input: z.object({ id: TicketIdSchema }), output: TicketDetailSchema },
   'tickets.create': { input: CreateTicketInputSchema, output: TicketSchema },
   'tickets.attachInventory': { input: AttachInventoryInputSchema, output: EvidenceSchema },
+  'tickets.queue': { input: QueueQuerySchema, output: QueuePageSchema },
+  'tickets.update': { input: UpdateTicketInputSchema, output: TicketSchema },
+  'tickets.setStatus': { input: SetStatusInputSchema, output: TicketSchema },
+  'tickets.assign': { input: AssignInputSchema, output: TicketSchema },
+  'tickets.escalate': { input: TierMoveInputSchema, output: TicketSchema },
+  'tickets.deescalate': { input: TierMoveInputSchema, output: TicketSchema },
+  'tickets.addEntry': { input: AddEntryInputSchema, output: TimelineEntrySchema },
+  'tickets.resolve': { input: ResolveInputSchema, output: TicketSchema },
+  'tickets.verify': { input: VerifyInputSchema, output: TicketSchema },
+  'tickets.reopen': { input: ReopenInputSchema, output: TicketSchema },
+  'tickets.feedback': { input: FeedbackInputSchema, output: TicketSchema },
+  'tickets.closeUnanswered': { input: NoInput, output: z.array(TicketIdSchema) },
+  'tickets.recommendServiceCentre': {
+    input: RecommendServiceCentreInputSchema,
+    output: TicketSchema,
+  },
+
+  'people.list': { input: PeopleQuerySchema, output: z.array(PersonSchema) },
+  'people.get': { input: z.object({ id: PersonIdSchema }), output: PersonSchema },
+  'people.create': { input: PersonInputSchema, output: PersonSchema },
+  'people.update': { input: UpdatePersonInputSchema, output: PersonSchema },
+
+  'vendors.openCase': { input: OpenVendorCaseInputSchema, output: VendorCaseSchema },
+  'vendors.updateCase': { input: UpdateVendorCaseInputSchema, output: VendorCaseSchema },
+  'visits.schedule': { input: ScheduleVisitInputSchema, output: VisitSchema },
+  'visits.record': { input: RecordVisitInputSchema, output: VisitSchema },
+  'orders.create': { input: CreateOrderInputSchema, output: OrderSchema },
+  'orders.update': { input: UpdateOrderInputSchema, output: OrderSchema },
+
+  'workflow.config': { input: NoInput, output: WorkflowConfigSchema },
+  'workflow.configure': { input: ConfigureWorkflowInputSchema, output: WorkflowConfigSchema },
+
+  'data.exportJson': { input: NoInput, output: z.object({ json: z.string() }) },
+  'data.importJson': { input: z.object({ json: z.string().min(2) }), output: ImportResultSchema },
+  'data.exportTicketsCsv': { input: NoInput, output: z.object({ csv: z.string() }) },
+  'data.importTicketsCsv': {
+    input: z.object({ csv: z.string().min(1) }),
+    output: ImportResultSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

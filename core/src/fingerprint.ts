@@ -11,17 +11,30 @@ export function normalizeFingerprint(text: string): string | null {
   return hex.match(/../g)!.join(':');
 }
 
-export const FingerprintSchema = z
-  .string()
-  .max(200)
-  .transform((text, ctx) => {
-    const normalized = normalizeFingerprint(text);
-    if (normalized === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'A fingerprint is 64 hexadecimal digits (SHA-256), optionally separated by colons',
-      });
-      return z.NEVER;
-    }
-    return normalized;
-  });
+/**
+ * A string as a person types it, read into its one stored form by `normalize`, or refused
+ * with `message` when `normalize` cannot read it.
+ */
+export function normalizedString(
+  normalize: (text: string) => string | null,
+  message: string,
+  maxLength: number,
+) {
+  return z
+    .string()
+    .max(maxLength)
+    .transform((text, ctx) => {
+      const normalized = normalize(text);
+      if (normalized === null) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return normalized;
+    });
+}
+
+export const FingerprintSchema = normalizedString(
+  normalizeFingerprint,
+  'A fingerprint is 64 hexadecimal digits (SHA-256), optionally separated by colons',
+  200,
+);

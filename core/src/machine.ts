@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ConsoleTokenSchema, DEFAULT_AGENT_PORT } from './agent-protocol';
-import { FingerprintSchema } from './fingerprint';
+import { FingerprintSchema, normalizedString } from './fingerprint';
 import { InventorySchema } from './inventory';
+import { normalizePairingCode } from './pairing';
 
 /** The machine the console itself runs on; its inventory is collected in-process. */
 export const LOCAL_MACHINE_ID = 'local';
@@ -61,6 +62,23 @@ export const AddMachineInputSchema = z.object({
   fingerprint: FingerprintSchema,
 });
 export type AddMachineInput = z.input<typeof AddMachineInputSchema>;
+
+/** A pairing code as an analyst types it; the console sends its canonical form. */
+export const PairingCodeInputSchema = normalizedString(
+  normalizePairingCode,
+  'A pairing code is 10 letters and digits, as `deskside-agent pair` prints it',
+  40,
+);
+
+/** Adds a machine by exchanging a pairing code for a credential of this console's own. */
+export const PairMachineInputSchema = z.object({
+  name: MachineNameSchema.optional(),
+  address: MachineAddressSchema,
+  port: PortSchema.default(DEFAULT_AGENT_PORT),
+  code: PairingCodeInputSchema,
+  fingerprint: FingerprintSchema,
+});
+export type PairMachineInput = z.input<typeof PairMachineInputSchema>;
 
 /**
  * An inventory as fetched for the analyst. The console keeps it for a while under

@@ -1,33 +1,127 @@
 import { z } from 'zod';
 import { MachineIdSchema, TransportKindSchema } from './machine';
 import { InventorySchema } from './inventory';
+import { PersonIdSchema, VersionSchema } from './people';
+import { OrderSchema, ServiceCentreSchema, VendorCaseSchema, VisitSchema } from './outside-help';
+import { TimelineEntrySchema } from './timeline';
+import { AnalystSchema, GroupIdSchema, ReasonSchema, TierSchema } from './workflow/assignment';
+import { CategoryIdSchema } from './workflow/categories';
+import {
+  FeedbackSchema,
+  ResolutionCodeSchema,
+  ResolutionSchema,
+  VerificationOutcomeSchema,
+  VerificationStateSchema,
+} from './workflow/closure';
+import { TicketStatusSchema } from './workflow/lifecycle';
+import { ImpactSchema, PrioritySchema, UrgencySchema } from './workflow/priority';
 
+/** First contact: by phone, e-mail, chat, the self-service portal, at the desk, or the agent. */
 export const ChannelSchema = z.enum(['phone', 'email', 'chat', 'portal', 'walk-in', 'agent']);
 export type Channel = z.infer<typeof ChannelSchema>;
 
-export const TicketStatusSchema = z.enum(['new']);
-export type TicketStatus = z.infer<typeof TicketStatusSchema>;
-
 export const TicketIdSchema = z.number().int().positive();
 
-export const CreateTicketInputSchema = z.object({
-  requester: z.string().trim().min(1, 'Who is calling?').max(200),
+const longText = z.string().trim().max(20_000);
+
+/** What an analyst records at first contact. */
+const IntakeFieldsSchema = z.object({
+  /** The caller's name as given; taken from the people directory when `requesterId` is set. */
+  requester: z.string().trim().min(1, 'Who is calling?').max(200).optional(),
+  requesterId: PersonIdSchema.nullable().optional(),
   channel: ChannelSchema,
   summary: z.string().trim().min(1, 'Give the ticket a summary').max(200),
-  description: z.string().trim().max(20_000).default(''),
+  description: longText.default(''),
+  errorMessages: longText.default(''),
+  stepsTried: longText.default(''),
+  category: CategoryIdSchema.nullable().default(null),
+  impact: ImpactSchema.default('medium'),
+  urgency: UrgencySchema.default('medium'),
 });
+
+const needsRequester = (input: {
+  requester?: string | undefined;
+  requesterId?: number | null | undefined;
+}) => input.requester !== undefined || (input.requesterId ?? null) !== null;
+
+export const CreateTicketInputSchema = IntakeFieldsSchema.extend({
+  assignee: AnalystSchema.nullable().default(null),
+  groupId: GroupIdSchema.nullable().default(null),
+}).refine(needsRequester, { message: 'Who is calling?', path: ['requester'] });
 export type CreateTicketInput = z.input<typeof CreateTicketInputSchema>;
+
+const Edit = { id: TicketIdSchema, expectedVersion: VersionSchema };
+
+export const UpdateTicketInputSchema = z.object({
+  ...Edit,
+  changes: IntakeFieldsSchema.partial()
+    .strict()
+    .refine((changes) => Object.keys(changes).length > 0, 'Nothing to change'),
+});
+
+export const SetStatusInputSchema = z.object({
+  ...Edit,
+  /** Resolving, closing and reopening have their own actions and rules. */
+  status: z.enum(['in_progress', 'waiting_on_user', 'waiting_on_vendor']),
+  note: z.string().trim().max(2000).default(''),
+});
+
+export const AssignInputSchema = z.object({
+  ...Edit,
+  assignee: AnalystSchema.nullable(),
+  groupId: GroupIdSchema.nullable(),
+});
+
+export const TierMoveInputSchema = z.object({
+  ...Edit,
+  tier: TierSchema,
+  reason: ReasonSchema,
+  groupId: GroupIdSchema.nullable().optional(),
+});
+
+export const ResolveInputSchema = ResolutionSchema.extend(Edit);
+export const VerifyInputSchema = z.object({
+  ...Edit,
+  outcome: VerificationOutcomeSchema,
+  comment: z.string().trim().max(2000).default(''),
+});
+export const ReopenInputSchema = z.object({ ...Edit, reason: ReasonSchema });
+export const FeedbackInputSchema = FeedbackSchema.extend({ id: TicketIdSchema });
 
 export const TicketSchema = z.object({
   id: TicketIdSchema,
+  /** Bumped by every edit; an edit names the version it started from (optimistic locking). */
+  version: VersionSchema,
   requester: z.string(),
+  requesterId: PersonIdSchema.nullable(),
   channel: ChannelSchema,
   summary: z.string(),
   description: z.string(),
+  errorMessages: z.string(),
+  stepsTried: z.string(),
+  category: CategoryIdSchema.nullable(),
+  impact: ImpactSchema,
+  urgency: UrgencySchema,
+  priority: PrioritySchema,
   status: TicketStatusSchema,
+  assignee: z.string().nullable(),
+  groupId: GroupIdSchema.nullable(),
+  tier: TierSchema,
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  firstRespondedAt: z.iso.datetime().nullable(),
+  resolvedAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  resolutionCode: ResolutionCodeSchema.nullable(),
+  resolutionNotes: z.string().nullable(),
+  verification: VerificationStateSchema.nullable(),
+  feedbackRating: z.number().int().min(1).max(5).nullable(),
+  feedbackComment: z.string().nullable(),
+  serviceCentre: ServiceCentreSchema.nullable(),
+  /** The earliest target of the SLA clocks still running (null while paused or done). */
+  slaDueAt: z.iso.datetime().nullable(),
+  slaAtRiskAt: z.iso.datetime().nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -52,6 +146,10 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 export const TicketDetailSchema = z.object({
   ticket: TicketSchema,
   evidence: z.array(EvidenceSchema),
+  timeline: z.array(TimelineEntrySchema),
+  vendorCases: z.array(VendorCaseSchema),
+  visits: z.array(VisitSchema),
+  orders: z.array(OrderSchema),
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, ipcMain, session, type WebFrameMain } from 'electron';
 import pino from 'pino';
-import { apiMethods, ipcChannel, type WireResult } from '@deskside/core';
+import { EVENTS_IPC_CHANNEL, apiMethods, ipcChannel, type WireResult } from '@deskside/core';
 import { openConsole, type ConsoleServices } from '../services/console';
 import { consoleDataDir } from '../services/paths';
 import { createSafeStorageSecretBox } from './safe-storage';
@@ -79,6 +79,14 @@ async function start(): Promise<void> {
   });
   registerApi(services);
   let window = createMainWindow(preloadPath, indexHtmlPath);
+  // Committed changes go to the console's own window, and only while it shows our page.
+  services.events.subscribe((event) => {
+    if (window.isDestroyed()) return;
+    const frame = window.webContents.mainFrame;
+    if (isTrustedRendererUrl(frame.url, indexHtmlPath)) {
+      window.webContents.send(EVENTS_IPC_CHANNEL, event);
+    }
+  });
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

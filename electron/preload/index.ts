@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiBridge, ApiMethod, WireResult } from '@deskside/core';
-import { ipcChannel } from '@deskside/core/ipc';
+import type { ApiBridge, ApiMethod, EventBridge, WireResult } from '@deskside/core';
+import { EVENTS_IPC_CHANNEL, ipcChannel } from '@deskside/core/ipc';
 
 const call =
   (method: ApiMethod) =>
@@ -11,17 +11,66 @@ const call =
 // contract gains or loses a method this list does not match.
 const bridge = {
   'app.info': call('app.info'),
+  'settings.get': call('settings.get'),
+  'settings.update': call('settings.update'),
   'machines.list': call('machines.list'),
   'machines.get': call('machines.get'),
   'machines.probe': call('machines.probe'),
   'machines.add': call('machines.add'),
+  'machines.pair': call('machines.pair'),
   'machines.inventory': call('machines.inventory'),
+  'machines.runChecks': call('machines.runChecks'),
+  'checks.catalog': call('checks.catalog'),
   'tickets.list': call('tickets.list'),
   'tickets.get': call('tickets.get'),
   'tickets.create': call('tickets.create'),
   'tickets.attachInventory': call('tickets.attachInventory'),
+  'tickets.queue': call('tickets.queue'),
+  'tickets.update': call('tickets.update'),
+  'tickets.setStatus': call('tickets.setStatus'),
+  'tickets.assign': call('tickets.assign'),
+  'tickets.escalate': call('tickets.escalate'),
+  'tickets.deescalate': call('tickets.deescalate'),
+  'tickets.addEntry': call('tickets.addEntry'),
+  'tickets.resolve': call('tickets.resolve'),
+  'tickets.verify': call('tickets.verify'),
+  'tickets.reopen': call('tickets.reopen'),
+  'tickets.feedback': call('tickets.feedback'),
+  'tickets.closeUnanswered': call('tickets.closeUnanswered'),
+  'tickets.recommendServiceCentre': call('tickets.recommendServiceCentre'),
+  'people.list': call('people.list'),
+  'people.get': call('people.get'),
+  'people.create': call('people.create'),
+  'people.update': call('people.update'),
+  'vendors.openCase': call('vendors.openCase'),
+  'vendors.updateCase': call('vendors.updateCase'),
+  'visits.schedule': call('visits.schedule'),
+  'visits.record': call('visits.record'),
+  'orders.create': call('orders.create'),
+  'orders.update': call('orders.update'),
+  'workflow.config': call('workflow.config'),
+  'workflow.configure': call('workflow.configure'),
+  'data.exportJson': call('data.exportJson'),
+  'data.importJson': call('data.importJson'),
+  'data.exportTicketsCsv': call('data.exportTicketsCsv'),
+  'data.importTicketsCsv': call('data.importTicketsCsv'),
 } satisfies ApiBridge;
 
 contextBridge.exposeInMainWorld('deskside', bridge);
+
+// The live channel: one subscription to one fixed channel, never a generic `on(channel)`.
+const events = {
+  subscribe(listener: (event: unknown) => void): () => void {
+    const forward = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+      listener(payload);
+    };
+    ipcRenderer.on(EVENTS_IPC_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENTS_IPC_CHANNEL, forward);
+    };
+  },
+} satisfies EventBridge;
+
+contextBridge.exposeInMainWorld('desksideEvents', events);
 
 export type PreloadBridge = typeof bridge;

@@ -1,15 +1,28 @@
 import os from 'node:os';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
-import type { AppInfo, Inventory } from '@deskside/core';
+import type { AppInfo, CheckRunEvent, Inventory } from '@deskside/core';
+import { CheckRunner } from '@deskside/agent/checks';
 import { collectInventory } from '@deskside/agent/collect';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
-import { openDatabase, type Db } from './database/open';
+import { DataService } from './data/data-service';
+import type { Db } from './database/open';
+import { databaseTarget, openStore, type EventHub, type Store } from './database/store';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
+import { OrderService } from './outside-help/order-service';
+import { VendorService } from './outside-help/vendor-service';
+import { VisitService } from './outside-help/visit-service';
+import { PeopleService } from './people/people-service';
+import { QueueService } from './queue/queue-service';
 import { createKeyFileSecretBox, type SecretBox } from './secrets/secret-box';
+import { AssignmentService } from './tickets/assignment-service';
+import { LifecycleService } from './tickets/lifecycle-service';
+import { SettingsService } from './settings/settings-service';
 import { TicketService } from './tickets/ticket-service';
+import type { WorkflowDeps } from './tickets/ticket-writer';
+import { WorkflowConfigService } from './workflow/config-service';
 import consolePackage from '../../package.json' with { type: 'json' };
 
 export const CONSOLE_VERSION: string = consolePackage.version;
@@ -24,37 +37,127 @@ export interface ConsoleOptions {
   logger?: Logger;
   nativeBinding?: string;
   collectLocalInventory?: () => Promise<Inventory>;
+  /** A postgres:// address; defaults to DESKSIDE_DATABASE_URL; without one, the SQLite file. */
+  databaseUrl?: string;
+  /** The clock the workflow reads (SLA, verification and reopen windows). */
+  now?: () => Date;
+  /**
+   * How often resolved tickets whose user never answered are closed (the closure policy's
+   * days); null turns the sweep off (tests drive it by hand). Default: hourly.
+   */
+  closeUnansweredEveryMs?: number | null;
 }
 
 export interface ConsoleServices {
   dispatch: Dispatch;
   db: Db;
+  store: Store;
+  /** Committed changes, from this console and (on PostgreSQL) every other one. */
+  events: EventHub;
   machines: MachineService;
   tickets: TicketService;
   info: AppInfo;
   close(): Promise<void>;
 }
 
+const HOUR_MS = 3_600_000;
+/** The first sweep waits a little, so it never competes with the console's start-up. */
+const FIRST_SWEEP_MS = 60_000;
+
+/** Closes unanswered resolved tickets now and then; returns what stops it. */
+function sweepUnanswered(lifecycle: LifecycleService, everyMs: number | null, logger: Logger) {
+  if (everyMs === null) return () => undefined;
+  const sweep = () => {
+    lifecycle.closeUnanswered().then(
+      (closed) => {
+        if (closed.length > 0) logger.info({ closed }, 'closed resolved tickets nobody answered');
+      },
+      (error: unknown) => {
+        logger.warn({ err: error }, 'closing unanswered tickets failed; trying again later');
+      },
+    );
+  };
+  const first = setTimeout(sweep, Math.min(FIRST_SWEEP_MS, everyMs));
+  const every = setInterval(sweep, everyMs);
+  // Neither keeps a test or a closing console alive.
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
+
+/** Checks on this computer run in the console's process, through the agent's own runner. */
+function localCheckRunner(logger: Logger) {
+  const runner = new CheckRunner({
+    onCheckFailure: (checkId, err) => {
+      logger.error({ err, checkId }, 'local check failed');
+    },
+  });
+  return (checks: Parameters<CheckRunner['run']>[0], onEvent?: (event: CheckRunEvent) => void) =>
+    runner.run(checks, onEvent ? { onEvent } : {});
+}
+
 /** Opens the console's data folder and wires every service behind the API contract. */
 export async function openConsole(options: ConsoleOptions): Promise<ConsoleServices> {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const db = await openDatabase(
-    path.join(options.dataDir, DATABASE_FILE),
+  const store = await openStore(
+    databaseTarget(path.join(options.dataDir, DATABASE_FILE), options.databaseUrl),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  const { db } = store;
+  const now = options.now ?? (() => new Date());
   const snapshots = new SnapshotStore();
-  const machines = new MachineService({
-    db,
-    secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
-    snapshots,
-    collectLocalInventory: options.collectLocalInventory ?? collectInventory,
-  });
-  const tickets = new TicketService(db, snapshots);
   const info: AppInfo = {
     version: CONSOLE_VERSION,
     analyst: options.analyst ?? os.userInfo().username,
     host: options.host,
   };
-  const dispatch = createDispatcher(createApiHandlers({ info, machines, tickets }), logger);
-  return { dispatch, db, machines, tickets, info, close: () => db.destroy() };
+  const machines = new MachineService({
+    db,
+    secrets: options.secrets ?? createKeyFileSecretBox(options.dataDir),
+    snapshots,
+    collectLocalInventory: options.collectLocalInventory ?? collectInventory,
+    runLocalChecks: localCheckRunner(logger),
+    consoleName: `${info.analyst}@${os.hostname()}`.slice(0, 100),
+  });
+  const workflow = new WorkflowConfigService(store);
+  const deps: WorkflowDeps = { store, config: workflow, now };
+  const tickets = new TicketService(deps, snapshots);
+  const lifecycle = new LifecycleService(deps);
+  const stopSweeping = sweepUnanswered(
+    lifecycle,
+    options.closeUnansweredEveryMs === undefined ? HOUR_MS : options.closeUnansweredEveryMs,
+    logger,
+  );
+  const handlers = createApiHandlers({
+    info,
+    machines,
+    tickets,
+    lifecycle,
+    assignment: new AssignmentService(deps),
+    queue: new QueueService(deps),
+    people: new PeopleService(store, now),
+    vendors: new VendorService(deps),
+    visits: new VisitService(deps),
+    orders: new OrderService(deps),
+    workflow,
+    data: new DataService(deps),
+    settings: new SettingsService(options.dataDir),
+  });
+  const dispatch = createDispatcher(handlers, logger);
+  return {
+    dispatch,
+    db,
+    store,
+    events: store.events,
+    machines,
+    tickets,
+    info,
+    close: () => {
+      stopSweeping();
+      return store.close();
+    },
+  };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { WireError, WireResult } from '@deskside/core';
 import type { Dispatch } from '../services/api/dispatcher';
+import { streamEvents, type EventSource } from './event-stream';
 import { RequestGuard, SECURITY_HEADERS, newSessionToken } from './security';
 
 export interface WebHostOptions {
@@ -16,6 +17,8 @@ export interface WebHostOptions {
   port?: number;
   sessionToken?: string;
   logger: Logger;
+  /** Committed changes, streamed to the page at GET /api/events. */
+  events?: EventSource;
 }
 
 export interface WebHost {
@@ -74,7 +77,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * Browser mode: serves the built renderer and the API contract on 127.0.0.1 only, as
- * `POST /api/<method>` with a JSON body, answered with a WireResult.
+ * `POST /api/<method>` with a JSON body, answered with a WireResult, and the live events
+ * as `GET /api/events` (a streamed response).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sessionToken = options.sessionToken ?? newSessionToken();
@@ -111,6 +115,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           'This console session has ended; open the address printed when the console started',
         ),
       );
+      return;
+    }
+    if (method === 'events' && req.method === 'GET' && options.events) {
+      streamEvents(req, res, options.events);
       return;
     }
     if (req.method !== 'POST') {

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const services = await openConsole({ dataDir: options.dataDir, host: 'browser', logger });
   const host = await startWebHost({
     dispatch: services.dispatch,
+    events: services.events,
     staticDir: options.staticDir,
     port: options.port,
     logger,

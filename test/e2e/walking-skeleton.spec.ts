@@ -28,7 +28,8 @@ test('an analyst adds a machine, opens a ticket, attaches the inventory, and fin
   await page.getByLabel('Port').fill(String(agent.port));
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByLabel('Certificate fingerprint (SHA-256)')).toHaveText(agent.fingerprint);
-  await page.getByLabel('Console token').fill(agent.token);
+  await page.getByLabel('Pre-provisioned console token').check();
+  await page.getByLabel('Console token', { exact: true }).fill(agent.token);
   await page.getByLabel('Name (optional; defaults to the host name)').fill('Reception PC');
   const add = page.getByRole('button', { name: 'Add this machine' });
   await expect(add).toBeDisabled();

@@ -1,6 +1,6 @@
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +16,17 @@ const LISTENING_LINE = /^Deskside agent \S+ listening on (https:\/\/(\S+):(\d+))
 const FINGERPRINT_LINE = /^Certificate fingerprint \(SHA-256\): ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$/;
 
 export interface StartAgentOptions {
-  /** The console token (DESKSIDE_AGENT_TOKEN); a random 43-character token by default. */
-  token?: string;
+  /**
+   * The pre-provisioned console token (DESKSIDE_AGENT_TOKEN); a random 43-character token
+   * by default; null for none (only paired consoles get in).
+   */
+  token?: string | null;
   /** The agent's data folder; a fresh temporary folder (removed by `stop()`) by default. */
   dataDir?: string;
   /** More environment for the agent. DESKSIDE_AGENT_TOKEN is always `token`. */
   extraEnv?: Record<string, string>;
+  /** More `serve` arguments, e.g. ['--rate-per-console', '100000']. */
+  extraArgs?: string[];
 }
 
 export interface RunningAgent {
@@ -29,12 +34,13 @@ export interface RunningAgent {
   url: string;
   host: string;
   port: number;
+  /** The agent process's id (to sample its memory). */
+  pid: number;
   /** The fingerprint the agent printed, "AB:CD:..." (what a console pins). */
   fingerprint: string;
+  /** The pre-provisioned token; '' when started without one. */
   token: string;
   dataDir: string;
-  /** The agent process's id (benchmarks read its memory use). */
-  pid: number;
   /** The agent's certificate, checked to have `fingerprint`; use it as `ca` when connecting. */
   certPem: string;
   /** Everything the agent wrote to stdout so far (its banner, then pino JSON lines). */
@@ -58,7 +64,8 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
   if (!existsSync(AGENT_BUNDLE)) {
     throw new Error(`${AGENT_BUNDLE} is missing: build it with \`node agent/build.mjs\``);
   }
-  const token = options.token ?? randomBytes(32).toString('base64url');
+  const token =
+    options.token === null ? '' : (options.token ?? randomBytes(32).toString('base64url'));
   const ownsDataDir = options.dataDir === undefined;
   const dataDir =
     options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'deskside-agent-test-')));
@@ -66,12 +73,37 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
+  // This machine's own agent config files (/etc/deskside-agent, ~/.config) stay out of tests.
+  const configEnv: Record<string, string> = {};
+  if (!options.extraArgs?.includes('--config') && !options.extraEnv?.DESKSIDE_AGENT_CONFIG) {
+    configEnv.DESKSIDE_AGENT_CONFIG = path.join(dataDir, 'test-config.json');
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await writeFile(configEnv.DESKSIDE_AGENT_CONFIG, '{}\n');
+  }
+
   let child: ManagedProcess;
   try {
     child = await ManagedProcess.start(
       process.execPath,
-      [AGENT_BUNDLE, 'serve', '--address', '127.0.0.1', '--port', '0', '--data-dir', dataDir],
-      { label: 'deskside-agent serve', env: { ...options.extraEnv, DESKSIDE_AGENT_TOKEN: token } },
+      [
+        AGENT_BUNDLE,
+        'serve',
+        '--address',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--data-dir',
+        dataDir,
+        ...(options.extraArgs ?? []),
+      ],
+      {
+        label: 'deskside-agent serve',
+        env: {
+          ...configEnv,
+          ...options.extraEnv,
+          ...(token ? { DESKSIDE_AGENT_TOKEN: token } : {}),
+        },
+      },
     );
   } catch (error) {
     await removeOwnDataDir();
@@ -84,10 +116,10 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
     url: '',
     host: '',
     port: 0,
+    pid: child.pid,
     fingerprint: '',
     token,
     dataDir,
-    pid: child.pid,
     certPem: '',
     stdout: () => child.stdout(),
     stop: () => {

@@ -24,6 +24,9 @@ export async function openTestConsole(options: Partial<ConsoleOptions> = {}): Pr
   const services = await openConsole({
     host: 'browser',
     analyst: TEST_ANALYST,
+    // The SQLite file unless a test asks for PostgreSQL, whatever the environment says.
+    databaseUrl: '',
+    closeUnansweredEveryMs: null,
     ...options,
     dataDir,
   });

@@ -26,6 +26,9 @@ export interface StartOptions {
   cwd?: string;
   /** Added to this process's environment (a variable set to '' counts as unset for node). */
   env?: Record<string, string>;
+  /** Run as this user and group (a root test starting a server that refuses root). */
+  uid?: number;
+  gid?: number;
 }
 
 interface OutputLine {
@@ -70,6 +73,8 @@ export class ManagedProcess {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     // 'spawn' or 'error' always follows; once() rejects on 'error'.
     await once(child, 'spawn');

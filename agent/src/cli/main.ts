@@ -1,9 +1,14 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { AGENT_VERSION } from '../version';
+import { registerChecks } from './commands/checks';
+import { registerConsoles } from './commands/consoles';
 import { registerFingerprint } from './commands/fingerprint';
 import { registerInventory } from './commands/inventory';
+import { registerPair } from './commands/pair';
 import { registerServe } from './commands/serve';
+import { registerService } from './commands/service';
+import { registerStatus } from './commands/status';
 
 // Schemas check input without generating code at run time (no eval in the agent), which
 // also keeps the resident process smaller.
@@ -17,7 +22,17 @@ const program = new Command()
   .version(AGENT_VERSION);
 
 // One module per command; each adds itself here.
-for (const register of [registerServe, registerFingerprint, registerInventory]) register(program);
+for (const register of [
+  registerServe,
+  registerFingerprint,
+  registerInventory,
+  registerPair,
+  registerConsoles,
+  registerStatus,
+  registerService,
+  registerChecks,
+])
+  register(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`deskside-agent: ${error instanceof Error ? error.message : String(error)}`);

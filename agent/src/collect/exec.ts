@@ -5,6 +5,8 @@ export interface CommandOptions {
   timeoutMs?: number;
   /** Killed once stdout or stderr passes this many bytes. */
   maxBytes?: number;
+  /** Killed when this aborts (a check that timed out, a caller that went away). */
+  signal?: AbortSignal;
 }
 
 export interface CommandResult {
@@ -58,6 +60,7 @@ export const runCommand: CommandRunner = (file, args, options = {}) => {
         maxBuffer: maxBytes,
         windowsHide: true,
         env: { ...process.env, ...C_LOCALE },
+        ...(options.signal ? { signal: options.signal } : {}),
       },
       (error, stdout, stderr) => {
         if (!error) {

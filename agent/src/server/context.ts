@@ -22,6 +22,8 @@ export interface RequestContext {
   routeId: string | null;
   caller: Caller | null;
   readonly log: Logger;
+  /** Aborted when the caller goes away before the answer is complete. */
+  readonly signal: AbortSignal;
   /** What the audit log records about this request beyond route and status (e.g. checks). */
   readonly audit: Record<string, unknown>;
 }

@@ -10,10 +10,15 @@ export interface RouteInput<Spec extends AgentRouteSpec> {
   body: Parsed<Spec['body']>;
 }
 
+/** A JSON answer, or for a streaming route the values to write one per line. */
+type Reply<Spec extends AgentRouteSpec> = Spec extends { stream: true }
+  ? AsyncIterable<z.input<Spec['response']>>
+  : Promise<z.input<Spec['response']>>;
+
 /** One handler per route of core's `agentRoutes`; the compiler refuses a missing one. */
 export type AgentHandlers = {
   [K in AgentRouteId]: (
     ctx: RequestContext,
     input: RouteInput<AgentRoutes[K]>,
-  ) => Promise<z.input<AgentRoutes[K]['response']>>;
+  ) => Reply<AgentRoutes[K]>;
 };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentErrorResponseSchema } from '@deskside/core';
+import { CheckRunner } from '../checks';
 import { createAgentServer, listen } from './https-server';
 import { loadOrCreateIdentity, type AgentIdentity } from './identity';
 import { createHandlers } from './routes';
@@ -26,6 +27,8 @@ beforeAll(async () => {
     handlers: createHandlers({
       collectInventory: () =>
         Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
+      checks: new CheckRunner(),
+      pair: () => Promise.reject(new Error('not used here')),
     }),
     logger: pino({ level: 'silent' }),
   });

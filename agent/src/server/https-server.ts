@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +40,27 @@ function sendJson(
   res.end(payload);
 }
 
+type Reply = { kind: 'json'; body: unknown } | { kind: 'stream'; values: AsyncIterable<unknown> };
+
+/**
+ * Writes a streaming route's values as NDJSON as they come, respecting backpressure, and
+ * stops when the caller goes away.
+ */
+async function sendStream(res: ServerResponse, values: AsyncIterable<unknown>): Promise<void> {
+  res.writeHead(200, {
+    'content-type': 'application/x-ndjson; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  for await (const value of values) {
+    if (res.destroyed) break; // Leaving the loop ends the producer too.
+    if (!res.write(`${JSON.stringify(value)}\n`)) {
+      await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    }
+  }
+  res.end();
+}
+
 /** The request's path without its query, or null when the request target is not a path. */
 function targetPath(target: string): string | null {
   if (!target.startsWith('/')) return null;
@@ -73,14 +95,25 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unk
   if (declared > maxBytes) throw new AgentError('payload_too_large');
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new AgentError('payload_too_large');
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new AgentError('payload_too_large');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof AgentError) throw error;
+    // The caller closed the connection before sending the whole body.
+    throw new AgentError('bad_request', 'The request body ended before it was complete');
   }
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
-    Buffer.concat(chunks),
-  );
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+      Buffer.concat(chunks),
+    );
+  } catch {
+    throw new AgentError('bad_request', 'The request body is not valid UTF-8');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -104,7 +137,7 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
     byPath.set(spec.path, methods);
   }
 
-  async function dispatch(ctx: RequestContext): Promise<unknown> {
+  async function dispatch(ctx: RequestContext): Promise<Reply> {
     const { req } = ctx;
     for (const hook of hooks) await hook.onRequest?.(ctx);
     if (ctx.path === null) throw new AgentError('bad_request', 'The request target must be a path');
@@ -136,8 +169,11 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
       if (!body.success)
         throw new AgentError('bad_request', firstIssue(body.error, 'request body'));
     }
-    const handler = handlers[routeId] as (ctx: RequestContext, input: unknown) => Promise<unknown>;
-    return handler(ctx, { query: query?.data, body: body?.data });
+    const handler = handlers[routeId] as (ctx: RequestContext, input: unknown) => unknown;
+    const answer = handler(ctx, { query: query?.data, body: body?.data });
+    return spec.stream
+      ? { kind: 'stream', values: answer as AsyncIterable<unknown> }
+      : { kind: 'json', body: await answer };
   }
 
   const server = https.createServer(
@@ -151,6 +187,10 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
     (req, res) => {
       const requestId = randomUUID();
       const started = performance.now();
+      const gone = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
       const ctx: RequestContext = {
         requestId,
         req,
@@ -159,17 +199,25 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
         routeId: null,
         caller: null,
         log: logger.child({ requestId }),
+        signal: gone.signal,
         audit: {},
       };
       let errorCode: string | null = null;
       dispatch(ctx)
-        .then((body) => {
-          sendJson(res, 200, body);
+        .then(async (reply) => {
+          if (reply.kind === 'json') sendJson(res, 200, reply.body);
+          else await sendStream(res, reply.values);
         })
         .catch((error: unknown) => {
           const known = error instanceof AgentError ? error : new AgentError('internal');
           if (!(error instanceof AgentError)) ctx.log.error({ err: error }, 'request failed');
           errorCode = known.code;
+          // A stream already under way cannot change its status: cut it, so the caller sees
+          // it end without its last line.
+          if (res.headersSent) {
+            res.destroy();
+            return;
+          }
           // A body we stopped reading is not worth waiting for: answer and close.
           if (!req.complete) res.setHeader('connection', 'close');
           sendJson(res, known.status, known.toResponse(), known.headers);

@@ -56,6 +56,14 @@ async function createSelfSigned(): Promise<{ certPem: string; keyPem: string }> 
   return { certPem: cert.toString('pem'), keyPem };
 }
 
+/** The certificate in the data folder, or null before the first start (nothing is created). */
+export async function readCertificate(
+  dataDir: string,
+): Promise<Pick<AgentIdentity, 'certPem' | 'fingerprint'> | null> {
+  const certPem = await readIfExists(path.join(dataDir, CERT_FILE));
+  return certPem ? { certPem, fingerprint: certificateFingerprint(certPem) } : null;
+}
+
 /**
  * Loads the identity from the data folder, creating it on first run. The key file is
  * readable by the agent's user only.

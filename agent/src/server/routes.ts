@@ -1,17 +1,61 @@
-import { AGENT_API_VERSION, type Inventory, type InventorySectionName } from '@deskside/core';
+import {
+  AGENT_API_VERSION,
+  type CheckRunEvent,
+  type Inventory,
+  type InventorySectionName,
+  type PairRequest,
+  type PairResponse,
+} from '@deskside/core';
+import type { CheckRunner, CheckToRun } from '../checks';
 import { AGENT_VERSION } from '../version';
+import type { RequestContext } from './context';
 import type { AgentHandlers } from './handlers';
 
 export interface HandlerDeps {
   /** The sections asked for, or all of them. */
   collectInventory: (sections?: readonly InventorySectionName[]) => Promise<Inventory>;
+  /** Exchanges a pairing code (the console registry's `pairingHandler`). */
+  pair: (ctx: RequestContext, request: PairRequest) => Promise<PairResponse>;
+  checks: CheckRunner;
 }
 
-/** The agent's handlers, one per route in core's `agentRoutes`. Read-only, all of them. */
+/** An entry of the audit log's `checks`: status null while the check has not ended. */
+export interface AuditedCheck {
+  checkId: string;
+  status: string | null;
+}
+
+/**
+ * Lists the request's checks in `ctx.audit.checks` (for the audit log) and returns the
+ * event listener that fills in their statuses as they end.
+ */
+function auditChecks(ctx: RequestContext, checks: readonly CheckToRun[]) {
+  const audited: AuditedCheck[] = checks.map(({ checkId }) => ({ checkId, status: null }));
+  ctx.audit.checks = audited;
+  return (event: CheckRunEvent) => {
+    if (event.type === 'result') audited[event.index]!.status = event.result.status;
+  };
+}
+
+/**
+ * The agent's handlers, one per route in core's `agentRoutes`. Read-only on the computer, all
+ * of them: `pair` changes only the agent's own list of consoles.
+ */
 export function createHandlers(deps: HandlerDeps): AgentHandlers {
   return {
     health: () =>
       Promise.resolve({ status: 'ok', apiVersion: AGENT_API_VERSION, agentVersion: AGENT_VERSION }),
     inventory: (_ctx, { query }) => deps.collectInventory(query.sections),
+    checkCatalog: () => Promise.resolve(deps.checks.catalog()),
+    runChecks: async (ctx, { body }) => {
+      const onEvent = auditChecks(ctx, body.checks);
+      return { results: await deps.checks.run(body.checks, { signal: ctx.signal, onEvent }) };
+    },
+    runChecksStream: (ctx, { body }) =>
+      deps.checks.stream(body.checks, {
+        signal: ctx.signal,
+        onEvent: auditChecks(ctx, body.checks),
+      }),
+    pair: (ctx, { body }) => deps.pair(ctx, body),
   };
 }

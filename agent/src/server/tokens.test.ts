@@ -1,20 +1,20 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TokenVerifier, loadConsoleToken } from './tokens';
+import { temporaryFolders } from '../../../test/helpers/temp-folders';
+import {
+  PROVISIONED_CONSOLE_ID,
+  TokenVerifier,
+  consoleAuthenticator,
+  loadConsoleToken,
+} from './tokens';
 
 const TOKEN = 'k3Y-for-the-tests_0123456789abcdefXYZ';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-tokens-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const folders = temporaryFolders('deskside-tokens-');
+const tempDir = folders.make;
+afterEach(folders.removeAll);
 
 describe('TokenVerifier', () => {
   const verifier = new TokenVerifier(TOKEN);
@@ -59,31 +59,21 @@ describe('TokenVerifier', () => {
 });
 
 describe('loadConsoleToken', () => {
-  it('refuses an empty DESKSIDE_AGENT_TOKEN instead of quietly using another token', async () => {
-    const dir = await tempDir();
+  it('refuses an empty DESKSIDE_AGENT_TOKEN instead of quietly going without', async () => {
     await expect(
-      loadConsoleToken({ env: { DESKSIDE_AGENT_TOKEN: '' }, tokenFile: undefined, dataDir: dir }),
+      loadConsoleToken({ env: { DESKSIDE_AGENT_TOKEN: '' }, tokenFile: undefined }),
     ).rejects.toThrow(/DESKSIDE_AGENT_TOKEN/);
   });
 
-  it('gives two agents generating a token in the same folder at once the same token', async () => {
-    const dir = await tempDir();
-    const load = () => loadConsoleToken({ env: {}, tokenFile: undefined, dataDir: dir });
-    const [first, second, third] = await Promise.all([load(), load(), load()]);
-    expect(second.token).toBe(first.token);
-    expect(third.token).toBe(first.token);
-    expect((await readFile(path.join(dir, 'console-token'), 'utf8')).trim()).toBe(first.token);
+  it('gives no token when neither the environment nor a file names one (pairing only)', async () => {
+    expect(await loadConsoleToken({ env: {}, tokenFile: undefined })).toBeNull();
   });
 
   it('prefers DESKSIDE_AGENT_TOKEN to a token file', async () => {
     const dir = await tempDir();
     const tokenFile = path.join(dir, 'token');
     await writeFile(tokenFile, `${'f'.repeat(40)}\n`);
-    const loaded = await loadConsoleToken({
-      env: { DESKSIDE_AGENT_TOKEN: TOKEN },
-      tokenFile,
-      dataDir: dir,
-    });
+    const loaded = await loadConsoleToken({ env: { DESKSIDE_AGENT_TOKEN: TOKEN }, tokenFile });
     expect(loaded).toEqual({
       token: TOKEN,
       source: { kind: 'environment', name: 'DESKSIDE_AGENT_TOKEN' },
@@ -94,18 +84,13 @@ describe('loadConsoleToken', () => {
     const dir = await tempDir();
     const tokenFile = path.join(dir, 'token');
     await writeFile(tokenFile, `${TOKEN}\n`);
-    const loaded = await loadConsoleToken({ env: {}, tokenFile, dataDir: dir });
+    const loaded = await loadConsoleToken({ env: {}, tokenFile });
     expect(loaded).toEqual({ token: TOKEN, source: { kind: 'file', file: tokenFile } });
   });
 
   it('names DESKSIDE_AGENT_TOKEN when the token there is not valid', async () => {
-    const dir = await tempDir();
     await expect(
-      loadConsoleToken({
-        env: { DESKSIDE_AGENT_TOKEN: 'too-short' },
-        tokenFile: undefined,
-        dataDir: dir,
-      }),
+      loadConsoleToken({ env: { DESKSIDE_AGENT_TOKEN: 'too-short' }, tokenFile: undefined }),
     ).rejects.toThrow(/DESKSIDE_AGENT_TOKEN.*not valid.*at least 24/);
   });
 
@@ -113,33 +98,42 @@ describe('loadConsoleToken', () => {
     const dir = await tempDir();
     const tokenFile = path.join(dir, 'token');
     await writeFile(tokenFile, 'has spaces in it, so it is not a token\n');
-    const error: unknown = await loadConsoleToken({ env: {}, tokenFile, dataDir: dir }).catch(
+    const error: unknown = await loadConsoleToken({ env: {}, tokenFile }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain(tokenFile);
     expect((error as Error).message).toContain('printable ASCII without spaces');
   });
+});
 
-  it('generates a token once, in a file only its owner can read, and reuses it', async () => {
-    const dataDir = path.join(await tempDir(), 'not-yet-created');
-    const first = await loadConsoleToken({ env: {}, tokenFile: undefined, dataDir });
-    const file = path.join(dataDir, 'console-token');
-    expect(first.source).toEqual({ kind: 'generated', file });
-    expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await readFile(file, 'utf8')).trim()).toBe(first.token);
-    if (process.platform !== 'win32') {
-      expect((await stat(file)).mode & 0o777).toBe(0o600);
-    }
-
-    const second = await loadConsoleToken({ env: {}, tokenFile: undefined, dataDir });
-    expect(second).toEqual(first);
-
-    const elsewhere = await loadConsoleToken({
-      env: {},
-      tokenFile: undefined,
-      dataDir: await tempDir(),
+describe('consoleAuthenticator', () => {
+  // Only the headers of a request matter to an authenticator.
+  const request = (authorization?: string): IncomingMessage =>
+    Object.assign(Object.create(null) as IncomingMessage, {
+      headers: authorization === undefined ? {} : { authorization },
     });
-    expect(elsewhere.token).not.toBe(first.token);
+  const paired = {
+    authenticate: (credential: string) =>
+      Promise.resolve(credential === PAIRED ? { consoleId: 'k7m2p9q4' } : null),
+  };
+  const PAIRED = 'paired-console-credential-0123456789';
+
+  it('knows the pre-provisioned token and paired consoles apart', async () => {
+    const authenticator = consoleAuthenticator({ provisioned: new TokenVerifier(TOKEN), paired });
+    expect(await authenticator.authenticate(request(`Bearer ${TOKEN}`))).toEqual({
+      consoleId: PROVISIONED_CONSOLE_ID,
+    });
+    expect(await authenticator.authenticate(request(`Bearer ${PAIRED}`))).toEqual({
+      consoleId: 'k7m2p9q4',
+    });
+    expect(await authenticator.authenticate(request(`Bearer ${PAIRED}x`))).toBeNull();
+    expect(await authenticator.authenticate(request())).toBeNull();
+  });
+
+  it('admits only paired consoles when there is no pre-provisioned token', async () => {
+    const authenticator = consoleAuthenticator({ provisioned: null, paired });
+    expect(await authenticator.authenticate(request(`Bearer ${TOKEN}`))).toBeNull();
+    expect(await authenticator.authenticate(request(`Bearer ${PAIRED}`))).not.toBeNull();
   });
 });

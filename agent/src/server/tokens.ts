@@ -1,11 +1,17 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { ConsoleTokenSchema } from '@deskside/core';
-import type { Authenticator } from './context';
+import type { Authenticator, Caller } from './context';
 import { sha256Hex } from './identity';
 
-/** Checks a bearer token against the configured console token in constant time. */
+/** The credential of an `Authorization: Bearer <credential>` header, or null. */
+export function bearerCredential(header: string | undefined): string | null {
+  // The scheme name is case-insensitive (RFC 9110); the credential is not.
+  const match = /^Bearer ([\x21-\x7e]{1,512})$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Checks a credential against the pre-provisioned console token in constant time. */
 export class TokenVerifier {
   private readonly expectedDigest: Buffer;
 
@@ -13,21 +19,17 @@ export class TokenVerifier {
     this.expectedDigest = Buffer.from(sha256Hex(ConsoleTokenSchema.parse(token)), 'hex');
   }
 
+  verify(credential: string): boolean {
+    return timingSafeEqual(Buffer.from(sha256Hex(credential), 'hex'), this.expectedDigest);
+  }
+
   verifyAuthorizationHeader(header: string | undefined): boolean {
-    // The scheme name is case-insensitive (RFC 9110); the token is not.
-    const match = /^Bearer ([\x21-\x7e]{1,512})$/i.exec(header ?? '');
-    if (!match?.[1]) return false;
-    const given = Buffer.from(sha256Hex(match[1]), 'hex');
-    return timingSafeEqual(given, this.expectedDigest);
+    const credential = bearerCredential(header);
+    return credential !== null && this.verify(credential);
   }
 }
 
-export type TokenSource =
-  | { kind: 'environment'; name: string }
-  | { kind: 'file'; file: string }
-  | { kind: 'generated'; file: string };
-
-const GENERATED_TOKEN_FILE = 'console-token';
+export type TokenSource = { kind: 'environment'; name: string } | { kind: 'file'; file: string };
 
 function parseToken(text: string, where: string): string {
   const result = ConsoleTokenSchema.safeParse(text.trim());
@@ -40,16 +42,16 @@ function parseToken(text: string, where: string): string {
 }
 
 /**
- * The console token comes from the environment, from a file named on the command line, or,
- * when neither is given, from a token the agent generates once in its data folder.
+ * A pre-provisioned console token (mass deployment) from the environment or from a file
+ * named on the command line or in the config file; null when neither gives one, and the
+ * agent then admits only consoles paired with `deskside-agent pair`.
  */
 export async function loadConsoleToken(options: {
   env: NodeJS.ProcessEnv;
   tokenFile: string | undefined;
-  dataDir: string;
-}): Promise<{ token: string; source: TokenSource }> {
+}): Promise<{ token: string; source: TokenSource } | null> {
   const fromEnv = options.env.DESKSIDE_AGENT_TOKEN;
-  // Set but empty is a mistake in the deployment, not a request for a generated token.
+  // Set but empty is a mistake in the deployment, not a request for no token.
   if (fromEnv !== undefined) {
     return {
       token: parseToken(fromEnv, 'DESKSIDE_AGENT_TOKEN'),
@@ -63,39 +65,35 @@ export async function loadConsoleToken(options: {
       source: { kind: 'file', file: options.tokenFile },
     };
   }
-  const file = path.join(options.dataDir, GENERATED_TOKEN_FILE);
-  try {
-    return {
-      token: parseToken(await readFile(file, 'utf8'), file),
-      source: { kind: 'generated', file },
-    };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const token = randomBytes(32).toString('base64url');
-  try {
-    await writeFile(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Another agent process on the same folder generated one first: use that one.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return {
-      token: parseToken(await readFile(file, 'utf8'), file),
-      source: { kind: 'generated', file },
-    };
-  }
-  return { token, source: { kind: 'generated', file } };
+  return null;
 }
 
 /** The console id of callers holding the pre-provisioned token. */
 export const PROVISIONED_CONSOLE_ID = 'provisioned';
 
-/** Authenticates callers holding the one pre-provisioned console token. */
-export function tokenAuthenticator(verifier: TokenVerifier): Authenticator {
+/** Something that knows paired consoles by their credential (the console registry). */
+export interface PairedConsoles {
+  authenticate(credential: string): Promise<Caller | null>;
+}
+
+/**
+ * Authenticates a caller by the pre-provisioned token, if there is one, or as a paired
+ * console.
+ */
+export function consoleAuthenticator(options: {
+  provisioned: TokenVerifier | null;
+  paired: PairedConsoles | null;
+}): Authenticator {
   return {
-    authenticate: (req) =>
-      verifier.verifyAuthorizationHeader(req.headers.authorization)
-        ? { consoleId: PROVISIONED_CONSOLE_ID }
-        : null,
+    authenticate: (req) => {
+      const credential = bearerCredential(req.headers.authorization);
+      if (credential === null) return null;
+      if (options.provisioned?.verify(credential)) return { consoleId: PROVISIONED_CONSOLE_ID };
+      return options.paired?.authenticate(credential) ?? null;
+    },
   };
 }
+
+/** Authenticates callers holding the one pre-provisioned console token. */
+export const tokenAuthenticator = (verifier: TokenVerifier): Authenticator =>
+  consoleAuthenticator({ provisioned: verifier, paired: null });

@@ -1,6 +1,22 @@
-import type { ApiMethod, ApiOutput, ApiParsedInput, AppInfo } from '@deskside/core';
+import {
+  describeCheckCatalog,
+  type ApiMethod,
+  type ApiOutput,
+  type ApiParsedInput,
+  type AppInfo,
+} from '@deskside/core';
+import type { DataService } from '../data/data-service';
 import type { MachineService } from '../machines/machine-service';
+import type { OrderService } from '../outside-help/order-service';
+import type { VendorService } from '../outside-help/vendor-service';
+import type { VisitService } from '../outside-help/visit-service';
+import type { PeopleService } from '../people/people-service';
+import type { QueueService } from '../queue/queue-service';
+import type { AssignmentService } from '../tickets/assignment-service';
+import type { LifecycleService } from '../tickets/lifecycle-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { TicketService } from '../tickets/ticket-service';
+import type { WorkflowConfigService } from '../workflow/config-service';
 
 /** One function per contract method: the console's whole API surface. */
 export type ApiHandlers = {
@@ -11,20 +27,66 @@ export interface HandlerDeps {
   info: AppInfo;
   machines: MachineService;
   tickets: TicketService;
+  lifecycle: LifecycleService;
+  assignment: AssignmentService;
+  queue: QueueService;
+  people: PeopleService;
+  vendors: VendorService;
+  visits: VisitService;
+  orders: OrderService;
+  workflow: WorkflowConfigService;
+  data: DataService;
+  settings: SettingsService;
 }
 
-export function createApiHandlers({ info, machines, tickets }: HandlerDeps): ApiHandlers {
+export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
+  const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
+  const { vendors, visits, orders, workflow, data, settings } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
+    'settings.get': () => Promise.resolve(settings.get()),
+    'settings.update': (changes) => Promise.resolve(settings.update(changes)),
     'machines.list': () => machines.list(),
     'machines.get': ({ id }) => machines.get(id),
     'machines.probe': (input) => machines.probe(input),
     'machines.add': (input) => machines.add(input),
+    'machines.pair': (input) => machines.pair(input),
     'machines.inventory': ({ id }) => machines.inventory(id),
+    'machines.runChecks': ({ id, checks }) => machines.runChecks(id, checks),
+    'checks.catalog': () => Promise.resolve(describeCheckCatalog()),
     'tickets.list': () => tickets.list(),
     'tickets.get': ({ id }) => tickets.get(id),
     'tickets.create': (input) => tickets.create(input, actor),
     'tickets.attachInventory': (input) => tickets.attachInventory(input, actor),
+    'tickets.queue': (input) => queue.page(input, actor),
+    'tickets.update': (input) => tickets.update(input, actor),
+    'tickets.setStatus': (input) => lifecycle.setStatus(input, actor),
+    'tickets.assign': (input) => assignment.assign(input, actor),
+    'tickets.escalate': (input) => assignment.escalate(input, actor),
+    'tickets.deescalate': (input) => assignment.deescalate(input, actor),
+    'tickets.addEntry': (input) => tickets.addEntry(input, actor),
+    'tickets.resolve': (input) => lifecycle.resolve(input, actor),
+    'tickets.verify': (input) => lifecycle.verify(input, actor),
+    'tickets.reopen': (input) => lifecycle.reopen(input, actor),
+    'tickets.feedback': (input) => lifecycle.feedback(input, actor),
+    'tickets.closeUnanswered': () => lifecycle.closeUnanswered(),
+    'tickets.recommendServiceCentre': (input) => vendors.recommendServiceCentre(input, actor),
+    'people.list': ({ search }) => people.list(search),
+    'people.get': ({ id }) => people.get(id),
+    'people.create': (input) => people.create(input),
+    'people.update': (input) => people.update(input),
+    'vendors.openCase': (input) => vendors.openCase(input, actor),
+    'vendors.updateCase': (input) => vendors.updateCase(input, actor),
+    'visits.schedule': (input) => visits.schedule(input, actor),
+    'visits.record': (input) => visits.record(input, actor),
+    'orders.create': (input) => orders.create(input, actor),
+    'orders.update': (input) => orders.update(input, actor),
+    'workflow.config': () => workflow.get(),
+    'workflow.configure': (input) => workflow.configure(input),
+    'data.exportJson': () => data.exportJson(),
+    'data.importJson': ({ json }) => data.importJson(json),
+    'data.exportTicketsCsv': () => data.exportTicketsCsv(),
+    'data.importTicketsCsv': ({ csv }) => data.importTicketsCsv(csv, actor),
   };
 }

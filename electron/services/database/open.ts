@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
-import { migrations } from './migrations';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DialectName } from './dialect';
+import { migrationsFor } from './migrations';
 import type { DatabaseSchema } from './schema';
 
 export type Db = Kysely<DatabaseSchema>;
@@ -12,12 +14,14 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
 }
 
+/** Where the console's data lives: an SQLite file (default) or a shared PostgreSQL. */
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
 }
 
-/** Opens (creating if needed) the console's SQLite file and brings its schema up to date. */
-export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<Db> {
+function openSqlite(file: string, options: OpenDatabaseOptions): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(
     file,
@@ -28,13 +32,35 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-
-  const db = new Kysely<DatabaseSchema>({
+  return new Kysely<DatabaseSchema>({
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
+}
+
+export function postgresPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client that loses its server (restart, network) must not crash the console; the
+  // next query gets a fresh connection and its own error.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+function openPostgres(url: string): Db {
+  return new Kysely<DatabaseSchema>({
+    dialect: new PostgresDialect({ pool: postgresPool(url) }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/** Opens (creating if needed) the database and brings its schema up to date. */
+export async function openDatabaseTarget(
+  target: DatabaseTarget,
+  options: OpenDatabaseOptions = {},
+): Promise<Db> {
+  const db = target.kind === 'sqlite' ? openSqlite(target.file, options) : openPostgres(target.url);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, target.kind);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -42,10 +68,16 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
   return db;
 }
 
+/** The console's SQLite file. */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<Db> {
+  return openDatabaseTarget({ kind: 'sqlite', file }, options);
+}
+
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : JSON.stringify(error);
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest(db: Db, dialect: DialectName): Promise<string[]> {
+  const migrations = migrationsFor(dialect);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },

@@ -9,17 +9,25 @@ import {
   type AgentHealth,
   type AgentRouteId,
   type AgentRoutes,
+  type PairRequest,
+  type PairResponse,
 } from '@deskside/core';
+import { describeNetworkError, where } from './agent-errors';
+import { LineSplitter } from './line-splitter';
 
 export interface AgentEndpoint {
   address: string;
   port: number;
 }
 
-/** An agent the console has paired with: its certificate is pinned, its token is known. */
-export interface PinnedAgent extends AgentEndpoint {
+/** An agent whose certificate the analyst confirmed: the only certificate accepted from it. */
+export interface PinnedEndpoint extends AgentEndpoint {
   certPem: string;
   fingerprint: string;
+}
+
+/** An agent the console has paired with: its certificate is pinned, its token is known. */
+export interface PinnedAgent extends PinnedEndpoint {
   token: string;
 }
 
@@ -27,72 +35,72 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const RESPONSE_TIMEOUT_MS = 30_000;
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-const CERTIFICATE_ERRORS = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_UNTRUSTED',
-  'ERR_DESKSIDE_FINGERPRINT',
-]);
-
-const where = (e: AgentEndpoint) =>
-  e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
-
-function describeNetworkError(
-  endpoint: AgentEndpoint,
-  error: NodeJS.ErrnoException,
-): DesksideError {
-  if (error.code && CERTIFICATE_ERRORS.has(error.code)) {
-    return new DesksideError(
-      'certificate_mismatch',
-      `The agent at ${where(endpoint)} presented a different certificate than the one pinned for it. ` +
-        'If the agent was reinstalled, remove and add the machine again; otherwise someone may be intercepting the connection.',
-    );
-  }
-  const reason: Record<string, string> = {
-    ECONNREFUSED: 'nothing is listening there (is the agent running?)',
-    ENOTFOUND: 'the name does not resolve',
-    EHOSTUNREACH: 'the host is unreachable',
-    ENETUNREACH: 'the network is unreachable',
-    ETIMEDOUT: 'it did not answer in time',
-    ECONNRESET: 'the connection was reset',
-  };
-  const why = (error.code && reason[error.code]) ?? error.message;
-  return new DesksideError(
-    'machine_unreachable',
-    `Could not reach the agent at ${where(endpoint)}: ${why}`,
-  );
-}
-
 interface RawResponse {
   status: number;
   body: string;
   peerCertPem: string | null;
 }
 
+/** A token or a body goes only over a pinned connection; first contact sends nothing. */
+type RequestOptions =
+  | { pinned: null }
+  | {
+      pinned: PinnedEndpoint;
+      token?: string;
+      method?: 'GET' | 'POST';
+      body?: unknown;
+      /** A 200 answer's body goes here chunk by chunk instead of being collected. */
+      onBody?: (chunk: Buffer) => void;
+      /** Longest silence on the connection once connected (checks may be quiet a while). */
+      idleTimeoutMs?: number;
+      /** Longest the whole exchange may take. */
+      deadlineMs?: number;
+    };
+
+/**
+ * Kept-alive connections per pinned agent, so a run of requests pays for one TLS handshake.
+ * Keyed by the pin: a connection is only ever reused for the certificate it was opened to.
+ */
+const pinnedConnections = new Map<string, https.Agent>();
+
+function pinnedConnection(pinned: PinnedEndpoint): https.Agent {
+  const key = `${pinned.address}|${pinned.port}|${pinned.fingerprint}`;
+  let connection = pinnedConnections.get(key);
+  if (!connection) {
+    connection = new https.Agent({ keepAlive: true, maxSockets: 8 });
+    pinnedConnections.set(key, connection);
+  }
+  return connection;
+}
+
 function request(
   endpoint: AgentEndpoint,
   path: string,
-  tls: { pinned: PinnedAgent } | { pinned: null },
+  options: RequestOptions,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const pinned = tls.pinned;
+    const pinned = options.pinned;
+    const { token, method, body, onBody, idleTimeoutMs, deadlineMs } = options.pinned
+      ? options
+      : {};
+    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
     const req = https.request({
       host: endpoint.address,
       port: endpoint.port,
       path,
-      method: 'GET',
-      agent: false,
+      method: method ?? 'GET',
+      agent: pinned ? pinnedConnection(pinned) : false,
       timeout: CONNECT_TIMEOUT_MS,
       headers: {
         accept: 'application/json',
-        ...(pinned ? { authorization: `Bearer ${pinned.token}` } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(payload
+          ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
+          : {}),
       },
       // Pinned: the agent's own certificate is the only trust anchor, and its fingerprint
       // must match. OpenSSL refuses any other certificate during the handshake, before the
-      // token is sent. Unpinned (first contact, health only, no token): accept any
+      // token or body is sent. Unpinned (first contact, health only, no token): accept any
       // certificate and report it for the analyst to confirm.
       ...(pinned
         ? {
@@ -108,7 +116,14 @@ function request(
     });
     const deadline = setTimeout(() => {
       req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
-    }, RESPONSE_TIMEOUT_MS);
+    }, deadlineMs ?? RESPONSE_TIMEOUT_MS);
+    if (idleTimeoutMs !== undefined) {
+      req.once('socket', (socket) => {
+        // The connect timeout above covers the handshake; after it, allow longer silences.
+        if (socket.connecting) socket.once('secureConnect', () => req.setTimeout(idleTimeoutMs));
+        else req.setTimeout(idleTimeoutMs); // a kept-alive connection, already secure
+      });
+    }
     req.on('timeout', () => {
       req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
     });
@@ -123,13 +138,15 @@ function request(
       const peerCertPem = raw ? new X509Certificate(raw).toString() : null;
       const chunks: Buffer[] = [];
       let size = 0;
+      const streamed = onBody && res.statusCode === 200;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_RESPONSE_BYTES) {
           req.destroy(new Error(`response larger than ${MAX_RESPONSE_BYTES} bytes`));
           return;
         }
-        chunks.push(chunk);
+        if (streamed) onBody(chunk);
+        else chunks.push(chunk);
       });
       res.on('end', () => {
         clearTimeout(deadline);
@@ -144,7 +161,7 @@ function request(
         reject(describeNetworkError(endpoint, error));
       });
     });
-    req.end();
+    req.end(payload ?? undefined);
   });
 }
 
@@ -203,14 +220,90 @@ type GetRoute = {
   [K in AgentRouteId]: AgentRoutes[K]['method'] extends 'GET' ? K : never;
 }[AgentRouteId];
 
+type StreamRoute = {
+  [K in AgentRouteId]: AgentRoutes[K] extends { method: 'POST'; stream: true } ? K : never;
+}[AgentRouteId];
+
+type Body<K extends AgentRouteId> = AgentRoutes[K] extends { body: z.ZodType }
+  ? z.input<AgentRoutes[K]['body']>
+  : never;
+
 /** An authenticated GET of one agent route over the pinned connection, its answer validated. */
 export async function agentGet<K extends GetRoute>(
   agent: PinnedAgent,
   route: K,
 ): Promise<z.output<AgentRoutes[K]['response']>> {
   const spec = agentRoutes[route];
-  const response = await request(agent, spec.path, { pinned: agent });
+  const response = await request(agent, spec.path, { pinned: agent, token: agent.token });
   // The spec map pairs each route with its schema; indexing by a generic key loses that.
   const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
   return parseBody(agent, response, schema);
+}
+
+/**
+ * Exchanges a pairing code for this console's own credential, over a connection that
+ * accepts only the certificate the analyst confirmed: the code is never sent to another.
+ */
+export async function pairWithAgent(
+  endpoint: PinnedEndpoint,
+  body: PairRequest,
+): Promise<PairResponse> {
+  const spec = agentRoutes.pair;
+  const response = await request(endpoint, spec.path, { method: 'POST', body, pinned: endpoint });
+  if (response.status === 401) {
+    const refusal = AgentErrorResponseSchema.safeParse(parseJson(response.body));
+    throw new DesksideError(
+      'pairing_refused',
+      refusal.success
+        ? refusal.data.error.message
+        : `The agent at ${where(endpoint)} refused the pairing code`,
+    );
+  }
+  return parseBody(endpoint, response, spec.response);
+}
+
+/** How long a run of checks may take and stay quiet: longer than any check's own timeout. */
+const STREAM_IDLE_TIMEOUT_MS = 120_000;
+const STREAM_DEADLINE_MS = 15 * 60_000;
+
+/**
+ * An authenticated POST to a streaming route: each line of the answer is validated by the
+ * route's schema and handed to `onValue` as it arrives. Resolves when the agent ends the
+ * answer; a line this console does not understand ends it with an error.
+ */
+export async function agentStream<K extends StreamRoute>(
+  agent: PinnedAgent,
+  route: K,
+  body: Body<K>,
+  onValue: (value: z.output<AgentRoutes[K]['response']>) => void,
+): Promise<void> {
+  const spec = agentRoutes[route];
+  const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
+  const lines = new LineSplitter();
+  const state: { failure: DesksideError | null } = { failure: null };
+  const take = (line: string) => {
+    if (state.failure || line.trim() === '') return;
+    const parsed = schema.safeParse(parseJson(line));
+    if (parsed.success) onValue(parsed.data);
+    else {
+      state.failure = new DesksideError(
+        'agent_error',
+        `The agent at ${where(agent)} sent data this console does not understand (is one of them outdated?)`,
+      );
+    }
+  };
+  const response = await request(agent, spec.path, {
+    pinned: agent,
+    token: agent.token,
+    method: 'POST',
+    body,
+    onBody: (chunk) => {
+      for (const line of lines.push(chunk)) take(line);
+    },
+    idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS,
+    deadlineMs: STREAM_DEADLINE_MS,
+  });
+  if (response.status !== 200) parseBody(agent, response, schema);
+  for (const line of lines.end()) take(line);
+  if (state.failure) throw state.failure;
 }

@@ -8,29 +8,34 @@ import {
   type Inventory,
   type InventorySnapshot,
   type Machine,
+  type PairMachineInputSchema,
   type ProbeMachineInputSchema,
   type ProbeResult,
-  type TransportKind,
+  type CheckRequest,
+  type MachineCheckRun,
 } from '@deskside/core';
 import type { z } from 'zod';
 import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
 import type { SecretBox } from '../secrets/secret-box';
-import { agentGet, probeAgent, type PinnedAgent } from './agent-client';
+import {
+  pairWithAgent,
+  probeAgent,
+  type AgentEndpoint,
+  type PinnedAgent,
+  type PinnedEndpoint,
+} from './agent-client';
 import type { SnapshotStore } from './snapshots';
+import {
+  agentHttpsTransport,
+  localTransport,
+  type CheckRunListener,
+  type MachineTransport,
+  type RunChecks,
+} from './transports';
 
-/** How the console reaches one machine. SSH and NATS transports implement the same shape. */
-export interface MachineTransport {
-  readonly kind: TransportKind;
-  inventory(): Promise<Inventory>;
-}
-
-export function agentHttpsTransport(agent: PinnedAgent): MachineTransport {
-  return {
-    kind: 'agent-https',
-    inventory: () => agentGet(agent, 'inventory'),
-  };
-}
+export type { MachineTransport } from './transports';
+export { agentHttpsTransport } from './transports';
 
 export interface MachineServiceDeps {
   db: Db;
@@ -38,6 +43,10 @@ export interface MachineServiceDeps {
   snapshots: SnapshotStore;
   /** Collects this computer's inventory in-process (the agent's own collector). */
   collectLocalInventory: () => Promise<Inventory>;
+  /** Runs checks on this computer in-process (the agent's own check runner). */
+  runLocalChecks: RunChecks;
+  /** How agents list this console when it pairs, e.g. "ana@helpdesk-07". */
+  consoleName?: string;
 }
 
 type MachineRow = Pick<
@@ -126,18 +135,51 @@ export class MachineService {
    * the analyst confirmed, and the token must be accepted, before anything is stored.
    */
   async add(input: z.output<typeof AddMachineInputSchema>): Promise<Machine> {
+    await this.refuseListed(input);
+    const pinned: PinnedAgent = { ...(await this.confirmedEndpoint(input)), token: input.token };
+    const inventory = await agentHttpsTransport(pinned).inventory();
+    const hostname = inventoryHostname(inventory);
+    return this.insert(pinned, input.name ?? hostname, hostname);
+  }
+
+  /**
+   * Adds an agent-managed machine by pairing: the code goes only over a connection pinned to
+   * the certificate the analyst confirmed, and the credential the agent answers with is
+   * stored sealed, like a token.
+   */
+  async pair(input: z.output<typeof PairMachineInputSchema>): Promise<Machine> {
+    await this.refuseListed(input);
+    const endpoint = await this.confirmedEndpoint(input);
+    const paired = await pairWithAgent(endpoint, {
+      code: input.code,
+      ...(this.deps.consoleName ? { consoleName: this.deps.consoleName } : {}),
+    });
+    return this.insert(
+      { ...endpoint, token: paired.credential },
+      input.name ?? paired.hostname,
+      paired.hostname,
+    );
+  }
+
+  private async refuseListed(endpoint: AgentEndpoint): Promise<void> {
     const existing = await this.deps.db
       .selectFrom('machines')
       .select('name')
-      .where('address', '=', input.address)
-      .where('port', '=', input.port)
+      .where('address', '=', endpoint.address)
+      .where('port', '=', endpoint.port)
       .executeTakeFirst();
     if (existing) {
       throw new DesksideError(
         'conflict',
-        `${input.address}:${input.port} is already in the list as “${existing.name}”`,
+        `${endpoint.address}:${endpoint.port} is already in the list as “${existing.name}”`,
       );
     }
+  }
+
+  /** The agent's certificate, once it is shown to be the one the analyst confirmed. */
+  private async confirmedEndpoint(
+    input: AgentEndpoint & { fingerprint: string },
+  ): Promise<PinnedEndpoint> {
     const presented = await probeAgent(input);
     if (presented.fingerprint !== input.fingerprint) {
       throw new DesksideError(
@@ -145,23 +187,26 @@ export class MachineService {
         `The agent at ${input.address}:${input.port} presents certificate ${presented.fingerprint}, not the one you confirmed (${input.fingerprint}). Nothing was added.`,
       );
     }
-    const pinned: PinnedAgent = {
-      ...input,
+    return {
+      address: input.address,
+      port: input.port,
       certPem: presented.certPem,
       fingerprint: presented.fingerprint,
     };
-    const inventory = await agentHttpsTransport(pinned).inventory();
+  }
+
+  private async insert(agent: PinnedAgent, name: string, hostname: string): Promise<Machine> {
     const now = new Date().toISOString();
     const row: MachinesTable = {
       id: randomUUID(),
-      name: input.name ?? inventoryHostname(inventory),
+      name,
       transport: 'agent-https',
-      address: input.address,
-      port: input.port,
-      fingerprint: presented.fingerprint,
-      certPem: presented.certPem,
-      tokenSealed: this.deps.secrets.seal(input.token),
-      hostname: inventoryHostname(inventory),
+      address: agent.address,
+      port: agent.port,
+      fingerprint: agent.fingerprint,
+      certPem: agent.certPem,
+      tokenSealed: this.deps.secrets.seal(agent.token),
+      hostname,
       addedAt: now,
       lastContactAt: now,
     };
@@ -193,9 +238,44 @@ export class MachineService {
     });
   }
 
+  /**
+   * Runs checks on a machine (each already validated by its schema) and answers with every
+   * result, in request order. `onEvent` follows the run as it happens.
+   */
+  async runChecks(
+    id: string,
+    checks: readonly CheckRequest[],
+    onEvent?: CheckRunListener,
+  ): Promise<MachineCheckRun> {
+    const machine = await this.get(id);
+    const transport = await this.transportFor(machine);
+    const ranAt = new Date().toISOString();
+    const results = await transport.runChecks(checks, onEvent);
+    await this.contacted(machine.id, new Date().toISOString());
+    return {
+      machineId: machine.id,
+      machineName: machine.name,
+      transport: transport.kind,
+      ranAt,
+      results,
+    };
+  }
+
+  private async contacted(id: string, at: string): Promise<void> {
+    if (id === LOCAL_MACHINE_ID) {
+      this.localLastContactAt = at;
+      return;
+    }
+    await this.deps.db
+      .updateTable('machines')
+      .set({ lastContactAt: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
   private async transportFor(machine: Machine): Promise<MachineTransport> {
     if (machine.id === LOCAL_MACHINE_ID) {
-      return { kind: 'local', inventory: this.deps.collectLocalInventory };
+      return localTransport(this.deps.collectLocalInventory, this.deps.runLocalChecks);
     }
     const secret = await this.deps.db
       .selectFrom('machines')

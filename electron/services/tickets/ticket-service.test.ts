@@ -7,12 +7,10 @@ import {
   openTestConsole,
   type TestConsole,
 } from '../../../test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
 import { sha256Hex } from './ticket-service';
 
 let desk: TestConsole;
-beforeEach(async () => {
-  desk = await openTestConsole();
-});
 afterEach(async () => {
   await desk.dispose();
 });
@@ -27,7 +25,11 @@ const countRows = async (table: 'tickets' | 'evidence') =>
     ).n,
   );
 
-describe('tickets', () => {
+describe.each(STORE_KINDS)('tickets on %s', (kind) => {
+  beforeEach(async () => {
+    desk = await openConsoleOn(kind);
+  });
+
   it('creates a ticket that the list and the detail both show', async () => {
     const created = await desk.call('tickets.create', {
       requester: '  Jan de Vries ',
@@ -44,6 +46,16 @@ describe('tickets', () => {
     expect(await desk.call('tickets.get', { id: created.id })).toEqual({
       ticket: created,
       evidence: [],
+      timeline: [
+        expect.objectContaining({
+          kind: 'created',
+          author: TEST_ANALYST,
+          data: { to: 'new', channel: 'phone' },
+        }),
+      ],
+      vendorCases: [],
+      visits: [],
+      orders: [],
     });
   });
 
@@ -63,7 +75,11 @@ describe('tickets', () => {
   });
 });
 
-describe('attaching an inventory as evidence', () => {
+describe.each(STORE_KINDS)('attaching an inventory as evidence on %s', (kind) => {
+  beforeEach(async () => {
+    desk = await openConsoleOn(kind);
+  });
+
   it('stores exactly the snapshot the analyst saw, hashed canonically, with who, when and how', async () => {
     const ticket = await desk.call('tickets.create', {
       requester: 'R',
@@ -123,6 +139,10 @@ describe('attaching an inventory as evidence', () => {
 });
 
 describe('the dispatcher', () => {
+  beforeEach(async () => {
+    desk = await openTestConsole();
+  });
+
   it('answers an unknown method without calling anything', async () => {
     const result = await desk.dispatch('tickets.drop', {});
     expect(result).toEqual({

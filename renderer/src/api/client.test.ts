@@ -72,3 +72,25 @@ describe('takeSessionToken', () => {
     expect(takeSessionToken(window.location, window.sessionStorage, window.history)).toBeNull();
   });
 });
+
+describe('the live channel', () => {
+  it('passes on events that match the contract and drops anything else', () => {
+    let deliver: (event: unknown) => void = () => undefined;
+    const client = createClient(
+      bridgeAnswering(() => ({ ok: true, value: null })),
+      {
+        subscribe(listener) {
+          deliver = listener;
+          return () => undefined;
+        },
+      },
+    );
+    const heard: unknown[] = [];
+    client.subscribe((event) => heard.push(event));
+    const event = { type: 'ticket.created', ticketId: 4, at: '2026-03-02T08:00:00.000Z' };
+    deliver(event);
+    deliver({ type: 'ticket.exploded', ticketId: 4 });
+    deliver('<script>');
+    expect(heard).toEqual([event]);
+  });
+});

@@ -1,8 +1,11 @@
 import {
   apiContract,
   apiMethods,
+  ConsoleEventSchema,
   WireResultSchema,
   type ApiBridge,
+  type ConsoleEvent,
+  type EventBridge,
   type ApiInput,
   type ApiMethod,
   type ApiOutput,
@@ -23,11 +26,21 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+  /** Committed changes, from this console and (on a shared database) every other one. */
+  subscribe(listener: (event: ConsoleEvent) => void): () => void;
 }
 
 /** The typed client every page uses; the bridge is Electron's preload or the HTTP host. */
-export function createClient(bridge: ApiBridge): ApiClient {
+export function createClient(bridge: ApiBridge, events?: EventBridge): ApiClient {
   return {
+    subscribe(listener) {
+      if (!events) return () => undefined;
+      // Whatever arrives is checked against the contract before a page sees it.
+      return events.subscribe((raw) => {
+        const parsed = ConsoleEventSchema.safeParse(raw);
+        if (parsed.success) listener(parsed.data);
+      });
+    },
     async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
       let raw: unknown;
       try {
@@ -62,6 +75,49 @@ export function httpBridge(sessionToken: string): ApiBridge {
   return Object.fromEntries(entries) as ApiBridge;
 }
 
+const RECONNECT_MS = 1_000;
+
+/**
+ * Browser mode's live channel: `GET /api/events` with the session token, read as a stream
+ * of JSON lines; reconnects after a dropped connection until unsubscribed.
+ */
+export function httpEvents(sessionToken: string): EventBridge {
+  return {
+    subscribe(listener) {
+      const controller = new AbortController();
+      const read = async () => {
+        const response = await fetch('/api/events', {
+          headers: { authorization: `Bearer ${sessionToken}` },
+          signal: controller.signal,
+        });
+        if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffered = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffered += value;
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          for (const line of lines) if (line.trim()) listener(JSON.parse(line) as unknown);
+        }
+      };
+      const stopped = () => controller.signal.aborted;
+      const loop = async () => {
+        while (!stopped()) {
+          // A dropped stream (console restarted, laptop asleep) is retried; unsubscribing ends it.
+          await read().catch(() => undefined);
+          if (!stopped()) await new Promise((r) => setTimeout(r, RECONNECT_MS));
+        }
+      };
+      void loop();
+      return () => {
+        controller.abort();
+      };
+    },
+  };
+}
+
 const SESSION_KEY = 'deskside.session';
 
 /**
@@ -86,11 +142,13 @@ declare global {
   interface Window {
     /** Present in Electron: the preload's bridge. */
     deskside?: ApiBridge;
+    /** Present in Electron: the preload's live channel. */
+    desksideEvents?: EventBridge;
   }
 }
 
 export function connect(): ApiClient | null {
-  if (window.deskside) return createClient(window.deskside);
+  if (window.deskside) return createClient(window.deskside, window.desksideEvents);
   const token = takeSessionToken(window.location, window.sessionStorage, window.history);
-  return token ? createClient(httpBridge(token)) : null;
+  return token ? createClient(httpBridge(token), httpEvents(token)) : null;
 }

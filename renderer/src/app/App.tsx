@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
+import { useLiveUpdates } from '../api/live-updates';
+import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
 import { TicketPage } from '../pages/TicketPage';
@@ -12,16 +14,22 @@ import { TicketsPage } from '../pages/TicketsPage';
 function Layout() {
   const { t } = useTranslation();
   const info = useApiQuery('app.info', {});
+  useLiveUpdates();
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label={t('nav.main')}>
+      <div className="sidebar">
         <div className="brand">{t('app.name')}</div>
-        <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
-        <NavLink to="/machines">{t('nav.machines')}</NavLink>
-        {info.data && (
-          <div className="analyst">{t('app.analyst', { name: info.data.analyst })}</div>
-        )}
-      </nav>
+        <nav aria-label={t('nav.main')}>
+          <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
+          <NavLink to="/machines">{t('nav.machines')}</NavLink>
+        </nav>
+        <div className="sidebar-footer">
+          <LanguageSwitcher />
+          {info.data && (
+            <div className="analyst">{t('app.analyst', { name: info.data.analyst })}</div>
+          )}
+        </div>
+      </div>
       <div className="content">
         <Outlet />
       </div>

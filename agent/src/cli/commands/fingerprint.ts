@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { defaultDataDir } from '../../config';
 import { loadOrCreateIdentity } from '../../server/identity';
+import { configFromFlags, withDataOptions } from '../options';
 
 export function registerFingerprint(program: Command): void {
-  program
-    .command('fingerprint')
+  withDataOptions(program.command('fingerprint'))
     .description('print the SHA-256 fingerprint of the agent certificate (creating it if needed)')
-    .option('--data-dir <dir>', 'folder for the certificate and state', defaultDataDir())
-    .action(async (options: { dataDir: string }) => {
-      console.log((await loadOrCreateIdentity(options.dataDir)).fingerprint);
+    .action(async (flags: { config?: string; dataDir?: string }) => {
+      console.log((await loadOrCreateIdentity((await configFromFlags(flags)).dataDir)).fingerprint);
     });
 }

@@ -1,47 +1,78 @@
 import type { Command } from 'commander';
 import pino from 'pino';
-import { ServeOptionsSchema, defaultDataDir, describeIssues } from '../../config';
+import { CheckRunner } from '../../checks';
+import { loadAgentConfig, type ConfigFlags } from '../../config-file';
+import { openSecurity } from '../../security';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
 import { startInventoryService } from '../../inventory/start';
 import { createHandlers } from '../../server/routes';
-import { TokenVerifier, loadConsoleToken, tokenAuthenticator } from '../../server/tokens';
+import { clearRuntimeState, writeRuntimeState } from '../../server/runtime-state';
 import { AGENT_VERSION } from '../../version';
+import { withDataOptions } from '../options';
 
-export async function serve(rawOptions: Record<string, unknown>): Promise<void> {
-  const parsed = ServeOptionsSchema.safeParse(rawOptions);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  const options = parsed.data;
+export async function serve(flags: ConfigFlags): Promise<void> {
+  const { config, file: configFile } = await loadAgentConfig(flags);
 
-  const identity = await loadOrCreateIdentity(options.dataDir);
-  const { token, source } = await loadConsoleToken({
-    env: process.env,
-    tokenFile: options.tokenFile,
-    dataDir: options.dataDir,
-  });
+  const identity = await loadOrCreateIdentity(config.dataDir);
   const logger = pino({
+    level: config.logLevel,
     base: { service: 'deskside-agent' },
     redact: ['req.headers.authorization'],
   });
-  const inventory = startInventoryService(options.dataDir, logger);
+  const security = await openSecurity(config, process.env, logger);
+  const inventory = startInventoryService(config.dataDir, logger);
   const server = createAgentServer({
     identity,
-    authenticator: tokenAuthenticator(new TokenVerifier(token)),
-    handlers: createHandlers({ collectInventory: (sections) => inventory.get(sections) }),
+    authenticator: security.authenticator,
+    hooks: security.hooks,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    handlers: createHandlers({
+      collectInventory: (sections) => inventory.get(sections),
+      pair: security.pair,
+      checks: new CheckRunner({
+        maxConcurrent: config.limits.concurrentChecks,
+        onCheckFailure: (checkId, err) => {
+          logger.error({ err, checkId }, 'check failed');
+        },
+      }),
+    }),
     logger,
   });
-  const bound = await listen(server, options.address, options.port);
+  const bound = await listen(server, config.address, config.port);
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  await writeRuntimeState(config.dataDir, {
+    pid: process.pid,
+    address: bound.address,
+    port: bound.port,
+    fingerprint: identity.fingerprint,
+    version: AGENT_VERSION,
+    startedAt: new Date().toISOString(),
+    configFile,
+    auditFile: security.auditFile,
+  });
 
   console.log(`Deskside agent ${AGENT_VERSION} listening on https://${host}:${bound.port}`);
   console.log(`Certificate fingerprint (SHA-256): ${identity.fingerprint}`);
-  if (identity.created) console.log(`New certificate created in ${options.dataDir}`);
-  if (source.kind === 'generated') console.log(`Console token: read it from ${source.file}`);
+  if (identity.created) console.log(`New certificate created in ${config.dataDir}`);
+  if (configFile) console.log(`Configuration: ${configFile}`);
+  console.log(`Audit log: ${security.auditFile}`);
+  if (security.provisioned) {
+    const where =
+      security.provisioned.kind === 'file' ? security.provisioned.file : security.provisioned.name;
+    console.log(`Pre-provisioned console token: from ${where}`);
+  }
+  console.log('To add a console, run `deskside-agent pair` on this computer');
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     inventory.stop();
-    server.close(() => process.exit(0));
+    server.close(() => {
+      void Promise.allSettled([
+        security.close(),
+        clearRuntimeState(config.dataDir, process.pid),
+      ]).then(() => process.exit(0));
+    });
     server.closeAllConnections();
   };
   process.once('SIGINT', stop);
@@ -49,12 +80,18 @@ export async function serve(rawOptions: Record<string, unknown>): Promise<void> 
 }
 
 export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('serve the agent API over HTTPS')
-    .option('--address <address>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', '7443')
-    .option('--data-dir <dir>', 'folder for the certificate and state', defaultDataDir())
-    .option('--token-file <file>', 'file holding the console token (or set DESKSIDE_AGENT_TOKEN)')
+  withDataOptions(program.command('serve').description('serve the agent API over HTTPS'))
+    .option('--address <address>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on, 0 picks a free one (default 7443)')
+    .option(
+      '--token-file <file>',
+      'file holding a pre-provisioned console token (or set DESKSIDE_AGENT_TOKEN)',
+    )
+    .option('--audit-file <file>', 'the audit log (default audit.log in the data folder)')
+    .option('--max-body-bytes <bytes>', 'largest request body accepted (default 65536)')
+    .option('--rate-per-console <n>', 'requests a minute one console may make (default 600)')
+    .option('--rate-per-address <n>', 'requests a minute from one address (default 1200)')
+    .option('--concurrent-checks <n>', 'checks running at once (default 4)')
+    .option('--log-level <level>', 'fatal, error, warn, info (default), debug or silent')
     .action(serve);
 }

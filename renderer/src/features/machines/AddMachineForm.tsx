@@ -1,12 +1,16 @@
-import { useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
+type Credential = 'code' | 'token';
+const CREDENTIALS: readonly Credential[] = ['code', 'token'];
+
 /**
  * Two steps: connect and show the certificate the agent presents; then the analyst
- * compares it with what the user reads from the agent, enters the token, and adds.
+ * compares it with what the user reads from the agent, enters the pairing code the user
+ * reads out (or a pre-provisioned console token), and adds.
  */
 export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => void }) {
   const { t } = useTranslation();
@@ -14,10 +18,15 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
   const [port, setPort] = useState(String(DEFAULT_AGENT_PORT));
   const [probed, setProbed] = useState<ProbeResult | null>(null);
   const [name, setName] = useState('');
+  const [credential, setCredential] = useState<Credential>('code');
+  const [code, setCode] = useState('');
   const [token, setToken] = useState('');
   const [confirmed, setConfirmed] = useState(false);
+  const hintId = useId();
   const probe = useApiMutation('machines.probe', [], { onSuccess: setProbed });
   const add = useApiMutation('machines.add', ['machines.list'], { onSuccess: onAdded });
+  const pair = useApiMutation('machines.pair', ['machines.list'], { onSuccess: onAdded });
+  const adding = credential === 'code' ? pair : add;
 
   const connect = (event: SubmitEvent) => {
     event.preventDefault();
@@ -28,13 +37,14 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!probed) return;
-    add.mutate({
+    const machine = {
       address: probed.address,
       port: probed.port,
       fingerprint: probed.fingerprint,
-      token: token.trim(),
       ...(name.trim() ? { name: name.trim() } : {}),
-    });
+    };
+    if (credential === 'code') pair.mutate({ ...machine, code });
+    else add.mutate({ ...machine, token: token.trim() });
   };
 
   return (
@@ -75,19 +85,62 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
             {probed.fingerprint}
           </p>
           <p className="muted">{t('machines.agentVersion', { version: probed.agentVersion })}</p>
-          <label>
-            {t('machines.token')}
-            <input
-              value={token}
-              onChange={(e) => {
-                setToken(e.target.value);
-              }}
-              type="password"
-              autoComplete="off"
-              required
-            />
-            <small className="muted">{t('machines.tokenHint')}</small>
-          </label>
+          <fieldset>
+            <legend>{t('machines.credential')}</legend>
+            {CREDENTIALS.map((kind) => (
+              <label className="checkbox" key={kind}>
+                <input
+                  type="radio"
+                  name="credential"
+                  checked={credential === kind}
+                  onChange={() => {
+                    setCredential(kind);
+                  }}
+                />
+                {kind === 'code' ? t('machines.withCode') : t('machines.withToken')}
+              </label>
+            ))}
+          </fieldset>
+          {credential === 'code' ? (
+            <>
+              <label>
+                {t('machines.code')}
+                <input
+                  value={code}
+                  onChange={(e) => {
+                    setCode(e.target.value);
+                  }}
+                  aria-describedby={hintId}
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={40}
+                  required
+                />
+              </label>
+              <small id={hintId} className="muted">
+                {t('machines.codeHint')}
+              </small>
+            </>
+          ) : (
+            <>
+              <label>
+                {t('machines.token')}
+                <input
+                  value={token}
+                  onChange={(e) => {
+                    setToken(e.target.value);
+                  }}
+                  aria-describedby={hintId}
+                  type="password"
+                  autoComplete="off"
+                  required
+                />
+              </label>
+              <small id={hintId} className="muted">
+                {t('machines.tokenHint')}
+              </small>
+            </>
+          )}
           <label>
             {t('machines.nameOptional')}
             <input
@@ -108,9 +161,9 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
             />
             {t('machines.confirmMatch')}
           </label>
-          {add.error && <ErrorMessage error={add.error} />}
-          <button type="submit" disabled={!confirmed || add.isPending}>
-            {add.isPending ? t('machines.adding') : t('machines.confirmAdd')}
+          {adding.error && <ErrorMessage error={adding.error} />}
+          <button type="submit" disabled={!confirmed || adding.isPending}>
+            {adding.isPending ? t('machines.adding') : t('machines.confirmAdd')}
           </button>
         </form>
       )}

@@ -1,15 +1,16 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { identityColumn, makeImmutable, type DialectName } from '../dialect';
 
 /**
- * Versioned migrations, applied in name order and recorded in `kysely_migration`.
- * A released migration is never edited: add a new one.
+ * The first schema. Released on SQLite before PostgreSQL existed here: its SQLite output
+ * must stay byte for byte what it was (a test compares it with a file made by that version).
  */
-export const migrations: Record<string, Migration> = {
-  '0001-tickets-machines-evidence': {
+export function ticketsMachinesEvidence(dialect: DialectName): Migration {
+  return {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('tickets')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', identityColumn(dialect))
         .addColumn('requester', 'text', (c) => c.notNull())
         .addColumn('channel', 'text', (c) => c.notNull())
         .addColumn('summary', 'text', (c) => c.notNull())
@@ -52,10 +53,14 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('evidence_ticket').on('evidence').column('ticket_id').execute();
 
       // Evidence is a record of what a machine reported at a moment: it is never changed.
-      await sql`CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence
+      if (dialect === 'sqlite') {
+        await sql`CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence
         BEGIN SELECT RAISE(ABORT, 'evidence is immutable'); END`.execute(db);
-      await sql`CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
+        await sql`CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
         BEGIN SELECT RAISE(ABORT, 'evidence is immutable'); END`.execute(db);
+      } else {
+        await makeImmutable(db, dialect, 'evidence');
+      }
     },
-  },
-};
+  };
+}

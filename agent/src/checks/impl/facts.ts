@@ -1,0 +1,23 @@
+import type { CheckOutcome } from '@deskside/core';
+import { FactsUnavailableError } from '../../collect';
+import { outcome } from '../outcome';
+
+/**
+ * Runs a collector for a check. When the machine cannot tell (no CUPS, no package manager,
+ * an OS without the facts), the check ends in error with `<check>.unavailable` and the
+ * collector's reason, never a guess.
+ */
+export async function withFacts<T>(
+  checkId: string,
+  collect: () => Promise<T>,
+  judge: (facts: T) => CheckOutcome,
+): Promise<CheckOutcome> {
+  let facts: T;
+  try {
+    facts = await collect();
+  } catch (error) {
+    if (!(error instanceof FactsUnavailableError)) throw error;
+    return outcome('error', `${checkId}.unavailable`, { reason: error.reason });
+  }
+  return judge(facts);
+}

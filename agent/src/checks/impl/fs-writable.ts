@@ -1,0 +1,64 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { open, stat, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { CheckParams } from '@deskside/core';
+import type { CheckImplementation } from '../context';
+import { errorCode, outcome } from '../outcome';
+
+/** Names of the files this check creates; nothing else is ever written or removed. */
+export const WRITE_CHECK_PREFIX = '.deskside-write-check-';
+
+const FAILURES: Record<string, string> = {
+  EROFS: 'fs.writable.read_only',
+  EACCES: 'fs.writable.permission_denied',
+  EPERM: 'fs.writable.permission_denied',
+  ENOSPC: 'fs.writable.no_space',
+  EDQUOT: 'fs.writable.no_space',
+};
+
+function failure(folder: string, error: unknown) {
+  const code = errorCode(error);
+  return outcome('fail', (code && FAILURES[code]) ?? 'fs.writable.failed', {
+    path: folder,
+    errorCode: code ?? null,
+  });
+}
+
+export const fsWritable: CheckImplementation<CheckParams<'fs.writable'>> = async (params) => {
+  const folder = params.path ?? os.tmpdir();
+  try {
+    if (!(await stat(folder)).isDirectory()) {
+      return outcome('fail', 'fs.writable.not_a_directory', { path: folder });
+    }
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') {
+      return outcome('fail', 'fs.writable.path_missing', { path: folder });
+    }
+    return failure(folder, error);
+  }
+
+  // `wx`: create a new file or fail, so an existing file (or a planted symlink) is never
+  // opened, let alone overwritten.
+  const file = path.join(folder, `${WRITE_CHECK_PREFIX}${randomUUID()}.tmp`);
+  let handle;
+  try {
+    handle = await open(file, 'wx+', 0o600);
+  } catch (error) {
+    return failure(folder, error);
+  }
+  try {
+    const payload = randomBytes(64);
+    await handle.write(payload, 0, payload.length, 0);
+    await handle.sync();
+    const readBack = Buffer.alloc(payload.length);
+    await handle.read(readBack, 0, readBack.length, 0);
+    if (!readBack.equals(payload)) return outcome('fail', 'fs.writable.failed', { path: folder });
+    return outcome('pass', 'fs.writable.ok', { path: folder, bytesWritten: payload.length });
+  } catch (error) {
+    return failure(folder, error);
+  } finally {
+    await handle.close();
+    await unlink(file);
+  }
+};

@@ -1,0 +1,17 @@
+import type { CheckParams } from '@deskside/core';
+import type { CheckImplementation } from '../context';
+import { outcome } from '../outcome';
+import { tcpProbe } from '../tcp-probe';
+
+export const tcpPort: CheckImplementation<CheckParams<'tcp.port'>> = async (params, ctx) => {
+  const probe = await tcpProbe(params.host, params.port, params.waitMs, ctx.signal);
+  const facts = {
+    host: params.host,
+    port: params.port,
+    connectMs: probe.ms,
+    remoteAddress: probe.remoteAddress,
+    errorCode: probe.errorCode,
+  };
+  if (probe.result === 'open') return outcome('pass', 'tcp.port.open', facts);
+  return outcome('fail', `tcp.port.${probe.result}`, facts);
+};

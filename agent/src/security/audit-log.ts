@@ -1,0 +1,146 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createStream, type RotatingFileStream } from 'rotating-file-stream';
+import type { RequestContext, RequestHooks, RequestOutcome } from '../server/context';
+
+/** One line of the audit log. `ctx.audit` adds fields such as `checks`. */
+export interface AuditEntry {
+  time: string;
+  requestId: string;
+  consoleId: string | null;
+  remoteAddress: string;
+  method: string;
+  /** The route's id, or null when the request matched none. */
+  route: string | null;
+  /** The request path (never the query), cut to a sane length. */
+  path: string | null;
+  status: number;
+  errorCode: string | null;
+  durationMs: number;
+  [field: string]: unknown;
+}
+
+const MAX_PATH_CHARS = 200;
+/** An audit line larger than this keeps only the request's own fields. */
+const MAX_AUDIT_FIELDS_CHARS = 16 * 1024;
+const MAX_DEPTH = 6;
+/** What the log may buffer when the disk is slower than the requests; beyond it lines are dropped (and counted). */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+const SECRET_KEY =
+  /token|secret|password|passphrase|credential|authorization|cookie|pairing_?code/i;
+const RESERVED = new Set([
+  'time',
+  'requestId',
+  'consoleId',
+  'remoteAddress',
+  'method',
+  'route',
+  'path',
+  'status',
+  'errorCode',
+  'durationMs',
+]);
+
+/** A copy of `value` without fields whose names suggest a secret, however deep. */
+export function withoutSecrets(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return '[too deep]';
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, depth + 1));
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = SECRET_KEY.test(key) ? '[redacted]' : withoutSecrets(item, depth + 1);
+  }
+  return copy;
+}
+
+/** The audit line for a request: who, from where, what, how it ended; never a secret. */
+export function auditEntry(ctx: RequestContext, outcome: RequestOutcome, time: Date): AuditEntry {
+  const extra = withoutSecrets(ctx.audit) as Record<string, unknown>;
+  const fields = Object.fromEntries(Object.entries(extra).filter(([key]) => !RESERVED.has(key)));
+  const fitting =
+    JSON.stringify(fields).length <= MAX_AUDIT_FIELDS_CHARS ? fields : { auditFieldsDropped: true };
+  return {
+    time: time.toISOString(),
+    requestId: ctx.requestId,
+    consoleId: ctx.caller?.consoleId ?? null,
+    remoteAddress: ctx.remoteAddress,
+    method: ctx.req.method ?? '',
+    route: ctx.routeId,
+    path: ctx.path === null ? null : ctx.path.slice(0, MAX_PATH_CHARS),
+    status: outcome.status,
+    errorCode: outcome.errorCode,
+    durationMs: outcome.durationMs,
+    ...fitting,
+  };
+}
+
+export interface AuditLogOptions {
+  file: string;
+  maxFileBytes: number;
+  /** Rotated files kept: audit.log.1 (newest) ... audit.log.N. */
+  keepFiles: number;
+  /** Told once when the log cannot be written (the agent keeps serving). */
+  onError: (error: Error) => void;
+}
+
+export interface AuditLog {
+  write(entry: AuditEntry): void;
+  /** Flushes what is buffered and closes the file. */
+  close(): Promise<void>;
+}
+
+/** The audit log: JSON lines, rotated by size, readable by the agent's user only. */
+export function openAuditLog(options: AuditLogOptions): AuditLog {
+  const dir = path.dirname(path.resolve(options.file));
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stream: RotatingFileStream = createStream(path.basename(options.file), {
+    path: dir + path.sep,
+    size: `${options.maxFileBytes}B`,
+    rotate: options.keepFiles,
+    mode: 0o600,
+  });
+  let failed = false;
+  let dropped = 0;
+  stream.on('error', (error) => {
+    if (!failed) options.onError(error);
+    failed = true;
+  });
+  // Warnings are about rotation housekeeping; the log itself goes on.
+  stream.on('warning', (error: Error) => {
+    options.onError(error);
+  });
+  const writeLine = (line: object) => stream.write(`${JSON.stringify(line)}\n`);
+  return {
+    write(entry) {
+      if (failed || stream.destroyed) return;
+      if (stream.writableLength > MAX_BUFFERED_BYTES) {
+        dropped++;
+        return;
+      }
+      if (dropped > 0) {
+        writeLine({ time: entry.time, event: 'audit_entries_dropped', count: dropped });
+        dropped = 0;
+      }
+      writeLine(entry);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        if (failed || stream.destroyed) {
+          resolve();
+          return;
+        }
+        stream.end(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+/** The pipeline hook that writes every request to the audit log once it is answered. */
+export function auditHook(log: AuditLog, now: () => Date = () => new Date()): RequestHooks {
+  return {
+    onResponse(ctx, outcome) {
+      log.write(auditEntry(ctx, outcome, now()));
+    },
+  };
+}

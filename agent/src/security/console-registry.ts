@@ -1,0 +1,139 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PairRequest } from '@deskside/core';
+import type { Caller } from '../server/context';
+import { sha256Hex } from '../server/identity';
+import { LockedJsonFile } from '../state/locked-json-file';
+import {
+  RegistryStateSchema,
+  addPendingCode,
+  emptyRegistryState,
+  exchangeCode,
+  pendingCodes,
+  revokeConsole,
+  type ConsoleRecord,
+  type ExchangeResult,
+  type PendingCode,
+  type RegistryState,
+} from './registry-state';
+import { generatePairingCode } from './secrets';
+
+export const REGISTRY_FILE = 'consoles.json';
+
+export interface ConsoleRegistryOptions {
+  dataDir: string;
+  now?: () => Date;
+  /** Told when consoles.json cannot be read; the agent then accepts no paired console. */
+  onReadError?: (error: unknown) => void;
+}
+
+interface Snapshot {
+  /** Identifies one version of the file (renaming a new one over it changes the inode). */
+  version: string;
+  byCredential: Map<string, Caller>;
+}
+
+/**
+ * The consoles paired with this agent and the pairing codes waiting to be used, kept in
+ * consoles.json in the data folder. CLI commands change the file while `serve` runs; `serve`
+ * looks at the file on every authentication, so a revocation counts from the next request.
+ */
+export class ConsoleRegistry {
+  private readonly store: LockedJsonFile<RegistryState>;
+  private readonly now: () => Date;
+  private snapshot: Snapshot | null = null;
+  private loading: Promise<Snapshot> | null = null;
+
+  constructor(private readonly options: ConsoleRegistryOptions) {
+    this.store = new LockedJsonFile(
+      path.join(options.dataDir, REGISTRY_FILE),
+      RegistryStateSchema,
+      emptyRegistryState,
+    );
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get file(): string {
+    return this.store.file;
+  }
+
+  /** Issues a one-time code; only its hash is stored. */
+  async issueCode(options: {
+    ttlMs: number;
+    label: string | null;
+  }): Promise<{ code: string; expiresAt: Date }> {
+    const code = generatePairingCode();
+    const now = this.now();
+    await this.store.update((state) => ({
+      next: addPendingCode(state, { code, label: options.label, now, ttlMs: options.ttlMs }),
+      result: undefined,
+    }));
+    return { code, expiresAt: new Date(now.getTime() + options.ttlMs) };
+  }
+
+  /** Exchanges a code for a new console's credential, or counts a wrong attempt. */
+  exchange(request: PairRequest, remoteAddress: string): Promise<ExchangeResult> {
+    const now = this.now();
+    return this.store.update((state) =>
+      exchangeCode(state, {
+        code: request.code,
+        consoleName: request.consoleName,
+        remoteAddress,
+        now,
+      }),
+    );
+  }
+
+  revoke(id: string): Promise<ConsoleRecord> {
+    const now = this.now();
+    return this.store.update((state) => revokeConsole(state, id, now));
+  }
+
+  async list(): Promise<{ consoles: ConsoleRecord[]; pendingCodes: PendingCode[] }> {
+    const state = await this.store.read();
+    return { consoles: state.consoles, pendingCodes: pendingCodes(state, this.now()) };
+  }
+
+  /** The paired, unrevoked console holding this credential, or null. */
+  async authenticate(credential: string): Promise<Caller | null> {
+    const snapshot = await this.current();
+    return snapshot.byCredential.get(sha256Hex(credential)) ?? null;
+  }
+
+  private async current(): Promise<Snapshot> {
+    const version = await this.fileVersion();
+    if (this.snapshot?.version === version) return this.snapshot;
+    // Requests arriving while the file is read share one read.
+    this.loading ??= this.load(version).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async fileVersion(): Promise<string> {
+    try {
+      const info = await stat(this.store.file, { bigint: true });
+      return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+      throw error;
+    }
+  }
+
+  private async load(version: string): Promise<Snapshot> {
+    const byCredential = new Map<string, Caller>();
+    try {
+      for (const record of (await this.store.read()).consoles) {
+        if (record.revokedAt === null) {
+          byCredential.set(record.credentialSha256, { consoleId: record.id });
+        }
+      }
+    } catch (error) {
+      // Fail closed: a damaged file admits no paired console until it is repaired.
+      this.options.onReadError?.(error);
+      byCredential.clear();
+    }
+    this.snapshot = { version, byCredential };
+    return this.snapshot;
+  }
+}

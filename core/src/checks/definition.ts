@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { CheckOs, CheckTransport } from './result';
+
+/**
+ * One entry of the check catalog. The agent implements it, the console offers it, and both
+ * validate its parameters with `params` before anything runs.
+ */
+export interface CheckDefinition<P extends z.ZodType = z.ZodType> {
+  /** One line, English: the CLI and the API description show it; the console translates by id. */
+  summary: string;
+  /** What it looks at and how, for whoever must decide whether to trust its answer. */
+  description: string;
+  /** A strict object schema: unknown parameters are refused, omitted ones take defaults. */
+  params: P;
+  /** The longest the check may run once started; it then ends with `check.timeout`. */
+  timeoutMs: number;
+  transports: readonly CheckTransport[];
+  os: readonly CheckOs[];
+  /** Every code this check can end with, besides the runner's `COMMON_CHECK_CODES`. */
+  codes: readonly string[];
+}
+
+export const ALL_OSES: readonly CheckOs[] = ['linux', 'win32', 'darwin'];
+/** Where checks run today; SSH and NATS transports will add themselves per check. */
+export const AGENT_TRANSPORTS: readonly CheckTransport[] = ['agent-https'];
+
+/** Keeps each definition's own parameter type while checking its shape. */
+export function defineCheck<P extends z.ZodType>(
+  definition: CheckDefinition<P>,
+): CheckDefinition<P> {
+  return definition;
+}

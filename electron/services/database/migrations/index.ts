@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import type { DialectName } from '../dialect';
+import { ticketsMachinesEvidence } from './0001-tickets-machines-evidence';
+import { workflow } from './0002-workflow';
+
+/**
+ * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
+ * recorded in `kysely_migration`. A released migration is never edited: add a new one.
+ */
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001-tickets-machines-evidence': ticketsMachinesEvidence(dialect),
+    '0002-workflow': workflow(dialect),
+  };
+}
+
+export const MIGRATION_NAMES = Object.keys(migrationsFor('sqlite')).sort();

@@ -1,0 +1,48 @@
+import type { Selectable } from 'kysely';
+import {
+  InventorySchema,
+  ServiceCentreSchema,
+  TicketSchema,
+  TimelineEntrySchema,
+  type Evidence,
+  type Ticket,
+  type TimelineEntry,
+} from '@deskside/core';
+import type { EvidenceTable, TicketsTable, TimelineTable } from '../database/schema';
+
+export type TicketRow = Selectable<TicketsTable>;
+
+/** JSON text from a column, or null. */
+export const parseJson = (text: string | null): unknown =>
+  text === null ? null : JSON.parse(text);
+
+export function toTicket(row: TicketRow): Ticket {
+  // Rows were validated on the way in; parsing again turns a hand-edited or damaged row into
+  // a clear error instead of a wrong screen.
+  const { serviceCentre } = row;
+  // The schema drops what the API does not show (is_open, an index helper).
+  return TicketSchema.parse({
+    ...row,
+    serviceCentre:
+      serviceCentre === null ? null : ServiceCentreSchema.parse(parseJson(serviceCentre)),
+  });
+}
+
+export function toEvidence(row: Selectable<EvidenceTable>): Evidence {
+  return {
+    id: row.id,
+    ticketId: row.ticketId,
+    kind: 'inventory',
+    machineId: row.machineId,
+    machineName: row.machineName,
+    transport: row.transport as Evidence['transport'],
+    takenBy: row.takenBy,
+    takenAt: row.takenAt,
+    sha256: row.sha256,
+    content: InventorySchema.parse(JSON.parse(row.content)),
+  };
+}
+
+export function toTimelineEntry(row: Selectable<TimelineTable>): TimelineEntry {
+  return TimelineEntrySchema.parse({ ...row, data: parseJson(row.data) });
+}

@@ -1,0 +1,198 @@
+/**
+ * Deterministic demo data: people, tickets in English, Dutch, French and Greek, and their
+ * timelines, as rows ready for the bulk loader. The same seed gives the same data.
+ */
+import {
+  DEFAULT_WORKFLOW_CONFIG,
+  ChannelSchema,
+  ImpactSchema,
+  OPEN_STATUSES,
+  foldForSearch,
+  UrgencySchema,
+  slaAtCreation,
+  priorityFor,
+  type TicketStatus,
+} from '@deskside/core';
+import type { LoadBatch } from '../../electron/services/data/bulk-load';
+import { CORPUS, FLOORS, type Language } from './corpus/index';
+
+/** Bump when the generated data changes shape: cached benchmark datasets are keyed by it. */
+export const SEED_VERSION = 2;
+
+export interface SeedOptions {
+  tickets: number;
+  timelinePerTicket: number;
+  seed: number;
+  /** Tickets per batch (one transaction each). */
+  batchSize: number;
+  now: Date;
+}
+
+/** mulberry32: small, fast, and good enough to make data look varied. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  return { next, pick };
+}
+
+const LANGUAGES: Language[] = ['en', 'nl', 'fr', 'el'];
+const STATUS_WEIGHTS: [TicketStatus, number][] = [
+  ['new', 8],
+  ['in_progress', 12],
+  ['waiting_on_user', 5],
+  ['waiting_on_vendor', 3],
+  ['reopened', 2],
+  ['resolved', 10],
+  ['closed', 60],
+];
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const ANALYSTS = ['ana.lyst', 'sofie', 'marc', 'eleni', 'julien'];
+const GROUPS = ['service-desk', 'workplace', 'network', 'identity'];
+
+export const peopleFor = (tickets: number) => Math.max(1, Math.ceil(tickets / 20));
+
+export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
+  const rnd = random(options.seed);
+  const config = DEFAULT_WORKFLOW_CONFIG;
+  const now = options.now.getTime();
+  const peopleCount = peopleFor(options.tickets);
+  const personLanguage: Language[] = [];
+  const personName: string[] = [];
+  let timelineId = 0;
+  const weightTotal = STATUS_WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
+  const pickStatus = () => {
+    let r = rnd.next() * weightTotal;
+    for (const [status, weight] of STATUS_WEIGHTS) if ((r -= weight) < 0) return status;
+    return 'closed';
+  };
+
+  for (let start = 1; start <= options.tickets; start += options.batchSize) {
+    const batch: LoadBatch = { people: [], tickets: [], timeline: [] };
+    // People first, so every ticket's requester exists when its batch is loaded.
+    while (personName.length < Math.min(peopleCount, Math.ceil((start + options.batchSize) / 20))) {
+      const language = rnd.pick(LANGUAGES);
+      const corpus = CORPUS[language];
+      const name = `${rnd.pick(corpus.firstNames)} ${rnd.pick(corpus.lastNames)}`;
+      const id = personName.length + 1;
+      personLanguage.push(language);
+      personName.push(name);
+      const at = new Date(now - 800 * DAY).toISOString();
+      batch.people.push({
+        id,
+        name,
+        department: rnd.pick(corpus.departments),
+        location: rnd.pick(corpus.locations),
+        phone: `+32 2 ${String(1_000_000 + id).slice(1)}`,
+        email: `person${id}@example.org`,
+        machines: JSON.stringify([{ name: `PC-${String(id).padStart(5, '0')}`, machineId: null }]),
+        searchText: foldForSearch(`${name} person${id}@example.org`),
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    const end = Math.min(options.tickets, start + options.batchSize - 1);
+    for (let id = start; id <= end; id++) {
+      const requesterId = 1 + Math.floor(rnd.next() * personName.length);
+      const language = personLanguage[requesterId - 1]!;
+      const corpus = CORPUS[language];
+      const scenario = rnd.pick(corpus.scenarios);
+      const status = pickStatus();
+      const open = OPEN_STATUSES.includes(status);
+      // Open tickets are recent; closed ones spread over two years.
+      const createdAt = now - Math.floor(rnd.next() * (open ? 20 : 730) * DAY);
+      const impact = rnd.pick(ImpactSchema.options);
+      const urgency = rnd.pick(UrgencySchema.options);
+      const priority = priorityFor(impact, urgency, config.priorityMatrix);
+      const groupId = rnd.next() < 0.8 ? rnd.pick(GROUPS) : null;
+      const times: string[] = [];
+      let t = createdAt;
+      for (let i = 0; i < options.timelinePerTicket; i++) {
+        times.push(new Date(t).toISOString());
+        t += Math.floor(5 + rnd.next() * 240) * MINUTE;
+      }
+      const created = times[0]!;
+      const last = times.at(-1)!;
+      const resolved = status === 'resolved' || status === 'closed';
+      const author = rnd.pick(ANALYSTS);
+      batch.tickets.push({
+        id,
+        requester: personName[requesterId - 1]!,
+        requesterId,
+        channel: rnd.pick(ChannelSchema.options),
+        summary: scenario.summary.replace('{floor}', rnd.pick(FLOORS[language])),
+        description: scenario.description,
+        errorMessages: scenario.error,
+        stepsTried: scenario.tried,
+        category: scenario.category,
+        impact,
+        urgency,
+        priority,
+        status,
+        isOpen: open ? 1 : 0,
+        assignee: status === 'new' ? null : author,
+        groupId,
+        tier: 'tier1',
+        createdBy: author,
+        createdAt: created,
+        updatedAt: last,
+        firstRespondedAt: status === 'new' ? null : (times[1] ?? created),
+        resolvedAt: resolved ? last : null,
+        closedAt: status === 'closed' ? last : null,
+        resolutionCode: resolved ? 'fixed' : null,
+        resolutionNotes: resolved ? rnd.pick(corpus.resolutions) : null,
+        verification: status === 'closed' ? 'confirmed' : resolved ? 'pending' : null,
+        ...(open ? slaAtCreation(priority, created, config.sla) : {}),
+      });
+      const kinds = ['call', 'email', 'chat', 'note'] as const;
+      times.forEach((at, i) => {
+        timelineId++;
+        const entry = { ticketId: id, author, at };
+        if (i === 0) {
+          batch.timeline.push({
+            ...entry,
+            id: timelineId,
+            kind: 'created',
+            body: '',
+            data: JSON.stringify({ to: 'new' }),
+          });
+        } else if (i === times.length - 1 && status !== 'new') {
+          const to = resolved ? 'resolved' : status;
+          const body = resolved ? rnd.pick(corpus.resolutions) : '';
+          batch.timeline.push({
+            ...entry,
+            id: timelineId,
+            kind: resolved ? 'resolution' : 'status',
+            body,
+            data: JSON.stringify({ from: 'in_progress', to }),
+          });
+        } else {
+          const kind = rnd.pick(kinds);
+          const texts = {
+            call: corpus.calls,
+            email: corpus.emails,
+            chat: corpus.chats,
+            note: corpus.notes,
+          }[kind];
+          const data =
+            kind === 'note' ? {} : { direction: rnd.next() < 0.5 ? 'inbound' : 'outbound' };
+          batch.timeline.push({
+            ...entry,
+            id: timelineId,
+            kind,
+            body: rnd.pick(texts),
+            data: JSON.stringify(data),
+          });
+        }
+      });
+    }
+    yield batch;
+  }
+}

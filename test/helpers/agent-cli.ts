@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AuditEntry } from '../../agent/src/security/audit-log';
+import { AGENT_BUNDLE } from './agent-process';
+
+export interface CliResult {
+  /** The exit code (0 on success). */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built agent's CLI with an argument array; resolves however it exits. */
+export function runAgentCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [AGENT_BUNDLE, ...args],
+      { env: { ...process.env, ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        // Not an exit code: it could not be started, or it timed out.
+        if (error && typeof error.code !== 'number') {
+          reject(new Error(`deskside-agent ${args.join(' ')}: ${error.message}`, { cause: error }));
+          return;
+        }
+        resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** `deskside-agent pair --json` on a data folder: a fresh one-time code. */
+export async function issuePairingCode(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{ code: string; expiresAt: string; fingerprint: string }> {
+  const result = await runAgentCli(['pair', '--json', '--data-dir', dataDir, ...extraArgs]);
+  if (result.code !== 0) throw new Error(`pair failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { code: string; expiresAt: string; fingerprint: string };
+}
+
+/** The agent's audit log (audit.log in its data folder), one parsed entry per line. */
+export async function readAuditLog(dataDir: string, file = 'audit.log'): Promise<AuditEntry[]> {
+  const full = path.join(dataDir, file);
+  if (!existsSync(full)) return [];
+  const text = await readFile(full, 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AuditEntry);
+}
