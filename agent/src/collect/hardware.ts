@@ -1,13 +1,12 @@
 import type { Systeminformation } from 'systeminformation';
 import type { InventorySections } from '@deskside/core';
 import type { Mount } from './live/file-systems';
+import { systemInformation } from './system-information';
 import { count, numberOrNull, text } from './text';
 
-// systeminformation is loaded only when hardware is read: at start and on the refresh
-// schedule (in a child process in the agent), never for a request.
-async function si() {
-  return (await import('systeminformation')).default;
-}
+// Hardware is read at start and on the refresh schedule (in a child process in the
+// agent), never for a request.
+const si = systemInformation;
 
 export async function readSystem(): Promise<InventorySections['system']> {
   const s = await (await si()).system();

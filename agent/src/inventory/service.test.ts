@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import si from 'systeminformation';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVENTORY_SECTIONS, InventoryV2Schema, type InventorySectionName } from '@deskside/core';
 import { CpuLoadSampler } from '../collect/live/cpu-load';
+import { spyOnSystemInformation } from '../collect/system-information-spy';
 import type { StaticRefresher } from './refresh-child';
 import { inProcessRefresher } from './static-collection';
 import { storeValue } from './stored-section';
@@ -21,23 +21,6 @@ async function tempDir(): Promise<string> {
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-/** Every function systeminformation exports, spied on (calls still go through). */
-function spyOnSystemInformation() {
-  const library = si as unknown as Record<string, unknown>;
-  const spies = Object.keys(library)
-    .filter((name) => typeof library[name] === 'function')
-    .map((name) => [name, vi.spyOn(library as Record<string, () => unknown>, name)] as const);
-  return {
-    called: () => spies.filter(([, spy]) => spy.mock.calls.length > 0).map(([name]) => name),
-    reset: () => {
-      for (const [, spy] of spies) spy.mockClear();
-    },
-    restore: () => {
-      for (const [, spy] of spies) spy.mockRestore();
-    },
-  };
-}
 
 describe('InventoryService (real collection on this machine, in process)', () => {
   let service: InventoryService;
