@@ -4,12 +4,20 @@ import type { InventorySectionName } from '@deskside/core';
 import { parseNotice, type SectionNotice } from './stored-section';
 
 /**
+ * `background`: a refresh nobody waits for, which yields to whatever the PC's user is doing.
+ * `awaited`: requests wait for it (nothing collected yet), so it runs at normal priority; at
+ * the lowest one, a busy PC (or a busy agent) could starve it for as long as it stays busy.
+ */
+export type RefreshUrgency = 'background' | 'awaited';
+
+/**
  * Collects static sections into the cache file and tells, section by section, that each is
  * there or why it could not be read.
  */
 export type StaticRefresher = (
   sections: readonly InventorySectionName[],
   onNotice: (notice: SectionNotice) => void,
+  urgency: RefreshUrgency,
 ) => Promise<void>;
 
 /** The lowest priority ("nice 19"; "idle" on Windows). */
@@ -33,7 +41,7 @@ export interface ChildRefresherOptions {
 export function childProcessRefresher(options: ChildRefresherOptions): StaticRefresher {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   const maxOutputBytes = options.maxOutputBytes ?? 64 * 1024 * 1024;
-  return (sections, onNotice) =>
+  return (sections, onNotice, urgency) =>
     new Promise((resolve, reject) => {
       // The child needs no credential: it never gets the console token.
       const env = { ...process.env };
@@ -52,7 +60,7 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
         { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env },
       );
       // Background work on someone's PC: it yields to whatever they are doing.
-      if (child.pid !== undefined) {
+      if (urgency === 'background' && child.pid !== undefined) {
         try {
           os.setPriority(child.pid, BACKGROUND_PRIORITY);
         } catch {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVENTORY_SECTIONS, InventoryV2Schema, type InventorySectionName } from '@deskside/core';
 import { CpuLoadSampler } from '../collect/live/cpu-load';
 import { spyOnSystemInformation } from '../collect/system-information-spy';
-import type { StaticRefresher } from './refresh-child';
+import type { RefreshUrgency, StaticRefresher } from './refresh-child';
 import { inProcessRefresher } from './static-collection';
 import { storeValue } from './stored-section';
 import { InventoryService } from './service';
@@ -140,7 +140,11 @@ describe('InventoryService (real collection on this machine, in process)', () =>
 
   it('a restarted agent answers from the disk cache before collecting again', async () => {
     let release!: () => void;
-    const blocked: StaticRefresher = () => new Promise((resolve) => (release = resolve));
+    let urgency: RefreshUrgency | undefined;
+    const blocked: StaticRefresher = (_sections, _onNotice, asked) => {
+      urgency = asked;
+      return new Promise((resolve) => (release = resolve));
+    };
     const restarted = new InventoryService({
       dataDir,
       agentVersion: VERSION,
@@ -153,6 +157,8 @@ describe('InventoryService (real collection on this machine, in process)', () =>
       expect(document.software).toEqual(before.software);
       expect(document.observedAt.software).toBe(before.observedAt.software);
       expect(document.memory?.totalBytes).toBe(os.totalmem());
+      // Nobody waits for that collection: it yields to the PC's user.
+      expect(urgency).toBe('background');
     } finally {
       release();
       restarted.stop();
@@ -161,8 +167,10 @@ describe('InventoryService (real collection on this machine, in process)', () =>
 
   it('ignores a cache written by another agent version', async () => {
     let asked: readonly InventorySectionName[] = [];
-    const refresher: StaticRefresher = (sections, onNotice) => {
+    let urgency: RefreshUrgency | undefined;
+    const refresher: StaticRefresher = (sections, onNotice, how) => {
       asked = sections;
+      urgency = how;
       for (const section of sections) {
         onNotice({
           section,
@@ -180,6 +188,8 @@ describe('InventoryService (real collection on this machine, in process)', () =>
     const document = await other.get(['software']);
     other.stop();
     expect(asked).toContain('software');
+    // Requests wait for it, so it is not left to the lowest priority.
+    expect(urgency).toBe('awaited');
     expect(document.software).toBeUndefined();
     expect(document.problems).toEqual([{ section: 'software', reason: 'failed', message: 'test' }]);
   });

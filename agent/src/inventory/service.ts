@@ -9,8 +9,8 @@ import {
   staticSectionsFor,
   type StateSource,
 } from '../collect/tiers';
-import type { StaticRefresher } from './refresh-child';
-import { loadStaticCache } from './static-cache';
+import type { RefreshUrgency, StaticRefresher } from './refresh-child';
+import { hasStaticCache, loadStaticCache } from './static-cache';
 import { readStoredSection, type SectionNotice } from './stored-section';
 import { StaleWhileRevalidate } from './state-cache';
 
@@ -85,13 +85,18 @@ export class InventoryService {
   /**
    * Starts sampling the CPU and collects every static section again. The cache file from
    * the last run is read when a request first needs it: an agent nobody asks holds no facts.
+   * Without one, the first requests wait for this collection.
    */
   start(): void {
     this.sampler.start();
-    void this.refresh(staticSectionsFor(INVENTORY_SECTIONS, this.platform));
+    const cached = hasStaticCache(this.options.dataDir, this.identity());
+    void this.refresh(
+      staticSectionsFor(INVENTORY_SECTIONS, this.platform),
+      cached ? 'background' : 'awaited',
+    );
     this.timer = setInterval(
       () => {
-        void this.refresh(this.dueSections());
+        void this.refresh(this.dueSections(), 'background');
       },
       this.options.scheduleEveryMs ?? 10 * 60_000,
     ).unref();
@@ -174,7 +179,7 @@ export class InventoryService {
     if (!arrival) {
       arrival = waiter();
       this.arrivals.set(section, arrival);
-      if (!this.refreshing) void this.refresh([section]);
+      if (!this.refreshing) void this.refresh([section], 'awaited');
     }
     return arrival.promise;
   }
@@ -190,17 +195,21 @@ export class InventoryService {
     });
   }
 
-  private refresh(sections: InventorySectionName[]): Promise<void> {
+  private refresh(sections: InventorySectionName[], urgency: RefreshUrgency): Promise<void> {
     if (this.refreshing || sections.length === 0) return this.refreshing ?? Promise.resolve();
     const refreshing = this.options
-      .refreshStatic(sections, (notice) => {
-        this.known.set(notice.section, notice);
-        if (notice.problem) this.failedAt.set(notice.section, Date.now());
-        // Newer facts are in the file; a failed collection leaves the old ones there.
-        else this.parsed.delete(notice.section);
-        this.arrivals.get(notice.section)?.resolve();
-        this.arrivals.delete(notice.section);
-      })
+      .refreshStatic(
+        sections,
+        (notice) => {
+          this.known.set(notice.section, notice);
+          if (notice.problem) this.failedAt.set(notice.section, Date.now());
+          // Newer facts are in the file; a failed collection leaves the old ones there.
+          else this.parsed.delete(notice.section);
+          this.arrivals.get(notice.section)?.resolve();
+          this.arrivals.delete(notice.section);
+        },
+        urgency,
+      )
       .catch((error: unknown) => {
         this.options.onError?.(error);
       })
@@ -226,7 +235,7 @@ export class InventoryService {
         this.refreshing = undefined;
         // Requests waiting for sections this refresh did not include.
         const waiting = [...this.arrivals.keys()];
-        if (waiting.length > 0) void this.refresh(waiting);
+        if (waiting.length > 0) void this.refresh(waiting, 'awaited');
       });
     this.refreshing = refreshing;
     return refreshing;

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -12,6 +13,46 @@ const HeaderSchema = z.object({
   platform: z.string(),
 });
 export type CacheIdentity = Omit<z.infer<typeof HeaderSchema>, 'format'>;
+
+const HEADER_BYTES = 1024;
+
+/** Whether the header says the sections below it are this agent's. */
+function headerMatches(line: string | undefined, expected: CacheIdentity): boolean {
+  let header: unknown;
+  try {
+    header = JSON.parse(line ?? '');
+  } catch {
+    return false;
+  }
+  const parsed = HeaderSchema.safeParse(header);
+  return (
+    parsed.success &&
+    parsed.data.agentVersion === expected.agentVersion &&
+    parsed.data.platform === expected.platform
+  );
+}
+
+/**
+ * Whether the data folder holds a cache this agent can serve from, read from its header
+ * alone (the sections are not loaded): at start, before the agent serves anything.
+ */
+export function hasStaticCache(dataDir: string, expected: CacheIdentity): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path.join(dataDir, CACHE_FILE), 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buffer = Buffer.alloc(HEADER_BYTES);
+    const read = readSync(fd, buffer, 0, HEADER_BYTES, 0);
+    return headerMatches(buffer.toString('utf8', 0, read).split('\n')[0], expected);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * The static sections kept on disk from the last run, so a restarted agent answers at once
@@ -31,20 +72,7 @@ export async function loadStaticCache(
     // No cache yet: collect from scratch.
     return sections;
   }
-  let header: unknown;
-  try {
-    header = JSON.parse(lines[0] ?? '');
-  } catch {
-    return sections;
-  }
-  const parsed = HeaderSchema.safeParse(header);
-  if (!parsed.success) return sections;
-  if (
-    parsed.data.agentVersion !== expected.agentVersion ||
-    parsed.data.platform !== expected.platform
-  ) {
-    return sections;
-  }
+  if (!headerMatches(lines[0], expected)) return sections;
   for (const line of lines.slice(1)) {
     const entry = parseSectionLine(line);
     if (entry && !entry.stored.problem) sections.set(entry.section, entry.stored);
