@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DATABASE_FILE } from '../electron/services/console';
 import { databaseTarget, openStore } from '../electron/services/database/store';
+import { KbService } from '../electron/services/kb/kb-service';
+import { WorkflowConfigService } from '../electron/services/workflow/config-service';
 import { consoleDataDir } from '../electron/services/paths';
 import { SEED_VERSION, peopleFor } from './seed/generate';
 import { seedDatabase } from './seed/seed-database';
@@ -88,6 +90,13 @@ async function main(): Promise<number> {
     console.log(
       `Seeded ${done.tickets} tickets and ${done.timeline} timeline entries in ${done.seconds.toFixed(1)} s into ${where}`,
     );
+    const kb = new KbService({
+      store,
+      config: new WorkflowConfigService(store),
+      now: () => new Date(),
+    });
+    const { added } = await kb.addStarterArticles('deskside');
+    console.log(`Added ${added} starter knowledge-base articles`);
     if (target.kind === 'sqlite')
       console.log(`Open it: DESKSIDE_DATA_DIR=${options.dataDir} npm start`);
     return 0;

@@ -60,7 +60,7 @@ describe('import boundaries', () => {
 describe('translations', () => {
   async function literalStrings(code: string): Promise<number> {
     const [result] = await eslint.lintText(code, {
-      filePath: 'renderer/src/pages/TicketsPage.tsx',
+      filePath: 'renderer/src/pages/TicketPage.tsx',
     });
     return (result?.messages ?? []).filter((m) => m.ruleId === 'i18next/no-literal-string').length;
   }

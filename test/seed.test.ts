@@ -71,6 +71,12 @@ describe.each(STORE_KINDS)('the seed generator on %s', (kind) => {
       });
       expect(found.tickets.length, word).toBeGreaterThan(0);
     }
+    // The knowledge base has its starter articles, in the four languages.
+    expect(output).toMatch(/Added 12 starter knowledge-base articles/);
+    const articles = await desk.call('kb.search', { search: 'vpn', limit: 10 });
+    expect(new Set(articles.articles.map((a) => a.language))).toEqual(
+      new Set(['en', 'nl', 'fr', 'el']),
+    );
     // Numbering goes on after the seeded tickets.
     const next = await desk.call('tickets.create', {
       requester: 'R',

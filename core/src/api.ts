@@ -51,6 +51,22 @@ import {
 import { QueuePageSchema, QueueQuerySchema } from './queue';
 import { ConfigureWorkflowInputSchema, WorkflowConfigSchema } from './workflow-config';
 import { ImportResultSchema } from './data-exchange';
+import {
+  ArticleFeedbackInputSchema,
+  ArticleIdSchema,
+  ArticleSchema,
+  ArticleSummarySchema,
+  CreateArticleInputSchema,
+  KbPageSchema,
+  KbSearchQuerySchema,
+  KbSuggestInputSchema,
+  KbTagCountSchema,
+  LinkArticlesInputSchema,
+  LinkedArticleSchema,
+  StarterArticlesResultSchema,
+  UnlinkArticleInputSchema,
+  UpdateArticleInputSchema,
+} from './kb';
 
 const NoInput = z.object({}).strict();
 
@@ -118,6 +134,21 @@ export const apiContract = {
 
   'workflow.config': { input: NoInput, output: WorkflowConfigSchema },
   'workflow.configure': { input: ConfigureWorkflowInputSchema, output: WorkflowConfigSchema },
+
+  'kb.search': { input: KbSearchQuerySchema, output: KbPageSchema },
+  'kb.get': { input: z.object({ id: ArticleIdSchema }), output: ArticleSchema },
+  'kb.create': { input: CreateArticleInputSchema, output: ArticleSchema },
+  'kb.update': { input: UpdateArticleInputSchema, output: ArticleSchema },
+  'kb.tags': { input: NoInput, output: z.array(KbTagCountSchema) },
+  'kb.suggest': { input: KbSuggestInputSchema, output: z.array(ArticleSummarySchema) },
+  'kb.forTicket': {
+    input: z.object({ ticketId: TicketIdSchema }),
+    output: z.array(LinkedArticleSchema),
+  },
+  'kb.link': { input: LinkArticlesInputSchema, output: z.array(LinkedArticleSchema) },
+  'kb.unlink': { input: UnlinkArticleInputSchema, output: z.array(LinkedArticleSchema) },
+  'kb.feedback': { input: ArticleFeedbackInputSchema, output: z.array(LinkedArticleSchema) },
+  'kb.addStarterArticles': { input: NoInput, output: StarterArticlesResultSchema },
 
   'data.exportJson': { input: NoInput, output: z.object({ json: z.string() }) },
   'data.importJson': { input: z.object({ json: z.string().min(2) }), output: ImportResultSchema },

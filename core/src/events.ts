@@ -5,7 +5,13 @@ import { z } from 'zod';
  * a write commits, so queues and open tickets refresh without a reload.
  */
 export const ConsoleEventSchema = z.object({
-  type: z.enum(['ticket.created', 'ticket.changed', 'people.changed', 'data.imported']),
+  type: z.enum([
+    'ticket.created',
+    'ticket.changed',
+    'people.changed',
+    'data.imported',
+    'kb.changed',
+  ]),
   ticketId: z.number().int().positive().nullable(),
   at: z.iso.datetime(),
 });

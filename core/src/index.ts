@@ -21,3 +21,4 @@ export * from './timeline';
 export * from './workflow';
 export * from './workflow-config';
 export * from './intake';
+export * from './kb';

@@ -14,6 +14,7 @@ import {
   VerificationStateSchema,
 } from './workflow/closure';
 import { TicketStatusSchema } from './workflow/lifecycle';
+import { SlaStatusSchema } from './workflow/sla-view';
 import { ImpactSchema, PrioritySchema, UrgencySchema } from './workflow/priority';
 
 /** First contact: by phone, e-mail, chat, the self-service portal, at the desk, or the agent. */
@@ -24,13 +25,23 @@ export const TicketIdSchema = z.number().int().positive();
 
 const longText = z.string().trim().max(20_000);
 
-/** What an analyst records at first contact. */
-const IntakeFieldsSchema = z.object({
+/** The fields of a ticket an analyst records and may correct later. */
+const EditableFieldsSchema = z.object({
   /** The caller's name as given; taken from the people directory when `requesterId` is set. */
   requester: z.string().trim().min(1, 'Who is calling?').max(200).optional(),
   requesterId: PersonIdSchema.nullable().optional(),
   channel: ChannelSchema,
   summary: z.string().trim().min(1, 'Give the ticket a summary').max(200),
+  description: longText,
+  errorMessages: longText,
+  stepsTried: longText,
+  category: CategoryIdSchema.nullable(),
+  impact: ImpactSchema,
+  urgency: UrgencySchema,
+});
+
+/** What an analyst records at first contact; what is left out starts empty or medium. */
+const IntakeFieldsSchema = EditableFieldsSchema.extend({
   description: longText.default(''),
   errorMessages: longText.default(''),
   stepsTried: longText.default(''),
@@ -54,7 +65,8 @@ const Edit = { id: TicketIdSchema, expectedVersion: VersionSchema };
 
 export const UpdateTicketInputSchema = z.object({
   ...Edit,
-  changes: IntakeFieldsSchema.partial()
+  // Without defaults: an edit changes only the fields it names.
+  changes: EditableFieldsSchema.partial()
     .strict()
     .refine((changes) => Object.keys(changes).length > 0, 'Nothing to change'),
 });
@@ -150,6 +162,8 @@ export const TicketDetailSchema = z.object({
   vendorCases: z.array(VendorCaseSchema),
   visits: z.array(VisitSchema),
   orders: z.array(OrderSchema),
+  /** Both SLA clocks as of the moment the ticket was read. */
+  sla: SlaStatusSchema,
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 

@@ -9,6 +9,9 @@ import { createApiHandlers } from './api/handlers';
 import { DataService } from './data/data-service';
 import type { Db } from './database/open';
 import { databaseTarget, openStore, type EventHub, type Store } from './database/store';
+import { KbLinkService } from './kb/kb-links';
+import { KbSearchService } from './kb/kb-search';
+import { KbService } from './kb/kb-service';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
 import { OrderService } from './outside-help/order-service';
@@ -145,6 +148,9 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     workflow,
     data: new DataService(deps),
     settings: new SettingsService(options.dataDir),
+    kb: new KbService(deps),
+    kbSearch: new KbSearchService(deps),
+    kbLinks: new KbLinkService(deps),
   });
   const dispatch = createDispatcher(handlers, logger);
   return {

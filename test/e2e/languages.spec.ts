@@ -1,25 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { LANGUAGES } from '@deskside/core';
-import el from '../../renderer/src/i18n/el.json' with { type: 'json' };
-import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
-import fr from '../../renderer/src/i18n/fr.json' with { type: 'json' };
-import nl from '../../renderer/src/i18n/nl.json' with { type: 'json' };
+import { catalogs, expectAccessible } from './console-page';
 import { expect, test } from './fixtures';
 
-const catalogs = { en, nl, fr, el };
+const { en } = catalogs;
 const SCREENSHOTS = 'test-results/screenshots';
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, where).toEqual([]);
-}
 
 test('every page, in every language: translated, accessible, and kept as a screenshot', async ({
   page,
@@ -54,7 +39,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
         async () => {
           await sidebar.getByRole('link', { name: strings.nav.tickets }).click();
           await expect(
-            page.getByRole('heading', { name: strings.tickets.title, level: 1 }),
+            page.getByRole('heading', { name: strings.queue.title, level: 1 }),
           ).toBeVisible();
         },
       ],

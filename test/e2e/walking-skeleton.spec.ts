@@ -11,7 +11,7 @@ test('an analyst adds a machine, opens a ticket, attaches the inventory, and fin
   agent,
 }) => {
   await page.goto(desk.host.url);
-  await expect(page.getByRole('heading', { name: 'Tickets' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ticket queue' })).toBeVisible();
   // The session token leaves the address bar once the page has it.
   expect(page.url()).not.toContain('session=');
 
@@ -76,8 +76,9 @@ test('an analyst adds a machine, opens a ticket, attaches the inventory, and fin
   // Restart the console host: the ticket and its evidence are still there.
   const restarted = await desk.restart();
   await page.goto(restarted.url);
-  await expect(page.getByRole('link', { name: 'Reception PC freezes after login' })).toBeVisible();
-  await page.getByRole('link', { name: 'Reception PC freezes after login' }).click();
+  const row = page.getByRole('option', { name: /Reception PC freezes after login/ });
+  await expect(row).toBeVisible();
+  await row.click();
   await expect(page.getByRole('heading', { name: 'Inventory of Reception PC' })).toBeVisible();
   await expect(page.locator('.evidence code.hash')).toHaveText(hash);
   await expect(page.locator('.evidence').getByText(/Through agent over HTTPS/)).toBeVisible();

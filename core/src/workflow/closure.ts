@@ -76,6 +76,11 @@ export function unansweredLongEnough(resolvedAt: string, now: string, policy: Cl
   return daysBetween(resolvedAt, now) >= policy.noAnswerCloseAfterDays;
 }
 
+/** Whether a ticket closed at `closedAt` can still be reopened (else: a new ticket). */
+export function reopenWindowOpen(closedAt: string, now: string, policy: ClosurePolicy): boolean {
+  return daysBetween(closedAt, now) <= policy.reopenWithinDays;
+}
+
 export function assertCanReopen(
   status: TicketStatus,
   closedAt: string | null,
@@ -85,7 +90,7 @@ export function assertCanReopen(
   if (status !== 'closed' || !closedAt) {
     throw new DesksideError('invalid_transition', 'Only a closed ticket can be reopened');
   }
-  if (daysBetween(closedAt, now) > policy.reopenWithinDays) {
+  if (!reopenWindowOpen(closedAt, now, policy)) {
     throw new DesksideError(
       'invalid_transition',
       `This ticket was closed more than ${policy.reopenWithinDays} days ago; open a new ticket and refer to it`,

@@ -1,3 +1,4 @@
+export * from './actions';
 export * from './assignment';
 export * from './calendar';
 export * from './categories';
@@ -6,3 +7,4 @@ export * from './lifecycle';
 export * from './priority';
 export * from './search-text';
 export * from './sla';
+export * from './sla-view';

@@ -6,6 +6,9 @@ import {
   type AppInfo,
 } from '@deskside/core';
 import type { DataService } from '../data/data-service';
+import type { KbLinkService } from '../kb/kb-links';
+import type { KbSearchService } from '../kb/kb-search';
+import type { KbService } from '../kb/kb-service';
 import type { MachineService } from '../machines/machine-service';
 import type { OrderService } from '../outside-help/order-service';
 import type { VendorService } from '../outside-help/vendor-service';
@@ -37,11 +40,15 @@ export interface HandlerDeps {
   workflow: WorkflowConfigService;
   data: DataService;
   settings: SettingsService;
+  kb: KbService;
+  kbSearch: KbSearchService;
+  kbLinks: KbLinkService;
 }
 
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings } = deps;
+  const { kb, kbSearch, kbLinks } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
@@ -84,6 +91,17 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'orders.update': (input) => orders.update(input, actor),
     'workflow.config': () => workflow.get(),
     'workflow.configure': (input) => workflow.configure(input),
+    'kb.search': (input) => kbSearch.search(input),
+    'kb.get': ({ id }) => kb.get(id),
+    'kb.create': (input) => kb.create(input, actor),
+    'kb.update': (input) => kb.update(input, actor),
+    'kb.tags': () => kb.tags(),
+    'kb.suggest': ({ text, limit }) => kbSearch.suggest(text, limit),
+    'kb.forTicket': ({ ticketId }) => kbLinks.forTicket(ticketId),
+    'kb.link': ({ ticketId, articleIds }) => kbLinks.link(ticketId, articleIds, actor),
+    'kb.unlink': ({ ticketId, articleId }) => kbLinks.unlink(ticketId, articleId),
+    'kb.feedback': (input) => kbLinks.feedback(input, actor),
+    'kb.addStarterArticles': () => kb.addStarterArticles(actor),
     'data.exportJson': () => data.exportJson(),
     'data.importJson': ({ json }) => data.importJson(json),
     'data.exportTicketsCsv': () => data.exportTicketsCsv(),

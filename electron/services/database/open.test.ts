@@ -97,6 +97,10 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
         'orders',
         'settings',
         'ticket_search',
+        'kb_articles',
+        'kb_article_tags',
+        'kb_links',
+        'kb_search',
       ]),
     );
   });

@@ -143,6 +143,37 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface KbArticlesTable {
+  id: Generated<number>;
+  version: Generated<number>;
+  title: string;
+  /** Markdown. */
+  body: string;
+  language: string;
+  category: string | null;
+  sourceTicketId: number | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface KbArticleTagsTable {
+  articleId: number;
+  tag: string;
+}
+
+export interface KbLinksTable {
+  articleId: number;
+  ticketId: number;
+  linkedBy: string;
+  linkedAt: string;
+  /** 1 helped, 0 did not help, null not said yet. */
+  helped: number | null;
+  feedbackBy: string | null;
+  feedbackAt: string | null;
+}
+
 export interface DatabaseSchema {
   tickets: TicketsTable;
   machines: MachinesTable;
@@ -153,4 +184,7 @@ export interface DatabaseSchema {
   visits: VisitsTable;
   orders: OrdersTable;
   settings: SettingsTable;
+  kbArticles: KbArticlesTable;
+  kbArticleTags: KbArticleTagsTable;
+  kbLinks: KbLinksTable;
 }

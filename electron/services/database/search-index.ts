@@ -79,13 +79,28 @@ export async function indexTimelineText<DB>(
  * syntax from the user reaches either database's query parser.
  */
 export function ticketMatches(dialect: DialectName, terms: readonly string[]): RawBuilder<boolean> {
+  const query = textQuery(dialect, terms, 'all');
   if (dialect === 'sqlite') {
-    const query = terms.map((term) => `"${term}"*`).join(' ');
     return sql<boolean>`tickets.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ${query})`;
   }
-  const query = terms.map((term) => `${term}:*`).join(' & ');
   return sql<boolean>`tickets.id IN (SELECT ticket_id FROM ticket_search
     WHERE document @@ to_tsquery('simple', ${query}))`;
+}
+
+/**
+ * A full-text query in the database's own syntax: every term ('all') or at least one
+ * ('any'), each as a word or the start of one. Terms must come from core's `searchTerms`
+ * (letters and digits only), so nothing the user typed is read as query syntax.
+ */
+export function textQuery(
+  dialect: DialectName,
+  terms: readonly string[],
+  mode: 'all' | 'any',
+): string {
+  if (dialect === 'sqlite') {
+    return terms.map((term) => `"${term}"*`).join(mode === 'all' ? ' ' : ' OR ');
+  }
+  return terms.map((term) => `${term}:*`).join(mode === 'all' ? ' & ' : ' | ');
 }
 
 export interface SearchRow {

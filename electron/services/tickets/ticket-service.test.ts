@@ -56,6 +56,10 @@ describe.each(STORE_KINDS)('tickets on %s', (kind) => {
       vendorCases: [],
       visits: [],
       orders: [],
+      sla: expect.objectContaining({
+        firstResponse: expect.objectContaining({ state: 'running' }),
+        resolution: expect.objectContaining({ state: 'running' }),
+      }),
     });
   });
 
@@ -68,6 +72,30 @@ describe.each(STORE_KINDS)('tickets on %s', (kind) => {
       expect.arrayContaining(['requester', 'channel']),
     );
     expect(await countRows('tickets')).toBe(0);
+  });
+
+  it('changes only the fields an edit names: triage keeps the description', async () => {
+    const created = await desk.call('tickets.create', {
+      requester: 'Jan de Vries',
+      channel: 'phone',
+      summary: 'Dock gives no picture',
+      description: 'Since the update.',
+      errorMessages: 'No signal',
+    });
+    const edited = await desk.call('tickets.update', {
+      id: created.id,
+      expectedVersion: created.version,
+      changes: { category: 'hardware/dock', impact: 'high' },
+    });
+    expect(edited).toMatchObject({
+      category: 'hardware/dock',
+      impact: 'high',
+      urgency: 'medium',
+      description: 'Since the update.',
+      errorMessages: 'No signal',
+    });
+    const { timeline } = await desk.call('tickets.get', { id: created.id });
+    expect(timeline.at(-1)?.data).toMatchObject({ fields: ['category', 'impact'] });
   });
 
   it('answers an unknown ticket with not_found', async () => {

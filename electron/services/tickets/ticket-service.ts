@@ -5,6 +5,7 @@ import {
   ImpactSchema,
   UrgencySchema,
   canonicalJson,
+  computeSla,
   priorityFor,
   type AddEntryInputSchema,
   type CreateTicketInputSchema,
@@ -28,6 +29,7 @@ import {
   initialSla,
   loadTicketRow,
   noteOnTicket,
+  statusHistoryOf,
   type WorkflowDeps,
 } from './ticket-writer';
 
@@ -99,7 +101,7 @@ export class TicketService {
 
   async get(id: number): Promise<TicketDetail> {
     const row = await loadTicketRow(this.db, id);
-    const [evidence, timeline, vendorCases, visits, orders] = await Promise.all([
+    const [evidence, timeline, vendorCases, visits, orders, config] = await Promise.all([
       this.db
         .selectFrom('evidence')
         .selectAll()
@@ -110,14 +112,26 @@ export class TicketService {
       vendorCasesOf(this.db, id),
       visitsOf(this.db, id),
       ordersOf(this.db, id),
+      this.deps.config.get(),
     ]);
+    const ticket = toTicket(row);
+    const sla = computeSla(
+      {
+        priority: ticket.priority,
+        statusHistory: statusHistoryOf(row.createdAt, timeline),
+        firstRespondedAt: row.firstRespondedAt,
+        now: this.deps.now().toISOString(),
+      },
+      config.sla,
+    );
     return {
-      ticket: toTicket(row),
+      ticket,
       evidence: evidence.map(toEvidence),
       timeline,
       vendorCases,
       visits,
       orders,
+      sla,
     };
   }
 

@@ -46,12 +46,23 @@ export async function loadTicketRow(db: Db, id: number): Promise<TicketRow> {
 async function statusHistory(db: Db, row: TicketRow): Promise<StatusChange[]> {
   const rows = await db
     .selectFrom('timeline')
-    .select(['at', 'data'])
+    .select(['kind', 'at', 'data'])
     .where('ticketId', '=', row.id)
     .where('kind', 'in', STATUS_KINDS)
     .orderBy('id')
     .execute();
-  return [{ status: 'new', at: row.createdAt }, ...changesIn(rows)];
+  return statusHistoryOf(row.createdAt, rows);
+}
+
+/** Every status a ticket has had, oldest first, from its creation and timeline entries. */
+export function statusHistoryOf(
+  createdAt: string,
+  entries: readonly { kind: string; at: string; data: string | Record<string, unknown> }[],
+): StatusChange[] {
+  const changes = entries.filter((entry) =>
+    (STATUS_KINDS as readonly string[]).includes(entry.kind),
+  );
+  return [{ status: 'new', at: createdAt }, ...changesIn(changes)];
 }
 
 function changesIn(

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import {
+  keepPreviousData,
   useMutation,
   useQuery,
   useQueryClient,
@@ -20,13 +21,15 @@ export function useApi(): ApiClient {
 export function useApiQuery<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
-  options: { enabled?: boolean } = {},
+  /** keepPrevious: show the last answer while the next one loads (search as you type). */
+  options: { enabled?: boolean; keepPrevious?: boolean } = {},
 ) {
   const api = useApi();
   return useQuery<ApiOutput<M>, ApiError>({
     queryKey: [method, input],
     queryFn: () => api.call(method, input),
     enabled: options.enabled ?? true,
+    ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
 }
 

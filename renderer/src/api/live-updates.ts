@@ -13,6 +13,8 @@ function staleReads(event: ConsoleEvent): ApiMethod[] {
       return ['people.list', 'people.get'];
     case 'data.imported':
       return ['tickets.list', 'tickets.queue', 'tickets.get', 'people.list', 'people.get'];
+    case 'kb.changed':
+      return ['kb.search', 'kb.get', 'kb.tags', 'kb.suggest', 'kb.forTicket'];
   }
 }
 

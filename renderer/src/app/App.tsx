@@ -1,15 +1,20 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createHashRouter, NavLink, Navigate, Outlet } from 'react-router';
+// The DOM build of the provider can update synchronously where a page asks (flushSync).
+import { RouterProvider } from 'react-router/dom';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
+import { KbArticlePage } from '../pages/KbArticlePage';
+import { KbEditorPage } from '../pages/KbEditorPage';
+import { KbPage } from '../pages/KbPage';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
+import { QueuePage } from '../pages/QueuePage';
 import { TicketPage } from '../pages/TicketPage';
-import { TicketsPage } from '../pages/TicketsPage';
 
 function Layout() {
   const { t } = useTranslation();
@@ -22,6 +27,7 @@ function Layout() {
         <nav aria-label={t('nav.main')}>
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
+          <NavLink to="/kb">{t('kb.nav')}</NavLink>
         </nav>
         <div className="sidebar-footer">
           <LanguageSwitcher />
@@ -43,10 +49,14 @@ const router = createHashRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/tickets" replace /> },
-      { path: 'tickets', element: <TicketsPage /> },
+      { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
+      { path: 'kb', element: <KbPage /> },
+      { path: 'kb/new', element: <KbEditorPage /> },
+      { path: 'kb/:id', element: <KbArticlePage /> },
+      { path: 'kb/:id/edit', element: <KbEditorPage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },

@@ -44,3 +44,28 @@ export function formatPercent(percent: number, locale: string): string {
     percent / 100,
   );
 }
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "in 3 hours", "2 days ago", "now": the largest unit that fits, in the UI language. */
+export function formatRelative(iso: string, now: Date, locale: string): string {
+  const diff = Date.parse(iso) - now.getTime();
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, ms] of RELATIVE_UNITS) {
+    if (Math.abs(diff) >= ms) return format.format(Math.trunc(diff / ms), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** A list of words joined as the language joins them ("a, b and c"). */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

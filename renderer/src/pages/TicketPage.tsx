@@ -1,51 +1,52 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DEFAULT_WORKFLOW_CONFIG } from '@deskside/core';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Facts } from '../components/Facts';
+import { TicketArticles } from '../features/kb/TicketArticles';
+import { useNow } from '../components/useNow';
+import { groupName } from '../features/queue/labels';
+import { ActionsPanel } from '../features/ticket/ActionsPanel';
+import { OutsideHelp } from '../features/ticket/OutsideHelp';
+import { TicketHeader } from '../features/ticket/TicketHeader';
+import { Timeline } from '../features/ticket/Timeline';
 import { EvidenceList } from '../features/tickets/EvidenceList';
-import { formatDateTime } from '../i18n/format';
 
 export function TicketPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = Number(useParams().id);
   const detail = useApiQuery('tickets.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  const config = useApiQuery('workflow.config', {});
+  const info = useApiQuery('app.info', {});
+  const now = useNow();
+  const workflow = config.data ?? DEFAULT_WORKFLOW_CONFIG;
+  const context = detail.data && {
+    detail: detail.data,
+    config: workflow,
+    analyst: info.data?.analyst ?? '',
+    now,
+    reload: async () => (await detail.refetch()).data,
+  };
 
   return (
-    <main>
+    <main className="ticket-page">
       <p>
         <Link to="/tickets">← {t('tickets.back')}</Link>
       </p>
       {detail.error && <ErrorMessage error={detail.error} onRetry={() => void detail.refetch()} />}
-      {detail.data && (
+      {detail.data && context && (
         <>
-          <header className="page-header">
-            <h1>
-              {t('tickets.ticketTitle', { id: detail.data.ticket.id })}:{' '}
-              {detail.data.ticket.summary}
-            </h1>
-            <span className="badge">{t(`status.${detail.data.ticket.status}`)}</span>
-          </header>
-          <section className="panel" aria-label={t('tickets.title')}>
-            <Facts
-              items={[
-                [t('tickets.requester'), detail.data.ticket.requester],
-                [t('tickets.channel'), t(`channel.${detail.data.ticket.channel}`)],
-                [
-                  t('tickets.created'),
-                  t('tickets.createdBy', {
-                    name: detail.data.ticket.createdBy,
-                    date: formatDateTime(detail.data.ticket.createdAt, i18n.language),
-                  }),
-                ],
-              ]}
-            />
-            {detail.data.ticket.description && (
-              <p className="description">{detail.data.ticket.description}</p>
-            )}
-          </section>
+          <TicketHeader detail={detail.data} config={workflow} now={now} />
+          <ActionsPanel context={context} />
+          <OutsideHelp context={context} />
+          <h2>{t('ticket.timeline.title')}</h2>
+          <Timeline
+            entries={detail.data.timeline}
+            groupName={(group) => groupName(workflow.groups, group)}
+          />
           <h2>{t('evidence.title')}</h2>
           <EvidenceList evidence={detail.data.evidence} />
+          <TicketArticles ticket={detail.data.ticket} />
         </>
       )}
     </main>

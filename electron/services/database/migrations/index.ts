@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../dialect';
 import { ticketsMachinesEvidence } from './0001-tickets-machines-evidence';
 import { workflow } from './0002-workflow';
+import { knowledgeBase } from './0003-knowledge-base';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -11,6 +12,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-tickets-machines-evidence': ticketsMachinesEvidence(dialect),
     '0002-workflow': workflow(dialect),
+    '0003-knowledge-base': knowledgeBase(dialect),
   };
 }
 

@@ -25,7 +25,10 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           <InventorySections inventory={item.content} />
           <details>
             <summary>{t('evidence.raw')}</summary>
-            <pre className="raw">{JSON.stringify(item.content, null, 2)}</pre>
+            {/* Focusable, so the long JSON can be scrolled with the keyboard. */}
+            <pre className="raw" tabIndex={0}>
+              {JSON.stringify(item.content, null, 2)}
+            </pre>
           </details>
         </li>
       ))}

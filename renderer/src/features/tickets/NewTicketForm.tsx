@@ -1,8 +1,9 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelSchema, type Channel, type Ticket } from '@deskside/core';
-import { useApiMutation } from '../../api/hooks';
+import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { KbSuggestions } from '../kb/KbSuggestions';
 
 export function NewTicketForm({
   onCreated,
@@ -16,8 +17,19 @@ export function NewTicketForm({
   const [channel, setChannel] = useState<Channel>('phone');
   const [summary, setSummary] = useState('');
   const [description, setDescription] = useState('');
+  const [articleIds, setArticleIds] = useState<number[]>([]);
   const channelId = useId();
-  const create = useApiMutation('tickets.create', ['tickets.list'], { onSuccess: onCreated });
+  const api = useApi();
+  const create = useApiMutation('tickets.create', ['tickets.list'], {
+    onSuccess: async (ticket) => {
+      // The ticket exists now: a failed link must not make the analyst create it twice. The
+      // ticket page shows which articles are linked and links the rest.
+      if (articleIds.length > 0) {
+        await api.call('kb.link', { ticketId: ticket.id, articleIds }).catch(() => undefined);
+      }
+      onCreated(ticket);
+    },
+  });
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -63,6 +75,15 @@ export function NewTicketForm({
           maxLength={200}
         />
       </label>
+      <KbSuggestions
+        text={summary}
+        chosen={articleIds}
+        onToggle={(article) => {
+          setArticleIds((ids) =>
+            ids.includes(article.id) ? ids.filter((id) => id !== article.id) : [...ids, article.id],
+          );
+        }}
+      />
       <label>
         {t('tickets.description')}
         <textarea

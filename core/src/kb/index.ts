@@ -1,0 +1,4 @@
+export * from './draft';
+export * from './schema';
+export * from './starters';
+export * from './suggest';

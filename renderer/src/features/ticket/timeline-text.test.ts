@@ -1,0 +1,70 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '@deskside/core';
+import { setupI18n } from '../../i18n';
+import { formatRelative } from '../../i18n/format';
+import { describeEntry } from './timeline-text';
+
+const entry = (kind: TimelineEntry['kind'], data: Record<string, unknown>): TimelineEntry => ({
+  id: 1,
+  ticketId: 1,
+  kind,
+  author: 'sofie',
+  at: '2026-03-02T08:00:00.000Z',
+  body: '',
+  data,
+});
+const describeIn = (language: string, item: TimelineEntry) =>
+  describeEntry(item, {
+    t: i18next.getFixedT(language),
+    locale: language,
+    groupName: (id) => (id === 'network' ? 'Network team' : id),
+  });
+
+beforeAll(() => {
+  setupI18n('en');
+});
+
+describe('describeEntry', () => {
+  it('says what each kind of entry records, from its data', () => {
+    expect(describeIn('en', entry('status', { from: 'new', to: 'waiting_on_user' }))).toBe(
+      'Status: New → Waiting on user',
+    );
+    expect(describeIn('en', entry('escalation', { fromTier: 'tier1', toTier: 'specialist' }))).toBe(
+      'Escalated from First line to Specialists',
+    );
+    expect(describeIn('en', entry('assignment', { assignee: 'marc', groupId: 'network' }))).toBe(
+      'Assigned to marc · Network team',
+    );
+    expect(describeIn('en', entry('call', { direction: 'outbound' }))).toBe('Call to the user');
+    expect(
+      describeIn(
+        'en',
+        entry('resolution', { from: 'in_progress', to: 'resolved', resolutionCode: 'workaround' }),
+      ),
+    ).toBe('Resolved: Workaround');
+  });
+
+  it('speaks the analyst’s language', () => {
+    expect(describeIn('el', entry('status', { from: 'new', to: 'in_progress' }))).toBe(
+      'Κατάσταση: Νέο → Σε εξέλιξη',
+    );
+    expect(describeIn('fr', entry('feedback', { rating: 4 }))).toBe(
+      'Satisfaction de l’utilisateur : 4 sur 5',
+    );
+  });
+
+  it('falls back to the kind’s name when the data is not as expected', () => {
+    expect(describeIn('nl', entry('escalation', { tier: 'up' }))).toBe('Geëscaleerd');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = new Date('2026-03-02T08:00:00.000Z');
+  it('uses the largest unit that fits, in the given language', () => {
+    expect(formatRelative('2026-03-02T11:00:00.000Z', now, 'en')).toBe('in 3 hours');
+    expect(formatRelative('2026-02-28T08:00:00.000Z', now, 'en')).toBe('2 days ago');
+    expect(formatRelative('2026-03-02T08:00:20.000Z', now, 'en')).toBe('this minute');
+    expect(formatRelative('2026-03-02T08:30:00.000Z', now, 'nl')).toBe('over 30 minuten');
+  });
+});
