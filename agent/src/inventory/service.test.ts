@@ -229,6 +229,36 @@ describe('InventoryService before its first collection', () => {
     expect(document.problems.map((p) => p.section).sort()).toEqual(['bios', 'memory']);
   });
 
+  it('a section still not collected after the wait is reported, and the others are served', async () => {
+    // `bios` arrives; `updates` never does while the request waits.
+    const refresher: StaticRefresher = (sections, onNotice) => {
+      if (sections.includes('bios')) {
+        onNotice({ section: 'bios', problem: { section: 'bios', reason: 'failed', message: 'x' } });
+      }
+      return new Promise(() => undefined);
+    };
+    const service = new InventoryService({
+      dataDir: await tempDir(),
+      agentVersion: VERSION,
+      refreshStatic: refresher,
+      firstCollectionWaitMs: 100,
+    });
+    service.start();
+    const document = await service.get(['bios', 'updates', 'memory']);
+    service.stop();
+    expect(document.problems).toEqual(
+      expect.arrayContaining([
+        { section: 'bios', reason: 'failed', message: 'x' },
+        {
+          section: 'updates',
+          reason: 'timeout',
+          message: expect.stringMatching(/still being collected/),
+        },
+      ]),
+    );
+    expect(document.updates).toBeUndefined();
+  });
+
   it('CPU load is there from the first request: no waiting for a sampling window', async () => {
     const cpu = {
       manufacturer: 'Test',

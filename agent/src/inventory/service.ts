@@ -28,12 +28,32 @@ export interface InventoryServiceOptions {
   /** After a failed collection, how long before a section is tried again. */
   retryAfterMs?: number;
   sampler?: CpuLoadSampler;
+  /**
+   * How long a request waits for sections never collected yet (a first start); those still
+   * missing then are reported as a `timeout` problem, and a later request gets them.
+   */
+  firstCollectionWaitMs?: number;
   onError?: (error: unknown) => void;
 }
+
+/** Some sections take long the first time (a simulated `apt-get dist-upgrade`: 9 s here). */
+const DEFAULT_FIRST_COLLECTION_WAIT_MS = 8_000;
 
 interface Waiter {
   promise: Promise<void>;
   resolve: () => void;
+}
+
+/** Resolves when `promise` does or after `ms`, whichever comes first. */
+async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 function waiter(): Waiter {
@@ -139,13 +159,15 @@ export class InventoryService {
 
   /**
    * The static sections asked for: from memory, else from the cache file, else (never
-   * collected yet) once the running refresh has written them.
+   * collected yet) once the running refresh has written them, waiting a bounded time.
    */
   private async staticSections(
     sections: readonly InventorySectionName[],
   ): Promise<Map<InventorySectionName, Observed<unknown>>> {
     const result = new Map<InventorySectionName, Observed<unknown>>();
-    for (let attempt = 0; attempt < 2; attempt++) {
+    const deadline =
+      Date.now() + (this.options.firstCollectionWaitMs ?? DEFAULT_FIRST_COLLECTION_WAIT_MS);
+    for (let attempt = 0; attempt < 3; attempt++) {
       const missing = sections.filter((s) => !result.has(s) && !this.parsed.has(s));
       const stored =
         missing.length > 0 ? await loadStaticCache(this.options.dataDir, this.identity()) : null;
@@ -163,8 +185,22 @@ export class InventoryService {
         if (observed) result.set(section, observed);
         else pending.push(section);
       }
-      if (pending.length === 0) break;
-      await Promise.all(pending.map((section) => this.arrival(section)));
+      if (pending.length === 0 || attempt === 2 || Date.now() >= deadline) break;
+      await waitAtMost(
+        Promise.all(pending.map((section) => this.arrival(section))),
+        deadline - Date.now(),
+      );
+    }
+    for (const section of sections) {
+      if (!result.has(section)) {
+        result.set(section, {
+          problem: {
+            section,
+            reason: 'timeout',
+            message: `${section}: still being collected for the first time; ask again shortly`,
+          },
+        });
+      }
     }
     return result;
   }
