@@ -104,7 +104,7 @@ describe.each(STORE_KINDS)('import on %s', (kind) => {
     ).toMatch(/^Invalid import: tickets\.1\.status/);
 
     const forged = structuredClone(doc);
-    forged.evidence[0]!.content.os.hostname = 'forged';
+    forged.evidence[0]!.content.collectedAt = '2000-01-01T00:00:00.000Z';
     expect((await callError(importData(target, 'json', JSON.stringify(forged)))).message).toMatch(
       /evidence\.0\.sha256/,
     );
