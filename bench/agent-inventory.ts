@@ -3,6 +3,9 @@
  * agent (cold) and repeated on a running one (warm), against si.getAllData() measured in
  * the same run, interleaved with the cold samples.
  */
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { InventorySchema } from '@deskside/core';
 import { createPinnedAgent, timedGet } from './agent-client';
 import { createAgentData, startBenchAgent, type AgentData } from './agent-data';
@@ -10,6 +13,7 @@ import { siGetAllDataOnce } from './baselines';
 import type { BenchContext, Benchmark } from './benchmark';
 
 const COLD = 'agent.inventory.cold_ms';
+const FIRST_RUN = 'agent.inventory.first_run_ms';
 const WARM = 'agent.inventory.warm_ms';
 const BASELINE = 'baseline.si_getalldata_ms';
 const WARM_UP_REQUESTS = 3;
@@ -39,7 +43,11 @@ async function timedInventory(
   return response.ms;
 }
 
-/** The first inventory request of a freshly started agent, on a fresh TLS connection. */
+/**
+ * The first inventory request of a freshly started agent, on a fresh TLS connection. The
+ * agent finds the inventory cache its previous run left in the data folder (as an agent
+ * restarted on a PC does), except on the first sample.
+ */
 async function coldSample(data: AgentData): Promise<number> {
   const running = await startBenchAgent(data);
   const agent = createPinnedAgent({ ...data, keepAlive: false });
@@ -51,19 +59,40 @@ async function coldSample(data: AgentData): Promise<number> {
   }
 }
 
+/**
+ * The first request to an agent on its very first start: no inventory cache yet, so the
+ * request waits for the collection (the certificate exists, as it is not the subject here).
+ */
+async function firstRunSample(data: AgentData): Promise<number> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-bench-first-run-'));
+  try {
+    for (const file of ['agent-cert.pem', 'agent-key.pem']) {
+      await copyFile(path.join(data.dataDir, file), path.join(dataDir, file));
+    }
+    return await coldSample({ ...data, dataDir });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function measureColdAgainstBaseline(context: BenchContext, data: AgentData): Promise<void> {
   const pairs = context.samples(COLD);
   const cold: number[] = [];
   const baseline: number[] = [];
+  const firstRun: number[] = [];
   for (let i = 1; i <= pairs; i++) {
     cold.push(await coldSample(data));
     baseline.push(await siGetAllDataOnce(context.repoRoot));
+    if (context.wants(FIRST_RUN) && i <= context.samples(FIRST_RUN)) {
+      firstRun.push(await firstRunSample(data));
+    }
     context.progress(
       `${COLD} / ${BASELINE} pair ${i}/${pairs}: ${cold.at(-1)!.toFixed(1)} ms / ${baseline.at(-1)!.toFixed(1)} ms`,
     );
   }
   context.record(COLD, cold);
   context.record(BASELINE, baseline);
+  if (firstRun.length > 0) context.record(FIRST_RUN, firstRun);
 }
 
 async function measureWarm(context: BenchContext, data: AgentData): Promise<void> {
@@ -104,6 +133,12 @@ export const agentInventoryBenchmark: Benchmark = {
       defaultSamples: 9,
     },
     {
+      name: FIRST_RUN,
+      unit: 'ms',
+      description: 'first full GET /v1/inventory of an agent started for the first time (no cache)',
+      defaultSamples: 5,
+    },
+    {
       name: WARM,
       unit: 'ms',
       description: 'full GET /v1/inventory to a running agent, kept-alive connection',
@@ -113,7 +148,7 @@ export const agentInventoryBenchmark: Benchmark = {
   async run(context) {
     const data = await createAgentData(context.repoRoot);
     try {
-      if (context.wants(COLD) || context.wants(BASELINE))
+      if (context.wants(COLD) || context.wants(BASELINE) || context.wants(FIRST_RUN))
         await measureColdAgainstBaseline(context, data);
       if (context.wants(WARM)) await measureWarm(context, data);
     } finally {

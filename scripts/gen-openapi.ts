@@ -76,7 +76,8 @@ const routes = Object.values(agentRoutes) as AgentRouteSpec[];
 
 function queryParameters(spec: AgentRouteSpec): unknown[] {
   if (!spec.query) return [];
-  const schema = jsonSchema(spec.query) as {
+  // A query is input: document what callers send, before any transform.
+  const schema = z.toJSONSchema(spec.query, { target: 'openapi-3.0', io: 'input' }) as {
     properties?: Record<string, unknown>;
     required?: string[];
   };

@@ -5,7 +5,7 @@ import {
   RunChecksRequestSchema,
   RunChecksResponseSchema,
 } from './checks';
-import { InventorySchema } from './inventory';
+import { InventoryQuerySchema, InventorySchema } from './inventory';
 import { ConsoleIdSchema, PairRequestSchema } from './pairing';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
@@ -105,9 +105,10 @@ export const agentRoutes = {
     path: '/v1/inventory',
     auth: 'console',
     operationId: 'getInventory',
-    summary: 'This computer’s hardware and operating system inventory',
+    summary: 'This computer’s hardware, software and operating system inventory',
     description:
-      'The inventory document of the computer the agent runs on: system, OS, CPU, memory, disks, file systems and network interfaces.',
+      'The inventory document of the computer the agent runs on (schema version 2; agents before it sent version 1): system, BIOS, baseboard, OS, CPU with its load, memory and its modules, disks, file systems, network interfaces with gateways and DNS servers, logged-in users, battery, graphics and displays, printers and their queues, USB devices, installed software and pending OS updates. `sections` limits it to the sections named; an unknown name is refused (400). Hardware and software facts come from a cache the agent refreshes in the background; load, memory, disk usage and network state are read for each request. `observedAt` says when each section was read, `problems` why a section is missing.',
+    query: InventoryQuerySchema,
     response: InventorySchema,
     responseName: 'Inventory',
   },

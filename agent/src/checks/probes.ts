@@ -1,5 +1,4 @@
-import si from 'systeminformation';
-import { collectNetworkConfig } from '../collect';
+import { systemInformation } from '../collect/system-information';
 import type { InterfaceFacts, ProcessFacts, SystemProbes } from './context';
 import { tcpProbe } from './tcp-probe';
 
@@ -12,10 +11,13 @@ function isUp(operstate: string, addresses: string[]): boolean {
   return operstate === 'up' || (operstate === 'unknown' && addresses.length > 0);
 }
 
-/** The real probes: the collectors and systeminformation (which know each OS's commands). */
+/**
+ * The real probes: the collectors and systeminformation (which know each OS's commands),
+ * both loaded by the first check that needs them, so an idle agent holds neither.
+ */
 export const systemProbes: SystemProbes = {
   async networkInterfaces(): Promise<InterfaceFacts[]> {
-    return (await si.networkInterfaces()).map((nic) => {
+    return (await (await systemInformation()).networkInterfaces()).map((nic) => {
       const addresses = [nic.ip4, nic.ip6].filter((address) => address !== '');
       return {
         name: nic.iface,
@@ -27,6 +29,7 @@ export const systemProbes: SystemProbes = {
     });
   },
   async defaultGateway(): Promise<string | null> {
+    const { collectNetworkConfig } = await import('../collect/network-config');
     const { ip4, ip6 } = (await collectNetworkConfig()).defaultGateways;
     if (ip4[0]) return ip4[0].address;
     const v6 = ip6[0];
@@ -37,7 +40,7 @@ export const systemProbes: SystemProbes = {
       : v6.address;
   },
   async processes(): Promise<ProcessFacts[]> {
-    return (await si.processes()).list.map((process) => ({
+    return (await (await systemInformation()).processes()).list.map((process) => ({
       pid: process.pid,
       name: process.name,
       cpuPercent: process.cpu,

@@ -1,50 +1,6 @@
-import {
-  checkCatalog,
-  type CatalogCheckId,
-  type CheckDefinition,
-  type CheckParams,
-} from '@deskside/core';
+import { checkCatalog, type CatalogCheckId, type CheckDefinition } from '@deskside/core';
 import type { CheckImplementation } from './context';
-import { batteryHealth } from './impl/battery-health';
-import { clockOffset } from './impl/clock-offset';
-import { cpuLoad } from './impl/cpu-load';
-import { diskFree } from './impl/disk-free';
-import { diskSmart } from './impl/disk-smart';
-import { dnsResolve } from './impl/dns-resolve';
-import { fsWritable } from './impl/fs-writable';
-import { httpReach } from './impl/http-reach';
-import { memoryPressure } from './impl/memory-pressure';
-import { networkGateway } from './impl/network-gateway';
-import { networkInterfaces } from './impl/network-interfaces';
-import { osUpdates } from './impl/os-updates';
-import { printersQueues } from './impl/printers-queues';
-import { processesTop } from './impl/processes-top';
-import { programInstalled } from './impl/program-installed';
-import { serviceRunning } from './impl/service-running';
-import { systemUptime } from './impl/system-uptime';
-import { tcpPort } from './impl/tcp-port';
-
-/** One implementation per catalog entry; the compiler refuses a missing or mistyped one. */
-const implementations: { [K in CatalogCheckId]: CheckImplementation<CheckParams<K>> } = {
-  'disk.free': diskFree,
-  'memory.pressure': memoryPressure,
-  'cpu.load': cpuLoad,
-  'system.uptime': systemUptime,
-  'fs.writable': fsWritable,
-  'disk.smart': diskSmart,
-  'service.running': serviceRunning,
-  'processes.top': processesTop,
-  'network.interfaces': networkInterfaces,
-  'network.gateway': networkGateway,
-  'dns.resolve': dnsResolve,
-  'http.reach': httpReach,
-  'tcp.port': tcpPort,
-  'clock.offset': clockOffset,
-  'printers.queues': printersQueues,
-  'battery.health': batteryHealth,
-  'os.updates': osUpdates,
-  'program.installed': programInstalled,
-};
+import type * as Implementations from './implementations';
 
 /** A check the runner can run: its definition (schema, timeout, OSes) and its code. */
 export interface RunnableCheck {
@@ -53,12 +9,27 @@ export interface RunnableCheck {
   run: CheckImplementation<never>;
 }
 
+let loading: Promise<typeof Implementations> | undefined;
+
+/**
+ * The checks' code (and through it the collectors and systeminformation) loads with the
+ * first check that runs: listing and validating need only core's definitions, and an idle
+ * agent holds none of it.
+ */
+function implementation(id: CatalogCheckId): CheckImplementation<never> {
+  return async (params, ctx) => {
+    loading ??= import('./implementations');
+    const run: CheckImplementation<never> = (await loading).implementations[id];
+    return run(params, ctx);
+  };
+}
+
 /** The catalog's checks, ready for a runner. Tests add their own fixtures to a copy. */
 export function catalogChecks(): Map<string, RunnableCheck> {
   return new Map(
     (Object.keys(checkCatalog) as CatalogCheckId[]).map((id) => [
       id,
-      { definition: checkCatalog[id], run: implementations[id] },
+      { definition: checkCatalog[id], run: implementation(id) },
     ]),
   );
 }

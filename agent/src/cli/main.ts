@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { z } from 'zod';
 import { AGENT_VERSION } from '../version';
 import { registerChecks } from './commands/checks';
 import { registerConsoles } from './commands/consoles';
@@ -8,6 +9,10 @@ import { registerPair } from './commands/pair';
 import { registerServe } from './commands/serve';
 import { registerService } from './commands/service';
 import { registerStatus } from './commands/status';
+
+// Schemas check input without generating code at run time (no eval in the agent), which
+// also keeps the resident process smaller.
+z.config({ jitless: true });
 
 const program = new Command()
   .name('deskside-agent')

@@ -1,3 +1,4 @@
+import type { InventorySectionName, SectionProblem } from '@deskside/core';
 import { CommandError } from './exec';
 
 export type UnavailableReason =
@@ -35,4 +36,17 @@ export function unavailableFrom(error: unknown, what: string): FactsUnavailableE
   }
   const message = error instanceof Error ? error.message : String(error);
   return new FactsUnavailableError('failed', `${what}: ${message}`);
+}
+
+/** A failed section as the document reports it. */
+export function sectionProblem(section: InventorySectionName, error: unknown): SectionProblem {
+  const unavailable =
+    error instanceof FactsUnavailableError ? error : unavailableFrom(error, sectionLabel(section));
+  return { section, reason: unavailable.reason, message: unavailable.message };
+}
+
+function sectionLabel(section: InventorySectionName): string {
+  return section
+    .replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)
+    .replace(/^./, (c) => c.toUpperCase());
 }

@@ -2,6 +2,7 @@ import {
   AGENT_API_VERSION,
   type CheckRunEvent,
   type Inventory,
+  type InventorySectionName,
   type PairRequest,
   type PairResponse,
 } from '@deskside/core';
@@ -11,7 +12,8 @@ import type { RequestContext } from './context';
 import type { AgentHandlers } from './handlers';
 
 export interface HandlerDeps {
-  collectInventory: () => Promise<Inventory>;
+  /** The sections asked for, or all of them. */
+  collectInventory: (sections?: readonly InventorySectionName[]) => Promise<Inventory>;
   /** Exchanges a pairing code (the console registry's `pairingHandler`). */
   pair: (ctx: RequestContext, request: PairRequest) => Promise<PairResponse>;
   checks: CheckRunner;
@@ -43,7 +45,7 @@ export function createHandlers(deps: HandlerDeps): AgentHandlers {
   return {
     health: () =>
       Promise.resolve({ status: 'ok', apiVersion: AGENT_API_VERSION, agentVersion: AGENT_VERSION }),
-    inventory: () => deps.collectInventory(),
+    inventory: (_ctx, { query }) => deps.collectInventory(query.sections),
     checkCatalog: () => Promise.resolve(deps.checks.catalog()),
     runChecks: async (ctx, { body }) => {
       const onEvent = auditChecks(ctx, body.checks);

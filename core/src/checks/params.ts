@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// One schema instance for percentages across core (the facts define it).
+export { PercentSchema } from '../facts/common';
+
 /**
  * Building blocks for check parameters. Checks run on other people's PCs, so every value an
  * analyst can send is held to the narrowest shape that still does the job: names are plain
@@ -126,8 +129,6 @@ export const HttpUrlSchema = z
     const port = match[2] === undefined ? 80 : Number(match[2]);
     return HostSchema.safeParse(host).success && port >= 1 && port <= 65535;
   }, 'An http:// or https:// URL with a host name or an IP address, without spaces or credentials');
-
-export const PercentSchema = z.number().min(0).max(100);
 
 /**
  * For params objects with a warn and a fail threshold: the fail threshold must be at least as

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  PercentSchema,
+  NullableBooleanSchema,
+  NullableCountSchema,
+  NullableNonNegativeSchema,
+  TextSchema,
+} from './common';
 
 export const BatteryStateSchema = z.enum([
   'charging',
@@ -9,32 +16,29 @@ export const BatteryStateSchema = z.enum([
 ]);
 export type BatteryState = z.infer<typeof BatteryStateSchema>;
 
-const percent = z.number().min(0).max(100);
-const capacity = z.number().nonnegative();
-
 export const BatterySchema = z.object({
   /** The OS's name for it ("BAT0", "InternalBattery-0"). */
-  name: z.string(),
-  manufacturer: z.string(),
-  model: z.string(),
-  serial: z.string(),
+  name: TextSchema,
+  manufacturer: TextSchema,
+  model: TextSchema,
+  serial: TextSchema,
   /** "Li-ion", "LiP"...; "" when unknown. */
-  chemistry: z.string(),
-  percent: percent.nullable(),
+  chemistry: TextSchema,
+  percent: PercentSchema.nullable(),
   state: BatteryStateSchema,
-  cycleCount: z.number().int().nonnegative().nullable(),
-  designCapacity: capacity.nullable(),
-  fullChargeCapacity: capacity.nullable(),
+  cycleCount: NullableCountSchema,
+  designCapacity: NullableNonNegativeSchema,
+  fullChargeCapacity: NullableNonNegativeSchema,
   capacityUnit: z.enum(['mWh', 'mAh']).nullable(),
   /** Full-charge capacity as a share of design capacity (wear); null when either is unknown. */
-  healthPercent: z.number().nonnegative().nullable(),
-  timeRemainingMinutes: z.number().nonnegative().nullable(),
+  healthPercent: NullableNonNegativeSchema,
+  timeRemainingMinutes: NullableNonNegativeSchema,
 });
 export type Battery = z.infer<typeof BatterySchema>;
 
 /** The machine's batteries (none on most desktops) and whether it runs on mains power. */
 export const BatteriesSchema = z.object({
-  acConnected: z.boolean().nullable(),
+  acConnected: NullableBooleanSchema,
   batteries: z.array(BatterySchema),
 });
 export type Batteries = z.infer<typeof BatteriesSchema>;

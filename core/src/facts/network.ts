@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { NonEmptyTextSchema, TextListSchema, TextSchema } from './common';
 
 export const DefaultGatewaySchema = z.object({
-  address: z.string().min(1),
+  address: NonEmptyTextSchema,
   /** The interface the route leaves through; "" when unknown. */
-  interface: z.string(),
+  interface: TextSchema,
 });
 export type DefaultGateway = z.infer<typeof DefaultGatewaySchema>;
 
@@ -14,7 +15,7 @@ export const NetworkConfigSchema = z.object({
     ip6: z.array(DefaultGatewaySchema),
   }),
   /** The resolvers the machine asks, in order (the upstream ones behind a local stub). */
-  dnsServers: z.array(z.string()),
-  searchDomains: z.array(z.string()),
+  dnsServers: TextListSchema,
+  searchDomains: TextListSchema,
 });
 export type NetworkConfig = z.infer<typeof NetworkConfigSchema>;

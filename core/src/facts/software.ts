@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BytesSchema } from './common';
+import { NonEmptyTextSchema, NullableBytesSchema, TextSchema } from './common';
 
 /** Where the list of installed programs comes from. */
 export const SoftwareSourceSchema = z.enum([
@@ -11,16 +11,16 @@ export const SoftwareSourceSchema = z.enum([
 export type SoftwareSource = z.infer<typeof SoftwareSourceSchema>;
 
 export const InstalledProgramSchema = z.object({
-  name: z.string().min(1),
+  name: NonEmptyTextSchema,
   /** "" when the package manager does not say. */
-  version: z.string(),
+  version: TextSchema,
   /** Vendor, publisher or maintainer; "" when unknown. */
-  publisher: z.string(),
+  publisher: TextSchema,
   /** "amd64", "x86_64", "x86", "arm64"...; "" when unknown or native. */
-  architecture: z.string(),
+  architecture: TextSchema,
   /** Day of installation (YYYY-MM-DD) where the OS records it. */
   installedOn: z.iso.date().nullable(),
-  sizeBytes: BytesSchema.nullable(),
+  sizeBytes: NullableBytesSchema,
   source: SoftwareSourceSchema,
 });
 export type InstalledProgram = z.infer<typeof InstalledProgramSchema>;

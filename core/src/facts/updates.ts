@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  NonEmptyTextSchema,
+  NullableBooleanSchema,
+  NullableDateTimeSchema,
+  TextSchema,
+} from './common';
 
 /** Who the machine asks about updates. */
 export const UpdateSourceSchema = z.enum(['apt', 'dnf', 'windows-update', 'macos-softwareupdate']);
@@ -6,12 +12,12 @@ export type UpdateSource = z.infer<typeof UpdateSourceSchema>;
 
 export const PendingUpdateSchema = z.object({
   /** Package name, or the update's title on Windows and macOS. */
-  name: z.string().min(1),
+  name: NonEmptyTextSchema,
   /** "" when the source does not say. */
-  currentVersion: z.string(),
-  availableVersion: z.string(),
+  currentVersion: TextSchema,
+  availableVersion: TextSchema,
   /** Whether it is a security update; null when the source does not say. */
-  security: z.boolean().nullable(),
+  security: NullableBooleanSchema,
 });
 export type PendingUpdate = z.infer<typeof PendingUpdateSchema>;
 
@@ -23,9 +29,9 @@ export const PendingUpdatesSchema = z.object({
   source: UpdateSourceSchema,
   updates: z.array(PendingUpdateSchema),
   /** A restart is needed to finish updates already installed; null when unknown. */
-  rebootRequired: z.boolean().nullable(),
+  rebootRequired: NullableBooleanSchema,
   /** When the OS last refreshed its list of available updates; null when unknown. */
-  catalogCheckedAt: z.iso.datetime().nullable(),
+  catalogCheckedAt: NullableDateTimeSchema,
 });
 export type PendingUpdates = z.infer<typeof PendingUpdatesSchema>;
 

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { NonEmptyTextSchema, TextSchema } from './common';
 
 /** A session of someone logged in to the machine. */
 export const LoggedInUserSchema = z.object({
-  user: z.string().min(1),
+  user: NonEmptyTextSchema,
   /** Terminal or session name ("tty2", "console", "rdp-tcp#0"); "" when unknown. */
-  session: z.string(),
+  session: TextSchema,
   /** Where a remote session comes from; "" for a local one. */
-  remoteHost: z.string(),
+  remoteHost: TextSchema,
   loginAt: z.iso.datetime({ offset: true }).nullable(),
   /** Windows: "Active" or "Disc"; "" elsewhere. */
-  state: z.string(),
+  state: TextSchema,
 });
 export type LoggedInUser = z.infer<typeof LoggedInUserSchema>;
 

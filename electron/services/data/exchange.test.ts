@@ -106,7 +106,7 @@ describe.each(STORE_KINDS)('import on %s', (kind) => {
     const forged = structuredClone(doc);
     const forgedEvidence = forged.evidence[0]!;
     if (forgedEvidence.kind !== 'inventory') throw new Error('expected inventory evidence');
-    forgedEvidence.content.os.hostname = 'forged';
+    forgedEvidence.content.collectedAt = '2000-01-01T00:00:00.000Z';
     expect((await callError(importData(target, 'json', JSON.stringify(forged)))).message).toMatch(
       /evidence\.0\.sha256/,
     );

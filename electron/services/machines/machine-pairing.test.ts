@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { formatPairingCode } from '@deskside/core';
+import { formatPairingCode, inventoryHostname } from '@deskside/core';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
 import { issuePairingCode, runAgentCli } from '../../../test/helpers/agent-cli';
 import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
@@ -62,7 +62,7 @@ describe('adding a machine by pairing code', () => {
       hostname: os.hostname(),
     });
     const snapshot = await desk.call('machines.inventory', { id: machine.id });
-    expect(snapshot.inventory.os.hostname).toBe(os.hostname());
+    expect(inventoryHostname(snapshot.inventory)).toBe(os.hostname());
 
     // The agent lists this console under the analyst's name, and the credential is sealed.
     const consoles = await pairedConsoles();

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { inventoryHostname } from '@deskside/core';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
 import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
 import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
@@ -74,7 +75,7 @@ describe('adding a machine with an agent', () => {
     const snapshot = await desk.call('machines.inventory', { id: machine.id });
     expect(snapshot.transport).toBe('agent-https');
     expect(snapshot.machineId).toBe(machine.id);
-    expect(snapshot.inventory.os.hostname).toBe(machine.hostname);
+    expect(inventoryHostname(snapshot.inventory)).toBe(machine.hostname);
   });
 
   it('refuses a fingerprint that is not the presented one, and stores nothing', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import {
   DesksideError,
+  inventoryHostname,
   LOCAL_MACHINE_ID,
   type AddMachineInputSchema,
   type Inventory,
@@ -132,7 +133,8 @@ export class MachineService {
     await this.refuseListed(input);
     const pinned: PinnedAgent = { ...(await confirmedEndpoint(input)), token: input.token };
     const inventory = await agentHttpsTransport(pinned).inventory();
-    return this.insert(pinned, input.name ?? inventory.os.hostname, inventory.os.hostname);
+    const hostname = inventoryHostname(inventory);
+    return this.insert(pinned, input.name ?? hostname, hostname);
   }
 
   /**
@@ -199,7 +201,7 @@ export class MachineService {
     } else {
       await this.deps.db
         .updateTable('machines')
-        .set({ lastContactAt: fetchedAt, hostname: inventory.os.hostname })
+        .set({ lastContactAt: fetchedAt, hostname: inventoryHostname(inventory) })
         .where('id', '=', id)
         .execute();
     }

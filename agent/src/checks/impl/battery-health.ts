@@ -1,5 +1,5 @@
 import { thresholdStatus, worstStatus, type Batteries, type CheckParams } from '@deskside/core';
-import { collectBatteries } from '../../collect';
+import { collectBatteries } from '../../collect/battery';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
 import { withFacts } from './facts';

@@ -1,5 +1,5 @@
 import type { CheckOutcome } from '@deskside/core';
-import { FactsUnavailableError } from '../../collect';
+import { FactsUnavailableError } from '../../collect/errors';
 import { outcome } from '../outcome';
 
 /**

@@ -1,5 +1,5 @@
 import { securityUpdateCount, type CheckParams, type PendingUpdates } from '@deskside/core';
-import { collectPendingUpdates } from '../../collect';
+import { collectPendingUpdates } from '../../collect/updates';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
 import { withFacts } from './facts';

@@ -7,7 +7,7 @@ import {
   type Printer,
   type Printers,
 } from '@deskside/core';
-import { collectPrinters } from '../../collect';
+import { collectPrinters } from '../../collect/printers';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
 import { withFacts } from './facts';

@@ -1,5 +1,5 @@
 import { findInstalledPrograms, type CheckParams, type InstalledSoftware } from '@deskside/core';
-import { collectInstalledSoftware } from '../../collect';
+import { collectInstalledSoftware } from '../../collect/software';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
 import { withFacts } from './facts';

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import pino from 'pino';
 import { CheckRunner } from '../../checks';
-import { collectInventory } from '../../collect';
 import { loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
+import { startInventoryService } from '../../inventory/start';
 import { createHandlers } from '../../server/routes';
 import { clearRuntimeState, writeRuntimeState } from '../../server/runtime-state';
 import { AGENT_VERSION } from '../../version';
@@ -21,13 +21,14 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     redact: ['req.headers.authorization'],
   });
   const security = await openSecurity(config, process.env, logger);
+  const inventory = startInventoryService(config.dataDir, logger);
   const server = createAgentServer({
     identity,
     authenticator: security.authenticator,
     hooks: security.hooks,
     maxBodyBytes: config.limits.maxBodyBytes,
     handlers: createHandlers({
-      collectInventory,
+      collectInventory: (sections) => inventory.get(sections),
       pair: security.pair,
       checks: new CheckRunner({
         maxConcurrent: config.limits.concurrentChecks,
@@ -65,6 +66,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
+    inventory.stop();
     server.close(() => {
       void Promise.allSettled([
         security.close(),

@@ -2,16 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadAgentConfig } from '../../config-file';
-import { describePlan, executePlan, systemIo } from '../../service/execute';
-import { launchdInstallPlan, launchdUninstallPlan } from '../../service/launchd';
 import {
   defaultServiceOptions,
   type ServiceOptions,
-  type ServicePlan,
   type ServicePlatform,
 } from '../../service/plan';
-import { systemdInstallPlan, systemdUninstallPlan } from '../../service/systemd';
-import { windowsInstallPlan, windowsUninstallPlan } from '../../service/windows';
 
 interface ServiceFlags {
   platform?: string;
@@ -29,15 +24,6 @@ const PLATFORMS: Record<ServicePlatform, string> = {
   linux: 'Linux (systemd)',
   darwin: 'macOS (launchd)',
   win32: 'Windows (WinSW)',
-};
-
-const PLANS: Record<
-  ServicePlatform,
-  Record<'install' | 'uninstall', (o: ServiceOptions) => ServicePlan>
-> = {
-  linux: { install: systemdInstallPlan, uninstall: systemdUninstallPlan },
-  darwin: { install: launchdInstallPlan, uninstall: launchdUninstallPlan },
-  win32: { install: windowsInstallPlan, uninstall: windowsUninstallPlan },
 };
 
 function platformOf(flags: ServiceFlags): ServicePlatform {
@@ -88,7 +74,13 @@ async function runServiceCommand(
   flags: ServiceFlags,
 ): Promise<void> {
   const options = await serviceOptions(flags);
-  const plan = PLANS[options.platform][action](options);
+  // Loaded here, not with the program: the plist and XML writers would sit in every agent's
+  // memory otherwise.
+  const [{ SERVICE_PLANS }, { describePlan, executePlan, systemIo }] = await Promise.all([
+    import('../../service/plans'),
+    import('../../service/execute'),
+  ]);
+  const plan = SERVICE_PLANS[options.platform][action](options);
   if (flags.dryRun) {
     console.log(describePlan(options.platform, plan));
     return;

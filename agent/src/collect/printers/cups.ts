@@ -1,5 +1,6 @@
 import type { Printer, PrintJob, Printers, PrinterStatus } from '@deskside/core';
-import type { CommandRunner } from '../exec';
+import { FactsUnavailableError } from '../errors';
+import { CommandError, type CommandRunner } from '../exec';
 import { lines, numberOrNull } from '../text';
 
 /** Default destination, printers with their state message, and the jobs not yet done. */
@@ -86,7 +87,12 @@ function statusOf(printer: LpstatPrinter, reasons: string): PrinterStatus {
 }
 
 export async function cupsPrinters(run: CommandRunner): Promise<Printers> {
-  const lpstat = await run('lpstat', LPSTAT_ARGS);
+  const lpstat = await run('lpstat', LPSTAT_ARGS).catch((error: unknown) => {
+    if (error instanceof CommandError && error.failure === 'missing') {
+      throw new FactsUnavailableError('not_installed', 'CUPS is not installed (no lpstat)');
+    }
+    throw error;
+  });
   if (/Scheduler is not running/i.test(lpstat.stderr)) {
     return { spooler: 'cups', spoolerRunning: false, printers: [] };
   }

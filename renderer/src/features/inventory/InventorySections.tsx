@@ -1,145 +1,127 @@
 import { useTranslation } from 'react-i18next';
-import type { Inventory } from '@deskside/core';
+import { toCurrentInventory, type Inventory } from '@deskside/core';
 import { Facts, Section } from '../../components/Facts';
-import { formatBytes, formatDuration, formatPercent } from '../../i18n/format';
+import { formatBytes, formatDateTime, formatDuration, formatPercent } from '../../i18n/format';
+import type { Formatters } from './format';
+import { HardwareSections } from './HardwareSections';
+import { SoftwareSections } from './SoftwareSections';
+import { StateSections } from './StateSections';
+import { Table } from './Table';
 
-/** An inventory document as readable sections, in the analyst's language and number format. */
-export function InventorySections({ inventory }: { inventory: Inventory }) {
+/**
+ * An inventory document as readable sections, in the analyst's language and number format.
+ * Documents of every schema version are shown; a section the document lacks is left out.
+ */
+export function InventorySections({ inventory: document }: { inventory: Inventory }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
+  const inventory = toCurrentInventory(document);
+  const f: Formatters = {
+    t,
+    locale,
+    text: (value) => value || t('inventory.unknown'),
+    yesNo: (value) =>
+      value === null ? t('inventory.unknown') : value ? t('inventory.yes') : t('inventory.no'),
+  };
   const bytes = (n: number) => formatBytes(n, locale);
-  const text = (value: string) => value || t('inventory.unknown');
   const { system, os, cpu, memory } = inventory;
 
   return (
     <div className="inventory">
-      <Section title={t('inventory.system')}>
-        <Facts
-          items={[
-            [t('inventory.manufacturer'), text(system.manufacturer)],
-            [t('inventory.model'), text(system.model)],
-            [t('inventory.serial'), text(system.serial)],
-            [t('inventory.uuid'), text(system.uuid)],
-            [t('inventory.virtual'), system.virtual ? t('inventory.yes') : t('inventory.no')],
-          ]}
-        />
-      </Section>
-      <Section title={t('inventory.os')}>
-        <Facts
-          items={[
-            [t('inventory.hostname'), text(os.hostname)],
-            [t('inventory.distro'), text(os.distro)],
-            [t('inventory.release'), text(os.release)],
-            [t('inventory.kernel'), text(os.kernel)],
-            [t('inventory.arch'), text(os.arch)],
-            [t('inventory.uptime'), formatDuration(os.uptimeSeconds, locale)],
-          ]}
-        />
-      </Section>
-      <Section title={t('inventory.cpu')}>
-        <Facts
-          items={[
-            [t('inventory.manufacturer'), text(cpu.manufacturer)],
-            [t('inventory.brand'), text(cpu.brand)],
-            [t('inventory.cores'), `${cpu.physicalCores} / ${cpu.cores}`],
-            [
-              t('inventory.speed'),
-              cpu.speedGHz ? `${cpu.speedGHz.toLocaleString(locale)} GHz` : t('inventory.unknown'),
-            ],
-          ]}
-        />
-      </Section>
-      <Section title={t('inventory.memory')}>
-        <Facts
-          items={[
-            [t('inventory.total'), bytes(memory.totalBytes)],
-            [t('inventory.available'), bytes(memory.availableBytes)],
-            [t('inventory.used'), bytes(memory.usedBytes)],
-            [
-              t('inventory.swap'),
-              `${bytes(memory.swapUsedBytes)} / ${bytes(memory.swapTotalBytes)}`,
-            ],
-          ]}
-        />
-      </Section>
-      <Section title={t('inventory.disks')}>
-        {inventory.disks.length === 0 ? (
-          <p className="muted">{t('inventory.none')}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('inventory.device')}</th>
-                <th scope="col">{t('inventory.model')}</th>
-                <th scope="col">{t('inventory.type')}</th>
-                <th scope="col">{t('inventory.size')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inventory.disks.map((disk) => (
-                <tr key={disk.device}>
-                  <td>{text(disk.device)}</td>
-                  <td>{text([disk.vendor, disk.name].filter(Boolean).join(' '))}</td>
-                  <td>{text([disk.type, disk.interfaceType].filter(Boolean).join(' · '))}</td>
-                  <td>{bytes(disk.sizeBytes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
-      <Section title={t('inventory.fileSystems')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('inventory.mount')}</th>
-              <th scope="col">{t('inventory.device')}</th>
-              <th scope="col">{t('inventory.type')}</th>
-              <th scope="col">{t('inventory.size')}</th>
-              <th scope="col">{t('inventory.free')}</th>
-              <th scope="col">{t('inventory.usage')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inventory.fileSystems.map((fs) => (
-              <tr key={`${fs.device}@${fs.mount}`}>
-                <td>{fs.mount}</td>
-                <td>{text(fs.device)}</td>
-                <td>{text(fs.type)}</td>
-                <td>{bytes(fs.sizeBytes)}</td>
-                <td>{bytes(fs.availableBytes)}</td>
-                <td>
-                  {fs.usePercent === null
-                    ? t('inventory.unknown')
-                    : formatPercent(fs.usePercent, locale)}
-                </td>
-              </tr>
+      {inventory.problems.length > 0 && (
+        <Section title={t('inventory.notRead')}>
+          <ul>
+            {inventory.problems.map((p) => (
+              <li key={`${p.section}:${p.message}`}>{p.message}</li>
             ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section title={t('inventory.network')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('inventory.interface')}</th>
-              <th scope="col">{t('inventory.state')}</th>
-              <th scope="col">{t('inventory.addresses')}</th>
-              <th scope="col">{t('inventory.mac')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inventory.network.map((n) => (
-              <tr key={n.name}>
-                <td>{n.name}</td>
-                <td>{n.up ? t('inventory.up') : t('inventory.down')}</td>
-                <td>{text([...n.ip4, ...n.ip6].join(', '))}</td>
-                <td>{text(n.mac)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
+          </ul>
+        </Section>
+      )}
+      {system && (
+        <Section title={t('inventory.system')}>
+          <Facts
+            items={[
+              [t('inventory.manufacturer'), f.text(system.manufacturer)],
+              [t('inventory.model'), f.text(system.model)],
+              [t('inventory.serial'), f.text(system.serial)],
+              [t('inventory.uuid'), f.text(system.uuid)],
+              [t('inventory.virtual'), f.yesNo(system.virtual)],
+            ]}
+          />
+        </Section>
+      )}
+      {os && (
+        <Section title={t('inventory.os')}>
+          <Facts
+            items={[
+              [t('inventory.hostname'), f.text(os.hostname)],
+              [t('inventory.distro'), f.text(os.distro)],
+              [t('inventory.release'), f.text(os.release)],
+              [t('inventory.build'), f.text(os.build)],
+              [t('inventory.kernel'), f.text(os.kernel)],
+              [t('inventory.arch'), f.text(os.arch)],
+              [t('inventory.uptime'), formatDuration(os.uptimeSeconds, locale)],
+              [t('inventory.lastBoot'), formatDateTime(os.lastBootAt, locale)],
+            ]}
+          />
+        </Section>
+      )}
+      {cpu && (
+        <Section title={t('inventory.cpu')}>
+          <Facts
+            items={[
+              [t('inventory.manufacturer'), f.text(cpu.manufacturer)],
+              [t('inventory.brand'), f.text(cpu.brand)],
+              [t('inventory.cores'), `${cpu.physicalCores} / ${cpu.cores}`],
+              [
+                t('inventory.speed'),
+                cpu.speedGHz
+                  ? `${cpu.speedGHz.toLocaleString(locale)} GHz`
+                  : t('inventory.unknown'),
+              ],
+              [
+                t('inventory.load'),
+                cpu.load ? formatPercent(cpu.load.percent, locale) : t('inventory.unknown'),
+              ],
+            ]}
+          />
+        </Section>
+      )}
+      {memory && (
+        <Section title={t('inventory.memory')}>
+          <Facts
+            items={[
+              [t('inventory.total'), bytes(memory.totalBytes)],
+              [t('inventory.available'), bytes(memory.availableBytes)],
+              [t('inventory.used'), bytes(memory.usedBytes)],
+              [
+                t('inventory.swap'),
+                `${bytes(memory.swapUsedBytes)} / ${bytes(memory.swapTotalBytes)}`,
+              ],
+            ]}
+          />
+          {memory.modules.length > 0 && (
+            <Table
+              rows={memory.modules}
+              rowKey={(m, i) => `${m.slot}#${i}`}
+              empty={t('inventory.none')}
+              columns={[
+                [t('inventory.slot'), (m) => f.text(m.slot)],
+                [t('inventory.size'), (m) => bytes(m.sizeBytes)],
+                [t('inventory.type'), (m) => f.text(m.type)],
+                [
+                  t('inventory.speed'),
+                  (m) => (m.speedMHz ? `${m.speedMHz} MHz` : t('inventory.unknown')),
+                ],
+                [t('inventory.manufacturer'), (m) => f.text(m.manufacturer)],
+              ]}
+            />
+          )}
+        </Section>
+      )}
+      <HardwareSections inventory={inventory} f={f} />
+      <StateSections inventory={inventory} f={f} />
+      <SoftwareSections inventory={inventory} f={f} />
     </div>
   );
 }

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import type { InventorySectionName } from '@deskside/core';
+import { parseNotice, type SectionNotice } from './stored-section';
+
+/**
+ * `background`: a refresh nobody waits for, which yields to whatever the PC's user is doing.
+ * `awaited`: requests wait for it (nothing collected yet), so it runs at normal priority; at
+ * the lowest one, a busy PC (or a busy agent) could starve it for as long as it stays busy.
+ */
+export type RefreshUrgency = 'background' | 'awaited';
+
+/**
+ * Collects static sections into the cache file and tells, section by section, that each is
+ * there or why it could not be read.
+ */
+export type StaticRefresher = (
+  sections: readonly InventorySectionName[],
+  onNotice: (notice: SectionNotice) => void,
+  urgency: RefreshUrgency,
+) => Promise<void>;
+
+/** The lowest priority ("nice 19"; "idle" on Windows). */
+const BACKGROUND_PRIORITY = os.constants.priority.PRIORITY_LOW;
+
+export interface ChildRefresherOptions {
+  /** The node binary and the agent's bundle, as the agent itself was started. */
+  nodePath: string;
+  script: string;
+  /** The agent's data folder, where the child writes the cache. */
+  dataDir: string;
+  timeoutMs?: number;
+  maxOutputBytes?: number;
+}
+
+/**
+ * Runs the collection in a short-lived child process of the agent's own bundle: the
+ * hardware library and its synchronous commands never load into, or block, the serving
+ * process, which stays small while idle.
+ */
+export function childProcessRefresher(options: ChildRefresherOptions): StaticRefresher {
+  const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+  const maxOutputBytes = options.maxOutputBytes ?? 64 * 1024 * 1024;
+  return (sections, onNotice, urgency) =>
+    new Promise((resolve, reject) => {
+      // The child needs no credential: it never gets the console token.
+      const env = { ...process.env };
+      delete env.DESKSIDE_AGENT_TOKEN;
+      const child = spawn(
+        options.nodePath,
+        [
+          options.script,
+          'inventory',
+          '--static',
+          '--data-dir',
+          options.dataDir,
+          '--sections',
+          sections.join(','),
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env },
+      );
+      // Background work on someone's PC: it yields to whatever they are doing.
+      if (urgency === 'background' && child.pid !== undefined) {
+        try {
+          os.setPriority(child.pid, BACKGROUND_PRIORITY);
+        } catch {
+          // Not allowed here (a restricted account): it runs at normal priority.
+        }
+      }
+      let buffered = '';
+      let received = 0;
+      let stderr = '';
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        child.kill();
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        fail(new Error(`the inventory refresh did not finish within ${timeoutMs} ms`));
+      }, timeoutMs);
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        received += chunk.length;
+        if (received > maxOutputBytes) {
+          fail(new Error(`the inventory refresh printed more than ${maxOutputBytes} bytes`));
+          return;
+        }
+        buffered += chunk;
+        let newline: number;
+        while ((newline = buffered.indexOf('\n')) !== -1) {
+          // Anything else a library printed is not one of ours: skipped.
+          const notice = parseNotice(buffered.slice(0, newline));
+          buffered = buffered.slice(newline + 1);
+          if (notice) onNotice(notice);
+        }
+      });
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
+        stderr = (stderr + chunk).slice(-2000);
+      });
+      child.once('error', fail);
+      child.once('close', (code) => {
+        clearTimeout(timer);
+        if (code === 0) resolve();
+        else {
+          const detail = stderr.trim().split('\n').at(-1) ?? '';
+          reject(new Error(`the inventory refresh exited with ${code}: ${detail}`));
+        }
+      });
+    });
+}
