@@ -11,13 +11,32 @@ import {
   ProbeMachineInputSchema,
   ProbeResultSchema,
 } from './machine';
-import { MachineCheckRunSchema, RunMachineChecksInputSchema } from './machine-checks';
 import {
+  CheckRunRefSchema,
+  CheckRunSchema,
+  FollowCheckRunInputSchema,
+  MachineCheckRunSchema,
+  RunMachineChecksInputSchema,
+} from './machine-checks';
+import {
+  AnswerIntakeInputSchema,
+  EscalateIntakeInputSchema,
+  IntakeScriptSchema,
+  IntakeStateSchema,
+  IntakeTicketInputSchema,
+  RecordIntakeChecksInputSchema,
+  ResolveIntakeInputSchema,
+  RunIntakeChecksInputSchema,
+  StartIntakeInputSchema,
+} from './intake';
+import {
+  AttachCheckRunInputSchema,
   AttachInventoryInputSchema,
   AssignInputSchema,
   CreateTicketInputSchema,
   EvidenceSchema,
   FeedbackInputSchema,
+  MachineTicketsInputSchema,
   ReopenInputSchema,
   ResolveInputSchema,
   SetStatusInputSchema,
@@ -113,6 +132,11 @@ export const apiContract = {
   },
   'machines.runChecks': { input: RunMachineChecksInputSchema, output: MachineCheckRunSchema },
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
+  'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },
+  /** Starts checks and answers at once; `machines.checkRun` follows them, `cancelChecks` stops them. */
+  'machines.startChecks': { input: RunMachineChecksInputSchema, output: CheckRunSchema },
+  'machines.checkRun': { input: FollowCheckRunInputSchema, output: CheckRunSchema },
+  'machines.cancelChecks': { input: CheckRunRefSchema, output: CheckRunSchema },
   'machines.repair': { input: RepairMachineInputSchema, output: MachineSchema },
   'machines.remove': {
     input: RemoveMachineInputSchema,
@@ -125,6 +149,7 @@ export const apiContract = {
   'tickets.get': { input: z.object({ id: TicketIdSchema }), output: TicketDetailSchema },
   'tickets.create': { input: CreateTicketInputSchema, output: TicketSchema },
   'tickets.attachInventory': { input: AttachInventoryInputSchema, output: EvidenceSchema },
+  'tickets.attachCheckRun': { input: AttachCheckRunInputSchema, output: EvidenceSchema },
   'tickets.queue': { input: QueueQuerySchema, output: QueuePageSchema },
   'tickets.update': { input: UpdateTicketInputSchema, output: TicketSchema },
   'tickets.setStatus': { input: SetStatusInputSchema, output: TicketSchema },
@@ -141,6 +166,15 @@ export const apiContract = {
     input: RecommendServiceCentreInputSchema,
     output: TicketSchema,
   },
+
+  'intake.scripts': { input: NoInput, output: z.array(IntakeScriptSchema) },
+  'intake.start': { input: StartIntakeInputSchema, output: IntakeStateSchema },
+  'intake.get': { input: IntakeTicketInputSchema, output: IntakeStateSchema },
+  'intake.answer': { input: AnswerIntakeInputSchema, output: IntakeStateSchema },
+  'intake.runChecks': { input: RunIntakeChecksInputSchema, output: CheckRunSchema },
+  'intake.recordChecks': { input: RecordIntakeChecksInputSchema, output: IntakeStateSchema },
+  'intake.escalate': { input: EscalateIntakeInputSchema, output: IntakeStateSchema },
+  'intake.resolve': { input: ResolveIntakeInputSchema, output: IntakeStateSchema },
 
   'people.list': { input: PeopleQuerySchema, output: z.array(PersonSchema) },
   'people.get': { input: z.object({ id: PersonIdSchema }), output: PersonSchema },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MachineIdSchema, TransportKindSchema } from './machine';
+import { CheckIdSchema, CheckResultSchema } from './checks';
 import { InventorySchema } from './inventory';
 import { PersonIdSchema, VersionSchema } from './people';
 import { OrderSchema, ServiceCentreSchema, VendorCaseSchema, VisitSchema } from './outside-help';
@@ -58,6 +59,8 @@ const needsRequester = (input: {
 export const CreateTicketInputSchema = IntakeFieldsSchema.extend({
   assignee: AnalystSchema.nullable().default(null),
   groupId: GroupIdSchema.nullable().default(null),
+  /** The machine the ticket is about, when there is one. */
+  machineId: MachineIdSchema.nullable().default(null),
 }).refine(needsRequester, { message: 'Who is calling?', path: ['requester'] });
 export type CreateTicketInput = z.input<typeof CreateTicketInputSchema>;
 
@@ -106,6 +109,8 @@ export const TicketSchema = z.object({
   version: VersionSchema,
   requester: z.string(),
   requesterId: PersonIdSchema.nullable(),
+  /** The machine the ticket is about (exports made before tickets had one: null). */
+  machineId: MachineIdSchema.nullable().default(null),
   channel: ChannelSchema,
   summary: z.string(),
   description: z.string(),
@@ -138,22 +143,45 @@ export const TicketSchema = z.object({
 export type Ticket = z.infer<typeof TicketSchema>;
 
 /** Evidence is immutable once attached; `sha256` is over the canonical JSON of `content`. */
-export const InventoryEvidenceSchema = z.object({
+const EvidenceBaseSchema = z.object({
   id: z.uuid(),
   ticketId: TicketIdSchema,
-  kind: z.literal('inventory'),
   machineId: MachineIdSchema,
   machineName: z.string(),
   transport: TransportKindSchema,
   takenBy: z.string(),
   takenAt: z.iso.datetime(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const InventoryEvidenceSchema = EvidenceBaseSchema.extend({
+  kind: z.literal('inventory'),
   content: InventorySchema,
 });
 export type InventoryEvidence = z.infer<typeof InventoryEvidenceSchema>;
 
-export const EvidenceSchema = InventoryEvidenceSchema;
+/** What a run of checks found: the checks asked for, with their parameters, and each result. */
+export const CheckRunContentSchema = z.object({
+  /** `cancelled`: the analyst stopped the run; checks that had not ended have no result. */
+  state: z.enum(['done', 'cancelled']),
+  checks: z.array(z.object({ checkId: CheckIdSchema, params: z.record(z.string(), z.unknown()) })),
+  results: z.array(CheckResultSchema),
+});
+export type CheckRunContent = z.infer<typeof CheckRunContentSchema>;
+
+/** `takenAt` is when the run started. */
+export const CheckResultsEvidenceSchema = EvidenceBaseSchema.extend({
+  kind: z.literal('checks'),
+  content: CheckRunContentSchema,
+});
+export type CheckResultsEvidence = z.infer<typeof CheckResultsEvidenceSchema>;
+
+export const EvidenceSchema = z.discriminatedUnion('kind', [
+  InventoryEvidenceSchema,
+  CheckResultsEvidenceSchema,
+]);
 export type Evidence = z.infer<typeof EvidenceSchema>;
+export type EvidenceKind = Evidence['kind'];
 
 export const TicketDetailSchema = z.object({
   ticket: TicketSchema,
@@ -171,3 +199,10 @@ export const AttachInventoryInputSchema = z.object({
   ticketId: TicketIdSchema,
   snapshotId: z.uuid(),
 });
+
+/** Attaches the results of a run of checks the analyst watched (held by the console). */
+export const AttachCheckRunInputSchema = z
+  .object({ ticketId: TicketIdSchema, runId: z.uuid() })
+  .strict();
+
+export const MachineTicketsInputSchema = z.object({ id: MachineIdSchema }).strict();

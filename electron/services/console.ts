@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
-import type { AppInfo, CheckRunEvent, Inventory } from '@deskside/core';
+import type { AppInfo, CheckRunEvent, IntakeScript, Inventory } from '@deskside/core';
 import { CheckRunner } from '@deskside/agent/checks';
 import { collectInventory } from '@deskside/agent/collect';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -13,6 +13,8 @@ import { PairingService } from './machines/pairing-service';
 import { ProfileService } from './profile/profile-service';
 import type { Db } from './database/open';
 import { databaseTarget, openStore, type EventHub, type Store } from './database/store';
+import { CheckRunService } from './machines/check-runs';
+import { IntakeService } from './intake/intake-service';
 import { KbLinkService } from './kb/kb-links';
 import { KbSearchService } from './kb/kb-search';
 import { KbService } from './kb/kb-service';
@@ -53,6 +55,8 @@ export interface ConsoleOptions {
    * days); null turns the sweep off (tests drive it by hand). Default: hourly.
    */
   closeUnansweredEveryMs?: number | null;
+  /** The call-intake scripts this console offers; the starter scripts by default. */
+  intakeScripts?: readonly IntakeScript[];
 }
 
 export interface ConsoleServices {
@@ -102,8 +106,11 @@ function localCheckRunner(logger: Logger) {
       logger.error({ err, checkId }, 'local check failed');
     },
   });
-  return (checks: Parameters<CheckRunner['run']>[0], onEvent?: (event: CheckRunEvent) => void) =>
-    runner.run(checks, onEvent ? { onEvent } : {});
+  return (
+    checks: Parameters<CheckRunner['run']>[0],
+    onEvent?: (event: CheckRunEvent) => void,
+    signal?: AbortSignal,
+  ) => runner.run(checks, { ...(onEvent ? { onEvent } : {}), ...(signal ? { signal } : {}) });
 }
 
 /** Opens the console's data folder and wires every service behind the API contract. */
@@ -133,8 +140,14 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
   });
   const workflow = new WorkflowConfigService(store);
   const deps: WorkflowDeps = { store, config: workflow, now };
-  const tickets = new TicketService(deps, snapshots);
+  const checkRuns = new CheckRunService(machines, {
+    onFailure: (err) => {
+      logger.error({ err }, 'a run of checks failed');
+    },
+  });
+  const tickets = new TicketService(deps, snapshots, checkRuns);
   const lifecycle = new LifecycleService(deps);
+  const assignment = new AssignmentService(deps);
   const stopSweeping = sweepUnanswered(
     lifecycle,
     options.closeUnansweredEveryMs === undefined ? HOUR_MS : options.closeUnansweredEveryMs,
@@ -155,7 +168,16 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     machines,
     tickets,
     lifecycle,
-    assignment: new AssignmentService(deps),
+    assignment,
+    checkRuns,
+    intake: new IntakeService({
+      workflow: deps,
+      tickets,
+      assignment,
+      lifecycle,
+      runs: checkRuns,
+      ...(options.intakeScripts ? { scripts: options.intakeScripts } : {}),
+    }),
     queue: new QueueService(deps),
     people: new PeopleService(store, now),
     vendors: new VendorService(deps),
@@ -182,6 +204,7 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     info,
     close: async () => {
       stopSweeping();
+      checkRuns.close();
       await jobs.close();
       await store.close();
     },

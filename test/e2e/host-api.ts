@@ -1,4 +1,5 @@
 import type { ApiInput, ApiMethod, ApiOutput } from '@deskside/core';
+import type { RunningAgent } from '../helpers/agent-process';
 import type { RunningConsoleHost } from '../helpers/console-host';
 
 export { expectAccessible } from './accessibility';
@@ -22,4 +23,15 @@ export async function hostCall<M extends ApiMethod>(
     { ok: true; value: ApiOutput<M> } | { ok: false; error: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;
+}
+
+/** Adds a running agent to the console with its pre-provisioned token. */
+export function addAgentMachine(host: RunningConsoleHost, agent: RunningAgent, name: string) {
+  return hostCall(host, 'machines.add', {
+    address: '127.0.0.1',
+    port: agent.port,
+    token: agent.token,
+    fingerprint: agent.fingerprint,
+    name,
+  });
 }

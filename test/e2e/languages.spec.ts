@@ -70,6 +70,20 @@ test('every page, in every language: translated, accessible, and kept as a scree
   await page.getByRole('button', { name: en.tickets.create }).click();
   await expect(page.getByRole('heading', { name: /Printer offline/ })).toBeVisible();
   const ticketUrl = page.url();
+  // A call taken past its first answer, so the call page has a path and a checks step to show.
+  const call = await hostCall(desk.host, 'intake.start', {
+    scriptId: 'no-internet',
+    requester: 'Eleni Papadopoulou',
+    summary: 'No internet',
+    language: 'en',
+  });
+  await hostCall(desk.host, 'intake.answer', {
+    ticketId: call.ticket.id,
+    stepId: 'scope',
+    choiceId: 'only-this',
+    language: 'en',
+  });
+  const callUrl = `${ticketUrl.split('#')[0]}#/intake/${call.ticket.id}`;
 
   let shown: keyof typeof catalogs = 'en';
   for (const language of LANGUAGES) {
@@ -113,6 +127,24 @@ test('every page, in every language: translated, accessible, and kept as a scree
         async () => {
           await page.getByRole('link', { name: strings.machines.thisComputer }).click();
           await expect(page.getByRole('region', { name: strings.inventory.memory })).toBeVisible();
+        },
+      ],
+      [
+        'intake',
+        async () => {
+          await sidebar.getByRole('link', { name: strings.intake.nav }).click();
+          await expect(
+            page.getByRole('heading', { name: strings.intake.title, level: 1 }),
+          ).toBeVisible();
+        },
+      ],
+      [
+        'intake-call',
+        async () => {
+          await page.goto(callUrl);
+          await expect(
+            page.getByRole('heading', { name: strings.intake.path, level: 2 }),
+          ).toBeVisible();
         },
       ],
       [

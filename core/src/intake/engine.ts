@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { DesksideError } from '../errors';
 import type { Language } from '../settings';
 import { IntakeOutcomeSchema, type IntakeScript, type IntakeStep } from './schema';
+import { text } from './text';
+
+/** A checks step the call went past without results (no machine, or it could not be reached). */
+const noChecksRan = text(
+  'no checks ran',
+  'geen controles uitgevoerd',
+  'aucune vérification effectuée',
+  'δεν εκτελέστηκαν έλεγχοι',
+);
 
 /** The result of one check as the script needs it (a subset of the check result). */
 export const IntakeCheckResultSchema = z.object({
@@ -116,15 +125,34 @@ export function recordChecks(
   const stray = results.find((result) => !expected.has(result.checkId));
   if (stray)
     throw new DesksideError('validation', `Step ${step.id} did not ask for check ${stray.checkId}`);
+  return moveTo(script, session, { stepId: step.id, at, checks: results }, branchOf(step, results));
+}
+
+/** Where a checks step's results lead: the first branch that matches one, else `otherwise`. */
+function branchOf(step: Extract<IntakeStep, { kind: 'checks' }>, results: IntakeCheckResult[]) {
   const branch = step.branches.find((candidate) =>
     results.some((result) => matches(candidate.when, result)),
   );
-  return moveTo(
-    script,
-    session,
-    { stepId: step.id, at, checks: results },
-    branch?.next ?? step.otherwise,
-  );
+  return branch?.next ?? step.otherwise;
+}
+
+/** The end step a session stopped at (its summary says what to do next), or null while it runs. */
+export function intakeEndStep(
+  script: IntakeScript,
+  session: IntakeSession,
+): Extract<IntakeStep, { kind: 'end' }> | null {
+  if (session.current !== null) return null;
+  const last = session.path.at(-1);
+  let next = script.start;
+  if (last) {
+    const step = stepOf(script, last.stepId);
+    if (step.kind === 'checks') next = branchOf(step, last.checks ?? []);
+    else if (step.kind !== 'end') {
+      next = step.choices.find((choice) => choice.id === last.choiceId)?.next ?? next;
+    }
+  }
+  const end = stepOf(script, next);
+  return end.kind === 'end' ? end : null;
 }
 
 /**
@@ -146,10 +174,32 @@ export function describePath(
       }
       case 'checks': {
         const results = (record.checks ?? []).map((r) => `${r.checkId}: ${r.status} (${r.code})`);
-        return `${step.prompt[language]} → ${results.join(', ')}`;
+        return `${step.prompt[language]} → ${results.length > 0 ? results.join(', ') : noChecksRan[language]}`;
       }
       case 'end':
         return step.summary[language];
     }
   });
+}
+
+/**
+ * Rebuilds a session from the steps recorded so far (the ticket's timeline keeps them), each
+ * replayed through the rules above, so a record that no longer fits the script is refused.
+ */
+export function replayIntake(
+  script: IntakeScript,
+  records: readonly IntakeRecord[],
+): IntakeSession {
+  return records.reduce(
+    (session, record) =>
+      record.checks === undefined
+        ? answerStep(script, session, record.choiceId ?? '', record.at)
+        : recordChecks(script, session, record.checks, record.at),
+    startIntake(script),
+  );
+}
+
+/** The current step's definition, or null once the session has ended. */
+export function currentIntakeStep(script: IntakeScript, session: IntakeSession): IntakeStep | null {
+  return session.current === null ? null : currentStep(script, session);
 }

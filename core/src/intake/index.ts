@@ -8,6 +8,8 @@ import { printerNotPrinting } from './scripts/printer';
 import { slowComputer } from './scripts/slow-computer';
 import { vpnWillNotConnect } from './scripts/vpn';
 
+export * from './api';
+export * from './catalog-check';
 export * from './engine';
 export * from './schema';
 

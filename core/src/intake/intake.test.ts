@@ -145,6 +145,11 @@ describe('an intake session', () => {
       at,
     );
     expect(allFine.current).toBe('some-sites');
+    // Checks that could not run: the path says so instead of leaving the answer blank.
+    const skipped = recordChecks(noInternet, checking, [], at);
+    expect(describePath(noInternet, skipped, 'fr')[1]).toMatch(
+      /^Vérifiez le .+ → aucune vérification effectuée$/,
+    );
   });
 
   it('refuses input that does not fit the step, and anything after the end', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../settings';
+import { scriptCatalogProblems } from './catalog-check';
 
 /** Text shown to the analyst, in every language the console speaks. */
 export const LocalizedTextSchema = z.object(
@@ -141,6 +142,9 @@ export const IntakeScriptSchema = z
     for (const id of byId.keys()) {
       if (!state.has(id))
         ctx.addIssue({ code: 'custom', message: `Step ${id} cannot be reached from the start` });
+    }
+    for (const problem of scriptCatalogProblems(script)) {
+      ctx.addIssue({ code: 'custom', message: problem });
     }
   });
 export type IntakeScript = z.infer<typeof IntakeScriptSchema>;

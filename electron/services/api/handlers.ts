@@ -6,12 +6,14 @@ import {
   type AppInfo,
 } from '@deskside/core';
 import type { DataService } from '../data/data-service';
+import type { IntakeService } from '../intake/intake-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { PairingService } from '../machines/pairing-service';
 import type { ProfileService } from '../profile/profile-service';
 import type { KbLinkService } from '../kb/kb-links';
 import type { KbSearchService } from '../kb/kb-search';
 import type { KbService } from '../kb/kb-service';
+import type { CheckRunService } from '../machines/check-runs';
 import type { MachineService } from '../machines/machine-service';
 import type { OrderService } from '../outside-help/order-service';
 import type { VendorService } from '../outside-help/vendor-service';
@@ -35,6 +37,8 @@ export interface HandlerDeps {
   tickets: TicketService;
   lifecycle: LifecycleService;
   assignment: AssignmentService;
+  checkRuns: CheckRunService;
+  intake: IntakeService;
   queue: QueueService;
   people: PeopleService;
   vendors: VendorService;
@@ -53,7 +57,7 @@ export interface HandlerDeps {
 
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
-  const { vendors, visits, orders, workflow, data, settings } = deps;
+  const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const { profile, pairing, jobs } = deps;
   const { kb, kbSearch, kbLinks } = deps;
   const actor = info.analyst;
@@ -73,11 +77,16 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.status': ({ id }) => pairing.status(id),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),
+    'machines.tickets': ({ id }) => tickets.forMachine(id),
+    'machines.startChecks': ({ id, checks }) => checkRuns.start(id, checks),
+    'machines.checkRun': ({ runId, afterVersion }) => checkRuns.follow(runId, afterVersion),
+    'machines.cancelChecks': ({ runId }) => Promise.resolve(checkRuns.cancel(runId)),
     'checks.catalog': () => Promise.resolve(describeCheckCatalog()),
     'tickets.list': () => tickets.list(),
     'tickets.get': ({ id }) => tickets.get(id),
     'tickets.create': (input) => tickets.create(input, actor),
     'tickets.attachInventory': (input) => tickets.attachInventory(input, actor),
+    'tickets.attachCheckRun': (input) => tickets.attachCheckRun(input, actor),
     'tickets.queue': (input) => queue.page(input, actor),
     'tickets.update': (input) => tickets.update(input, actor),
     'tickets.setStatus': (input) => lifecycle.setStatus(input, actor),
@@ -91,6 +100,14 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'tickets.feedback': (input) => lifecycle.feedback(input, actor),
     'tickets.closeUnanswered': () => lifecycle.closeUnanswered(),
     'tickets.recommendServiceCentre': (input) => vendors.recommendServiceCentre(input, actor),
+    'intake.scripts': () => Promise.resolve(intake.list()),
+    'intake.start': (input) => intake.start(input, actor),
+    'intake.get': ({ ticketId }) => intake.get(ticketId),
+    'intake.answer': (input) => intake.answer(input, actor),
+    'intake.runChecks': (input) => intake.runChecks(input),
+    'intake.recordChecks': (input) => intake.recordChecks(input, actor),
+    'intake.escalate': (input) => intake.escalate(input, actor),
+    'intake.resolve': (input) => intake.resolve(input, actor),
     'people.list': ({ search }) => people.list(search),
     'people.get': ({ id }) => people.get(id),
     'people.create': (input) => people.create(input),

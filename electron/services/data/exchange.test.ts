@@ -104,7 +104,9 @@ describe.each(STORE_KINDS)('import on %s', (kind) => {
     ).toMatch(/^Invalid import: tickets\.1\.status/);
 
     const forged = structuredClone(doc);
-    forged.evidence[0]!.content.collectedAt = '2000-01-01T00:00:00.000Z';
+    const forgedEvidence = forged.evidence[0]!;
+    if (forgedEvidence.kind !== 'inventory') throw new Error('expected inventory evidence');
+    forgedEvidence.content.collectedAt = '2000-01-01T00:00:00.000Z';
     expect((await callError(importData(target, 'json', JSON.stringify(forged)))).message).toMatch(
       /evidence\.0\.sha256/,
     );

@@ -10,6 +10,7 @@ export interface TicketsTable {
   version: Generated<number>;
   requester: string;
   requesterId: number | null;
+  machineId: string | null;
   channel: string;
   summary: string;
   description: string;

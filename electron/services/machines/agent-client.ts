@@ -55,6 +55,8 @@ type RequestOptions =
       idleTimeoutMs?: number;
       /** Longest the whole exchange may take. */
       deadlineMs?: number;
+      /** Aborting drops the connection (the agent then cancels what it runs for it). */
+      signal?: AbortSignal;
     };
 
 /**
@@ -80,9 +82,13 @@ function request(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const pinned = options.pinned;
-    const { token, method, body, onBody, idleTimeoutMs, deadlineMs } = options.pinned
+    const { token, method, body, onBody, idleTimeoutMs, deadlineMs, signal } = options.pinned
       ? options
       : {};
+    if (signal?.aborted) {
+      reject(cancelled());
+      return;
+    }
     const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
     const req = https.request({
       host: endpoint.address,
@@ -117,6 +123,13 @@ function request(
     const deadline = setTimeout(() => {
       req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
     }, deadlineMs ?? RESPONSE_TIMEOUT_MS);
+    const abort = () => {
+      req.destroy(cancelled());
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    req.once('close', () => {
+      signal?.removeEventListener('abort', abort);
+    });
     if (idleTimeoutMs !== undefined) {
       req.once('socket', (socket) => {
         // The connect timeout above covers the handshake; after it, allow longer silences.
@@ -129,7 +142,7 @@ function request(
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(deadline);
-      reject(describeNetworkError(endpoint, error));
+      reject(error instanceof DesksideError ? error : describeNetworkError(endpoint, error));
     });
     req.on('response', (res) => {
       // Without a certificate, getPeerCertificate() returns {}: no `raw`, whatever the type says.
@@ -148,6 +161,13 @@ function request(
         if (streamed) onBody(chunk);
         else chunks.push(chunk);
       });
+      res.once('close', () => {
+        // Cut off before its end (the caller cancelled, the agent went away): never left hanging.
+        if (res.complete) return;
+        clearTimeout(deadline);
+        const cut = Object.assign(new Error('connection closed'), { code: 'ECONNRESET' });
+        reject(signal?.aborted ? cancelled() : describeNetworkError(endpoint, cut));
+      });
       res.on('end', () => {
         clearTimeout(deadline);
         resolve({
@@ -158,12 +178,15 @@ function request(
       });
       res.on('error', (error) => {
         clearTimeout(deadline);
-        reject(describeNetworkError(endpoint, error));
+        reject(signal?.aborted ? cancelled() : describeNetworkError(endpoint, error));
       });
     });
     req.end(payload ?? undefined);
   });
 }
+
+/** The caller gave up on the exchange (an analyst cancelled a run of checks). */
+const cancelled = () => new DesksideError('conflict', 'Cancelled');
 
 function parseJson(text: string): unknown {
   try {
@@ -276,6 +299,7 @@ export async function agentStream<K extends StreamRoute>(
   route: K,
   body: Body<K>,
   onValue: (value: z.output<AgentRoutes[K]['response']>) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const spec = agentRoutes[route];
   const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
@@ -302,6 +326,7 @@ export async function agentStream<K extends StreamRoute>(
     },
     idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS,
     deadlineMs: STREAM_DEADLINE_MS,
+    ...(signal ? { signal } : {}),
   });
   if (response.status !== 200) parseBody(agent, response, schema);
   for (const line of lines.end()) take(line);

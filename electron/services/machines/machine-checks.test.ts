@@ -1,76 +1,54 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CheckCatalogListingSchema,
   CheckRunEventSchema,
   describeCheckCatalog,
   MachineCheckRunSchema,
   type CheckRunEvent,
-  type Machine,
 } from '@deskside/core';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
-import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
-import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import { agentWithConsole } from '../../../test/helpers/agent-console';
+import { callError } from '../../../test/helpers/console';
 
 // The console runs checks on a real agent process over the pinned HTTPS connection, and on
 // this computer in-process; every answer is validated by core's schemas.
-let agent: RunningAgent;
-let desk: TestConsole;
-let machine: Machine;
-
-beforeAll(async () => {
-  agent = await startAgent();
-});
-afterAll(async () => {
-  await agent.stop();
-});
-beforeEach(async () => {
-  desk = await openTestConsole();
-  machine = await desk.call('machines.add', {
-    address: '127.0.0.1',
-    port: agent.port,
-    token: agent.token,
-    fingerprint: agent.fingerprint,
-  });
-});
-afterEach(async () => {
-  await desk.dispose();
-});
+const setup = agentWithConsole();
 
 describe('running checks from the console', () => {
   it('offers the catalog', async () => {
-    const catalog = CheckCatalogListingSchema.parse(await desk.call('checks.catalog', {}));
+    const catalog = CheckCatalogListingSchema.parse(await setup.desk.call('checks.catalog', {}));
     expect(catalog).toEqual(describeCheckCatalog());
   });
 
   it('runs checks on an agent and answers every result, in request order', async () => {
     const run = MachineCheckRunSchema.parse(
-      await desk.call('machines.runChecks', {
-        id: machine.id,
+      await setup.desk.call('machines.runChecks', {
+        id: setup.machine.id,
         checks: [
           { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
           {
             checkId: 'disk.free',
             params: { path: '/', warnBelowPercent: 100, failBelowPercent: 100 },
           },
-          { checkId: 'tcp.port', params: { host: '127.0.0.1', port: agent.port } },
+          { checkId: 'tcp.port', params: { host: '127.0.0.1', port: setup.agent.port } },
         ],
       }),
     );
-    expect(run).toMatchObject({ machineId: machine.id, transport: 'agent-https' });
+    expect(run).toMatchObject({ machineId: setup.machine.id, transport: 'agent-https' });
     expect(run.results.map((result) => [result.checkId, result.status, result.code])).toEqual([
       ['memory.pressure', 'pass', 'memory.pressure.ok'],
       ['disk.free', 'fail', 'disk.free.critical'],
       ['tcp.port', 'pass', 'tcp.port.open'],
     ]);
-    const [row] = await desk.db.selectFrom('machines').select('lastContactAt').execute();
+    const [row] = await setup.desk.db.selectFrom('machines').select('lastContactAt').execute();
     expect(row?.lastContactAt).not.toBeNull();
   });
 
   it('hears of each check as it happens', async () => {
     const events: CheckRunEvent[] = [];
     const memory = { warnAbovePercent: 85, failAbovePercent: 95 };
-    await desk.machines.runChecks(
-      machine.id,
+    await setup.desk.machines.runChecks(
+      setup.machine.id,
       [{ checkId: 'memory.pressure', params: memory }],
       (event) => {
         events.push(CheckRunEventSchema.parse(event));
@@ -80,7 +58,7 @@ describe('running checks from the console', () => {
   });
 
   it('runs checks on this computer in-process', async () => {
-    const run = await desk.call('machines.runChecks', {
+    const run = await setup.desk.call('machines.runChecks', {
       id: 'local',
       checks: [
         { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
@@ -92,8 +70,8 @@ describe('running checks from the console', () => {
 
   it('refuses bad parameters before contacting the machine, naming the field', async () => {
     const error = await callError(
-      desk.call('machines.runChecks', {
-        id: machine.id,
+      setup.desk.call('machines.runChecks', {
+        id: setup.machine.id,
         checks: [
           { checkId: 'disk.free' },
           { checkId: 'tcp.port', params: { host: '$(touch /tmp/x)', port: 22 } },
@@ -103,8 +81,8 @@ describe('running checks from the console', () => {
     expect(error.code).toBe('validation');
     expect(error.issues?.map((issue) => issue.path)).toContain('checks.1.params.host');
     const unknown = await callError(
-      desk.call('machines.runChecks', {
-        id: machine.id,
+      setup.desk.call('machines.runChecks', {
+        id: setup.machine.id,
         checks: [{ checkId: 'shell.exec' } as never],
       }),
     );
@@ -112,14 +90,17 @@ describe('running checks from the console', () => {
   });
 
   it('refuses to run checks when the agent presents another certificate than the pinned one', async () => {
-    const other = await loadOrCreateIdentity(`${desk.dataDir}/other-agent`);
-    await desk.db
+    const other = await loadOrCreateIdentity(`${setup.desk.dataDir}/other-agent`);
+    await setup.desk.db
       .updateTable('machines')
       .set({ certPem: other.certPem, fingerprint: other.fingerprint })
-      .where('id', '=', machine.id)
+      .where('id', '=', setup.machine.id)
       .execute();
     const error = await callError(
-      desk.call('machines.runChecks', { id: machine.id, checks: [{ checkId: 'memory.pressure' }] }),
+      setup.desk.call('machines.runChecks', {
+        id: setup.machine.id,
+        checks: [{ checkId: 'memory.pressure' }],
+      }),
     );
     expect(error.code).toBe('certificate_mismatch');
   });

@@ -222,11 +222,12 @@ export class MachineService {
     id: string,
     checks: readonly CheckRequest[],
     onEvent?: CheckRunListener,
+    signal?: AbortSignal,
   ): Promise<MachineCheckRun> {
     const machine = await this.get(id);
     const transport = await this.transportFor(machine);
     const ranAt = new Date().toISOString();
-    const results = await transport.runChecks(checks, onEvent);
+    const results = await transport.runChecks(checks, onEvent, signal);
     await this.contacted(machine.id, new Date().toISOString());
     return {
       machineId: machine.id,
@@ -253,17 +254,21 @@ export class MachineService {
     if (machine.id === LOCAL_MACHINE_ID) {
       return localTransport(this.deps.collectLocalInventory, this.deps.runLocalChecks);
     }
+    return agentHttpsTransport(await this.pinnedAgent(machine.id));
+  }
+
+  private async pinnedAgent(id: string): Promise<PinnedAgent> {
     const secret = await this.deps.db
       .selectFrom('machines')
       .select(['address', 'port', 'certPem', 'fingerprint', 'tokenSealed'])
-      .where('id', '=', machine.id)
+      .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    return agentHttpsTransport({
+    return {
       address: secret.address,
       port: secret.port,
       certPem: secret.certPem,
       fingerprint: secret.fingerprint,
       token: this.deps.secrets.open(secret.tokenSealed),
-    });
+    };
   }
 }

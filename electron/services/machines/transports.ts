@@ -16,6 +16,8 @@ export type CheckRunListener = (event: CheckRunEvent) => void;
 export type RunChecks = (
   checks: readonly CheckRequest[],
   onEvent?: CheckRunListener,
+  /** Aborting stops the run: checks not yet ended end cancelled, or not at all. */
+  signal?: AbortSignal,
 ) => Promise<CheckResult[]>;
 
 /** How the console reaches one machine. SSH and NATS transports implement the same shape. */
@@ -30,18 +32,24 @@ export interface MachineTransport {
  * as it ends; the run is complete only when the agent says `done` with every result in.
  */
 function agentRunChecks(agent: PinnedAgent): RunChecks {
-  return async (checks, onEvent) => {
+  return async (checks, onEvent, signal) => {
     const results = new Array<CheckResult | undefined>(checks.length);
     // An object, so the check after the stream sees what the callback set.
     const run = { done: false };
-    await agentStream(agent, 'runChecksStream', { checks: [...checks] }, (event) => {
-      if ((event.type === 'result' || event.type === 'started') && event.index >= checks.length) {
-        return; // Not one of ours: ignore rather than trust it.
-      }
-      if (event.type === 'result') results[event.index] = event.result;
-      if (event.type === 'done') run.done = true;
-      onEvent?.(event);
-    });
+    await agentStream(
+      agent,
+      'runChecksStream',
+      { checks: [...checks] },
+      (event) => {
+        if ((event.type === 'result' || event.type === 'started') && event.index >= checks.length) {
+          return; // Not one of ours: ignore rather than trust it.
+        }
+        if (event.type === 'result') results[event.index] = event.result;
+        if (event.type === 'done') run.done = true;
+        onEvent?.(event);
+      },
+      signal,
+    );
     if (!run.done || results.includes(undefined)) {
       throw new DesksideError(
         'agent_error',

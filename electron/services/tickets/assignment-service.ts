@@ -33,15 +33,25 @@ export class AssignmentService {
     });
   }
 
-  escalate(input: z.output<typeof TierMoveInputSchema>, actor: string): Promise<Ticket> {
-    return this.move('escalation', input, actor);
+  /** `context`: what else the timeline entry keeps (a call's recorded path, say). */
+  escalate(
+    input: z.output<typeof TierMoveInputSchema>,
+    actor: string,
+    context: Record<string, unknown> = {},
+  ): Promise<Ticket> {
+    return this.move('escalation', input, actor, context);
   }
 
   deescalate(input: z.output<typeof TierMoveInputSchema>, actor: string): Promise<Ticket> {
     return this.move('de-escalation', input, actor);
   }
 
-  private move(move: TierMove, input: z.output<typeof TierMoveInputSchema>, actor: string) {
+  private move(
+    move: TierMove,
+    input: z.output<typeof TierMoveInputSchema>,
+    actor: string,
+    context: Record<string, unknown> = {},
+  ) {
     return editTicket(this.deps, { ...input, actor }, (row, config) => {
       const from = row.tier as Tier;
       assertTierMove(move, from, input.tier);
@@ -54,7 +64,7 @@ export class AssignmentService {
           {
             kind: move,
             body: input.reason,
-            data: { fromTier: from, toTier: input.tier, groupId, reason: input.reason },
+            data: { ...context, fromTier: from, toTier: input.tier, groupId, reason: input.reason },
           },
         ],
       };

@@ -39,10 +39,11 @@ describe('evidence stored before inventory schema version 2', () => {
       .execute();
 
     const [evidence] = (await desk.call('tickets.get', { id: ticket.id })).evidence;
-    expect(evidence?.content.schemaVersion).toBe(1);
-    expect(canonicalJson(evidence!.content)).toBe(content);
-    expect(sha256Hex(canonicalJson(evidence!.content))).toBe(evidence!.sha256);
+    if (evidence?.kind !== 'inventory') throw new Error('expected inventory evidence');
+    expect(evidence.content.schemaVersion).toBe(1);
+    expect(canonicalJson(evidence.content)).toBe(content);
+    expect(sha256Hex(canonicalJson(evidence.content))).toBe(evidence.sha256);
     // And it reads as a current document for display.
-    expect(toCurrentInventory(evidence!.content).os?.hostname).toBe(recordedV1.os.hostname);
+    expect(toCurrentInventory(evidence.content).os?.hostname).toBe(recordedV1.os.hostname);
   });
 });

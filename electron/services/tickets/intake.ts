@@ -1,5 +1,5 @@
 /** Checks intake values against the desk's configuration, inside the write's transaction. */
-import { DesksideError, isCategory, type WorkflowConfig } from '@deskside/core';
+import { DesksideError, LOCAL_MACHINE_ID, isCategory, type WorkflowConfig } from '@deskside/core';
 import type { Db } from '../database/open';
 
 const invalid = (path: string, message: string) =>
@@ -31,4 +31,15 @@ export async function requesterName(
     .executeTakeFirst();
   if (!person) throw invalid('requesterId', `Person ${requesterId} is not in the directory`);
   return given ?? person.name;
+}
+
+/** A ticket's machine is this computer or one in the machine list. */
+export async function checkMachine(trx: Db, machineId: string | null): Promise<void> {
+  if (machineId === null || machineId === LOCAL_MACHINE_ID) return;
+  const machine = await trx
+    .selectFrom('machines')
+    .select('id')
+    .where('id', '=', machineId)
+    .executeTakeFirst();
+  if (!machine) throw invalid('machineId', `Machine ${machineId} is not in the machine list`);
 }

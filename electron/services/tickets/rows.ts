@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import {
+  CheckRunContentSchema,
   InventorySchema,
   ServiceCentreSchema,
   TicketSchema,
@@ -29,18 +30,25 @@ export function toTicket(row: TicketRow): Ticket {
 }
 
 export function toEvidence(row: Selectable<EvidenceTable>): Evidence {
-  return {
+  const base = {
     id: row.id,
     ticketId: row.ticketId,
-    kind: 'inventory',
     machineId: row.machineId,
     machineName: row.machineName,
     transport: row.transport as Evidence['transport'],
     takenBy: row.takenBy,
     takenAt: row.takenAt,
     sha256: row.sha256,
-    content: InventorySchema.parse(JSON.parse(row.content)),
   };
+  const content: unknown = JSON.parse(row.content);
+  switch (row.kind) {
+    case 'inventory':
+      return { ...base, kind: 'inventory', content: InventorySchema.parse(content) };
+    case 'checks':
+      return { ...base, kind: 'checks', content: CheckRunContentSchema.parse(content) };
+    default:
+      throw new Error(`Evidence ${row.id} is of an unknown kind (${row.kind})`);
+  }
 }
 
 export function toTimelineEntry(row: Selectable<TimelineTable>): TimelineEntry {

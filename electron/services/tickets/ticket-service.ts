@@ -1,10 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
-  DesksideError,
   ImpactSchema,
   UrgencySchema,
-  canonicalJson,
   computeSla,
   priorityFor,
   type AddEntryInputSchema,
@@ -15,13 +12,16 @@ import {
   type TimelineEntry,
   type UpdateTicketInputSchema,
 } from '@deskside/core';
-import type { EvidenceTable } from '../database/schema';
+import type { Db } from '../database/open';
+import type { Publish } from '../database/store';
 import { indexTicketText, reindexTicketText } from '../database/search-index';
+import type { CheckRunService } from '../machines/check-runs';
 import type { SnapshotStore } from '../machines/snapshots';
 import { ordersOf } from '../outside-help/order-service';
 import { vendorCasesOf } from '../outside-help/vendor-service';
 import { visitsOf } from '../outside-help/visit-service';
-import { checkCategory, checkGroup, requesterName } from './intake';
+import { checkRunEvidence, insertEvidence, type EvidenceDraft } from './evidence';
+import { checkCategory, checkGroup, checkMachine, requesterName } from './intake';
 import { toEvidence, toTicket } from './rows';
 import { appendEntries, timelineOf } from './timeline';
 import {
@@ -33,9 +33,7 @@ import {
   type WorkflowDeps,
 } from './ticket-writer';
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { sha256Hex } from './evidence';
 
 /** The text of a ticket the search index keeps besides its timeline. */
 export const describedText = (t: {
@@ -48,6 +46,7 @@ export class TicketService {
   constructor(
     private readonly deps: WorkflowDeps,
     private readonly snapshots: SnapshotStore,
+    private readonly runs: Pick<CheckRunService, 'ended'>,
   ) {}
 
   private get db() {
@@ -56,37 +55,49 @@ export class TicketService {
 
   async create(input: z.output<typeof CreateTicketInputSchema>, actor: string): Promise<Ticket> {
     const now = this.deps.now().toISOString();
+    return this.deps.store.write((trx, publish) =>
+      this.insertTicket(trx, publish, input, actor, now),
+    );
+  }
+
+  /** Creates a ticket in the caller's transaction (a call's intake adds its first step to it). */
+  async insertTicket(
+    trx: Db,
+    publish: Publish,
+    input: z.output<typeof CreateTicketInputSchema>,
+    actor: string,
+    now: string,
+  ): Promise<Ticket> {
     const { dialect } = this.deps.store;
-    return this.deps.store.write(async (trx, publish) => {
-      const config = await this.deps.config.get(trx);
-      checkCategory(config, input.category);
-      checkGroup(config, input.groupId);
-      const requester = (await requesterName(trx, input.requesterId, input.requester)) ?? '';
-      const priority = priorityFor(input.impact, input.urgency, config.priorityMatrix);
-      const row = await trx
-        .insertInto('tickets')
-        .values({
-          ...input,
-          requester,
-          requesterId: input.requesterId ?? null,
-          priority,
-          status: 'new',
-          isOpen: 1,
-          tier: config.groups.find((g) => g.id === input.groupId)?.tier ?? 'tier1',
-          createdBy: actor,
-          createdAt: now,
-          updatedAt: now,
-          ...initialSla(priority, now, config),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await indexTicketText(trx, dialect, row.id, row.summary, describedText(row));
-      await appendEntries(trx, dialect, row.id, actor, now, [
-        { kind: 'created', data: { to: 'new', channel: input.channel } },
-      ]);
-      publish({ type: 'ticket.created', ticketId: row.id, at: now });
-      return toTicket(row);
-    });
+    const config = await this.deps.config.get(trx);
+    checkCategory(config, input.category);
+    checkGroup(config, input.groupId);
+    const requester = (await requesterName(trx, input.requesterId, input.requester)) ?? '';
+    await checkMachine(trx, input.machineId);
+    const priority = priorityFor(input.impact, input.urgency, config.priorityMatrix);
+    const row = await trx
+      .insertInto('tickets')
+      .values({
+        ...input,
+        requester,
+        requesterId: input.requesterId ?? null,
+        priority,
+        status: 'new',
+        isOpen: 1,
+        tier: config.groups.find((g) => g.id === input.groupId)?.tier ?? 'tier1',
+        createdBy: actor,
+        createdAt: now,
+        updatedAt: now,
+        ...initialSla(priority, now, config),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await indexTicketText(trx, dialect, row.id, row.summary, describedText(row));
+    await appendEntries(trx, dialect, row.id, actor, now, [
+      { kind: 'created', data: { to: 'new', channel: input.channel } },
+    ]);
+    publish({ type: 'ticket.created', ticketId: row.id, at: now });
+    return toTicket(row);
   }
 
   async list(): Promise<Ticket[]> {
@@ -210,37 +221,56 @@ export class TicketService {
     actor: string,
   ): Promise<Evidence> {
     const snapshot = this.snapshots.get(input.snapshotId);
-    const content = canonicalJson(snapshot.inventory);
-    const row: EvidenceTable = {
-      id: randomUUID(),
-      ticketId: input.ticketId,
-      kind: 'inventory',
-      machineId: snapshot.machineId,
-      machineName: snapshot.machineName,
-      transport: snapshot.transport,
-      takenBy: actor,
-      takenAt: snapshot.fetchedAt,
-      sha256: sha256Hex(content),
-      content,
-    };
+    return this.attach(
+      input.ticketId,
+      {
+        kind: 'inventory',
+        machineId: snapshot.machineId,
+        machineName: snapshot.machineName,
+        transport: snapshot.transport,
+        takenAt: snapshot.fetchedAt,
+        content: snapshot.inventory,
+      },
+      actor,
+    );
+  }
+
+  /** Attaches the results of a run of checks the analyst has seen, once it has ended. */
+  async attachCheckRun(input: { ticketId: number; runId: string }, actor: string) {
+    return this.attach(input.ticketId, checkRunEvidence(this.runs.ended(input.runId)), actor);
+  }
+
+  private async attach(ticketId: number, draft: EvidenceDraft, actor: string): Promise<Evidence> {
     const now = this.deps.now().toISOString();
-    await this.deps.store.write(async (trx, publish) => {
-      const ticket = await trx
-        .selectFrom('tickets')
-        .select('id')
-        .where('id', '=', input.ticketId)
-        .executeTakeFirst();
-      if (!ticket) throw new DesksideError('not_found', `Ticket ${input.ticketId} does not exist`);
-      await trx.insertInto('evidence').values(row).execute();
-      await noteOnTicket(this.deps, trx, input.ticketId, { now });
-      await appendEntries(trx, this.deps.store.dialect, input.ticketId, actor, now, [
-        {
-          kind: 'evidence',
-          data: { evidenceId: row.id, machineName: row.machineName, sha256: row.sha256 },
-        },
-      ]);
-      publish({ type: 'ticket.changed', ticketId: input.ticketId, at: now });
+    const row = await this.deps.store.write(async (trx, publish) => {
+      const inserted = await insertEvidence(this.deps, trx, ticketId, draft, actor, now);
+      publish({ type: 'ticket.changed', ticketId, at: now });
+      return inserted;
     });
     return toEvidence(row);
   }
+
+  /** The tickets about a machine, and those holding evidence from it; newest first. */
+  async forMachine(machineId: string): Promise<Ticket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('machineId', '=', machineId),
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('evidence').select('ticketId').where('machineId', '=', machineId),
+          ),
+        ]),
+      )
+      .orderBy('id', 'desc')
+      .limit(MACHINE_TICKETS_LIMIT)
+      .execute();
+    return rows.map(toTicket);
+  }
 }
+
+/** The most tickets a machine's page lists. */
+const MACHINE_TICKETS_LIMIT = 200;

@@ -8,6 +8,8 @@ import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
+import { IntakeCallPage } from '../pages/IntakeCallPage';
+import { IntakePage } from '../pages/IntakePage';
 import { KbArticlePage } from '../pages/KbArticlePage';
 import { KbEditorPage } from '../pages/KbEditorPage';
 import { KbPage } from '../pages/KbPage';
@@ -34,6 +36,7 @@ function Layout() {
         <div className="brand">{t('app.name')}</div>
         <nav aria-label={t('nav.main')}>
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
+          <NavLink to="/intake">{t('intake.nav')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/kb">{t('kb.nav')}</NavLink>
@@ -62,6 +65,8 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/tickets" replace /> },
       { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketPage /> },
+      { path: 'intake', element: <IntakePage /> },
+      { path: 'intake/:ticketId', element: <IntakeCallPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
       {

@@ -69,3 +69,14 @@ export function formatNumber(value: number, locale: string): string {
 export function formatList(items: readonly string[], locale: string): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A short span: milliseconds under a second, seconds (one decimal) from there. */
+export function formatMilliseconds(ms: number, locale: string): string {
+  const seconds = Math.abs(ms) >= 1000;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: seconds ? 'second' : 'millisecond',
+    unitDisplay: 'short',
+    maximumFractionDigits: seconds ? 1 : 0,
+  }).format(seconds ? ms / 1000 : ms);
+}

@@ -1,3 +1,5 @@
+import { useEffect, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
@@ -5,7 +7,10 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Facts } from '../components/Facts';
 import { InventorySections } from '../features/inventory/InventorySections';
 import { AttachToTicket } from '../features/machines/AttachToTicket';
+import { ChecksPanel } from '../features/checks/ChecksPanel';
 import { machineLabel } from '../features/machines/labels';
+import { MachineStatusBadge } from '../features/machines/MachineStatus';
+import { MachineTickets } from '../features/machines/MachineTickets';
 import { formatDateTime } from '../i18n/format';
 
 export function MachinePage() {
@@ -13,6 +18,13 @@ export function MachinePage() {
   const id = useParams().id ?? '';
   const machine = useApiQuery('machines.get', { id });
   const snapshot = useApiQuery('machines.inventory', { id }, { enabled: machine.isSuccess });
+  const queryClient = useQueryClient();
+  // Collecting the inventory contacted the machine: its last contact moved.
+  useEffect(() => {
+    if (snapshot.dataUpdatedAt > 0) {
+      void queryClient.invalidateQueries({ queryKey: ['machines.get', { id }] });
+    }
+  }, [snapshot.dataUpdatedAt, queryClient, id]);
 
   return (
     <main>
@@ -24,6 +36,7 @@ export function MachinePage() {
         <>
           <header className="page-header">
             <h1>{machineLabel(machine.data, t)}</h1>
+            <MachineStatusBadge id={machine.data.id} />
             <button
               type="button"
               onClick={() => void snapshot.refetch()}
@@ -32,24 +45,32 @@ export function MachinePage() {
               {t('inventory.refresh')}
             </button>
           </header>
-          {machine.data.fingerprint && (
-            <section className="panel">
-              <Facts
-                items={[
-                  [
-                    t('machines.address'),
-                    `${machine.data.address ?? ''}:${machine.data.port ?? ''}`,
-                  ],
-                  [
-                    t('machines.fingerprint'),
-                    <code key="fp" className="hash">
-                      {machine.data.fingerprint}
-                    </code>,
-                  ],
-                ]}
-              />
-            </section>
-          )}
+          <section className="panel" aria-label={t('machinePage.status')}>
+            <Facts
+              items={[
+                [
+                  t('machines.lastContact'),
+                  machine.data.lastContactAt
+                    ? formatDateTime(machine.data.lastContactAt, i18n.language)
+                    : t('machines.never'),
+                ],
+                ...(machine.data.fingerprint
+                  ? ([
+                      [
+                        t('machines.address'),
+                        `${machine.data.address ?? ''}:${machine.data.port ?? ''}`,
+                      ],
+                      [
+                        t('machines.fingerprint'),
+                        <code key="fp" className="hash">
+                          {machine.data.fingerprint}
+                        </code>,
+                      ],
+                    ] as [string, ReactNode][])
+                  : []),
+              ]}
+            />
+          </section>
           <h2>{t('inventory.title')}</h2>
           {snapshot.isFetching && (
             <p role="status" className="muted">
@@ -71,6 +92,8 @@ export function MachinePage() {
               <InventorySections inventory={snapshot.data.inventory} />
             </>
           )}
+          <ChecksPanel machineId={machine.data.id} />
+          <MachineTickets id={machine.data.id} />
         </>
       )}
     </main>

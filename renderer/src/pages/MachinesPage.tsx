@@ -5,6 +5,7 @@ import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { AddMachineForm } from '../features/machines/AddMachineForm';
 import { machineLabel } from '../features/machines/labels';
+import { MachineStatusBadge } from '../features/machines/MachineStatus';
 import { formatDateTime } from '../i18n/format';
 
 export function MachinesPage() {
@@ -46,6 +47,7 @@ export function MachinesPage() {
               <th scope="col">{t('machines.hostname')}</th>
               <th scope="col">{t('machines.address')}</th>
               <th scope="col">{t('machines.lastContact')}</th>
+              <th scope="col">{t('machinePage.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,6 +64,9 @@ export function MachinesPage() {
                   {machine.lastContactAt
                     ? formatDateTime(machine.lastContactAt, i18n.language)
                     : t('machines.never')}
+                </td>
+                <td>
+                  <MachineStatusBadge id={machine.id} />
                 </td>
               </tr>
             ))}

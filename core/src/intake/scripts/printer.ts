@@ -83,9 +83,9 @@ export const printerNotPrinting: IntakeScriptInput = {
         'Vérifiez les imprimantes et leurs files d’attente sur l’ordinateur de l’appelant.',
         'Ελέγξτε τους εκτυπωτές και τις ουρές τους στον υπολογιστή του καλούντα.',
       ),
-      checks: [{ checkId: 'printers.queue' }],
+      checks: [{ checkId: 'printers.queues' }],
       branches: [
-        { when: { checkId: 'printers.queue', status: ['warn', 'fail'] }, next: 'clear-queue' },
+        { when: { checkId: 'printers.queues', status: ['warn', 'fail'] }, next: 'clear-queue' },
       ],
       otherwise: 'restart-both',
     },

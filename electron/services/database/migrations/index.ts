@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect';
 import { ticketsMachinesEvidence } from './0001-tickets-machines-evidence';
 import { workflow } from './0002-workflow';
 import { knowledgeBase } from './0003-knowledge-base';
+import { ticketMachine } from './0004-ticket-machine';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -13,6 +14,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0001-tickets-machines-evidence': ticketsMachinesEvidence(dialect),
     '0002-workflow': workflow(dialect),
     '0003-knowledge-base': knowledgeBase(dialect),
+    '0004-ticket-machine': ticketMachine(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Checkbox } from '../../components/Checkbox';
 
 /** The pairing code the user reads out from `deskside-agent pair`, with how to get it. */
 export function PairingCodeInput({
@@ -44,15 +45,8 @@ export function FingerprintConfirm({
 }) {
   const { t } = useTranslation();
   return (
-    <label className="checkbox">
-      <input
-        type="checkbox"
-        checked={confirmed}
-        onChange={(e) => {
-          onChange(e.target.checked);
-        }}
-      />
+    <Checkbox checked={confirmed} onChange={onChange}>
       {t('machines.confirmMatch')}
-    </label>
+    </Checkbox>
   );
 }

@@ -54,6 +54,19 @@ describe('describeEntry', () => {
     );
   });
 
+  it('names the kind of evidence attached', () => {
+    const machineName = 'Reception PC';
+    expect(describeIn('nl', entry('evidence', { machineName, evidenceKind: 'checks' }))).toBe(
+      'Controleresultaten van Reception PC toegevoegd',
+    );
+    expect(describeIn('en', entry('evidence', { machineName, evidenceKind: 'inventory' }))).toBe(
+      'Inventory of Reception PC attached',
+    );
+    expect(describeIn('en', entry('evidence', { machineName }))).toBe(
+      'Inventory of Reception PC attached',
+    );
+  });
+
   it('falls back to the kind’s name when the data is not as expected', () => {
     expect(describeIn('nl', entry('escalation', { tier: 'up' }))).toBe('Geëscaleerd');
   });

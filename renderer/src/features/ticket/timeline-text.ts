@@ -18,7 +18,11 @@ const Edited = z.object({
 });
 const Assignment = z.object({ assignee: z.string().nullable(), groupId: z.string().nullable() });
 const TierMove = z.object({ fromTier: TierSchema, toTier: TierSchema });
-const Evidence = z.object({ machineName: z.string() });
+const Evidence = z.object({
+  machineName: z.string(),
+  /** Absent on entries written before there were check results. */
+  evidenceKind: z.enum(['inventory', 'checks']).optional(),
+});
 const Direction = z.object({ direction: z.enum(['inbound', 'outbound']) });
 const Status = z.object({ status: z.string() });
 const Visit = Status.extend({ scheduledAt: z.string().optional() });
@@ -105,7 +109,10 @@ export function describeEntry(entry: TimelineEntry, { t, locale, groupName }: De
     }
     case 'evidence': {
       const data = read(Evidence);
-      return data ? t('ticket.timeline.evidence', { machine: data.machineName }) : kindName;
+      if (!data) return kindName;
+      return data.evidenceKind === 'checks'
+        ? t('checks.evidence.attached', { machine: data.machineName })
+        : t('ticket.timeline.evidence', { machine: data.machineName });
     }
     case 'call':
     case 'email':

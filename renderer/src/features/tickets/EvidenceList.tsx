@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '@deskside/core';
 import { formatDateTime } from '../../i18n/format';
+import { CheckEvidence } from '../checks/CheckEvidence';
 import { InventorySections } from '../inventory/InventorySections';
 
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
@@ -10,7 +11,11 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
     <ul className="evidence-list">
       {evidence.map((item) => (
         <li key={item.id} className="panel evidence">
-          <h3>{t('evidence.inventoryFrom', { machine: item.machineName })}</h3>
+          <h3>
+            {item.kind === 'checks'
+              ? t('checks.evidence.from', { machine: item.machineName })
+              : t('evidence.inventoryFrom', { machine: item.machineName })}
+          </h3>
           <p className="muted">
             {t('evidence.takenBy', {
               name: item.takenBy,
@@ -22,7 +27,11 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           <p className="muted">
             {t('evidence.sha256')} <code className="hash">{item.sha256}</code>
           </p>
-          <InventorySections inventory={item.content} />
+          {item.kind === 'checks' ? (
+            <CheckEvidence evidence={item} />
+          ) : (
+            <InventorySections inventory={item.content} />
+          )}
           <details>
             <summary>{t('evidence.raw')}</summary>
             {/* Focusable, so the long JSON can be scrolled with the keyboard. */}

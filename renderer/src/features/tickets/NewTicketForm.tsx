@@ -1,9 +1,10 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelSchema, type Channel, type Ticket } from '@deskside/core';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { KbSuggestions } from '../kb/KbSuggestions';
+import { useChosenArticles } from '../kb/use-chosen-articles';
 
 export function NewTicketForm({
   onCreated,
@@ -17,16 +18,11 @@ export function NewTicketForm({
   const [channel, setChannel] = useState<Channel>('phone');
   const [summary, setSummary] = useState('');
   const [description, setDescription] = useState('');
-  const [articleIds, setArticleIds] = useState<number[]>([]);
+  const articles = useChosenArticles();
   const channelId = useId();
-  const api = useApi();
   const create = useApiMutation('tickets.create', ['tickets.list'], {
     onSuccess: async (ticket) => {
-      // The ticket exists now: a failed link must not make the analyst create it twice. The
-      // ticket page shows which articles are linked and links the rest.
-      if (articleIds.length > 0) {
-        await api.call('kb.link', { ticketId: ticket.id, articleIds }).catch(() => undefined);
-      }
+      await articles.linkTo(ticket.id);
       onCreated(ticket);
     },
   });
@@ -75,15 +71,7 @@ export function NewTicketForm({
           maxLength={200}
         />
       </label>
-      <KbSuggestions
-        text={summary}
-        chosen={articleIds}
-        onToggle={(article) => {
-          setArticleIds((ids) =>
-            ids.includes(article.id) ? ids.filter((id) => id !== article.id) : [...ids, article.id],
-          );
-        }}
-      />
+      <KbSuggestions text={summary} chosen={articles.articleIds} onToggle={articles.toggle} />
       <label>
         {t('tickets.description')}
         <textarea
