@@ -22,7 +22,11 @@ test('the console opens a database filled by the seed generator', async ({ page 
         });
       }).toPass();
       await list.press('Home');
+      // The virtual list reuses its rows while it scrolls back: read the first row only once
+      // it is the active one at the top.
+      await expect.poll(() => list.evaluate((element) => element.scrollTop)).toBe(0);
       const first = list.getByRole('option').first();
+      await expect(first).toHaveAttribute('aria-selected', 'true');
       const number = (await first.locator('.queue-id').innerText()).replace('#', '');
       await first.click();
       await expect(page.getByRole('heading', { name: `Ticket #${number}:` })).toBeVisible();

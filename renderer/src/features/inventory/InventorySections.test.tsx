@@ -8,7 +8,7 @@ import {
 } from '@deskside/core';
 import recordedV1 from '../../../../test/fixtures/inventory-linux.json';
 import recordedV2 from '../../../../test/fixtures/inventory-linux-v2.json';
-import { setupI18n } from '../../i18n';
+import { applyLanguage, setupI18n } from '../../i18n';
 import { InventorySections } from './InventorySections';
 
 // Inventories recorded from a real Linux machine by `deskside-agent inventory --json`: one
@@ -167,7 +167,7 @@ describe('InventorySections with a schema version 2 document', () => {
     expect(rows.length).toBeLessThan(v2.software!.programs.length + 1);
   });
 
-  it('tolerates a document with only some sections, and says what could not be read', () => {
+  it('tolerates a document with only some sections, and says what could not be read', async () => {
     const partial: InventoryV2 = {
       schemaVersion: 2,
       collectedAt: v2.collectedAt,
@@ -182,9 +182,24 @@ describe('InventorySections with a schema version 2 document', () => {
         },
       ],
     };
-    render(<InventorySections inventory={partial} />);
+    const { unmount } = render(<InventorySections inventory={partial} />);
     expect(region('Operating system')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Processor' })).toBeNull();
-    expect(within(region('Not read')).getByText(/CUPS is not installed/)).toBeTruthy();
+    const problem = within(region('Not read')).getByRole('listitem');
+    expect(problem.textContent).toBe(
+      'Printers: the program that reports it is not installed (Printers: CUPS is not installed (no lpstat))',
+    );
+    unmount();
+
+    // The reason is said in the analyst's language; only the agent's detail stays English.
+    await applyLanguage('el');
+    try {
+      render(<InventorySections inventory={partial} />);
+      expect(within(region('Δεν διαβάστηκε')).getByRole('listitem').textContent).toMatch(
+        /^Εκτυπωτές: το πρόγραμμα που το αναφέρει δεν είναι εγκατεστημένο \(/,
+      );
+    } finally {
+      await applyLanguage('en');
+    }
   });
 });

@@ -32,7 +32,13 @@ export function InventorySections({ inventory: document }: { inventory: Inventor
         <Section title={t('inventory.notRead')}>
           <ul>
             {inventory.problems.map((p) => (
-              <li key={`${p.section}:${p.message}`}>{p.message}</li>
+              <li key={`${p.section}:${p.message}`}>
+                {t(`inventory.problem.${p.reason}`, { section: t(`inventory.${p.section}`) })}{' '}
+                {/* The agent's own words, in English: a detail for whoever fixes the machine. */}
+                <span className="muted" lang="en">
+                  ({p.message})
+                </span>
+              </li>
             ))}
           </ul>
         </Section>
