@@ -6,12 +6,10 @@ import {
   RunChecksResponseSchema,
 } from './checks';
 import { InventoryQuerySchema, InventorySchema } from './inventory';
-import { ConsoleIdSchema, PairRequestSchema } from './pairing';
+import { ConsoleIdSchema, ConsoleTokenSchema, PairRequestSchema } from './pairing';
+import { AGENT_API_VERSION, agentRouteTable, type AgentRouteTarget } from './agent-route-table';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
-
-export const AGENT_API_VERSION = 1;
-export const DEFAULT_AGENT_PORT = 7443;
 
 export const AgentHealthSchema = z.object({
   status: z.literal('ok'),
@@ -45,11 +43,7 @@ export type AgentErrorResponse = z.infer<typeof AgentErrorResponseSchema>;
  * before its handler runs; the console validates `response`; agent/openapi.yaml is
  * generated from the same map.
  */
-export interface AgentRouteSpec {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  /** `none`: anyone may call it; `console`: a console's credential is required. */
-  auth: 'none' | 'console';
+export interface AgentRouteSpec extends AgentRouteTarget {
   operationId: string;
   summary: string;
   description: string;
@@ -60,24 +54,9 @@ export interface AgentRouteSpec {
   response: z.ZodType;
   /** The name of the response schema in the OpenAPI document. */
   responseName: string;
-  /**
-   * The answer is a stream of `response` values, one JSON document per line
-   * (`application/x-ndjson`), written as they happen rather than all at the end.
-   */
-  stream?: true;
   /** Error codes the handler itself answers with, beyond those of the pipeline. */
   errors?: readonly AgentErrorCode[];
 }
-
-/**
- * A console's credential for one agent. Printable ASCII without spaces, long enough that
- * guessing is hopeless; agents generate 43-character base64url tokens.
- */
-export const ConsoleTokenSchema = z
-  .string()
-  .min(24, 'A console token has at least 24 characters')
-  .max(512)
-  .regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces');
 
 /** What a console gets for a pairing code: its id and credential on this agent. */
 export const PairResponseSchema = z.object({
@@ -91,9 +70,7 @@ export type PairResponse = z.infer<typeof PairResponseSchema>;
 
 export const agentRoutes = {
   health: {
-    method: 'GET',
-    path: '/v1/health',
-    auth: 'none',
+    ...agentRouteTable.health,
     operationId: 'getHealth',
     summary: 'Is the agent up, and which version is it?',
     description: 'Needs no credential, so a console can check an address before pairing.',
@@ -101,9 +78,7 @@ export const agentRoutes = {
     responseName: 'AgentHealth',
   },
   inventory: {
-    method: 'GET',
-    path: '/v1/inventory',
-    auth: 'console',
+    ...agentRouteTable.inventory,
     operationId: 'getInventory',
     summary: 'This computer’s hardware, software and operating system inventory',
     description:
@@ -113,9 +88,7 @@ export const agentRoutes = {
     responseName: 'Inventory',
   },
   checkCatalog: {
-    method: 'GET',
-    path: '/v1/checks',
-    auth: 'console',
+    ...agentRouteTable.checkCatalog,
     operationId: 'listChecks',
     summary: 'The checks this agent can run',
     description:
@@ -124,9 +97,7 @@ export const agentRoutes = {
     responseName: 'CheckCatalog',
   },
   runChecks: {
-    method: 'POST',
-    path: '/v1/checks/run',
-    auth: 'console',
+    ...agentRouteTable.runChecks,
     operationId: 'runChecks',
     summary: 'Run checks and answer with all their results',
     description:
@@ -137,9 +108,7 @@ export const agentRoutes = {
     responseName: 'CheckResults',
   },
   runChecksStream: {
-    method: 'POST',
-    path: '/v1/checks/run/stream',
-    auth: 'console',
+    ...agentRouteTable.runChecksStream,
     operationId: 'runChecksStream',
     summary: 'Run checks and follow their progress',
     description:
@@ -148,12 +117,9 @@ export const agentRoutes = {
     bodyName: 'RunChecksRequest',
     response: CheckRunEventSchema,
     responseName: 'CheckRunEvent',
-    stream: true,
   },
   pair: {
-    method: 'POST',
-    path: '/v1/pair',
-    auth: 'none',
+    ...agentRouteTable.pair,
     operationId: 'pair',
     summary: 'Exchange a one-time pairing code for a console credential',
     description:

@@ -1,4 +1,5 @@
 export * from './agent-protocol';
+export * from './agent-route-table';
 export * from './api';
 export * from './canonical-json';
 export * from './checks';

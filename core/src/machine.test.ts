@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENT_PORT } from './agent-protocol';
+import { DEFAULT_AGENT_PORT } from './agent-route-table';
 import { AddMachineInputSchema, MachineAddressSchema, ProbeMachineInputSchema } from './machine';
 
 describe('machine addresses', () => {

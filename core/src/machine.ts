@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConsoleTokenSchema, DEFAULT_AGENT_PORT } from './agent-protocol';
+import { ConsoleTokenSchema } from './pairing';
+import { DEFAULT_AGENT_PORT } from './agent-route-table';
 import { FingerprintSchema, normalizedString } from './fingerprint';
 import { InventorySchema } from './inventory';
 import { normalizePairingCode } from './pairing';

@@ -53,3 +53,13 @@ export const PairRequestSchema = z.strictObject({
   consoleName: ConsoleNameSchema.optional(),
 });
 export type PairRequest = z.infer<typeof PairRequestSchema>;
+
+/**
+ * A console's credential for one agent. Printable ASCII without spaces, long enough that
+ * guessing is hopeless; agents generate 43-character base64url tokens.
+ */
+export const ConsoleTokenSchema = z
+  .string()
+  .min(24, 'A console token has at least 24 characters')
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces');

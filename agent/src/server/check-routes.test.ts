@@ -32,7 +32,7 @@ beforeAll(async () => {
     handlers: createHandlers({
       collectInventory: () => Promise.reject(new Error('unused')),
       pair: () => Promise.reject(new Error('unused')),
-      checks: runner,
+      checks: () => Promise.resolve(runner),
     }),
     hooks: [
       {

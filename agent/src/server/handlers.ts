@@ -10,9 +10,12 @@ export interface RouteInput<Spec extends AgentRouteSpec> {
   body: Parsed<Spec['body']>;
 }
 
-/** A JSON answer, or for a streaming route the values to write one per line. */
+/**
+ * A JSON answer, or for a streaming route the values to write one per line (once what they
+ * need is loaded and the request is accepted: a refusal is still an ordinary error answer).
+ */
 type Reply<Spec extends AgentRouteSpec> = Spec extends { stream: true }
-  ? AsyncIterable<z.input<Spec['response']>>
+  ? Promise<AsyncIterable<z.input<Spec['response']>>>
   : Promise<z.input<Spec['response']>>;
 
 /** One handler per route of core's `agentRoutes`; the compiler refuses a missing one. */

@@ -27,7 +27,7 @@ beforeAll(async () => {
     handlers: createHandlers({
       collectInventory: () =>
         Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
-      checks: new CheckRunner(),
+      checks: () => Promise.resolve(new CheckRunner()),
       pair: () => Promise.reject(new Error('not used here')),
     }),
     logger: pino({ level: 'silent' }),

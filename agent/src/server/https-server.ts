@@ -5,11 +5,21 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { agentRoutes, type AgentRouteId, type AgentRouteSpec } from '@deskside/core';
+import {
+  agentRouteTable,
+  type AgentRouteId,
+  type AgentRouteSpec,
+  type AgentRouteTarget,
+} from '@deskside/core';
 import type { Authenticator, RequestContext, RequestHooks } from './context';
 import { AgentError } from './errors';
 import type { AgentHandlers } from './handlers';
 import type { AgentIdentity } from './identity';
+import type * as RouteSchemas from './route-schemas';
+
+let routeSchemas: Promise<typeof RouteSchemas> | undefined;
+/** Loaded once, by the first request that passes authentication. */
+const loadRouteSchemas = () => (routeSchemas ??= import('./route-schemas'));
 
 export interface AgentServerOptions {
   identity: AgentIdentity;
@@ -131,7 +141,7 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
   const hooks = options.hooks ?? [];
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const byPath = new Map<string, Map<string, AgentRouteId>>();
-  for (const [id, spec] of Object.entries(agentRoutes) as [AgentRouteId, AgentRouteSpec][]) {
+  for (const [id, spec] of Object.entries(agentRouteTable) as [AgentRouteId, AgentRouteTarget][]) {
     const methods = byPath.get(spec.path) ?? new Map<string, AgentRouteId>();
     methods.set(spec.method, id);
     byPath.set(spec.path, methods);
@@ -143,7 +153,7 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
     if (ctx.path === null) throw new AgentError('bad_request', 'The request target must be a path');
     const methods = byPath.get(ctx.path);
     const routeId = methods?.get(req.method ?? '');
-    const open = routeId !== undefined && agentRoutes[routeId].auth === 'none';
+    const open = routeId !== undefined && agentRouteTable[routeId].auth === 'none';
     // Authenticate before telling whether a route or a method exists.
     if (!open) {
       ctx.caller = await authenticator.authenticate(req);
@@ -159,7 +169,7 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
     ctx.routeId = routeId;
     for (const hook of hooks) await hook.onAuthenticated?.(ctx);
 
-    const spec: AgentRouteSpec = agentRoutes[routeId];
+    const spec: AgentRouteSpec = (await loadRouteSchemas()).agentRoutes[routeId];
     const query = spec.query?.safeParse(queryObject(req.url ?? ''));
     if (query && !query.success)
       throw new AgentError('bad_request', firstIssue(query.error, 'query'));
@@ -172,7 +182,7 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
     const handler = handlers[routeId] as (ctx: RequestContext, input: unknown) => unknown;
     const answer = handler(ctx, { query: query?.data, body: body?.data });
     return spec.stream
-      ? { kind: 'stream', values: answer as AsyncIterable<unknown> }
+      ? { kind: 'stream', values: (await answer) as AsyncIterable<unknown> }
       : { kind: 'json', body: await answer };
   }
 

@@ -16,7 +16,8 @@ export interface HandlerDeps {
   collectInventory: (sections?: readonly InventorySectionName[]) => Promise<Inventory>;
   /** Exchanges a pairing code (the console registry's `pairingHandler`). */
   pair: (ctx: RequestContext, request: PairRequest) => Promise<PairResponse>;
-  checks: CheckRunner;
+  /** The check runner, which may load (with the catalog) when a request first needs it. */
+  checks: () => Promise<CheckRunner>;
 }
 
 /** An entry of the audit log's `checks`: status null while the check has not ended. */
@@ -46,13 +47,14 @@ export function createHandlers(deps: HandlerDeps): AgentHandlers {
     health: () =>
       Promise.resolve({ status: 'ok', apiVersion: AGENT_API_VERSION, agentVersion: AGENT_VERSION }),
     inventory: (_ctx, { query }) => deps.collectInventory(query.sections),
-    checkCatalog: () => Promise.resolve(deps.checks.catalog()),
+    checkCatalog: async () => (await deps.checks()).catalog(),
     runChecks: async (ctx, { body }) => {
+      const runner = await deps.checks();
       const onEvent = auditChecks(ctx, body.checks);
-      return { results: await deps.checks.run(body.checks, { signal: ctx.signal, onEvent }) };
+      return { results: await runner.run(body.checks, { signal: ctx.signal, onEvent }) };
     },
-    runChecksStream: (ctx, { body }) =>
-      deps.checks.stream(body.checks, {
+    runChecksStream: async (ctx, { body }) =>
+      (await deps.checks()).stream(body.checks, {
         signal: ctx.signal,
         onEvent: auditChecks(ctx, body.checks),
       }),

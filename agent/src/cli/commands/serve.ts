@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import pino from 'pino';
-import { CheckRunner } from '../../checks';
 import { loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
 import { createAgentServer, listen } from '../../server/https-server';
@@ -10,6 +9,16 @@ import { createHandlers } from '../../server/routes';
 import { clearRuntimeState, writeRuntimeState } from '../../server/runtime-state';
 import { AGENT_VERSION } from '../../version';
 import { withDataOptions } from '../options';
+
+/** `load`, run the first time the result is asked for; a failed load is tried again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
 
 export async function serve(flags: ConfigFlags): Promise<void> {
   const { config, file: configFile } = await loadAgentConfig(flags);
@@ -30,11 +39,16 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     handlers: createHandlers({
       collectInventory: (sections) => inventory.get(sections),
       pair: security.pair,
-      checks: new CheckRunner({
-        maxConcurrent: config.limits.concurrentChecks,
-        onCheckFailure: (checkId, err) => {
-          logger.error({ err, checkId }, 'check failed');
-        },
+      // The runner and the catalog load with the first checks request: an idle agent holds
+      // no check definitions.
+      checks: once(async () => {
+        const { CheckRunner } = await import('../../checks');
+        return new CheckRunner({
+          maxConcurrent: config.limits.concurrentChecks,
+          onCheckFailure: (checkId, err) => {
+            logger.error({ err, checkId }, 'check failed');
+          },
+        });
       }),
     }),
     logger,

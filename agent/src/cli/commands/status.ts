@@ -1,7 +1,7 @@
 import https from 'node:https';
 import type { PeerCertificate } from 'node:tls';
 import type { Command } from 'commander';
-import { AgentHealthSchema, agentRoutes } from '@deskside/core';
+import { agentRouteTable } from '@deskside/core';
 import { ConsoleRegistry } from '../../security/console-registry';
 import { readCertificate, type AgentIdentity } from '../../server/identity';
 import { readRuntimeState, type RuntimeState } from '../../server/runtime-state';
@@ -27,16 +27,17 @@ const loopbackFor = (address: string) =>
   address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
 
 /** The agent's version if it answers /v1/health with this data folder's certificate, else null. */
-function probeHealth(
+async function probeHealth(
   state: RuntimeState,
   identity: Pick<AgentIdentity, 'certPem' | 'fingerprint'>,
 ): Promise<string | null> {
+  const { AgentHealthSchema } = await import('../../server/route-schemas');
   return new Promise((resolve) => {
     const req = https.get(
       {
         host: loopbackFor(state.address),
         port: state.port,
-        path: agentRoutes.health.path,
+        path: agentRouteTable.health.path,
         agent: false,
         timeout: PROBE_TIMEOUT_MS,
         ca: identity.certPem,
