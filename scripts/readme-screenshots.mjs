@@ -16,6 +16,8 @@ export const README_SCREENSHOTS = [
   'en-settings-data',
   'nl-kb-article',
   'el-kb',
+  'nl-intake-call',
+  'en-intake',
 ];
 
 const missing = README_SCREENSHOTS.filter((name) => !existsSync(path.join(FROM, `${name}.png`)));
