@@ -24,6 +24,26 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * pino's transports run log destinations in worker threads; the agent logs to standard
+ * output only, so the bundle leaves them (and worker_threads) out: asking for one fails.
+ */
+const pinoWithoutTransports = {
+  name: 'pino-without-transports',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/(lib\/)?transport$/ }, (args) =>
+      /[\\/]pino[\\/]/.test(args.importer)
+        ? { path: 'pino-transport', namespace: 'pino-without-transports' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'pino-without-transports' }, () => ({
+      contents:
+        "module.exports = function transport() { throw new Error('The Deskside agent logs to standard output; pino transports are not part of it'); };",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('agent/dist', { recursive: true, force: true });
 await build({
   entryPoints: ['agent/src/cli/main.ts'],
@@ -45,11 +65,9 @@ await build({
   minify: true,
   charset: 'ascii',
   legalComments: 'none',
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, pinoWithoutTransports],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  // CommonJS dependencies (write-file-atomic) use __filename, which an ES module lacks.
-  define: { __filename: 'import.meta.filename', __dirname: 'import.meta.dirname' },
   logLevel: 'warning',
 });

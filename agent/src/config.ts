@@ -1,6 +1,6 @@
 import path from 'node:path';
 import envPaths from 'env-paths';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_AGENT_PORT } from '@deskside/core';
 
 export const defaultDataDir = (): string => envPaths('deskside-agent', { suffix: '' }).data;
@@ -8,57 +8,59 @@ export const defaultDataDir = (): string => envPaths('deskside-agent', { suffix:
 const KIB = 1024;
 const MIB = 1024 * KIB;
 
-const LimitsSchema = z
-  .strictObject({
-    /** Largest request body accepted. */
-    maxBodyBytes: z
-      .number()
-      .int()
-      .min(1 * KIB)
-      .max(16 * MIB)
-      .default(64 * KIB),
-    /** Requests a minute one console may make (bursts up to the same number). */
-    ratePerConsole: z.number().int().min(1).max(1_000_000).default(600),
-    /** Requests a minute from one address (an IPv6 /64 counts as one), before authentication. */
-    ratePerAddress: z.number().int().min(1).max(1_000_000).default(1200),
-    /** Checks running at once across all requests (the check runner's limit). */
-    concurrentChecks: z.number().int().min(1).max(64).default(4),
-  })
-  .prefault({});
+/** A whole number from `min` to `max`, `fallback` when absent. */
+const count = (min: number, max: number, fallback: number) =>
+  z._default(z.int().check(z.minimum(min), z.maximum(max)), fallback);
 
-const AuditSchema = z
-  .strictObject({
+const LimitsSchema = z.prefault(
+  z.strictObject({
+    /** Largest request body accepted. */
+    maxBodyBytes: count(1 * KIB, 16 * MIB, 64 * KIB),
+    /** Requests a minute one console may make (bursts up to the same number). */
+    ratePerConsole: count(1, 1_000_000, 600),
+    /** Requests a minute from one address (an IPv6 /64 counts as one), before authentication. */
+    ratePerAddress: count(1, 1_000_000, 1200),
+    /** Checks running at once across all requests (the check runner's limit). */
+    concurrentChecks: count(1, 64, 4),
+  }),
+  {},
+);
+
+const AuditSchema = z.prefault(
+  z.strictObject({
     /** The audit log; `audit.log` in the data folder by default. */
-    file: z.string().min(1).optional(),
+    file: z.optional(z.string().check(z.minLength(1))),
     /** Size at which the log is rotated. */
-    maxFileBytes: z
-      .number()
-      .int()
-      .min(64 * KIB)
-      .max(1024 * MIB)
-      .default(10 * MIB),
+    maxFileBytes: count(64 * KIB, 1024 * MIB, 10 * MIB),
     /** Rotated files kept (audit.log.1 ... audit.log.N) besides the current one. */
-    keepFiles: z.number().int().min(1).max(100).default(5),
-  })
-  .prefault({});
+    keepFiles: count(1, 100, 5),
+  }),
+  {},
+);
 
 /**
  * The agent's configuration: the config file (JSON), then command-line flags over it.
  * Unknown fields are refused, so a misspelt setting is never silently ignored.
+ * Built with zod/mini, as every schema the agent checks while it idles (README, "Keeping
+ * the idle agent small").
  */
 export const AgentConfigSchema = z.strictObject({
-  address: z
-    .string()
-    .trim()
-    .min(1)
-    .max(253)
-    .regex(/^[0-9A-Za-z.:-]+$/, 'address must be a host name or an IP address')
-    .default('127.0.0.1'),
-  port: z.number().int().min(0).max(65535).default(DEFAULT_AGENT_PORT),
-  dataDir: z.string().min(1).default(defaultDataDir),
+  address: z._default(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1),
+        z.maxLength(253),
+        z.regex(/^[0-9A-Za-z.:-]+$/, 'address must be a host name or an IP address'),
+      ),
+    '127.0.0.1',
+  ),
+  port: count(0, 65535, DEFAULT_AGENT_PORT),
+  dataDir: z._default(z.string().check(z.minLength(1)), defaultDataDir),
   /** A file holding a pre-provisioned console token (mass deployment). */
-  tokenFile: z.string().min(1).optional(),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  tokenFile: z.optional(z.string().check(z.minLength(1))),
+  logLevel: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']), 'info'),
   limits: LimitsSchema,
   audit: AuditSchema,
 });
@@ -106,7 +108,7 @@ export interface FieldIssue {
 }
 
 /** Every issue, one per field; an unknown field is named itself. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const parent = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {

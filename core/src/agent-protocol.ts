@@ -6,10 +6,22 @@ import {
   RunChecksResponseSchema,
 } from './checks';
 import { InventoryQuerySchema, InventorySchema } from './inventory';
-import { ConsoleIdSchema, ConsoleTokenSchema, PairRequestSchema } from './pairing';
+import {
+  ConsoleIdSchema,
+  ConsoleNameSchema,
+  ConsoleTokenSchema,
+  PairingCodeSchema,
+} from './pairing';
 import { AGENT_API_VERSION, agentRouteTable, type AgentRouteTarget } from './agent-route-table';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
+
+export const PairRequestSchema = z.strictObject({
+  code: PairingCodeSchema,
+  /** How the agent lists this console, e.g. "ana@helpdesk-07". */
+  consoleName: z.optional(ConsoleNameSchema),
+});
+export type PairRequest = z.infer<typeof PairRequestSchema>;
 
 export const AgentHealthSchema = z.object({
   status: z.literal('ok'),

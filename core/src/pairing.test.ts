@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PairRequestSchema } from './agent-protocol';
 import { PairMachineInputSchema } from './machine';
 import {
   ConsoleNameSchema,
-  PairRequestSchema,
   PairingCodeSchema,
   formatPairingCode,
   normalizePairingCode,

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: the agent checks tokens and console ids while it idles (README, "Keeping the
+// idle agent small").
 
 /**
  * Pairing: `deskside-agent pair` prints a one-time code on the employee's PC; the user reads
@@ -13,7 +16,7 @@ export const PAIRING_CODE_LENGTH = 10;
 
 export const PairingCodeSchema = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{10}$/, 'A pairing code is 10 letters and digits');
+  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{10}$/, 'A pairing code is 10 letters and digits'));
 
 /**
  * Reads a code as a person typed it: any case, with spaces or dashes, and the letters
@@ -37,22 +40,17 @@ export function formatPairingCode(code: string): string {
 /** A console's id on one agent, as `deskside-agent consoles list` shows it. */
 export const ConsoleIdSchema = z
   .string()
-  .regex(/^[a-z0-9]{1,40}$/, 'A console id is lower-case letters and digits');
+  .check(z.regex(/^[a-z0-9]{1,40}$/, 'A console id is lower-case letters and digits'));
 
 /** A label for a console; shown in `consoles list` and the audit log, so no control characters. */
 export const ConsoleNameSchema = z
   .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'A console name has no control characters');
-
-export const PairRequestSchema = z.strictObject({
-  code: PairingCodeSchema,
-  /** How the agent lists this console, e.g. "ana@helpdesk-07". */
-  consoleName: ConsoleNameSchema.optional(),
-});
-export type PairRequest = z.infer<typeof PairRequestSchema>;
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(100),
+    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'A console name has no control characters'),
+  );
 
 /**
  * A console's credential for one agent. Printable ASCII without spaces, long enough that
@@ -60,6 +58,8 @@ export type PairRequest = z.infer<typeof PairRequestSchema>;
  */
 export const ConsoleTokenSchema = z
   .string()
-  .min(24, 'A console token has at least 24 characters')
-  .max(512)
-  .regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces');
+  .check(
+    z.minLength(24, 'A console token has at least 24 characters'),
+    z.maxLength(512),
+    z.regex(/^[\x21-\x7e]+$/, 'A console token is printable ASCII without spaces'),
+  );

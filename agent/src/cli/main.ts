@@ -1,5 +1,5 @@
+import './zod-setup';
 import { Command } from 'commander';
-import { z } from 'zod';
 import { AGENT_VERSION } from '../version';
 import { registerChecks } from './commands/checks';
 import { registerConsoles } from './commands/consoles';
@@ -9,10 +9,6 @@ import { registerPair } from './commands/pair';
 import { registerServe } from './commands/serve';
 import { registerService } from './commands/service';
 import { registerStatus } from './commands/status';
-
-// Schemas check input without generating code at run time (no eval in the agent), which
-// also keeps the resident process smaller.
-z.config({ jitless: true });
 
 const program = new Command()
   .name('deskside-agent')

@@ -11,7 +11,7 @@ import {
 } from '../collect/tiers';
 import type { RefreshUrgency, StaticRefresher } from './refresh-child';
 import { hasStaticCache, loadStaticCache } from './static-cache';
-import { readStoredSection, type SectionNotice } from './stored-section';
+import type { SectionNotice } from './stored-section';
 import { StaleWhileRevalidate } from './state-cache';
 
 export interface InventoryServiceOptions {
@@ -177,6 +177,8 @@ export class InventoryService {
         let observed = this.parsed.get(section);
         const fromFile = stored?.get(section);
         if (!observed && fromFile) {
+          // The section schemas load with the first request that reads the cache.
+          const { readStoredSection } = await import('./read-section');
           observed = readStoredSection(section, fromFile);
           this.parsed.set(section, observed);
         }

@@ -1,8 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { InventorySectionName } from '@deskside/core';
+import { replaceFile } from '../state/replace-file';
 import { formatSectionLine, parseSectionLine, type StoredSection } from './stored-section';
 
 export const CACHE_FILE = 'inventory-cache.txt';
@@ -112,8 +113,5 @@ async function saveStaticCache(
     if (!stored.problem) lines.push(formatSectionLine({ section, stored }));
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const file = path.join(dataDir, CACHE_FILE);
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, `${lines.join('\n')}\n`, { mode: 0o600 });
-  await rename(temporary, file);
+  await replaceFile(path.join(dataDir, CACHE_FILE), `${lines.join('\n')}\n`, { mode: 0o600 });
 }

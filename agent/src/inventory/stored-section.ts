@@ -1,17 +1,14 @@
 import {
   InventorySectionNameSchema,
   SectionProblemSchema,
-  inventorySectionSchemas,
   type InventorySectionName,
   type SectionProblem,
 } from '@deskside/core';
-import type { Observed } from '../collect/document';
-import { sectionProblem } from '../collect/errors';
 
 /**
  * A static section as the agent keeps it between requests: the JSON text it was collected
- * as. It is parsed and checked against its schema only when a request first needs it, so
- * an agent nobody asks holds a few hundred kilobytes of text rather than object graphs.
+ * as. It is parsed and checked against its schema (read-section.ts) only when a request
+ * first needs it, so an agent nobody asks holds neither object graphs nor the schemas.
  */
 export type StoredSection =
   | { observedAt: string; json: string; problem?: undefined }
@@ -90,18 +87,4 @@ export function parseNotice(line: string): SectionNotice | null {
   return parsed?.stored.problem
     ? { section: parsed.section, problem: parsed.stored.problem }
     : null;
-}
-
-/** Parses a stored section and checks it against its schema. */
-export function readStoredSection(
-  section: InventorySectionName,
-  stored: StoredSection,
-): Observed<unknown> {
-  if (stored.problem) return { problem: stored.problem };
-  try {
-    const value = inventorySectionSchemas[section].parse(JSON.parse(stored.json));
-    return { value, observedAt: stored.observedAt };
-  } catch {
-    return { problem: sectionProblem(section, new Error('the stored facts are not valid')) };
-  }
 }

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { createStream, type RotatingFileStream } from 'rotating-file-stream';
+import type { RotatingFileStream } from 'rotating-file-stream';
 import type { RequestContext, RequestHooks, RequestOutcome } from '../server/context';
 
 /** One line of the audit log. `ctx.audit` adds fields such as `checks`. */
@@ -89,31 +89,70 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
-/** The audit log: JSON lines, rotated by size, readable by the agent's user only. */
+/**
+ * The audit log: JSON lines, rotated by size, readable by the agent's user only. The file is
+ * checked at once; the rotating stream is loaded with the first entry, so an agent nobody
+ * calls does not hold it.
+ */
 export function openAuditLog(options: AuditLogOptions): AuditLog {
-  const dir = path.dirname(path.resolve(options.file));
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stream: RotatingFileStream = createStream(path.basename(options.file), {
-    path: dir + path.sep,
-    size: `${options.maxFileBytes}B`,
-    rotate: options.keepFiles,
-    mode: 0o600,
-  });
+  const file = path.resolve(options.file);
+  const dir = path.dirname(file);
   let failed = false;
-  let dropped = 0;
-  stream.on('error', (error) => {
+  const fail = (error: Error) => {
     if (!failed) options.onError(error);
     failed = true;
-  });
-  // Warnings are about rotation housekeeping; the log itself goes on.
-  stream.on('warning', (error: Error) => {
-    options.onError(error);
-  });
-  const writeLine = (line: object) => stream.write(`${JSON.stringify(line)}\n`);
+  };
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, 'a', 0o600));
+  } catch (error) {
+    fail(error as Error);
+  }
+
+  let stream: RotatingFileStream | undefined;
+  let opening: Promise<void> | undefined;
+  /** Lines written before the stream is there. */
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  let dropped = 0;
+
+  const open = () =>
+    (opening ??= import('rotating-file-stream').then(
+      ({ createStream }) => {
+        stream = createStream(path.basename(file), {
+          path: dir + path.sep,
+          size: `${options.maxFileBytes}B`,
+          rotate: options.keepFiles,
+          mode: 0o600,
+        });
+        stream.on('error', fail);
+        // Warnings are about rotation housekeeping; the log itself goes on.
+        stream.on('warning', (error: Error) => {
+          options.onError(error);
+        });
+        for (const line of pending) stream.write(line);
+        pending = [];
+        pendingBytes = 0;
+      },
+      (error: unknown) => {
+        fail(error instanceof Error ? error : new Error(String(error)));
+      },
+    ));
+
+  const writeLine = (entry: object) => {
+    const line = `${JSON.stringify(entry)}\n`;
+    if (stream) stream.write(line);
+    else {
+      pending.push(line);
+      pendingBytes += line.length;
+      void open();
+    }
+  };
+  const buffered = () => (stream ? stream.writableLength : pendingBytes);
   return {
     write(entry) {
-      if (failed || stream.destroyed) return;
-      if (stream.writableLength > MAX_BUFFERED_BYTES) {
+      if (failed || stream?.destroyed) return;
+      if (buffered() > MAX_BUFFERED_BYTES) {
         dropped++;
         return;
       }
@@ -123,16 +162,16 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
       }
       writeLine(entry);
     },
-    close: () =>
-      new Promise((resolve) => {
-        if (failed || stream.destroyed) {
-          resolve();
-          return;
-        }
-        stream.end(() => {
+    async close() {
+      await opening;
+      const current = stream;
+      if (!current || failed || current.destroyed) return;
+      await new Promise<void>((resolve) => {
+        current.end(() => {
           resolve();
         });
-      }),
+      });
+    },
   };
 }
 

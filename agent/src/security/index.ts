@@ -1,5 +1,4 @@
 import type { PairRequest, PairResponse } from '@deskside/core';
-import type { Logger } from 'pino';
 import { auditFile, type AgentConfig } from '../config';
 import type { Authenticator, RequestContext, RequestHooks } from '../server/context';
 import {
@@ -12,6 +11,7 @@ import { auditHook, openAuditLog } from './audit-log';
 import { ConsoleRegistry } from './console-registry';
 import { pairingHandler } from './pairing-handler';
 import { rateLimitHooks } from './rate-limit';
+import type { AgentLogger } from '../log';
 
 export interface AgentSecurity {
   authenticator: Authenticator;
@@ -29,7 +29,7 @@ export interface AgentSecurity {
 export async function openSecurity(
   config: AgentConfig,
   env: NodeJS.ProcessEnv,
-  logger: Logger,
+  logger: AgentLogger,
 ): Promise<AgentSecurity> {
   const token = await loadConsoleToken({ env, tokenFile: config.tokenFile });
   const registry = new ConsoleRegistry({

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConsoleIdSchema } from '@deskside/core';
 import { sha256Hex } from '../server/identity';
 import { generateConsoleId, generateCredential } from './secrets';
 
-const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+// zod/mini: read while the agent idles (README, "Keeping the idle agent small").
+const Sha256HexSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 const ConsoleRecordSchema = z.object({
   id: ConsoleIdSchema,
@@ -13,17 +14,17 @@ const ConsoleRecordSchema = z.object({
   pairedAt: z.iso.datetime(),
   /** The address the pairing request came from. */
   pairedFrom: z.string(),
-  revokedAt: z.iso.datetime().nullable(),
+  revokedAt: z.nullable(z.iso.datetime()),
 });
 export type ConsoleRecord = z.infer<typeof ConsoleRecordSchema>;
 
 const PendingCodeSchema = z.object({
   codeSha256: Sha256HexSchema,
   /** A name given with `pair --name`; it names the console that uses the code. */
-  label: z.string().nullable(),
+  label: z.nullable(z.string()),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
-  attemptsLeft: z.number().int().min(0),
+  attemptsLeft: z.int().check(z.minimum(0)),
 });
 export type PendingCode = z.infer<typeof PendingCodeSchema>;
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Logger } from 'pino';
+import type { AgentLogger } from '../log';
 
 /** Who is calling, once authenticated. */
 export interface Caller {
@@ -21,7 +21,7 @@ export interface RequestContext {
   /** The route's id once the request matched one. */
   routeId: string | null;
   caller: Caller | null;
-  readonly log: Logger;
+  readonly log: AgentLogger;
   /** Aborted when the caller goes away before the answer is complete. */
   readonly signal: AbortSignal;
   /** What the audit log records about this request beyond route and status (e.g. checks). */

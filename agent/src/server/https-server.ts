@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
 import type { z } from 'zod';
 import {
   agentRouteTable,
@@ -16,6 +15,7 @@ import { AgentError } from './errors';
 import type { AgentHandlers } from './handlers';
 import type { AgentIdentity } from './identity';
 import type * as RouteSchemas from './route-schemas';
+import type { AgentLogger } from '../log';
 
 let routeSchemas: Promise<typeof RouteSchemas> | undefined;
 /** Loaded once, by the first request that passes authentication. */
@@ -26,7 +26,7 @@ export interface AgentServerOptions {
   authenticator: Authenticator;
   handlers: AgentHandlers;
   hooks?: RequestHooks[];
-  logger: Logger;
+  logger: AgentLogger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
 }

@@ -1,17 +1,20 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { replaceFile } from '../state/replace-file';
 
-/** What a running `serve` tells `status` about itself, in running.json in the data folder. */
+/**
+ * What a running `serve` tells `status` about itself, in running.json in the data folder.
+ * zod/mini: written as the agent starts (README, "Keeping the idle agent small").
+ */
 export const RuntimeStateSchema = z.object({
-  pid: z.number().int().positive(),
+  pid: z.int().check(z.positive()),
   address: z.string(),
-  port: z.number().int().min(1).max(65535),
+  port: z.int().check(z.minimum(1), z.maximum(65535)),
   fingerprint: z.string(),
   version: z.string(),
   startedAt: z.iso.datetime(),
-  configFile: z.string().nullable(),
+  configFile: z.nullable(z.string()),
   auditFile: z.string(),
 });
 export type RuntimeState = z.infer<typeof RuntimeStateSchema>;
@@ -21,7 +24,7 @@ const RUNTIME_FILE = 'running.json';
 export const runtimeStateFile = (dataDir: string): string => path.join(dataDir, RUNTIME_FILE);
 
 export async function writeRuntimeState(dataDir: string, state: RuntimeState): Promise<void> {
-  await writeFileAtomic(runtimeStateFile(dataDir), `${JSON.stringify(state, null, 2)}\n`, {
+  await replaceFile(runtimeStateFile(dataDir), `${JSON.stringify(state, null, 2)}\n`, {
     mode: 0o600,
   });
 }

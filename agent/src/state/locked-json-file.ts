@@ -1,8 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
+import { replaceFile } from './replace-file';
 
 /**
  * A JSON file that several processes change: the running `serve` and CLI commands such as
@@ -16,7 +15,7 @@ export class LockedJsonFile<T> {
 
   constructor(
     readonly file: string,
-    private readonly schema: z.ZodType<T>,
+    private readonly schema: z.ZodMiniType<T>,
     private readonly empty: () => T,
   ) {}
 
@@ -57,6 +56,8 @@ export class LockedJsonFile<T> {
   private async updateLocked<R>(change: (current: T) => { next: T; result: R }): Promise<R> {
     const dir = path.dirname(this.file);
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    // Loaded with the first change: a serving agent that is never paired does without it.
+    const { default: lockfile } = await import('proper-lockfile');
     const release = await lockfile.lock(this.file, {
       realpath: false,
       stale: 10_000,
@@ -71,7 +72,7 @@ export class LockedJsonFile<T> {
       // `change` returns the same object when nothing changed: no write, no new file version.
       if (next !== current) {
         const json = `${JSON.stringify(this.schema.parse(next), null, 2)}\n`;
-        await writeFileAtomic(this.file, json, { mode: 0o600, ...(await ownerOf(dir)) });
+        await replaceFile(this.file, json, { mode: 0o600, owner: await ownerOf(dir) });
       }
       return result;
     } finally {
@@ -90,8 +91,8 @@ export class LockedJsonFile<T> {
  * When root changes the state (`sudo deskside-agent pair`), the file must stay readable by
  * the service account that owns the data folder.
  */
-async function ownerOf(dir: string): Promise<{ chown?: { uid: number; gid: number } }> {
-  if (process.getuid?.() !== 0) return {};
+async function ownerOf(dir: string): Promise<{ uid: number; gid: number } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
   const { uid, gid } = await stat(dir);
-  return { chown: { uid, gid } };
+  return { uid, gid };
 }

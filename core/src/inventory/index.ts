@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { INVENTORY_SECTIONS, InventoryV2Schema, type InventoryV2 } from './v2';
+import { INVENTORY_SECTIONS, type InventorySectionName } from './section-names';
+import { InventoryV2Schema, type InventoryV2 } from './v2';
 import { InventoryV1Schema } from './v1';
-import type { InventorySectionName } from './sections';
 
+export * from './section-names';
 export * from './sections';
 export * from './v1';
 export * from './v2';
@@ -75,7 +76,9 @@ export const InventorySectionsParamSchema = z
       ctx.addIssue({ code: 'custom', message: 'Name at least one section' });
       return z.NEVER;
     }
-    const unknown = names.filter((name) => !(INVENTORY_SECTIONS as string[]).includes(name));
+    const unknown = names.filter(
+      (name) => !(INVENTORY_SECTIONS as readonly string[]).includes(name),
+    );
     if (unknown.length > 0) {
       ctx.addIssue({
         code: 'custom',

@@ -6,9 +6,25 @@ import {
   InventoryQuerySchema,
   InventorySchema,
   InventoryV2Schema,
+  SectionProblemSchema,
   inventoryHostname,
+  inventorySectionSchemas,
   toCurrentInventory,
 } from './index';
+
+describe('the section names', () => {
+  it('are the sections that have a schema, in document order', () => {
+    expect([...INVENTORY_SECTIONS]).toEqual(Object.keys(inventorySectionSchemas));
+  });
+
+  it('check the problems of the recorded document, and refuse an unknown section', () => {
+    for (const problem of recordedV2.problems) {
+      expect(SectionProblemSchema.parse(problem)).toEqual(problem);
+    }
+    const problem = { section: 'registry', reason: 'failed', message: 'x' };
+    expect(SectionProblemSchema.safeParse(problem).success).toBe(false);
+  });
+});
 
 describe('InventorySchema', () => {
   it('reads a schema version 1 document as it was stored, adding nothing', () => {

@@ -26,6 +26,7 @@ import {
   OsV1Schema,
   SystemV1Schema,
 } from './v1';
+import type { InventorySectionName } from './section-names';
 
 // The sections of schema version 2. Text facts the machine does not give are "";
 // numbers it does not give are null. Sections that existed in version 1 keep its fields.
@@ -161,9 +162,7 @@ export const inventorySectionSchemas = {
   usb: z.array(UsbDeviceSchema),
   software: InstalledSoftwareSchema,
   updates: PendingUpdatesSchema,
-} as const;
-
-export type InventorySectionName = keyof typeof inventorySectionSchemas;
+} as const satisfies { [K in InventorySectionName]: z.ZodType };
 export type InventorySections = {
   [K in InventorySectionName]: z.infer<(typeof inventorySectionSchemas)[K]>;
 };

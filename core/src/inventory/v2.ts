@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import { DateTimeSchema, TextSchema } from '../facts/common';
-import { inventorySectionSchemas, type InventorySectionName } from './sections';
-
-export const INVENTORY_SECTIONS = Object.keys(inventorySectionSchemas) as InventorySectionName[];
-
-export const InventorySectionNameSchema = z.enum(
-  INVENTORY_SECTIONS as [InventorySectionName, ...InventorySectionName[]],
-);
-
-export const SectionProblemSchema = z.object({
-  section: InventorySectionNameSchema,
-  reason: z.enum(['unsupported', 'not_installed', 'timeout', 'failed']),
-  message: TextSchema,
-});
-export type SectionProblem = z.infer<typeof SectionProblemSchema>;
+import {
+  InventorySectionNameSchema,
+  SectionProblemSchema,
+  type InventorySectionName,
+} from './section-names';
+import { inventorySectionSchemas } from './sections';
 
 const optionalSections = Object.fromEntries(
   Object.entries(inventorySectionSchemas).map(([name, schema]) => [name, schema.optional()]),

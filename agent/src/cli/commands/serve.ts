@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import pino from 'pino';
 import { loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
 import { startInventoryService } from '../../inventory/start';
+import { lazyPino } from '../../log';
 import { createHandlers } from '../../server/routes';
 import { clearRuntimeState, writeRuntimeState } from '../../server/runtime-state';
+import { utcTimestamp } from '../../time';
 import { AGENT_VERSION } from '../../version';
 import { withDataOptions } from '../options';
 
@@ -24,11 +25,12 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   const { config, file: configFile } = await loadAgentConfig(flags);
 
   const identity = await loadOrCreateIdentity(config.dataDir);
-  const logger = pino({
+  const log = lazyPino({
     level: config.logLevel,
     base: { service: 'deskside-agent' },
     redact: ['req.headers.authorization'],
   });
+  const { logger } = log;
   const security = await openSecurity(config, process.env, logger);
   const inventory = startInventoryService(config.dataDir, logger);
   const server = createAgentServer({
@@ -61,7 +63,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     port: bound.port,
     fingerprint: identity.fingerprint,
     version: AGENT_VERSION,
-    startedAt: new Date().toISOString(),
+    startedAt: utcTimestamp(),
     configFile,
     auditFile: security.auditFile,
   });
@@ -85,6 +87,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       void Promise.allSettled([
         security.close(),
         clearRuntimeState(config.dataDir, process.pid),
+        log.settled(),
       ]).then(() => process.exit(0));
     });
     server.closeAllConnections();
