@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '@deskside/core';
+import { ErrorCodeSchema, LANGUAGES } from '@deskside/core';
 
 const root = path.resolve(import.meta.dirname, '../renderer/src');
 type Tree = { [key: string]: string | Tree };
@@ -60,4 +60,9 @@ describe('UI strings', () => {
       expect(empty).toEqual([]);
     },
   );
+
+  it('give every error code the console can answer with a title (ErrorMessage shows it)', () => {
+    const untitled = ErrorCodeSchema.options.filter((code) => !english.has(`errors.${code}`));
+    expect(untitled).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ export const ErrorCodeSchema = z.enum([
   'validation',
   'not_found',
   'conflict',
+  'cancelled',
   'stale_version',
   'invalid_transition',
   'unknown_method',

@@ -48,9 +48,10 @@ test('every page, in every language: translated, accessible, and kept as a scree
   test.setTimeout(300_000);
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 860 });
-  // A paired agent machine, so the agents settings have one to show.
+  // A paired agent machine, so the agents settings have one to show and the call has the
+  // caller's machine to run its checks on.
   const { code } = await issuePairingCode(agent.dataDir);
-  await hostCall(desk.host, 'machines.pair', {
+  const laptop = await hostCall(desk.host, 'machines.pair', {
     address: '127.0.0.1',
     port: agent.port,
     fingerprint: agent.fingerprint,
@@ -75,6 +76,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
     scriptId: 'no-internet',
     requester: 'Eleni Papadopoulou',
     summary: 'No internet',
+    machineId: laptop.id,
     language: 'en',
   });
   await hostCall(desk.host, 'intake.answer', {
@@ -145,6 +147,9 @@ test('every page, in every language: translated, accessible, and kept as a scree
           await expect(
             page.getByRole('heading', { name: strings.intake.path, level: 2 }),
           ).toBeVisible();
+          // The caller's machine is known: its checks can run.
+          await expect(page.getByRole('button', { name: strings.intake.runChecks })).toBeVisible();
+          await expect(page.getByText(strings.intake.noMachineForChecks)).toHaveCount(0);
         },
       ],
       [

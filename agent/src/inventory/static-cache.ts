@@ -113,5 +113,9 @@ async function saveStaticCache(
     if (!stored.problem) lines.push(formatSectionLine({ section, stored }));
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  await replaceFile(path.join(dataDir, CACHE_FILE), `${lines.join('\n')}\n`, { mode: 0o600 });
+  // Rewritten for each section collected; a cache lost in a crash is collected again.
+  await replaceFile(path.join(dataDir, CACHE_FILE), `${lines.join('\n')}\n`, {
+    mode: 0o600,
+    flush: false,
+  });
 }

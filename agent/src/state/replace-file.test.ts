@@ -17,6 +17,9 @@ describe('replaceFile', () => {
     await replaceFile(file, 'ünïcode second\n', { mode: 0o600 });
     expect(await readFile(file, 'utf8')).toBe('ünïcode second\n');
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
+    // A cache does without the flush to disk; the content is the same.
+    await replaceFile(file, 'third\n', { mode: 0o600, flush: false });
+    expect(await readFile(file, 'utf8')).toBe('third\n');
     // No temporary file is left beside it.
     expect(await readdir(dir)).toEqual(['state.json']);
   });

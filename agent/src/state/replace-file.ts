@@ -6,6 +6,11 @@ export interface ReplaceFileOptions {
   mode: number;
   /** Who the file belongs to, when not the process's own user (root changing a service's file). */
   owner?: { uid: number; gid: number };
+  /**
+   * Whether the new content is flushed to disk before it replaces the old (default). A cache
+   * that is written often and rebuilt when lost does without: the disk is someone's PC's.
+   */
+  flush?: boolean;
 }
 
 /**
@@ -28,7 +33,7 @@ export async function replaceFile(
       // The mode asked for, whatever the umask.
       await handle.chmod(options.mode);
       if (options.owner) await handle.chown(options.owner.uid, options.owner.gid);
-      await handle.sync();
+      if (options.flush !== false) await handle.sync();
     } finally {
       await handle.close();
     }

@@ -186,7 +186,7 @@ function request(
 }
 
 /** The caller gave up on the exchange (an analyst cancelled a run of checks). */
-const cancelled = () => new DesksideError('conflict', 'Cancelled');
+const cancelled = () => new DesksideError('cancelled', 'Cancelled');
 
 function parseJson(text: string): unknown {
   try {
