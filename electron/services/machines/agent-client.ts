@@ -251,13 +251,24 @@ type Body<K extends AgentRouteId> = AgentRoutes[K] extends { body: z.ZodType }
   ? z.input<AgentRoutes[K]['body']>
   : never;
 
+/**
+ * How long an agent may stay silent before its answer once connected. A freshly started
+ * agent holds its first inventory answer up to 8 s while it collects (longer on a busy PC);
+ * reaching the agent is still bounded by the connect timeout.
+ */
+const ANSWER_IDLE_TIMEOUT_MS = 20_000;
+
 /** An authenticated GET of one agent route over the pinned connection, its answer validated. */
 export async function agentGet<K extends GetRoute>(
   agent: PinnedAgent,
   route: K,
 ): Promise<z.output<AgentRoutes[K]['response']>> {
   const spec = agentRoutes[route];
-  const response = await request(agent, spec.path, { pinned: agent, token: agent.token });
+  const response = await request(agent, spec.path, {
+    pinned: agent,
+    token: agent.token,
+    idleTimeoutMs: ANSWER_IDLE_TIMEOUT_MS,
+  });
   // The spec map pairs each route with its schema; indexing by a generic key loses that.
   const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
   return parseBody(agent, response, schema);
