@@ -17,6 +17,7 @@ export default defineConfig({
             'test/**/*.test.ts',
           ],
           globalSetup: ['test/global-setup.ts', 'test/postgres-setup.ts'],
+          setupFiles: ['test/stop-agents.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -12,9 +12,11 @@ const setup = agentWithConsole();
 /** A machine whose agent was added and then stopped: nothing answers at its address. */
 async function addStoppedAgent() {
   const gone = await startAgent();
-  const added = await addAgent(setup.desk, gone);
-  await gone.stop();
-  return added;
+  try {
+    return await addAgent(setup.desk, gone);
+  } finally {
+    await gone.stop();
+  }
 }
 
 /** A check that takes as long as the catalog allows it to sample: something to cancel. */
