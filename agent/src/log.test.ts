@@ -1,5 +1,6 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { lazyPino } from './log';
+import { LEVEL_VALUES, lazyPino } from './log';
 
 /** A destination that keeps each line pino writes, parsed. */
 function capture() {
@@ -45,6 +46,10 @@ describe('the lazily loaded logger', () => {
     await log.settled();
     expect(out.lines).toHaveLength(1);
     expect(out.lines[0]).toMatchObject({ msg: 'written', err: { message: 'disk gone' } });
+  });
+
+  it('knows the levels by pino’s own numbers', () => {
+    expect(LEVEL_VALUES).toEqual(pino.levels.values);
   });
 
   it('writes nothing at level silent', async () => {

@@ -18,7 +18,8 @@ export interface LazyLogger {
   settled(): Promise<void>;
 }
 
-const LEVEL_VALUES: Record<string, number> = {
+/** pino's level numbers (`pino.levels.values`), here so that checking a level loads no pino. */
+export const LEVEL_VALUES: Record<string, number> = {
   fatal: 60,
   error: 50,
   warn: 40,
