@@ -17,7 +17,7 @@ import {
   FollowCheckRunInputSchema,
   MachineCheckRunSchema,
   RunMachineChecksInputSchema,
-} from './machine-checks';
+} from './checks/check-runs';
 import {
   AnswerIntakeInputSchema,
   EscalateIntakeInputSchema,

@@ -10,7 +10,7 @@ export * from './inventory';
 export * from './ipc';
 export * from './machine';
 export * from './settings';
-export * from './machine-checks';
+export * from './checks/check-runs';
 export * from './pairing';
 export * from './ticket';
 export * from './data-exchange';

@@ -22,7 +22,7 @@ import {
 import type { Db } from '../database/open';
 import { indexTicketText } from '../database/search-index';
 import type { JobReporter } from '../jobs/job-registry';
-import { checkCategory, checkGroup } from '../tickets/intake';
+import { checkCategory, checkGroup } from '../tickets/field-rules';
 import { appendEntries } from '../tickets/timeline';
 import { describedText } from '../tickets/ticket-service';
 import { initialSla, type WorkflowDeps } from '../tickets/ticket-writer';

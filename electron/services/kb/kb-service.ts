@@ -15,7 +15,7 @@ import {
 import type { DialectName } from '../database/dialect';
 import { indexArticle } from '../database/kb-search-index';
 import type { Db } from '../database/open';
-import { checkCategory } from '../tickets/intake';
+import { checkCategory } from '../tickets/field-rules';
 import { loadTicketRow, type WorkflowDeps } from '../tickets/ticket-writer';
 import { articleNotFound, summaryOf } from './article-rows';
 

@@ -7,7 +7,7 @@ import {
   type TierMoveInputSchema,
   type Ticket,
 } from '@deskside/core';
-import { checkGroup } from './intake';
+import { checkGroup } from './field-rules';
 import { editTicket, type WorkflowDeps } from './ticket-writer';
 
 /** Who works on a ticket: analyst, group and support line, each change in the timeline. */

@@ -21,7 +21,7 @@ import { ordersOf } from '../outside-help/order-service';
 import { vendorCasesOf } from '../outside-help/vendor-service';
 import { visitsOf } from '../outside-help/visit-service';
 import { checkRunEvidence, insertEvidence, type EvidenceDraft } from './evidence';
-import { checkCategory, checkGroup, checkMachine, requesterName } from './intake';
+import { checkCategory, checkGroup, checkMachine, requesterName } from './field-rules';
 import { toEvidence, toTicket } from './rows';
 import { appendEntries, timelineOf } from './timeline';
 import {

@@ -16,7 +16,7 @@ import {
   type QueueFilters,
 } from '../features/queue/queue-params';
 import { useQueue } from '../features/queue/useQueue';
-import { NewTicketForm } from '../features/tickets/NewTicketForm';
+import { NewTicketForm } from '../features/new-ticket/NewTicketForm';
 import { formatNumber } from '../i18n/format';
 
 /** The analyst's queue: every filter, sort and search of the ticket store, kept in the address. */

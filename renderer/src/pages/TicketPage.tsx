@@ -6,11 +6,11 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { TicketArticles } from '../features/kb/TicketArticles';
 import { useNow } from '../components/useNow';
 import { groupName } from '../features/queue/labels';
-import { ActionsPanel } from '../features/ticket/ActionsPanel';
-import { OutsideHelp } from '../features/ticket/OutsideHelp';
-import { TicketHeader } from '../features/ticket/TicketHeader';
-import { Timeline } from '../features/ticket/Timeline';
-import { EvidenceList } from '../features/tickets/EvidenceList';
+import { ActionsPanel } from '../features/ticket-page/ActionsPanel';
+import { OutsideHelp } from '../features/ticket-page/OutsideHelp';
+import { TicketHeader } from '../features/ticket-page/TicketHeader';
+import { Timeline } from '../features/ticket-page/Timeline';
+import { EvidenceList } from '../features/ticket-page/EvidenceList';
 
 export function TicketPage() {
   const { t } = useTranslation();

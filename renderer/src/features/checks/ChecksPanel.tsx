@@ -4,7 +4,7 @@ import type { CheckCatalogEntry, RunMachineChecksInput } from '@deskside/core';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TicketPicker } from '../tickets/TicketPicker';
+import { TicketPicker } from '../ticket-picker/TicketPicker';
 import { CheckRunView } from './CheckResults';
 import { ParamFields } from './ParamFields';
 import { initialValues, paramFields, paramProblems, paramsFromValues } from './param-form';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/hooks';
-import { TicketPicker } from '../tickets/TicketPicker';
+import { TicketPicker } from '../ticket-picker/TicketPicker';
 
 export function AttachToTicket({ snapshotId }: { snapshotId: string }) {
   const { t } = useTranslation();

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { CheckIdSchema, CheckResultSchema, RunChecksRequestSchema } from './checks';
-import { WireErrorSchema } from './errors';
-import { MachineIdSchema, TransportKindSchema } from './machine';
+import { WireErrorSchema } from '../errors';
+import { MachineIdSchema, TransportKindSchema } from '../machine';
+import { RunChecksRequestSchema } from './protocol';
+import { CheckIdSchema, CheckResultSchema } from './result';
+
+// The console's runs of catalog checks on machines (queued, running, done, cancelled), as
+// the analyst follows them. Not in ./index: the agent, which imports that, knows nothing of
+// the console's machine list.
 
 /** The console's "run these checks on that machine": each check validated by its schema. */
 export const RunMachineChecksInputSchema = z

@@ -1,4 +1,4 @@
-/** Checks intake values against the desk's configuration, inside the write's transaction. */
+/** The rules a ticket's fields must meet against the desk's configuration, checked inside the write's transaction. */
 import { DesksideError, LOCAL_MACHINE_ID, isCategory, type WorkflowConfig } from '@deskside/core';
 import type { Db } from '../database/open';
 
