@@ -71,7 +71,7 @@ export default tseslint.config(
           message: 'core/ depends on nothing of ours',
         },
         {
-          group: ['../../electron/*', '../../renderer/*', '../../agent/*'],
+          group: ['**/electron/**', '**/renderer/**', '**/agent/**'],
           message: 'core/ depends on nothing of ours',
         },
       ],
@@ -120,6 +120,52 @@ export default tseslint.config(
         {
           group: ['**/main/*', '**/preload/*', '**/renderer/**'],
           message: 'Services do not depend on Electron adapters or the UI',
+        },
+      ],
+    }),
+  },
+  {
+    // Electron's main process: a thin adapter that exposes the console services.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/**/*.test.ts'],
+    rules: restrict({
+      paths: ['better-sqlite3', 'kysely', 'pg'].map((name) => ({
+        name,
+        message: 'Electron main is a thin adapter: data goes through the console services',
+      })),
+      groups: [
+        {
+          group: ['**/renderer/**', '**/preload/**', '@deskside/agent', '@deskside/agent/*'],
+          message:
+            'Electron main talks to the UI only through IPC, and to agents through the services',
+        },
+      ],
+    }),
+  },
+  {
+    // The preload runs sandboxed in the renderer's process: Electron's bridge and the channel
+    // names, nothing with Node or the console's code.
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict({
+      paths: [
+        ...nodeBuiltinBan('The preload is sandboxed: it has no Node modules'),
+        {
+          name: '@deskside/core',
+          allowTypeImports: true,
+          message:
+            'The preload stays small: types from @deskside/core, channels from @deskside/core/ipc',
+        },
+      ],
+      groups: [
+        {
+          group: [
+            '**/services/**',
+            '**/main/**',
+            '**/renderer/**',
+            '**/web/**',
+            '@deskside/agent*',
+          ],
+          message: 'The preload exposes the IPC contract only: no console, UI or agent code',
         },
       ],
     }),
