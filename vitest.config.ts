@@ -1,34 +1,58 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two kinds of test, told apart by the file name:
+ * - `*.test.ts(x)`: unit tests. No server, no built agent: pure functions, services on a
+ *   SQLite file, in-process HTTP servers, React in jsdom. `npm run test:unit`, in seconds.
+ * - `*.integration.test.ts`: real parts. The built agent process, a throwaway PostgreSQL
+ *   cluster (every store test runs on SQLite and on PostgreSQL). `npm run test:integration`.
+ * The end-to-end tests in test/e2e (Chromium) are Playwright's: `npm run e2e`.
+ */
+const INTEGRATION = '**/*.integration.test.ts';
+
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: { '#test': fileURLToPath(new URL('./test', import.meta.url)) },
+  },
   test: {
     projects: [
       {
         extends: true,
         test: {
-          name: 'node',
+          name: 'unit',
+          pool: 'threads',
+          isolate: false,
           environment: 'node',
-          include: [
-            'core/**/*.test.ts',
-            'agent/**/*.test.ts',
-            'electron/**/*.test.ts',
-            'test/**/*.test.ts',
-          ],
-          globalSetup: ['test/global-setup.ts', 'test/postgres-setup.ts'],
-          setupFiles: ['test/stop-agents.ts'],
+          include: ['{core,agent,electron,test}/**/*.test.ts'],
+          exclude: [INTEGRATION, 'test/e2e/**', '**/node_modules/**'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
         },
       },
       {
         extends: true,
         test: {
           name: 'renderer',
+          pool: 'threads',
+          isolate: false,
           environment: 'jsdom',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
           setupFiles: ['renderer/test-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: [INTEGRATION],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['test/global-setup.ts', 'test/postgres-setup.ts'],
+          setupFiles: ['test/stop-agents.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
     ],

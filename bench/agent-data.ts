@@ -6,8 +6,8 @@ import { X509Certificate, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AGENT_BUNDLE, startAgent, type RunningAgent } from '../test/helpers/agent-process';
-import { ManagedProcess } from '../test/helpers/managed-process';
+import { AGENT_BUNDLE, startAgent, type RunningAgent } from '#test/helpers/agent-process';
+import { ManagedProcess } from '#test/helpers/managed-process';
 import { CHILD_ENV } from './benchmark';
 
 const FINGERPRINT_TIMEOUT_MS = 20_000;

@@ -4,7 +4,7 @@
  * has run as long. Each pair runs side by side, started together; medians of the pairs.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ManagedProcess } from '../test/helpers/managed-process';
+import { ManagedProcess } from '#test/helpers/managed-process';
 import { createAgentData, startBenchAgent } from './agent-data';
 import { CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { residentMiB } from './process-memory';

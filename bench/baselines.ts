@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ManagedProcess } from '../test/helpers/managed-process';
+import { ManagedProcess } from '#test/helpers/managed-process';
 import { CHILD_ENV } from './benchmark';
 
 const SAMPLE_TIMEOUT_MS = 60_000;

@@ -6,8 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from '../test/helpers/chromium';
-import { startConsoleHost } from '../test/helpers/console-host';
+import { CHROMIUM_LAUNCH } from '#test/helpers/chromium';
+import { startConsoleHost } from '#test/helpers/console-host';
 import type { Benchmark, BenchContext } from './benchmark';
 import { sqliteDataset } from './tickets-dataset';
 

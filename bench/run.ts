@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ManagedProcess, describeExit, stopAllProcesses } from '../test/helpers/managed-process';
+import { ManagedProcess, describeExit, stopAllProcesses } from '#test/helpers/managed-process';
 import { agentIdleRssBenchmark } from './agent-idle-rss';
 import { agentCheckRttBenchmark } from './agent-checks';
 import { agentInventoryBenchmark } from './agent-inventory';

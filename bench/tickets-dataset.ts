@@ -11,7 +11,7 @@ import { MIGRATION_NAMES } from '../electron/services/database/migrations';
 import { openStore, type Store } from '../electron/services/database/store';
 import { SEED_VERSION } from '../scripts/seed/generate';
 import { seedDatabase } from '../scripts/seed/seed-database';
-import { startPostgres, type PostgresCluster } from '../test/helpers/postgres';
+import { startPostgres, type PostgresCluster } from '#test/helpers/postgres';
 
 export const DATASET = { tickets: 100_000, timelinePerTicket: 10, seed: 1 } as const;
 

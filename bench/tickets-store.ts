@@ -10,7 +10,7 @@ import path from 'node:path';
 import { OPEN_STATUSES, TicketStatusSchema } from '@deskside/core';
 import type { Dispatch } from '../electron/services/api/dispatcher';
 import { openConsole } from '../electron/services/console';
-import { PostgresUnavailable } from '../test/helpers/postgres';
+import { PostgresUnavailable } from '#test/helpers/postgres';
 import { BenchmarkUnavailable, type BenchContext, type Benchmark } from './benchmark';
 import { DATASET, postgresDataset, sqliteDataset } from './tickets-dataset';
 import { p95 } from './stats';

@@ -22,25 +22,33 @@ function playwrightSkips(suites, out = []) {
   return out;
 }
 
+/** Where `npm test` has each Vitest stage write its JSON report. */
+export const VITEST_REPORTS = {
+  unit: 'test-results/vitest-unit.json',
+  integration: 'test-results/vitest-integration.json',
+};
+
 export function summarize({ print }) {
   let passed = 0;
   let failed = 0;
   const notes = [];
 
-  const vitest = read('test-results/vitest.json');
-  if (vitest) {
+  for (const [stage, file] of Object.entries(VITEST_REPORTS)) {
+    const vitest = read(file);
+    if (!vitest) {
+      failed += 1;
+      notes.push(`Vitest (${stage}) left no report (it did not run, or crashed)`);
+      continue;
+    }
     passed += vitest.numPassedTests;
     failed += vitest.numFailedTests;
     if (vitest.numPendingTests + vitest.numTodoTests > 0) {
-      notes.push(`Vitest: ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
+      notes.push(`Vitest (${stage}): ${vitest.numPendingTests + vitest.numTodoTests} skipped`);
     }
     // A file that fails to load has no tests to count but is still a failure.
     failed += vitest.testResults.filter(
       (f) => f.status === 'failed' && f.assertionResults.length === 0,
     ).length;
-  } else {
-    failed += 1;
-    notes.push('Vitest left no report (it did not run, or crashed)');
   }
 
   const playwright = read('test-results/playwright.json');

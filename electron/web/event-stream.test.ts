@@ -1,7 +1,7 @@
 import http from 'node:http';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestConsole, type TestConsole } from '../../test/helpers/console';
+import { openTestConsole, type TestConsole } from '#test/helpers/console';
 import { startWebHost, type WebHost } from './host';
 
 let desk: TestConsole;

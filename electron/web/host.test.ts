@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestConsole, type TestConsole } from '../../test/helpers/console';
+import { openTestConsole, type TestConsole } from '#test/helpers/console';
 import { startWebHost, type WebHost } from './host';
 
 let desk: TestConsole;

@@ -51,7 +51,9 @@ describe('ManagedProcess', () => {
       `process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1_000);`,
     );
     await child.waitForLine(/^ready$/, 5_000);
-    await child.stop();
+    const stopping = Date.now();
+    await child.stop(300);
     expect(isRunning(child.pid)).toBe(false);
-  }, 20_000);
+    expect(Date.now() - stopping).toBeGreaterThanOrEqual(300);
+  });
 });

@@ -155,14 +155,14 @@ export class ManagedProcess {
 
   /**
    * Stops the process: SIGTERM to its pid, SIGKILL if it is still running after a grace
-   * period. Resolves once it has exited; does nothing if it already has.
+   * period (5 s unless given). Resolves once it has exited; does nothing if it already has.
    */
-  stop(): Promise<void> {
+  stop(graceMs = STOP_GRACE_MS): Promise<void> {
     if (this.exitStatus) return Promise.resolve();
     this.stopping ??= (async () => {
       this.child.kill('SIGTERM'); // ChildProcess.kill signals this child's pid only.
       try {
-        await this.waitForExit(STOP_GRACE_MS);
+        await this.waitForExit(graceMs);
       } catch {
         // It ignored SIGTERM within the grace period; SIGKILL cannot be ignored.
         this.child.kill('SIGKILL');

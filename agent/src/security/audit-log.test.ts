@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { temporaryFolders } from '../../../test/helpers/temp-folders';
+import { temporaryFolders } from '#test/helpers/temp-folders';
 import type { RequestContext } from '../server/context';
 import { auditEntry, openAuditLog, withoutSecrets, type AuditEntry } from './audit-log';
 

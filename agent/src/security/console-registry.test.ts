@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { temporaryFolders } from '../../../test/helpers/temp-folders';
+import { temporaryFolders } from '#test/helpers/temp-folders';
 import { ConsoleRegistry, REGISTRY_FILE } from './console-registry';
 
 const folders = temporaryFolders('deskside-registry-');

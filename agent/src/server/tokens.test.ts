@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { temporaryFolders } from '../../../test/helpers/temp-folders';
+import { temporaryFolders } from '#test/helpers/temp-folders';
 import {
   PROVISIONED_CONSOLE_ID,
   TokenVerifier,

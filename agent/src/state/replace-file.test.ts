@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { temporaryFolders } from '../../../test/helpers/temp-folders';
+import { temporaryFolders } from '#test/helpers/temp-folders';
 import { replaceFile } from './replace-file';
 
 const folders = temporaryFolders('deskside-replace-');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import recordedV1 from '../../../test/fixtures/inventory-linux.json';
-import recordedV2 from '../../../test/fixtures/inventory-linux-v2.json';
+import recordedV1 from '#test/fixtures/inventory-linux.json';
+import recordedV2 from '#test/fixtures/inventory-linux-v2.json';
 import {
   INVENTORY_SECTIONS,
   InventoryQuerySchema,

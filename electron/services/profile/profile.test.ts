@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  TEST_ANALYST,
-  callError,
-  openTestConsole,
-  type TestConsole,
-} from '../../../test/helpers/console';
+import { TEST_ANALYST, callError, openTestConsole, type TestConsole } from '#test/helpers/console';
 
 let desk: TestConsole;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
 import { SettingsService } from './settings-service';
 
 let desk: TestConsole;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InventoryV1Schema, canonicalJson, toCurrentInventory } from '@deskside/core';
-import recordedV1 from '../../../test/fixtures/inventory-linux.json';
-import { openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import recordedV1 from '#test/fixtures/inventory-linux.json';
+import { openTestConsole, type TestConsole } from '#test/helpers/console';
 import { sha256Hex } from './ticket-service';
 
 let desk: TestConsole;

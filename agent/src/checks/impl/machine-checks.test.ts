@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, recordedExec, runCheck } from '../../../../test/helpers/check-harness';
+import { fixture, recordedExec, runCheck } from '#test/helpers/check-harness';
 import { WRITE_CHECK_PREFIX } from './fs-writable';
 
 // On this machine (Linux) for real; macOS and Windows paths with recorded outputs.

@@ -5,12 +5,8 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, recordedExec, runCheck } from '../../../../test/helpers/check-harness';
-import {
-  startDnsServer,
-  startSntpServer,
-  type UdpServer,
-} from '../../../../test/helpers/udp-servers';
+import { fixture, recordedExec, runCheck } from '#test/helpers/check-harness';
+import { startDnsServer, startSntpServer, type UdpServer } from '#test/helpers/udp-servers';
 import { loadOrCreateIdentity } from '../../server/identity';
 import type { InterfaceFacts } from '../context';
 import { judgeHttpAnswer } from './http-reach';

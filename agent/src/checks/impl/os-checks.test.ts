@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessFacts } from '../context';
-import {
-  fixture,
-  recordedExec,
-  runCheck,
-  type Recording,
-} from '../../../../test/helpers/check-harness';
+import { fixture, recordedExec, runCheck, type Recording } from '#test/helpers/check-harness';
 import { judgeSystemd } from './service-running';
 
 // service.running, disk.smart and processes.top: on this machine where it can show the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../../test/helpers/check-harness';
+import { runCheck } from '#test/helpers/check-harness';
 import { fixture, replay } from '../../collect/testing';
 
 // The checks built on the inventory's collectors: on this machine where it has the facts

@@ -6,8 +6,8 @@ import {
   InventoryV2Schema,
   type InventoryV2,
 } from '@deskside/core';
-import recordedV1 from '../../../../test/fixtures/inventory-linux.json';
-import recordedV2 from '../../../../test/fixtures/inventory-linux-v2.json';
+import recordedV1 from '#test/fixtures/inventory-linux.json';
+import recordedV2 from '#test/fixtures/inventory-linux-v2.json';
 import { applyLanguage, setupI18n } from '../../i18n';
 import { InventorySections } from './InventorySections';
 

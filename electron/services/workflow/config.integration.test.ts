@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKFLOW_CONFIG, type PriorityMatrix } from '@deskside/core';
-import { TestClock } from '../../../test/helpers/clock';
-import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import { TestClock } from '#test/helpers/clock';
+import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 
 describe.each(STORE_KINDS)('the desk’s rules on %s', (kind) => {
   let desk: TestConsole;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesksideError } from '@deskside/core';
-import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
+import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
 import { agentStream, type PinnedAgent } from './agent-client';
 
 let agent: RunningAgent;

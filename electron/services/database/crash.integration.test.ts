@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestConsole, type TestConsole } from '../../../test/helpers/console';
-import { ManagedProcess } from '../../../test/helpers/managed-process';
-import { STORE_KINDS, newPostgresDatabase } from '../../../test/helpers/stores';
+import { openTestConsole, type TestConsole } from '#test/helpers/console';
+import { ManagedProcess } from '#test/helpers/managed-process';
+import { STORE_KINDS, newPostgresDatabase } from '#test/helpers/stores';
 
 const WRITER = fileURLToPath(new URL('../../../test/helpers/ticket-writer.ts', import.meta.url));
 const COMMITTED = /^committed (\d+) (\d+)$/;

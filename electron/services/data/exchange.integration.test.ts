@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { ExportDocumentSchema, type ExportDocument } from '@deskside/core';
-import { callError, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, consolesOnStores, type StoreKind } from '../../../test/helpers/stores';
-import { exportData, importData } from '../../../test/helpers/transfers';
+import { callError, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, consolesOnStores, type StoreKind } from '#test/helpers/stores';
+import { exportData, importData } from '#test/helpers/transfers';
 
 const consoles = consolesOnStores();
 afterEach(() => consoles.disposeAll());

@@ -7,8 +7,8 @@ import {
   type CheckRunEvent,
 } from '@deskside/core';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
-import { agentWithConsole } from '../../../test/helpers/agent-console';
-import { callError } from '../../../test/helpers/console';
+import { agentWithConsole } from '#test/helpers/agent-console';
+import { callError } from '#test/helpers/console';
 
 // The console runs checks on a real agent process over the pinned HTTPS connection, and on
 // this computer in-process; every answer is validated by core's schemas.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CheckRunSchema } from '@deskside/core';
-import { startAgent } from '../../../test/helpers/agent-process';
-import { followRun, followUntil } from '../../../test/helpers/check-runs';
-import { addAgent, agentWithConsole } from '../../../test/helpers/agent-console';
-import { callError } from '../../../test/helpers/console';
+import { startAgent } from '#test/helpers/agent-process';
+import { followRun, followUntil } from '#test/helpers/check-runs';
+import { addAgent, agentWithConsole } from '#test/helpers/agent-console';
+import { callError } from '#test/helpers/console';
 
 // Runs of checks the analyst watches: started at once, followed check by check through the
 // contract, and cancellable, on a real agent process and on this computer in-process.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issuePairingCode, runAgentCli } from '../../../test/helpers/agent-cli';
-import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
-import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import { issuePairingCode, runAgentCli } from '#test/helpers/agent-cli';
+import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
+import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
 
 // Real agent processes without a pre-provisioned token: only paired consoles get in.
 let agents: RunningAgent[] = [];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STORE_KINDS, newPostgresDatabase, type StoreKind } from '../../../test/helpers/stores';
+import { STORE_KINDS, newPostgresDatabase, type StoreKind } from '#test/helpers/stores';
 import { MIGRATION_NAMES, migrationsFor } from './migrations';
 import {
   MigrationError,

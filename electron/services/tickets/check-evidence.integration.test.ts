@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, EvidenceSchema, type CheckRun } from '@deskside/core';
-import { followRun } from '../../../test/helpers/check-runs';
-import { callError, type TestConsole } from '../../../test/helpers/console';
-import { openConsoleOn, STORE_KINDS } from '../../../test/helpers/stores';
-import { exportData, importData } from '../../../test/helpers/transfers';
+import { followRun } from '#test/helpers/check-runs';
+import { callError, type TestConsole } from '#test/helpers/console';
+import { openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
+import { exportData, importData } from '#test/helpers/transfers';
 import { checkRunEvidence, sha256Hex } from './evidence';
 
 // Check results attached to a ticket: evidence of their own kind, hashed and immutable like an

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, newPostgresDatabase, type StoreKind } from '../../../test/helpers/stores';
+import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, newPostgresDatabase, type StoreKind } from '#test/helpers/stores';
 
 /** Two analysts' consoles on one database (one SQLite file, or one PostgreSQL database). */
 async function twoConsoles(kind: StoreKind): Promise<[TestConsole, TestConsole]> {

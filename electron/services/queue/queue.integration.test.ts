@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock } from '../../../test/helpers/clock';
-import { TEST_ANALYST, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import { TestClock } from '#test/helpers/clock';
+import { TEST_ANALYST, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 
 // Monday 2 March 2026, 09:00 in Brussels.
 const START = '2026-03-02T08:00:00.000Z';

@@ -6,17 +6,17 @@ import {
   type Machine,
   type Person,
 } from '@deskside/core';
-import { addAgent } from '../../../test/helpers/agent-console';
-import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
-import { followRun } from '../../../test/helpers/check-runs';
-import { callError, type TestConsole } from '../../../test/helpers/console';
+import { addAgent } from '#test/helpers/agent-console';
+import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
+import { followRun } from '#test/helpers/check-runs';
+import { callError, type TestConsole } from '#test/helpers/console';
 import {
   newPostgresDatabase,
   openConsoleOn,
   STORE_KINDS,
   type StoreKind,
-} from '../../../test/helpers/stores';
-import { serviceDownScript, t } from '../../../test/helpers/intake-scripts';
+} from '#test/helpers/stores';
+import { serviceDownScript, t } from '#test/helpers/intake-scripts';
 
 // Taking a call with a script, against the real services on both stores and a real agent:
 // the ticket is created when the call starts, every step is recorded into its timeline as it

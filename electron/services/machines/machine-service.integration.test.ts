@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inventoryHostname } from '@deskside/core';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
-import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
-import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
+import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
+import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
 
 // A real agent process over HTTPS on loopback; the console pins its certificate.
 let agent: RunningAgent;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '@deskside/core';
-import { TestClock } from '../../../test/helpers/clock';
-import { TEST_ANALYST, callError, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import { TestClock } from '#test/helpers/clock';
+import { TEST_ANALYST, callError, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 
 // Monday 2 March 2026, 09:00 in Brussels (the default calendar: 08:30-12:30, 13:00-17:30).
 const MONDAY_0900 = '2026-03-02T08:00:00.000Z';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IntakeScriptSchema, type IntakeScript } from '@deskside/core';
-import { addAgent } from '../../../test/helpers/agent-console';
-import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
-import { followRun, followUntil } from '../../../test/helpers/check-runs';
-import type { TestConsole } from '../../../test/helpers/console';
-import { openConsoleOn } from '../../../test/helpers/stores';
-import { t } from '../../../test/helpers/intake-scripts';
+import { addAgent } from '#test/helpers/agent-console';
+import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
+import { followRun, followUntil } from '#test/helpers/check-runs';
+import type { TestConsole } from '#test/helpers/console';
+import { openConsoleOn } from '#test/helpers/stores';
+import { t } from '#test/helpers/intake-scripts';
 
 // A checks step cancelled half-way, against a real agent: the analyst goes on with what came
 // back, and the script branches on those results alone.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callError, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import { callError, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 
 describe.each(STORE_KINDS)('assignment, escalation and de-escalation on %s', (kind) => {
   let desk: TestConsole;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateArticleInput, KbSearchQuery } from '@deskside/core';
-import { TestClock } from '../../../test/helpers/clock';
-import { TEST_ANALYST, callError, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import { TestClock } from '#test/helpers/clock';
+import { TEST_ANALYST, callError, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 
 const START = '2026-03-02T08:00:00.000Z';
 

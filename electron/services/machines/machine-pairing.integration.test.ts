@@ -2,14 +2,9 @@ import os from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatPairingCode, inventoryHostname } from '@deskside/core';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
-import { issuePairingCode, runAgentCli } from '../../../test/helpers/agent-cli';
-import { startAgent, type RunningAgent } from '../../../test/helpers/agent-process';
-import {
-  TEST_ANALYST,
-  callError,
-  openTestConsole,
-  type TestConsole,
-} from '../../../test/helpers/console';
+import { issuePairingCode, runAgentCli } from '#test/helpers/agent-cli';
+import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
+import { TEST_ANALYST, callError, openTestConsole, type TestConsole } from '#test/helpers/console';
 
 // A real agent process without a pre-provisioned token: only paired consoles get in.
 let agent: RunningAgent;

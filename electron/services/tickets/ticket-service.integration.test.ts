@@ -1,13 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InventorySchema, canonicalJson } from '@deskside/core';
-import {
-  TEST_ANALYST,
-  callError,
-  openTestConsole,
-  type TestConsole,
-} from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import { TEST_ANALYST, callError, openTestConsole, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 import { sha256Hex } from './ticket-service';
 
 let desk: TestConsole;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleEvent } from '@deskside/core';
-import { callError, openTestConsole, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, newPostgresDatabase } from '../../../test/helpers/stores';
+import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, newPostgresDatabase } from '#test/helpers/stores';
 import { LISTENER_NAME } from './store';
 
 /** The next event a console hears that matches, or a failure after a generous wait. */

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleEvent, Ticket } from '@deskside/core';
-import { TestClock } from '../../../test/helpers/clock';
-import { TEST_ANALYST, callError, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import { TestClock } from '#test/helpers/clock';
+import { TEST_ANALYST, callError, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 
 describe.each(STORE_KINDS)('articles used on tickets on %s', (kind) => {
   let desk: TestConsole;

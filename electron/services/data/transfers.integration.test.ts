@@ -2,9 +2,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExportDocumentSchema, type ExportDocument, type Job } from '@deskside/core';
-import { callError, type TestConsole } from '../../../test/helpers/console';
-import { STORE_KINDS, consolesOnStores, type StoreKind } from '../../../test/helpers/stores';
-import { exportData, importData, jobEnd, uploadData } from '../../../test/helpers/transfers';
+import { callError, type TestConsole } from '#test/helpers/console';
+import { STORE_KINDS, consolesOnStores, type StoreKind } from '#test/helpers/stores';
+import { exportData, importData, jobEnd, uploadData } from '#test/helpers/transfers';
 
 const consoles = consolesOnStores();
 afterEach(() => consoles.disposeAll());

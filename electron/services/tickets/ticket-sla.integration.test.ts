@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICY } from '@deskside/core';
-import type { TestConsole } from '../../../test/helpers/console';
-import { TestClock } from '../../../test/helpers/clock';
-import { STORE_KINDS, openConsoleOn } from '../../../test/helpers/stores';
+import type { TestConsole } from '#test/helpers/console';
+import { TestClock } from '#test/helpers/clock';
+import { STORE_KINDS, openConsoleOn } from '#test/helpers/stores';
 
 describe.each(STORE_KINDS)('the SLA clocks a ticket is read with, on %s', (kind) => {
   let desk: TestConsole;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeState } from '@deskside/core';
-import { callError, type TestConsole } from '../../../test/helpers/console';
-import { openConsoleOn, STORE_KINDS } from '../../../test/helpers/stores';
-import { serviceDownScript, t } from '../../../test/helpers/intake-scripts';
+import { callError, type TestConsole } from '#test/helpers/console';
+import { openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
+import { serviceDownScript, t } from '#test/helpers/intake-scripts';
 
 // A call resolved on the line, on both stores: the path followed goes into the resolution
 // notes, and the caller's confirmation closes the ticket.
