@@ -1,9 +1,10 @@
 /**
  * The tickets benchmarks' dataset: 100k tickets with 1M timeline entries, made by the seed
  * generator and cached between runs under the system's temp folder, keyed by the seed
- * version and the schema (the last migration), so a changed generator or schema re-seeds.
+ * version and the schema (the last migration), so a changed generator or schema re-seeds;
+ * PostgreSQL's cached cluster is seeded again when the server's major version changed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { MIGRATION_NAMES } from '../electron/services/database/migrations';
 import { openStore, type Store } from '../electron/services/database/store';
 import { SEED_VERSION } from '../scripts/seed/generate';
 import { seedDatabase } from '../scripts/seed/seed-database';
-import { startPostgres, type PostgresCluster } from '#test/helpers/postgres';
+import { postgresMajorVersion, startPostgres, type PostgresCluster } from '#test/helpers/postgres';
 
 export const DATASET = { tickets: 100_000, timelinePerTicket: 10, seed: 1 } as const;
 
@@ -65,8 +66,11 @@ export async function postgresDataset(
   progress: (message: string) => void,
 ): Promise<{ cluster: PostgresCluster; url: string }> {
   const dir = path.join(CACHE_ROOT, `pg-${KEY}`);
+  const versionFile = path.join(dir, 'data', 'PG_VERSION');
   const cached =
-    existsSync(path.join(dir, 'data', 'PG_VERSION')) && existsSync(path.join(dir, COMPLETE));
+    existsSync(versionFile) &&
+    readFileSync(versionFile, 'utf8').trim() === (await postgresMajorVersion()) &&
+    existsSync(path.join(dir, COMPLETE));
   if (!cached) {
     progress(`no cached dataset in ${dir}: seeding one`);
     await freshFolder(dir);

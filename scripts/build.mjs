@@ -1,5 +1,6 @@
 // Builds everything the console and the agent run from: the agent bundle, Electron's main
 // and preload, the browser-mode host, and the renderer.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -13,9 +14,13 @@ const node = {
   sourcemap: 'linked',
   logLevel: 'warning',
 };
-// Native and Electron modules are loaded at run time, never bundled (pg-native is pg's
-// optional native driver, which the console does not use).
-const external = ['electron', 'better-sqlite3', 'pg-native'];
+// The rule for package.json: `dependencies` are exactly the modules the console loads from
+// node_modules at run time (native ones, which cannot be bundled); they stay out of the
+// bundles, and electron-builder packages them and nothing else of node_modules. Everything
+// else is bundled and is a devDependency. pg-native is pg's optional native driver, which
+// the console does not use.
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+const external = ['electron', 'pg-native', ...Object.keys(dependencies)];
 
 await Promise.all([
   build({

@@ -49,6 +49,14 @@ export function findPostgresBin(): string {
   return bin;
 }
 
+/** The major version of the server in `findPostgresBin()`, such as "17". */
+export async function postgresMajorVersion(): Promise<string> {
+  const { stdout } = await run(path.join(findPostgresBin(), `postgres${EXE}`), ['--version']);
+  const major = /\(PostgreSQL\) (\d+)/.exec(stdout)?.[1];
+  if (!major) throw new PostgresUnavailable(`Cannot read PostgreSQL's version from "${stdout}"`);
+  return major;
+}
+
 interface RunAs {
   uid: number;
   gid: number;
