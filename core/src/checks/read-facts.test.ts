@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { LOW_DISK_FACTS } from '#test/helpers/check-results';
 import { factsOf } from './read-facts';
 import type { CheckResult } from './result';
 
-const diskFacts = {
-  path: '/',
-  freeBytes: 5e9,
-  totalBytes: 1e11,
-  freePercent: 5,
-  warnBelowPercent: 15,
-  failBelowPercent: 5,
-};
+const diskFacts = LOW_DISK_FACTS;
 
 describe('reading a result’s facts', () => {
   it('types them by the check’s own schema, narrowing on the check id', () => {
@@ -18,7 +12,7 @@ describe('reading a result’s facts', () => {
     if (read.kind !== 'check' || read.checkId !== 'disk.free') throw new Error('not read');
     // Compiles only because `facts` is typed by disk.free's schema.
     const freeBytes: number | undefined = 'freeBytes' in read.facts ? read.facts.freeBytes : 0;
-    expect(freeBytes).toBe(5e9);
+    expect(freeBytes).toBe(5 * 1024 ** 3);
   });
 
   it('reads the runner’s codes with the runner’s facts, whatever the check', () => {

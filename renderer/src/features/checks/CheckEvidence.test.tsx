@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CheckResultsEvidenceSchema, type CheckResult } from '@deskside/core';
+import { LOW_DISK_FACTS } from '#test/helpers/check-results';
 import { setupI18n } from '../../i18n';
 import { CheckEvidence } from './CheckEvidence';
 
@@ -39,14 +40,7 @@ describe('check results kept as evidence', () => {
     render(
       <CheckEvidence
         evidence={evidenceOf([
-          result('disk.free', 'disk.free.low', {
-            path: '/',
-            freeBytes: 5 * 1024 ** 3,
-            totalBytes: 100 * 1024 ** 3,
-            freePercent: 5,
-            warnBelowPercent: 15,
-            failBelowPercent: 5,
-          }),
+          result('disk.free', 'disk.free.low', LOW_DISK_FACTS),
           // An older agent's: sizes as text, a field since renamed, a nested list.
           result('disk.free', 'disk.free.low', {
             mount: '/home',

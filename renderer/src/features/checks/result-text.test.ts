@@ -7,6 +7,7 @@ import {
   type CatalogCheckId,
   type Language,
 } from '@deskside/core';
+import { LOW_DISK_FACTS } from '#test/helpers/check-results';
 import el from '../../i18n/el.json';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
@@ -95,14 +96,7 @@ describe('check results in every language', () => {
 
 describe('a check result as a sentence', () => {
   it('fills in the facts in the analyst’s formats', async () => {
-    const facts = {
-      path: '/',
-      freeBytes: 5 * 1024 ** 3,
-      totalBytes: 100 * 1024 ** 3,
-      freePercent: 5,
-      warnBelowPercent: 15,
-      failBelowPercent: 5,
-    };
+    const facts = LOW_DISK_FACTS;
     await i18next.changeLanguage('en');
     expect(
       describeCheckResult(i18next.t, { checkId: 'disk.free', code: 'disk.free.low', facts }, 'en'),
