@@ -85,4 +85,19 @@ describe('check results kept as evidence', () => {
       ['fan', 'null'],
     ]);
   });
+
+  it('folds readable facts under their details, and shows nothing for a result without facts', () => {
+    render(
+      <CheckEvidence
+        evidence={evidenceOf([
+          result('disk.free', 'disk.free.low', LOW_DISK_FACTS),
+          result('disk.free', 'check.cancelled', {}),
+        ])}
+      />,
+    );
+    const [readable, cancelled] = items();
+    expect(readable!.querySelector('details dl.facts')).not.toBeNull();
+    expect(within(cancelled!).getByText('The check was cancelled.')).toBeTruthy();
+    expect(cancelled!.querySelector('details, dl')).toBeNull();
+  });
 });

@@ -7,6 +7,19 @@ import { formatMilliseconds } from '../../i18n/format';
 import { RecordedFacts } from './RecordedFacts';
 import { checkName, describeCheckResult } from './result-text';
 
+/** A result's facts, if any: on demand beside its sentence, in plain view when it has none. */
+function ResultFacts({ facts, unread }: { facts: CheckResult['facts']; unread: boolean }) {
+  const { t } = useTranslation();
+  if (Object.keys(facts).length === 0) return null;
+  if (unread) return <RecordedFacts facts={facts} />;
+  return (
+    <details>
+      <summary>{t('checks.facts')}</summary>
+      <RecordedFacts facts={facts} />
+    </details>
+  );
+}
+
 /**
  * One result: its status, the check, what it found in the analyst's words, and its facts as
  * recorded (in plain view when this console cannot read them, an older agent's say).
@@ -26,14 +39,7 @@ export function CheckResultView({ result }: { result: CheckResult }) {
         </span>
       </div>
       <p className="check-text">{describeCheckResult(t, result, i18n.language, read)}</p>
-      {read.kind === 'unread' ? (
-        <RecordedFacts facts={result.facts} />
-      ) : (
-        <details>
-          <summary>{t('checks.facts')}</summary>
-          <RecordedFacts facts={result.facts} />
-        </details>
-      )}
+      <ResultFacts facts={result.facts} unread={read.kind === 'unread'} />
     </>
   );
 }
