@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import {
   checkCatalog,
+  commonCheckFacts,
   COMMON_CHECK_CODES,
   CheckResultSchema,
+  isCatalogCheckId,
+  isCommonCheckCode,
   type CatalogCheckId,
   type CheckParamsInput,
   type CheckResult,
@@ -30,6 +33,8 @@ export interface Recording {
   file: string;
   /** The exact arguments, when the test cares. */
   args?: string[];
+  /** Or a pattern the arguments match (PowerShell: the decoded script). */
+  match?: RegExp;
   /** Not installed: the exec throws as the real one does for ENOENT. */
   missing?: boolean;
   exitCode?: number;
@@ -57,7 +62,9 @@ export function recordedExec(recordings: Recording[]): RecordedExec {
       file: recording.file,
       ...(recording.args
         ? { match: new RegExp(`^${escapeRegExp(recording.args.join(' '))}$`) }
-        : {}),
+        : recording.match
+          ? { match: recording.match }
+          : {}),
       ...(recording.missing ? { failure: 'missing' as const } : {}),
       ...(recording.exitCode === undefined ? {} : { exitCode: recording.exitCode }),
       ...(recording.stdout === undefined ? {} : { stdout: recording.stdout }),
@@ -82,8 +89,24 @@ export interface RunCheckOptions {
 }
 
 /**
- * Runs `checkId` and returns its result, checked against the result schema and the codes
- * the catalog declares for it: a check that invents a code fails here.
+ * Fails unless a catalog check's facts are what its schema declares (the runner's schema for
+ * the runner's codes), naming the facts that differ.
+ */
+export function expectDeclaredFacts(result: CheckResult): void {
+  expect(isCatalogCheckId(result.checkId), `${result.checkId} is a catalog check`).toBe(true);
+  expect(result.code, `${result.checkId} answered facts outside its schema`).not.toBe(
+    'check.invalid_facts',
+  );
+  const schema = isCommonCheckCode(result.code)
+    ? commonCheckFacts[result.code]
+    : checkCatalog[result.checkId as CatalogCheckId].facts;
+  expect(schema.safeParse(result.facts).error?.issues ?? [], `facts of ${result.code}`).toEqual([]);
+}
+
+/**
+ * Runs `checkId` and returns its result, checked against the result schema, the codes the
+ * catalog declares for it and its facts schema: a check that invents a code or a fact fails
+ * here.
  */
 export async function runCheck<K extends CatalogCheckId>(
   checkId: K,
@@ -104,9 +127,10 @@ export async function runCheck<K extends CatalogCheckId>(
     onCheckFailure: (_id, error) => failures.push(error),
   });
   const [result] = await runner.run([{ checkId, params }]);
-  expect(failures, 'the check threw').toEqual([]);
+  expect(failures, 'the check threw, or answered facts outside its schema').toEqual([]);
   expect(CheckResultSchema.parse(result)).toEqual(result);
   const codes: readonly string[] = [...checkCatalog[checkId].codes, ...COMMON_CHECK_CODES];
   expect(codes, `${checkId} does not declare ${result!.code}`).toContain(result!.code);
+  expectDeclaredFacts(result!);
   return result!;
 }

@@ -1,5 +1,5 @@
 import type { CommandResult, CommandRunner } from '../collect/exec';
-import type { CheckOutcome } from '@deskside/core';
+import type { CheckFacts, CheckOutcome } from '@deskside/core';
 
 /**
  * Runs one program with an argument array, never through a shell: the collectors' runner
@@ -58,4 +58,8 @@ export interface CheckContext {
   probes: SystemProbes;
 }
 
-export type CheckImplementation<P> = (params: P, ctx: CheckContext) => Promise<CheckOutcome>;
+/** A check's code: parameters already parsed, facts as the check's schema declares them. */
+export type CheckImplementation<P, F = CheckFacts> = (
+  params: P,
+  ctx: CheckContext,
+) => Promise<CheckOutcome<F>>;

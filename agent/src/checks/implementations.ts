@@ -1,4 +1,4 @@
-import type { CatalogCheckId, CheckParams } from '@deskside/core';
+import type { CatalogCheckId, CheckFactsOf, CheckParams } from '@deskside/core';
 import type { CheckImplementation } from './context';
 import { batteryHealth } from './impl/battery-health';
 import { clockOffset } from './impl/clock-offset';
@@ -19,8 +19,13 @@ import { serviceRunning } from './impl/service-running';
 import { systemUptime } from './impl/system-uptime';
 import { tcpPort } from './impl/tcp-port';
 
-/** One implementation per catalog entry; the compiler refuses a missing or mistyped one. */
-export const implementations: { [K in CatalogCheckId]: CheckImplementation<CheckParams<K>> } = {
+/**
+ * One implementation per catalog entry; the compiler refuses a missing one, and one whose
+ * parameters or facts differ from the check's schemas.
+ */
+export const implementations: {
+  [K in CatalogCheckId]: CheckImplementation<CheckParams<K>, CheckFactsOf<K>>;
+} = {
   'disk.free': diskFree,
   'memory.pressure': memoryPressure,
   'cpu.load': cpuLoad,

@@ -5,6 +5,7 @@ export {
   DEFAULT_MAX_CONCURRENT_CHECKS,
   DEFAULT_MAX_CONCURRENT_PER_BATCH,
   InvalidCheckRequest,
+  UndeclaredFacts,
   type CheckRunnerOptions,
   type CheckToRun,
 } from './runner';

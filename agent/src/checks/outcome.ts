@@ -1,15 +1,16 @@
-import type { CheckFacts, CheckOutcome, CheckStatus } from '@deskside/core';
+import type { CheckOutcome, CheckStatus } from '@deskside/core';
 
 /** An outcome whose code follows its status (`pass` -> `disk.free.ok`, ...). */
-export function graded(
+export function graded<F>(
   status: 'pass' | 'warn' | 'fail',
   codes: Record<'pass' | 'warn' | 'fail', string>,
-  facts: CheckFacts,
-): CheckOutcome {
+  facts: F,
+): CheckOutcome<F> {
   return { status, code: codes[status], facts };
 }
 
-export function outcome(status: CheckStatus, code: string, facts: CheckFacts = {}): CheckOutcome {
+/** An outcome with its facts, typed by the check that returns it (`CheckOutcomeOf<id>`). */
+export function outcome<F>(status: CheckStatus, code: string, facts: F): CheckOutcome<F> {
   return { status, code, facts };
 }
 

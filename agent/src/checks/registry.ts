@@ -5,8 +5,8 @@ import type * as Implementations from './implementations';
 /** A check the runner can run: its definition (schema, timeout, OSes) and its code. */
 export interface RunnableCheck {
   definition: CheckDefinition;
-  /** Receives parameters already parsed by `definition.params`. */
-  run: CheckImplementation<never>;
+  /** Receives parameters already parsed by `definition.params`; its facts are checked after. */
+  run: CheckImplementation<never, unknown>;
 }
 
 let loading: Promise<typeof Implementations> | undefined;
@@ -16,10 +16,10 @@ let loading: Promise<typeof Implementations> | undefined;
  * first check that runs: listing and validating need only core's definitions, and an idle
  * agent holds none of it.
  */
-function implementation(id: CatalogCheckId): CheckImplementation<never> {
+function implementation(id: CatalogCheckId): CheckImplementation<never, unknown> {
   return async (params, ctx) => {
     loading ??= import('./implementations');
-    const run: CheckImplementation<never> = (await loading).implementations[id];
+    const run: CheckImplementation<never, unknown> = (await loading).implementations[id];
     return run(params, ctx);
   };
 }

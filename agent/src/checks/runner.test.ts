@@ -9,7 +9,12 @@ import {
 } from '@deskside/core';
 import type { CheckImplementation } from './context';
 import { catalogChecks, type RunnableCheck } from './registry';
-import { CheckRunner, InvalidCheckRequest, type CheckRunnerOptions } from './runner';
+import {
+  CheckRunner,
+  InvalidCheckRequest,
+  UndeclaredFacts,
+  type CheckRunnerOptions,
+} from './runner';
 
 // Test-only checks, registered only here: gates the test opens, one that hangs past its
 // timeout, one that throws. They make ordering observable without measuring any time.
@@ -64,6 +69,7 @@ const testDefinition = (
     transports: ['agent-https'],
     os,
     codes: [],
+    facts: z.strictObject({ name: z.string().optional() }),
   });
 
 function runnerWith(gates: Gates, options: CheckRunnerOptions = {}) {
@@ -87,6 +93,14 @@ function runnerWith(gates: Gates, options: CheckRunnerOptions = {}) {
   checks.set('test.windows', {
     definition: testDefinition(60_000, ['win32']),
     run: () => Promise.resolve(passed),
+  });
+  checks.set('test.wrong_type', {
+    definition: testDefinition(60_000),
+    run: () => Promise.resolve({ ...passed, facts: { name: 42 } }),
+  });
+  checks.set('test.undeclared', {
+    definition: testDefinition(60_000),
+    run: () => Promise.resolve({ ...passed, facts: { name: 'x', secret: '/etc/shadow' } }),
   });
   return new CheckRunner({ checks, platform: 'linux', ...options });
 }
@@ -183,6 +197,30 @@ describe('the check runner', () => {
     expect(result).toMatchObject({ status: 'error', code: 'check.failed', facts: {} });
     expect(JSON.stringify(result)).not.toMatch(/EACCES|secret/);
     expect(onCheckFailure).toHaveBeenCalledWith('test.throws', expect.any(Error));
+  });
+
+  it('answers check.invalid_facts for facts outside the check’s schema, and logs where they differ', async () => {
+    const onCheckFailure = vi.fn<(checkId: string, error: unknown) => void>();
+    const results = await runnerWith(new Gates(), { onCheckFailure }).run([
+      { checkId: 'test.wrong_type' },
+      { checkId: 'test.undeclared' },
+      { checkId: 'test.fast' },
+    ]);
+    expect(results.map(({ status, code, facts }) => ({ status, code, facts }))).toEqual([
+      { status: 'error', code: 'check.invalid_facts', facts: {} },
+      { status: 'error', code: 'check.invalid_facts', facts: {} },
+      { status: 'pass', code: 'test.gate.ok', facts: {} },
+    ]);
+    expect(JSON.stringify(results)).not.toContain('shadow');
+    const logged = onCheckFailure.mock.calls.map(([checkId, error]) => [
+      checkId,
+      (error as UndeclaredFacts).message,
+    ]);
+    expect(logged).toEqual([
+      ['test.wrong_type', expect.stringMatching(/^the facts of test\.gate\.ok .*name: /)],
+      ['test.undeclared', expect.stringContaining('secret')],
+    ]);
+    expect(onCheckFailure.mock.calls[0]?.[1]).toBeInstanceOf(UndeclaredFacts);
   });
 
   it('does not run a check on an OS it does not support', async () => {

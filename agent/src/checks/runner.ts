@@ -236,7 +236,7 @@ export class CheckRunner {
     try {
       release = await this.slots.acquire(batchSignal);
     } catch {
-      return finish(outcome('error', 'check.cancelled'), queuedAt, performance.now());
+      return finish(outcome('error', 'check.cancelled', {}), queuedAt, performance.now());
     }
 
     const startedAt = new Date();
@@ -264,7 +264,7 @@ export class CheckRunner {
         item.check.run(item.params as never, ctx),
         rejectOnAbort(controller.signal),
       ]);
-      return finish(result, startedAt, startedMs);
+      return finish(this.withDeclaredFacts(item, result), startedAt, startedMs);
     } catch (error) {
       if (controller.signal.reason instanceof CheckTimeout) {
         return finish(
@@ -274,15 +274,47 @@ export class CheckRunner {
         );
       }
       if (controller.signal.aborted) {
-        return finish(outcome('error', 'check.cancelled'), startedAt, startedMs);
+        return finish(outcome('error', 'check.cancelled', {}), startedAt, startedMs);
       }
       this.onCheckFailure(item.checkId, error);
-      return finish(outcome('error', 'check.failed'), startedAt, startedMs);
+      return finish(outcome('error', 'check.failed', {}), startedAt, startedMs);
     } finally {
       clearTimeout(timer);
       batchSignal.removeEventListener('abort', onBatchAbort);
       release();
     }
+  }
+
+  /**
+   * The check's outcome when its facts are what its schema declares; otherwise
+   * `check.invalid_facts`, the details to the log: a bug in one check must not send the
+   * console a shape it cannot read.
+   */
+  private withDeclaredFacts(item: ValidatedCheck, result: CheckOutcome<unknown>): CheckOutcome {
+    const parsed = item.check.definition.facts.safeParse(result.facts);
+    if (parsed.success) {
+      // Facts schemas declare plain JSON only (strings, finite numbers, booleans, null,
+      // arrays and strict objects of them), so what parsed is `CheckFacts`.
+      return result as CheckOutcome;
+    }
+    this.onCheckFailure(item.checkId, new UndeclaredFacts(result.code, parsed.error.issues));
+    return outcome('error', 'check.invalid_facts', {});
+  }
+}
+
+/** A check answered facts its own schema does not read: a bug in that check. */
+export class UndeclaredFacts extends Error {
+  override readonly name = 'UndeclaredFacts';
+  constructor(
+    readonly code: string,
+    readonly issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  ) {
+    const where = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(facts)';
+    super(
+      `the facts of ${code} do not match the check's schema: ${issues
+        .map((issue) => `${where(issue.path)}: ${issue.message}`)
+        .join('; ')}`,
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { performance } from 'node:perf_hooks';
+import type { TimeSourceFailure } from '@deskside/core';
 
 /**
  * A Simple Network Time Protocol client (RFC 4330): one 48-byte request over UDP, one reply.
@@ -16,7 +17,8 @@ const MODE_CLIENT = 3;
 const MODE_SERVER = 4;
 const LEAP_ALARM = 3;
 
-export type SntpFailure = 'unreachable' | 'timeout' | 'bad_reply';
+/** Why no usable time came back, as `clock.offset` reports it. */
+export type SntpFailure = TimeSourceFailure;
 
 export class SntpError extends Error {
   override readonly name = 'SntpError';

@@ -1,13 +1,7 @@
-import type { InventorySectionName, SectionProblem } from '@deskside/core';
+import type { InventorySectionName, SectionProblem, UnavailableReason } from '@deskside/core';
 import { CommandError } from './exec';
 
-export type UnavailableReason =
-  /** The OS has no such facts, or the agent does not read them there. */
-  | 'unsupported'
-  /** The program that knows them is not installed (no CUPS, no apt or dnf). */
-  | 'not_installed'
-  | 'timeout'
-  | 'failed';
+export type { UnavailableReason };
 
 /** Facts the machine cannot give: a clear reason instead of a wrong answer. */
 export class FactsUnavailableError extends Error {

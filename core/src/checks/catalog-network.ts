@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
 import {
+  ClockOffsetFactsSchema,
+  DnsRecordTypeSchema,
+  DnsResolveFactsSchema,
+  HttpMethodSchema,
+  HttpReachFactsSchema,
+  NetworkGatewayFactsSchema,
+  NetworkInterfacesFactsSchema,
+  TcpPortFactsSchema,
+} from './facts-network';
+import {
   DnsNameSchema,
   HostSchema,
   HttpUrlSchema,
@@ -28,6 +38,7 @@ export const networkChecks = {
       'network.interfaces.missing',
       'network.interfaces.no_address',
     ],
+    facts: NetworkInterfacesFactsSchema,
   }),
 
   'network.gateway': defineCheck({
@@ -39,6 +50,7 @@ export const networkChecks = {
     transports: AGENT_TRANSPORTS,
     os: ALL_OSES,
     codes: ['network.gateway.reachable', 'network.gateway.unreachable', 'network.gateway.none'],
+    facts: NetworkGatewayFactsSchema,
   }),
 
   'dns.resolve': defineCheck({
@@ -48,7 +60,7 @@ export const networkChecks = {
     params: z
       .object({
         name: DnsNameSchema,
-        type: z.enum(['A', 'AAAA', 'CNAME', 'MX', 'SRV', 'TXT']).default('A'),
+        type: DnsRecordTypeSchema.default('A'),
         server: IpAddressSchema.optional(),
         port: PortNumberSchema.default(53),
         waitMs: waitMs(3_000),
@@ -58,6 +70,7 @@ export const networkChecks = {
     transports: AGENT_TRANSPORTS,
     os: ALL_OSES,
     codes: ['dns.resolve.ok', 'dns.resolve.not_found', 'dns.resolve.timeout', 'dns.resolve.failed'],
+    facts: DnsResolveFactsSchema,
   }),
 
   'http.reach': defineCheck({
@@ -67,7 +80,7 @@ export const networkChecks = {
     params: z
       .object({
         url: HttpUrlSchema,
-        method: z.enum(['GET', 'HEAD']).default('GET'),
+        method: HttpMethodSchema.default('GET'),
         expectStatus: z.array(z.number().int().min(100).max(599)).min(1).max(10).optional(),
         warnCertDays: z.number().int().min(0).max(365).default(14),
         waitMs: waitMs(10_000),
@@ -86,6 +99,7 @@ export const networkChecks = {
       'http.reach.tls_error',
       'http.reach.cert_expiring',
     ],
+    facts: HttpReachFactsSchema,
   }),
 
   'tcp.port': defineCheck({
@@ -102,6 +116,7 @@ export const networkChecks = {
       'tcp.port.unreachable',
       'tcp.port.name_not_found',
     ],
+    facts: TcpPortFactsSchema,
   }),
 
   'clock.offset': defineCheck({
@@ -128,5 +143,6 @@ export const networkChecks = {
       'clock.offset.source_unreachable',
       'clock.offset.bad_reply',
     ],
+    facts: ClockOffsetFactsSchema,
   }),
 };

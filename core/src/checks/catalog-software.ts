@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
+import {
+  BatteryHealthFactsSchema,
+  OsUpdatesFactsSchema,
+  PrintersQueuesFactsSchema,
+  ProgramInstalledFactsSchema,
+} from './facts-software';
 import { PercentSchema, PrinterNameSchema, ProgramNameSchema, thresholdsInOrder } from './params';
 
 const jobCount = z.number().int().min(0).max(10_000);
@@ -31,6 +37,7 @@ export const softwareChecks = {
       'printers.queues.none',
       'printers.queues.unavailable',
     ],
+    facts: PrintersQueuesFactsSchema,
   }),
 
   'battery.health': defineCheck({
@@ -55,6 +62,7 @@ export const softwareChecks = {
       'battery.health.unknown',
       'battery.health.unavailable',
     ],
+    facts: BatteryHealthFactsSchema,
   }),
 
   'os.updates': defineCheck({
@@ -78,6 +86,7 @@ export const softwareChecks = {
       'os.updates.catalog_stale',
       'os.updates.unavailable',
     ],
+    facts: OsUpdatesFactsSchema,
   }),
 
   'program.installed': defineCheck({
@@ -93,5 +102,6 @@ export const softwareChecks = {
       'program.installed.missing',
       'program.installed.unavailable',
     ],
+    facts: ProgramInstalledFactsSchema,
   }),
 };

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
 import {
+  CpuLoadFactsSchema,
+  DiskFreeFactsSchema,
+  DiskSmartFactsSchema,
+  FsWritableFactsSchema,
+  MemoryPressureFactsSchema,
+  ProcessesTopFactsSchema,
+  ServiceRunningFactsSchema,
+  SystemUptimeFactsSchema,
+} from './facts-system';
+import {
   AbsolutePathSchema,
   DiskDeviceSchema,
   PercentSchema,
@@ -26,6 +36,7 @@ export const systemChecks = {
     transports: AGENT_TRANSPORTS,
     os: ALL_OSES,
     codes: ['disk.free.ok', 'disk.free.low', 'disk.free.critical', 'disk.free.path_missing'],
+    facts: DiskFreeFactsSchema,
   }),
 
   'memory.pressure': defineCheck({
@@ -43,6 +54,7 @@ export const systemChecks = {
     transports: AGENT_TRANSPORTS,
     os: ALL_OSES,
     codes: ['memory.pressure.ok', 'memory.pressure.high', 'memory.pressure.critical'],
+    facts: MemoryPressureFactsSchema,
   }),
 
   'cpu.load': defineCheck({
@@ -61,6 +73,7 @@ export const systemChecks = {
     transports: AGENT_TRANSPORTS,
     os: ALL_OSES,
     codes: ['cpu.load.ok', 'cpu.load.high', 'cpu.load.critical'],
+    facts: CpuLoadFactsSchema,
   }),
 
   'system.uptime': defineCheck({
@@ -83,6 +96,7 @@ export const systemChecks = {
       'system.uptime.very_long',
       'system.uptime.reboot_pending',
     ],
+    facts: SystemUptimeFactsSchema,
   }),
 
   'fs.writable': defineCheck({
@@ -102,6 +116,7 @@ export const systemChecks = {
       'fs.writable.not_a_directory',
       'fs.writable.failed',
     ],
+    facts: FsWritableFactsSchema,
   }),
 
   'disk.smart': defineCheck({
@@ -120,6 +135,7 @@ export const systemChecks = {
       'disk.smart.no_devices',
       'disk.smart.device_error',
     ],
+    facts: DiskSmartFactsSchema,
   }),
 
   'service.running': defineCheck({
@@ -136,6 +152,7 @@ export const systemChecks = {
       'service.running.not_found',
       'service.running.unknown',
     ],
+    facts: ServiceRunningFactsSchema,
   }),
 
   'processes.top': defineCheck({
@@ -163,5 +180,6 @@ export const systemChecks = {
       'processes.top.memory_high',
       'processes.top.memory_critical',
     ],
+    facts: ProcessesTopFactsSchema,
   }),
 };

@@ -3,7 +3,13 @@ import { networkChecks } from './catalog-network';
 import { softwareChecks } from './catalog-software';
 import { systemChecks } from './catalog-system';
 import type { CheckDefinition } from './definition';
-import { CheckIdSchema, CheckOsSchema, CheckTransportSchema, COMMON_CHECK_CODES } from './result';
+import {
+  CheckIdSchema,
+  CheckOsSchema,
+  CheckTransportSchema,
+  COMMON_CHECK_CODES,
+  type CheckOutcome,
+} from './result';
 
 /**
  * Every check the agent offers, by id. Read-only, all of them: a check observes the machine
@@ -21,6 +27,10 @@ export type CatalogCheckId = keyof CheckCatalog;
 export type CheckParams<K extends CatalogCheckId> = z.output<CheckCatalog[K]['params']>;
 /** A check's parameters as a caller may send them. */
 export type CheckParamsInput<K extends CatalogCheckId> = z.input<CheckCatalog[K]['params']>;
+/** What a check reports with its own codes, as its `facts` schema declares it. */
+export type CheckFactsOf<K extends CatalogCheckId> = z.output<CheckCatalog[K]['facts']>;
+/** An outcome of check `K`, its facts typed by the check's schema. */
+export type CheckOutcomeOf<K extends CatalogCheckId> = CheckOutcome<CheckFactsOf<K>>;
 
 export const catalogCheckIds = Object.keys(checkCatalog) as CatalogCheckId[];
 

@@ -3,9 +3,10 @@ import type { CheckOs, CheckTransport } from './result';
 
 /**
  * One entry of the check catalog. The agent implements it, the console offers it, and both
- * validate its parameters with `params` before anything runs.
+ * validate its parameters with `params` before anything runs; the agent answers only `facts`
+ * that its schema reads, and the console reads them with it.
  */
-export interface CheckDefinition<P extends z.ZodType = z.ZodType> {
+export interface CheckDefinition<P extends z.ZodType = z.ZodType, F extends z.ZodType = z.ZodType> {
   /** One line, English: the CLI and the API description show it; the console translates by id. */
   summary: string;
   /** What it looks at and how, for whoever must decide whether to trust its answer. */
@@ -18,15 +19,20 @@ export interface CheckDefinition<P extends z.ZodType = z.ZodType> {
   os: readonly CheckOs[];
   /** Every code this check can end with, besides the runner's `COMMON_CHECK_CODES`. */
   codes: readonly string[];
+  /**
+   * What the check reports with its own codes: plain JSON, strict objects (a fact nobody
+   * declared is refused). The runner's codes carry `commonCheckFacts` instead.
+   */
+  facts: F;
 }
 
 export const ALL_OSES: readonly CheckOs[] = ['linux', 'win32', 'darwin'];
 /** Where checks run today; SSH and NATS transports will add themselves per check. */
 export const AGENT_TRANSPORTS: readonly CheckTransport[] = ['agent-https'];
 
-/** Keeps each definition's own parameter type while checking its shape. */
-export function defineCheck<P extends z.ZodType>(
-  definition: CheckDefinition<P>,
-): CheckDefinition<P> {
+/** Keeps each definition's own parameter and facts types while checking its shape. */
+export function defineCheck<P extends z.ZodType, F extends z.ZodType>(
+  definition: CheckDefinition<P, F>,
+): CheckDefinition<P, F> {
   return definition;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountSchema, TextSchema } from '../facts/common';
 
 /**
  * What a check says, in a form no language owns: a status, a stable `code` the console
@@ -60,27 +61,42 @@ export const CheckResultSchema = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-/** What a check implementation decides; the runner adds id, start time and duration. */
-export interface CheckOutcome {
+/**
+ * What a check implementation decides; the runner adds id, start time and duration. `F`: the
+ * facts as the check's schema types them (`CheckOutcomeOf<'disk.free'>`).
+ */
+export interface CheckOutcome<F = CheckFacts> {
   status: CheckStatus;
   code: string;
-  facts: CheckFacts;
+  facts: F;
 }
 
+const NoFactsSchema = z.strictObject({});
+
 /**
- * Codes any check may end with, besides its own: the runner's, not the check's.
- * `check.timeout`: it ran longer than its timeout. `check.unsupported_os`: it has no
- * implementation for this OS. `check.cancelled`: the caller went away first.
- * `check.failed`: it broke in a way it did not foresee (the agent logs the details; the
- * caller gets no exception text). `check.invalid_params`: its parameters failed the schema.
+ * Codes any check may end with, besides its own: the runner's, not the check's, each with
+ * the facts it carries. `check.timeout`: it ran longer than its timeout.
+ * `check.unsupported_os`: it has no implementation for this OS. `check.cancelled`: the
+ * caller went away first. `check.failed`: it broke in a way it did not foresee (the agent
+ * logs the details; the caller gets no exception text). `check.invalid_params`: its
+ * parameters failed the schema. `check.invalid_facts`: it answered facts its own schema does
+ * not read, a bug the agent logs instead of sending a shape the console cannot read.
  */
-export const COMMON_CHECK_CODES = [
-  'check.timeout',
-  'check.unsupported_os',
-  'check.cancelled',
-  'check.failed',
-  'check.invalid_params',
-] as const;
+export const commonCheckFacts = {
+  'check.timeout': z.strictObject({ timeoutMs: CountSchema }),
+  'check.unsupported_os': z.strictObject({ platform: TextSchema }),
+  'check.cancelled': NoFactsSchema,
+  'check.failed': NoFactsSchema,
+  'check.invalid_params': NoFactsSchema,
+  'check.invalid_facts': NoFactsSchema,
+};
+
+export type CommonCheckCode = keyof typeof commonCheckFacts;
+export const COMMON_CHECK_CODES = Object.keys(commonCheckFacts) as CommonCheckCode[];
+
+export function isCommonCheckCode(code: string): code is CommonCheckCode {
+  return Object.hasOwn(commonCheckFacts, code);
+}
 
 const SEVERITY: Record<CheckStatus, number> = { pass: 0, warn: 1, fail: 2, error: 3 };
 

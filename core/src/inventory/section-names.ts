@@ -31,10 +31,24 @@ export type InventorySectionName = (typeof INVENTORY_SECTIONS)[number];
 
 export const InventorySectionNameSchema = z.enum(INVENTORY_SECTIONS);
 
+/**
+ * Why the machine could not give some facts (an inventory section, or what a check reads):
+ * `unsupported`, the OS has no such facts or the agent does not read them there;
+ * `not_installed`, the program that knows them is not installed (no CUPS, no apt or dnf);
+ * `timeout`; `failed`.
+ */
+export const UnavailableReasonSchema = z.enum([
+  'unsupported',
+  'not_installed',
+  'timeout',
+  'failed',
+]);
+export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;
+
 /** Why a section is missing from a document. */
 export const SectionProblemSchema = z.object({
   section: InventorySectionNameSchema,
-  reason: z.enum(['unsupported', 'not_installed', 'timeout', 'failed']),
+  reason: UnavailableReasonSchema,
   message: z.string(),
 });
 export type SectionProblem = z.infer<typeof SectionProblemSchema>;

@@ -1,10 +1,20 @@
-import { thresholdStatus, worstStatus, type Batteries, type CheckParams } from '@deskside/core';
+import {
+  thresholdStatus,
+  worstStatus,
+  type Batteries,
+  type CheckFactsOf,
+  type CheckOutcomeOf,
+  type CheckParams,
+} from '@deskside/core';
 import { collectBatteries } from '../../collect/battery';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
 import { withFacts } from './facts';
 
-export function judgeBatteries(batteries: Batteries, params: CheckParams<'battery.health'>) {
+export function judgeBatteries(
+  batteries: Batteries,
+  params: CheckParams<'battery.health'>,
+): CheckOutcomeOf<'battery.health'> {
   const facts = {
     acConnected: batteries.acConnected,
     batteries: batteries.batteries.map((battery) => ({
@@ -41,7 +51,10 @@ export function judgeBatteries(batteries: Batteries, params: CheckParams<'batter
   return outcome(status, code[status as 'pass' | 'warn' | 'fail'], facts);
 }
 
-export const batteryHealth: CheckImplementation<CheckParams<'battery.health'>> = (params, ctx) =>
+export const batteryHealth: CheckImplementation<
+  CheckParams<'battery.health'>,
+  CheckFactsOf<'battery.health'>
+> = (params, ctx) =>
   withFacts(
     'battery.health',
     () => collectBatteries({ platform: ctx.platform, run: ctx.exec }),

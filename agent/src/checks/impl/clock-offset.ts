@@ -1,12 +1,12 @@
-import { thresholdStatus, type CheckParams } from '@deskside/core';
+import { thresholdStatus, type CheckFactsOf, type CheckParams } from '@deskside/core';
 import type { CheckImplementation } from '../context';
 import { graded, outcome, round1 } from '../outcome';
 import { SntpError, sntpQuery } from '../sntp';
 
-export const clockOffset: CheckImplementation<CheckParams<'clock.offset'>> = async (
-  params,
-  ctx,
-) => {
+export const clockOffset: CheckImplementation<
+  CheckParams<'clock.offset'>,
+  CheckFactsOf<'clock.offset'>
+> = async (params, ctx) => {
   const source = { server: params.server, port: params.port };
   let reply;
   try {

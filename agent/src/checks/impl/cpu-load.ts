@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { thresholdStatus, type CheckParams } from '@deskside/core';
+import { thresholdStatus, type CheckFactsOf, type CheckParams } from '@deskside/core';
 import type { CheckImplementation } from '../context';
 import { graded, round1 } from '../outcome';
 
@@ -26,7 +26,10 @@ export function busyPercent(before: CpuTimes, after: CpuTimes): number {
   return total > 0 ? Math.min(100, Math.max(0, ((after.busy - before.busy) / total) * 100)) : 0;
 }
 
-export const cpuLoad: CheckImplementation<CheckParams<'cpu.load'>> = async (params, ctx) => {
+export const cpuLoad: CheckImplementation<
+  CheckParams<'cpu.load'>,
+  CheckFactsOf<'cpu.load'>
+> = async (params, ctx) => {
   const before = cpuTimes();
   await sleep(params.sampleMs, undefined, { signal: ctx.signal });
   const usedPercent = round1(busyPercent(before, cpuTimes()));

@@ -1,5 +1,5 @@
 import { statfs } from 'node:fs/promises';
-import { thresholdStatus, type CheckParams } from '@deskside/core';
+import { thresholdStatus, type CheckFactsOf, type CheckParams } from '@deskside/core';
 import type { CheckImplementation } from '../context';
 import { errorCode, graded, outcome, round1 } from '../outcome';
 
@@ -8,7 +8,10 @@ export function systemRoot(platform: NodeJS.Platform): string {
   return platform === 'win32' ? `${process.env.SystemDrive ?? 'C:'}\\` : '/';
 }
 
-export const diskFree: CheckImplementation<CheckParams<'disk.free'>> = async (params, ctx) => {
+export const diskFree: CheckImplementation<
+  CheckParams<'disk.free'>,
+  CheckFactsOf<'disk.free'>
+> = async (params, ctx) => {
   const path = params.path ?? systemRoot(ctx.platform);
   let stats;
   try {

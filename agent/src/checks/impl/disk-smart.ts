@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { CheckOutcome, CheckParams } from '@deskside/core';
+import type {
+  CheckFactsOf,
+  CheckOutcomeOf,
+  CheckParams,
+  SmartDevice,
+  SmartVerdict,
+} from '@deskside/core';
 import type { CheckContext, CheckImplementation, ExecResult } from '../context';
 import { execIfInstalled } from '../exec';
 import { outcome } from '../outcome';
@@ -36,18 +42,6 @@ const HealthSchema = z.object({
   power_on_time: z.object({ hours: z.number() }).optional(),
 });
 
-export type SmartVerdict = 'passed' | 'warning' | 'failing' | 'open_failed' | 'no_verdict';
-
-export interface SmartDevice {
-  device: string;
-  verdict: SmartVerdict;
-  model: string | null;
-  serial: string | null;
-  exitStatus: number;
-  temperatureC: number | null;
-  powerOnHours: number | null;
-}
-
 /** One device's `smartctl --json --info --health` output, judged. */
 export function judgeSmartHealth(device: string, stdout: string): SmartDevice {
   const health = HealthSchema.parse(JSON.parse(stdout));
@@ -70,7 +64,7 @@ export function judgeSmartHealth(device: string, stdout: string): SmartDevice {
 }
 
 /** The overall outcome over every device that smartctl could judge. */
-export function summarizeSmart(devices: SmartDevice[]): CheckOutcome {
+export function summarizeSmart(devices: SmartDevice[]): CheckOutcomeOf<'disk.smart'> {
   const facts = { devices: devices.map((device) => ({ ...device })) };
   const has = (verdict: SmartVerdict) => devices.some((device) => device.verdict === verdict);
   if (devices.length === 0) return outcome('error', 'disk.smart.no_devices', facts);
@@ -89,7 +83,10 @@ async function smartctl(ctx: CheckContext, args: string[]): Promise<ExecResult |
   return null;
 }
 
-export const diskSmart: CheckImplementation<CheckParams<'disk.smart'>> = async (params, ctx) => {
+export const diskSmart: CheckImplementation<
+  CheckParams<'disk.smart'>,
+  CheckFactsOf<'disk.smart'>
+> = async (params, ctx) => {
   let targets: { name: string; type?: string }[];
   if (params.device) {
     targets = [{ name: params.device }];

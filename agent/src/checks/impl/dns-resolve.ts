@@ -1,7 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { CheckParams } from '@deskside/core';
+import type { CheckFactsOf, CheckParams } from '@deskside/core';
 import type { CheckImplementation } from '../context';
 import { errorCode, outcome, round1 } from '../outcome';
 
@@ -30,7 +30,10 @@ function describeAnswers(type: RecordType, answers: unknown[]): string[] {
  * Asks DNS itself through c-ares (not the OS's getaddrinfo): it does not block Node's thread
  * pool, it can be cancelled, and it answers the question asked, "does DNS resolve this?".
  */
-export const dnsResolve: CheckImplementation<CheckParams<'dns.resolve'>> = async (params, ctx) => {
+export const dnsResolve: CheckImplementation<
+  CheckParams<'dns.resolve'>,
+  CheckFactsOf<'dns.resolve'>
+> = async (params, ctx) => {
   const resolver = new Resolver({ timeout: params.waitMs, tries: 1 });
   if (params.server) {
     const host = net.isIPv6(params.server) ? `[${params.server}]` : params.server;

@@ -1,4 +1,4 @@
-import type { CheckOutcome } from '@deskside/core';
+import type { CheckOutcome, UnavailableFacts } from '@deskside/core';
 import { FactsUnavailableError } from '../../collect/errors';
 import { outcome } from '../outcome';
 
@@ -7,11 +7,11 @@ import { outcome } from '../outcome';
  * an OS without the facts), the check ends in error with `<check>.unavailable` and the
  * collector's reason, never a guess.
  */
-export async function withFacts<T>(
+export async function withFacts<T, F>(
   checkId: string,
   collect: () => Promise<T>,
-  judge: (facts: T) => CheckOutcome,
-): Promise<CheckOutcome> {
+  judge: (facts: T) => CheckOutcome<F>,
+): Promise<CheckOutcome<F | UnavailableFacts>> {
   let facts: T;
   try {
     facts = await collect();

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { open, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CheckParams } from '@deskside/core';
+import type { CheckFactsOf, CheckParams } from '@deskside/core';
 import type { CheckImplementation } from '../context';
 import { errorCode, outcome } from '../outcome';
 
@@ -25,7 +25,10 @@ function failure(folder: string, error: unknown) {
   });
 }
 
-export const fsWritable: CheckImplementation<CheckParams<'fs.writable'>> = async (params) => {
+export const fsWritable: CheckImplementation<
+  CheckParams<'fs.writable'>,
+  CheckFactsOf<'fs.writable'>
+> = async (params) => {
   const folder = params.path ?? os.tmpdir();
   try {
     if (!(await stat(folder)).isDirectory()) {

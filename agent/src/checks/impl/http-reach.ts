@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { TLSSocket } from 'node:tls';
-import type { CheckFacts, CheckOutcome, CheckParams } from '@deskside/core';
+import type { CheckFactsOf, CheckOutcomeOf, CheckParams } from '@deskside/core';
 import { AGENT_VERSION } from '../../version';
 import type { CheckImplementation } from '../context';
 import { errorCode, outcome, round1 } from '../outcome';
@@ -66,12 +66,12 @@ export function judgeHttpAnswer(
   params: CheckParams<'http.reach'>,
   answer: HttpAnswer,
   now: number,
-): CheckOutcome {
+): CheckOutcomeOf<'http.reach'> {
   const certDaysLeft =
     answer.certValidTo === null
       ? null
       : Math.floor((Date.parse(answer.certValidTo) - now) / DAY_MS);
-  const facts: CheckFacts = {
+  const facts = {
     url: params.url,
     method: params.method,
     status: answer.status,
@@ -98,7 +98,10 @@ export function judgeHttpAnswer(
   return outcome('pass', 'http.reach.ok', facts);
 }
 
-export const httpReach: CheckImplementation<CheckParams<'http.reach'>> = async (params, ctx) => {
+export const httpReach: CheckImplementation<
+  CheckParams<'http.reach'>,
+  CheckFactsOf<'http.reach'>
+> = async (params, ctx) => {
   const answer = await fetchHead(params, ctx.signal);
   if ('kind' in answer) {
     return outcome('fail', `http.reach.${answer.kind}`, {

@@ -1,5 +1,10 @@
 import os from 'node:os';
-import { thresholdStatus, type CheckParams } from '@deskside/core';
+import {
+  thresholdStatus,
+  type CheckFactsOf,
+  type CheckParams,
+  type MemorySource,
+} from '@deskside/core';
 import type { CheckContext, CheckImplementation } from '../context';
 import { graded, round1 } from '../outcome';
 
@@ -17,7 +22,9 @@ export function parseMemorystatusLevel(stdout: string): number {
  * get (Linux MemAvailable, Windows available physical memory). macOS counts cached pages as
  * used, so there the kernel's own pressure level is the truer figure.
  */
-async function usedPercent(ctx: CheckContext): Promise<{ usedPercent: number; source: string }> {
+async function usedPercent(
+  ctx: CheckContext,
+): Promise<{ usedPercent: number; source: MemorySource }> {
   if (ctx.platform === 'darwin') {
     const result = await ctx.exec('/usr/sbin/sysctl', ['-n', 'kern.memorystatus_level']);
     if (result.exitCode !== 0) throw new Error(`sysctl exited with ${result.exitCode}`);
@@ -30,10 +37,10 @@ async function usedPercent(ctx: CheckContext): Promise<{ usedPercent: number; so
   return { usedPercent: total > 0 ? (1 - os.freemem() / total) * 100 : 0, source: 'available' };
 }
 
-export const memoryPressure: CheckImplementation<CheckParams<'memory.pressure'>> = async (
-  params,
-  ctx,
-) => {
+export const memoryPressure: CheckImplementation<
+  CheckParams<'memory.pressure'>,
+  CheckFactsOf<'memory.pressure'>
+> = async (params, ctx) => {
   const measured = await usedPercent(ctx);
   const used = round1(measured.usedPercent);
   return graded(

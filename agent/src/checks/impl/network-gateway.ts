@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { CheckParams } from '@deskside/core';
+import type { CheckFactsOf, CheckParams } from '@deskside/core';
 import type { CheckContext, CheckImplementation } from '../context';
 import { execIfInstalled } from '../exec';
 import { outcome } from '../outcome';
@@ -61,10 +61,10 @@ async function ping(ctx: CheckContext, gateway: string, waitMs: number): Promise
   return result ? parsePing(ctx.platform, result.exitCode, result.stdout) : null;
 }
 
-export const networkGateway: CheckImplementation<CheckParams<'network.gateway'>> = async (
-  params,
-  ctx,
-) => {
+export const networkGateway: CheckImplementation<
+  CheckParams<'network.gateway'>,
+  CheckFactsOf<'network.gateway'>
+> = async (params, ctx) => {
   const gateway = await ctx.probes.defaultGateway();
   if (!gateway || net.isIP(gateway.replace(/%.*$/, '')) === 0) {
     return outcome('fail', 'network.gateway.none', { gateway: gateway || null });

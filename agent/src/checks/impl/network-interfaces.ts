@@ -1,4 +1,4 @@
-import type { CheckOutcome, CheckParams } from '@deskside/core';
+import type { CheckFactsOf, CheckOutcomeOf, CheckParams } from '@deskside/core';
 import type { CheckImplementation, InterfaceFacts } from '../context';
 import { outcome } from '../outcome';
 
@@ -10,7 +10,10 @@ const view = (nic: InterfaceFacts) => ({
   addresses: nic.addresses,
 });
 
-export function judgeInterfaces(interfaces: InterfaceFacts[], name?: string): CheckOutcome {
+export function judgeInterfaces(
+  interfaces: InterfaceFacts[],
+  name?: string,
+): CheckOutcomeOf<'network.interfaces'> {
   if (name !== undefined) {
     const nic = interfaces.find((candidate) => candidate.name === name);
     if (!nic) {
@@ -38,7 +41,7 @@ export function judgeInterfaces(interfaces: InterfaceFacts[], name?: string): Ch
   return outcome('pass', 'network.interfaces.up', facts);
 }
 
-export const networkInterfaces: CheckImplementation<CheckParams<'network.interfaces'>> = async (
-  params,
-  ctx,
-) => judgeInterfaces(await ctx.probes.networkInterfaces(), params.name);
+export const networkInterfaces: CheckImplementation<
+  CheckParams<'network.interfaces'>,
+  CheckFactsOf<'network.interfaces'>
+> = async (params, ctx) => judgeInterfaces(await ctx.probes.networkInterfaces(), params.name);

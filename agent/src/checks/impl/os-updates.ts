@@ -1,4 +1,10 @@
-import { securityUpdateCount, type CheckParams, type PendingUpdates } from '@deskside/core';
+import {
+  securityUpdateCount,
+  type CheckFactsOf,
+  type CheckOutcomeOf,
+  type CheckParams,
+  type PendingUpdates,
+} from '@deskside/core';
 import { collectPendingUpdates } from '../../collect/updates';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
@@ -11,7 +17,7 @@ export function judgeUpdates(
   pending: PendingUpdates,
   params: CheckParams<'os.updates'>,
   now: number,
-) {
+): CheckOutcomeOf<'os.updates'> {
   const security = securityUpdateCount(pending);
   const catalogAgeDays =
     pending.catalogCheckedAt === null
@@ -39,7 +45,10 @@ export function judgeUpdates(
   return outcome('pass', 'os.updates.none', facts);
 }
 
-export const osUpdates: CheckImplementation<CheckParams<'os.updates'>> = (params, ctx) =>
+export const osUpdates: CheckImplementation<
+  CheckParams<'os.updates'>,
+  CheckFactsOf<'os.updates'>
+> = (params, ctx) =>
   withFacts(
     'os.updates',
     () => collectPendingUpdates({ platform: ctx.platform, run: ctx.exec }),

@@ -1,7 +1,8 @@
 import {
   thresholdStatus,
   worstStatus,
-  type CheckOutcome,
+  type CheckFactsOf,
+  type CheckOutcomeOf,
   type CheckParams,
   type CheckStatus,
   type Printer,
@@ -47,7 +48,7 @@ function printerStatus(printer: Printer, params: CheckParams<'printers.queues'>)
 export function judgePrinters(
   printers: Printers,
   params: CheckParams<'printers.queues'>,
-): CheckOutcome {
+): CheckOutcomeOf<'printers.queues'> {
   const considered = params.name
     ? printers.printers.filter((printer) => printer.name === params.name)
     : printers.printers;
@@ -75,7 +76,10 @@ export function judgePrinters(
   return outcome('pass', 'printers.queues.ok', facts);
 }
 
-export const printersQueues: CheckImplementation<CheckParams<'printers.queues'>> = (params, ctx) =>
+export const printersQueues: CheckImplementation<
+  CheckParams<'printers.queues'>,
+  CheckFactsOf<'printers.queues'>
+> = (params, ctx) =>
   withFacts(
     'printers.queues',
     () => collectPrinters({ platform: ctx.platform, run: ctx.exec }),

@@ -1,4 +1,10 @@
-import { thresholdStatus, worstStatus, type CheckOutcome, type CheckParams } from '@deskside/core';
+import {
+  thresholdStatus,
+  worstStatus,
+  type CheckFactsOf,
+  type CheckOutcomeOf,
+  type CheckParams,
+} from '@deskside/core';
 import type { CheckImplementation, ProcessFacts } from '../context';
 import { outcome, round1 } from '../outcome';
 
@@ -16,7 +22,7 @@ const isRealProcess = (process: ProcessFacts) => process.pid > 0;
 export function judgeTopProcesses(
   processes: ProcessFacts[],
   params: CheckParams<'processes.top'>,
-): CheckOutcome {
+): CheckOutcomeOf<'processes.top'> {
   const real = processes.filter(isRealProcess);
   const top = (key: 'cpuPercent' | 'memoryPercent') =>
     [...real].sort((a, b) => b[key] - a[key]).slice(0, params.count);
@@ -46,7 +52,7 @@ export function judgeTopProcesses(
   return outcome(status, code, facts);
 }
 
-export const processesTop: CheckImplementation<CheckParams<'processes.top'>> = async (
-  params,
-  ctx,
-) => judgeTopProcesses(await ctx.probes.processes(), params);
+export const processesTop: CheckImplementation<
+  CheckParams<'processes.top'>,
+  CheckFactsOf<'processes.top'>
+> = async (params, ctx) => judgeTopProcesses(await ctx.probes.processes(), params);

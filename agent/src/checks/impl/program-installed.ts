@@ -1,4 +1,10 @@
-import { findInstalledPrograms, type CheckParams, type InstalledSoftware } from '@deskside/core';
+import {
+  findInstalledPrograms,
+  type CheckFactsOf,
+  type CheckOutcomeOf,
+  type CheckParams,
+  type InstalledSoftware,
+} from '@deskside/core';
 import { collectInstalledSoftware } from '../../collect/software';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
@@ -6,7 +12,10 @@ import { withFacts } from './facts';
 
 const MAX_LISTED = 10;
 
-export function judgeProgramInstalled(software: InstalledSoftware, name: string) {
+export function judgeProgramInstalled(
+  software: InstalledSoftware,
+  name: string,
+): CheckOutcomeOf<'program.installed'> {
   const matches = findInstalledPrograms(software, name);
   const facts = {
     name,
@@ -24,10 +33,10 @@ export function judgeProgramInstalled(software: InstalledSoftware, name: string)
     : outcome('fail', 'program.installed.missing', facts);
 }
 
-export const programInstalled: CheckImplementation<CheckParams<'program.installed'>> = (
-  params,
-  ctx,
-) =>
+export const programInstalled: CheckImplementation<
+  CheckParams<'program.installed'>,
+  CheckFactsOf<'program.installed'>
+> = (params, ctx) =>
   withFacts(
     'program.installed',
     () => collectInstalledSoftware({ platform: ctx.platform, run: ctx.exec }),

@@ -1,15 +1,17 @@
 import { access, readdir, readFile } from 'node:fs/promises';
-import type { CheckOutcome, CheckParams } from '@deskside/core';
+import type { CheckFactsOf, CheckOutcomeOf, CheckParams } from '@deskside/core';
 import type { CheckContext, CheckImplementation } from '../context';
 import { outcome } from '../outcome';
 import { windowsSystemTool } from '../windows';
+
+type Outcome = CheckOutcomeOf<'service.running'>;
 
 const MAX_LISTED_PIDS = 10;
 /** Linux keeps only the first 15 bytes of a process name in /proc/<pid>/comm. */
 const COMM_LENGTH = 15;
 
 /** `systemctl show -p ... -- name` output: `Key=Value` lines. */
-export function judgeSystemd(name: string, stdout: string): CheckOutcome {
+export function judgeSystemd(name: string, stdout: string): Outcome {
   const props = Object.fromEntries(
     stdout
       .split('\n')
@@ -18,7 +20,7 @@ export function judgeSystemd(name: string, stdout: string): CheckOutcome {
   );
   const facts = {
     name,
-    manager: 'systemd',
+    manager: 'systemd' as const,
     loadState: props.LoadState ?? null,
     activeState: props.ActiveState ?? null,
     subState: props.SubState ?? null,
@@ -37,8 +39,8 @@ const SC_STATE =
   /:\s*([1-7])\s+(STOPPED|START_PENDING|STOP_PENDING|RUNNING|CONTINUE_PENDING|PAUSE_PENDING|PAUSED)\b/;
 
 /** `sc.exe query name`: its exit code and the STATE line. */
-export function judgeWindowsService(name: string, exitCode: number, stdout: string): CheckOutcome {
-  const facts = { name, manager: 'windows', state: null as string | null };
+export function judgeWindowsService(name: string, exitCode: number, stdout: string): Outcome {
+  const facts = { name, manager: 'windows' as const, state: null as string | null };
   if (exitCode === SC_NO_SUCH_SERVICE) return outcome('fail', 'service.running.not_found', facts);
   const state = SC_STATE.exec(stdout);
   if (exitCode !== 0 || !state) return outcome('error', 'service.running.unknown', facts);
@@ -51,10 +53,10 @@ export function judgeWindowsService(name: string, exitCode: number, stdout: stri
 /** `launchctl print system/label` exits 113 for an unknown label. */
 const LAUNCHCTL_NO_SUCH_SERVICE = 113;
 
-export function judgeLaunchd(name: string, exitCode: number, stdout: string): CheckOutcome {
+export function judgeLaunchd(name: string, exitCode: number, stdout: string): Outcome {
   const state = /^\s*state = (.+)$/m.exec(stdout)?.[1]?.trim() ?? null;
   const pid = /^\s*pid = (\d+)$/m.exec(stdout)?.[1];
-  const facts = { name, manager: 'launchd', state, pid: pid ? Number(pid) : null };
+  const facts = { name, manager: 'launchd' as const, state, pid: pid ? Number(pid) : null };
   if (exitCode === LAUNCHCTL_NO_SUCH_SERVICE) {
     return outcome('fail', 'service.running.not_found', facts);
   }
@@ -84,7 +86,7 @@ async function systemdRuns(): Promise<boolean> {
   );
 }
 
-async function linuxService(name: string, ctx: CheckContext): Promise<CheckOutcome> {
+async function linuxService(name: string, ctx: CheckContext): Promise<Outcome> {
   if (await systemdRuns()) {
     const result = await ctx.exec('systemctl', [
       'show',
@@ -103,16 +105,16 @@ async function linuxService(name: string, ctx: CheckContext): Promise<CheckOutco
     return judgeSystemd(name, result.stdout);
   }
   const pids = await processesNamed(name);
-  const facts = { name, manager: 'none', pids: pids.slice(0, MAX_LISTED_PIDS) };
+  const facts = { name, manager: 'none' as const, pids: pids.slice(0, MAX_LISTED_PIDS) };
   return pids.length > 0
     ? outcome('pass', 'service.running.ok', facts)
     : outcome('fail', 'service.running.stopped', facts);
 }
 
-export const serviceRunning: CheckImplementation<CheckParams<'service.running'>> = async (
-  params,
-  ctx,
-) => {
+export const serviceRunning: CheckImplementation<
+  CheckParams<'service.running'>,
+  CheckFactsOf<'service.running'>
+> = async (params, ctx) => {
   const { name } = params;
   if (ctx.platform === 'win32') {
     const result = await ctx.exec(windowsSystemTool('sc.exe'), ['query', name]);

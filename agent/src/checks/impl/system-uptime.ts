@@ -1,6 +1,11 @@
 import { access, readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { thresholdStatus, type CheckParams } from '@deskside/core';
+import {
+  thresholdStatus,
+  type CheckFactsOf,
+  type CheckParams,
+  type RebootReason,
+} from '@deskside/core';
 import type { CheckContext, CheckImplementation } from '../context';
 import { execIfInstalled } from '../exec';
 import { outcome, round1 } from '../outcome';
@@ -17,12 +22,12 @@ const WINDOWS_REBOOT_KEYS = {
     'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending',
   windowsUpdate:
     'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired',
-} as const;
+} as const satisfies Partial<Record<RebootReason, string>>;
 
 export interface PendingReboot {
   /** null: this OS has no cheap way to tell. */
   pending: boolean | null;
-  reasons: string[];
+  reasons: RebootReason[];
   packages?: string[];
 }
 
@@ -52,8 +57,8 @@ async function linuxPendingReboot(ctx: CheckContext): Promise<PendingReboot> {
 }
 
 async function windowsPendingReboot(ctx: CheckContext): Promise<PendingReboot> {
-  const reasons: string[] = [];
-  for (const [reason, key] of Object.entries(WINDOWS_REBOOT_KEYS)) {
+  const reasons: RebootReason[] = [];
+  for (const [reason, key] of Object.entries(WINDOWS_REBOOT_KEYS) as [RebootReason, string][]) {
     // `reg query` exits 0 when the key exists, 1 when it does not.
     const result = await ctx.exec(windowsSystemTool('reg.exe'), ['query', key]);
     if (result.exitCode === 0) reasons.push(reason);
@@ -67,10 +72,10 @@ export async function pendingReboot(ctx: CheckContext): Promise<PendingReboot> {
   return { pending: null, reasons: [] };
 }
 
-export const systemUptime: CheckImplementation<CheckParams<'system.uptime'>> = async (
-  params,
-  ctx,
-) => {
+export const systemUptime: CheckImplementation<
+  CheckParams<'system.uptime'>,
+  CheckFactsOf<'system.uptime'>
+> = async (params, ctx) => {
   const uptimeSeconds = Math.round(os.uptime());
   const reboot = await pendingReboot(ctx);
   const facts = {

@@ -1,13 +1,32 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult, CheckRun, CheckRunItem } from '@deskside/core';
+import { factsOf, type CheckResult, type CheckRun, type CheckRunItem } from '@deskside/core';
 import { ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatMilliseconds } from '../../i18n/format';
+import { RecordedFacts } from './RecordedFacts';
 import { checkName, describeCheckResult } from './result-text';
 
-/** One result: its status, the check, what it found in the analyst's words, and the raw facts. */
+/** A result's facts, if any: on demand beside its sentence, in plain view when it has none. */
+function ResultFacts({ facts, unread }: { facts: CheckResult['facts']; unread: boolean }) {
+  const { t } = useTranslation();
+  if (Object.keys(facts).length === 0) return null;
+  if (unread) return <RecordedFacts facts={facts} />;
+  return (
+    <details>
+      <summary>{t('checks.facts')}</summary>
+      <RecordedFacts facts={facts} />
+    </details>
+  );
+}
+
+/**
+ * One result: its status, the check, what it found in the analyst's words, and its facts as
+ * recorded (in plain view when this console cannot read them, an older agent's say).
+ */
 export function CheckResultView({ result }: { result: CheckResult }) {
   const { t, i18n } = useTranslation();
+  const read = useMemo(() => factsOf(result), [result]);
   return (
     <>
       <div className="check-head">
@@ -19,11 +38,8 @@ export function CheckResultView({ result }: { result: CheckResult }) {
           {t('checks.took', { duration: formatMilliseconds(result.durationMs, i18n.language) })}
         </span>
       </div>
-      <p className="check-text">{describeCheckResult(t, result, i18n.language)}</p>
-      <details>
-        <summary>{t('checks.facts')}</summary>
-        <pre className="raw">{JSON.stringify(result.facts, null, 2)}</pre>
-      </details>
+      <p className="check-text">{describeCheckResult(t, result, i18n.language, read)}</p>
+      <ResultFacts facts={result.facts} unread={read.kind === 'unread'} />
     </>
   );
 }

@@ -1,13 +1,20 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeCheckCatalog, LANGUAGES, type Language } from '@deskside/core';
+import {
+  describeCheckCatalog,
+  isCatalogCheckId,
+  LANGUAGES,
+  type CatalogCheckId,
+  type Language,
+} from '@deskside/core';
+import { LOW_DISK_FACTS } from '#test/helpers/check-results';
 import el from '../../i18n/el.json';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
 import nl from '../../i18n/nl.json';
 import { setupI18n } from '../../i18n';
 import { checkName, describeCheckResult } from './result-text';
-import { checkResultValues, checksWithValues } from './result-values';
+import { checkResultValues } from './result-values';
 
 const catalogs: Record<Language, unknown> = { en, nl, fr, el };
 const catalog = describeCheckCatalog().checks;
@@ -24,6 +31,16 @@ function lookup(tree: unknown, key: string): string | undefined {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
 
+/** A catalog check's id, typed (the listing names checks by plain strings). */
+function catalogId(id: string): CatalogCheckId {
+  if (!isCatalogCheckId(id)) throw new Error(`${id} is not in the catalog`);
+  return id;
+}
+
+/** The values a check's sentences get from an outcome that reports none of its facts. */
+const valuesWithoutFacts = (id: string, locale = 'en') =>
+  checkResultValues(catalogId(id), {}, { locale, reason: (reason) => `(${reason})` });
+
 beforeAll(() => {
   setupI18n('en');
 });
@@ -35,7 +52,7 @@ describe('check results in every language', () => {
       const missing: string[] = [];
       const unknownValues: string[] = [];
       for (const check of catalog) {
-        const offered = new Set([...Object.keys(checkResultValues(check.id, {}, 'en')), 'reason']);
+        const offered = new Set(Object.keys(valuesWithoutFacts(check.id)));
         for (const code of check.codes) {
           const sentence = lookup(catalogs[language], `checks.code.${code}`);
           if (!sentence?.trim()) missing.push(code);
@@ -62,21 +79,14 @@ describe('check results in every language', () => {
     expect(missing).toEqual([]);
   });
 
-  it('knows the facts of every check of the catalog', () => {
-    expect([...checksWithValues].sort()).toEqual(catalog.map((check) => check.id).sort());
-  });
-
   it.each(LANGUAGES)(
-    'leaves no placeholder unfilled in %s, even when the facts are missing',
+    'leaves no placeholder unfilled in %s, even for an outcome that reports none of the facts',
     async (language) => {
       await i18next.changeLanguage(language);
       for (const check of catalog) {
+        const values = valuesWithoutFacts(check.id, language);
         for (const code of check.codes) {
-          const text = describeCheckResult(
-            i18next.t,
-            { checkId: check.id, code, facts: {} },
-            language,
-          );
+          const text = i18next.t(`checks.code.${code}`, values);
           expect(text, code).not.toMatch(/\{\{|checks\.code/);
         }
       }
@@ -86,14 +96,7 @@ describe('check results in every language', () => {
 
 describe('a check result as a sentence', () => {
   it('fills in the facts in the analyst’s formats', async () => {
-    const facts = {
-      path: '/',
-      freeBytes: 5 * 1024 ** 3,
-      totalBytes: 100 * 1024 ** 3,
-      freePercent: 5,
-      warnBelowPercent: 15,
-      failBelowPercent: 5,
-    };
+    const facts = LOW_DISK_FACTS;
     await i18next.changeLanguage('en');
     expect(
       describeCheckResult(i18next.t, { checkId: 'disk.free', code: 'disk.free.low', facts }, 'en'),
@@ -117,7 +120,12 @@ describe('a check result as a sentence', () => {
       {
         checkId: 'dns.resolve',
         code: 'dns.resolve.not_found',
-        facts: { name: 'example.com', type: 'A', servers: ['10.0.0.53', '10.0.1.53'] },
+        facts: {
+          name: 'example.com',
+          type: 'A',
+          servers: ['10.0.0.53', '10.0.1.53'],
+          errorCode: 'ENOTFOUND',
+        },
       },
       'nl',
     );
@@ -147,5 +155,28 @@ describe('a check result as a sentence', () => {
     ).toBe('Αποτέλεσμα gpu.temp.hot (αυτή η κονσόλα δεν το γνωρίζει ακόμη).');
     expect(checkName(i18next.t, 'gpu.temp')).toBe('Έλεγχος gpu.temp');
     expect(checkName(i18next.t, 'tcp.port')).toBe('Ανοιχτή θύρα TCP');
+  });
+
+  it('says so, instead of a sentence of dashes, for facts of a shape it cannot read', async () => {
+    await i18next.changeLanguage('en');
+    // An older agent's disk.free: sizes as text, no thresholds.
+    const older = { path: '/', freeBytes: '5 GB', totalBytes: '100 GB' };
+    expect(
+      describeCheckResult(
+        i18next.t,
+        { checkId: 'disk.free', code: 'disk.free.low', facts: older },
+        'en',
+      ),
+    ).toBe(
+      'Result disk.free.low, recorded in a form this console cannot read: its facts are shown as recorded.',
+    );
+    // The runner's codes read with the runner's facts, whatever the check.
+    expect(
+      describeCheckResult(
+        i18next.t,
+        { checkId: 'disk.free', code: 'check.timeout', facts: { timeoutMs: 5000 } },
+        'en',
+      ),
+    ).toBe('The check took too long and was stopped.');
   });
 });

@@ -1,4 +1,4 @@
-import type { CheckFacts } from '@deskside/core';
+import type { CatalogCheckId, CheckFactsOf, UnavailableReason } from '@deskside/core';
 import {
   formatBytes,
   formatDateTime,
@@ -11,216 +11,187 @@ import {
 
 /**
  * What a check's result sentence fills in, per check: its facts (language-neutral, as the
- * agent sent them) turned into text in the analyst's locale. Every value is always present
- * (a dash when the facts lack it), so no sentence ever shows a raw `{{placeholder}}`.
+ * agent sent them, read with the check's schema) turned into text in the analyst's locale.
+ * Every value is always present (a dash when the outcome does not report it), so no sentence
+ * ever shows a raw `{{placeholder}}`.
  */
 type Values = Record<string, string>;
-type JsonValue = CheckFacts[string];
+
+type KeysOfEither<T> = T extends unknown ? keyof T : never;
+type ValueIn<T, K extends PropertyKey> = T extends unknown
+  ? K extends keyof T
+    ? T[K]
+    : never
+  : never;
+/**
+ * Every fact any outcome of a check may report, each possibly absent: a check's outcomes
+ * report different facts (a measurement, or only the path that is missing), and its
+ * sentences read whichever their outcome has.
+ */
+export type AnyOutcomeFacts<T> = { [K in KeysOfEither<T>]?: ValueIn<T, K> };
 
 export const NO_VALUE = '—';
 
-function reader(facts: CheckFacts, locale: string) {
-  const raw = (key: string): JsonValue | undefined => facts[key];
-  const num = (key: string): number | null => {
-    const value = raw(key);
-    return typeof value === 'number' && Number.isFinite(value) ? value : null;
-  };
-  const show = <T>(value: T | null, format: (value: T) => string) =>
-    value === null ? NO_VALUE : format(value);
-  const records = (key: string): Record<string, JsonValue>[] => {
-    const value = raw(key);
-    return Array.isArray(value)
-      ? value.filter(
-          (item): item is Record<string, JsonValue> =>
-            typeof item === 'object' && item !== null && !Array.isArray(item),
-        )
-      : [];
-  };
-  const list = (items: readonly string[]) =>
-    items.length === 0 ? NO_VALUE : formatList(items, locale);
+export interface ValueFormats {
+  locale: string;
+  /** Why facts are unavailable, in the analyst's language. */
+  reason: (reason: UnavailableReason) => string;
+}
+
+function formatsOf({ locale, reason }: ValueFormats) {
+  const show = <T>(value: T | null | undefined, format: (value: T) => string) =>
+    value === null || value === undefined ? NO_VALUE : format(value);
+  const list = (items: readonly (string | number)[] | undefined) =>
+    items === undefined || items.length === 0 ? NO_VALUE : formatList(items.map(String), locale);
   return {
     locale,
-    records,
     list,
-    text: (key: string) => {
-      const value = raw(key);
-      if (typeof value === 'string' && value !== '') return value;
-      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-      return NO_VALUE;
-    },
-    strings: (key: string) => {
-      const value = raw(key);
-      return list(Array.isArray(value) ? value.map(String) : []);
-    },
-    number: (key: string) => show(num(key), (n) => formatNumber(n, locale)),
-    bytes: (key: string) => show(num(key), (n) => formatBytes(n, locale)),
-    percent: (key: string) => show(num(key), (n) => formatPercent(n, locale)),
-    ms: (key: string) => show(num(key), (n) => formatMilliseconds(n, locale)),
-    days: (key: string) => show(num(key), (n) => formatDuration(n * 86_400, locale)),
-    seconds: (key: string) => show(num(key), (n) => formatDuration(n, locale)),
-    date: (key: string) => {
-      const value = raw(key);
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        ? formatDateTime(value, locale)
-        : NO_VALUE;
-    },
+    /** A name, a code or a number that is a name (a port, a status): never grouped. */
+    text: (value: string | number | null | undefined) =>
+      value === null || value === undefined || value === '' ? NO_VALUE : String(value),
+    number: (value: number | undefined) => show(value, (n) => formatNumber(n, locale)),
+    bytes: (value: number | undefined) => show(value, (n) => formatBytes(n, locale)),
+    percent: (value: number | null | undefined) => show(value, (n) => formatPercent(n, locale)),
+    ms: (value: number | null | undefined) => show(value, (n) => formatMilliseconds(n, locale)),
+    days: (value: number | null | undefined) =>
+      show(value, (n) => formatDuration(n * 86_400, locale)),
+    seconds: (value: number | undefined) => show(value, (n) => formatDuration(n, locale)),
+    date: (value: string | null | undefined) => show(value, (iso) => formatDateTime(iso, locale)),
+    reason: (value: UnavailableReason | undefined) => show(value, reason),
   };
 }
 
-type Reader = ReturnType<typeof reader>;
+type Formats = ReturnType<typeof formatsOf>;
 
-/** A name or a number from nested facts, as text. */
-const label = (value: JsonValue | undefined): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : NO_VALUE;
-/** Names of the records under `key` whose `field` passes `keep`. */
-const namesOf = (
-  f: Reader,
-  key: string,
-  keep: (item: Record<string, JsonValue>) => boolean = () => true,
-  field = 'name',
-) =>
-  f.list(
-    f
-      .records(key)
-      .filter(keep)
-      .map((item) => label(item[field])),
-  );
+const PRINTER_TROUBLE = new Set(['stopped', 'offline', 'error']);
 
-const byCheck: Record<string, (f: Reader) => Values> = {
-  'disk.free': (f) => ({
-    path: f.text('path'),
-    free: f.bytes('freeBytes'),
-    total: f.bytes('totalBytes'),
-    freePercent: f.percent('freePercent'),
-    warnBelow: f.percent('warnBelowPercent'),
-    failBelow: f.percent('failBelowPercent'),
+const byCheck: {
+  [K in CatalogCheckId]: (facts: AnyOutcomeFacts<CheckFactsOf<K>>, f: Formats) => Values;
+} = {
+  'disk.free': (
+    { path, freeBytes, totalBytes, freePercent, warnBelowPercent, failBelowPercent },
+    f,
+  ) => ({
+    path: f.text(path),
+    free: f.bytes(freeBytes),
+    total: f.bytes(totalBytes),
+    freePercent: f.percent(freePercent),
+    warnBelow: f.percent(warnBelowPercent),
+    failBelow: f.percent(failBelowPercent),
   }),
-  'memory.pressure': (f) => ({
-    used: f.percent('usedPercent'),
-    total: f.bytes('totalBytes'),
-    warnAbove: f.percent('warnAbovePercent'),
-    failAbove: f.percent('failAbovePercent'),
+  'memory.pressure': ({ usedPercent, totalBytes, warnAbovePercent, failAbovePercent }, f) => ({
+    used: f.percent(usedPercent),
+    total: f.bytes(totalBytes),
+    warnAbove: f.percent(warnAbovePercent),
+    failAbove: f.percent(failAbovePercent),
   }),
-  'cpu.load': (f) => ({
-    used: f.percent('usedPercent'),
-    cores: f.number('cores'),
-    warnAbove: f.percent('warnAbovePercent'),
-    failAbove: f.percent('failAbovePercent'),
+  'cpu.load': ({ usedPercent, cores, warnAbovePercent, failAbovePercent }, f) => ({
+    used: f.percent(usedPercent),
+    cores: f.number(cores),
+    warnAbove: f.percent(warnAbovePercent),
+    failAbove: f.percent(failAbovePercent),
   }),
-  'system.uptime': (f) => ({
-    uptime: f.seconds('uptimeSeconds'),
-    bootTime: f.date('bootTime'),
-    warnAfter: f.days('warnAfterDays'),
-    failAfter: f.days('failAfterDays'),
+  'system.uptime': ({ uptimeSeconds, bootTime, warnAfterDays, failAfterDays }, f) => ({
+    uptime: f.seconds(uptimeSeconds),
+    bootTime: f.date(bootTime),
+    warnAfter: f.days(warnAfterDays),
+    failAfter: f.days(failAfterDays),
   }),
-  'fs.writable': (f) => ({ path: f.text('path'), errorCode: f.text('errorCode') }),
-  'disk.smart': (f) => ({
-    devices: namesOf(f, 'devices', () => true, 'device'),
-    failing: namesOf(f, 'devices', (d) => d.verdict === 'failing', 'device'),
-    warning: namesOf(f, 'devices', (d) => d.verdict === 'warning', 'device'),
-  }),
-  'service.running': (f) => ({
-    name: f.text('name'),
-    state: f.text('activeState') === NO_VALUE ? f.text('state') : f.text('activeState'),
-  }),
-  'processes.top': (f) => {
-    const [cpu] = f.records('byCpu');
-    const [memory] = f.records('byMemory');
-    const percent = (item: Record<string, JsonValue> | undefined, key: string) => {
-      const value = item?.[key];
-      return typeof value === 'number' ? formatPercent(value, f.locale) : NO_VALUE;
-    };
-    return {
-      count: f.number('processCount'),
-      topCpu: typeof cpu?.name === 'string' ? cpu.name : NO_VALUE,
-      topCpuPercent: percent(cpu, 'cpuPercent'),
-      topMemory: typeof memory?.name === 'string' ? memory.name : NO_VALUE,
-      topMemoryPercent: percent(memory, 'memoryPercent'),
-    };
+  'fs.writable': ({ path, errorCode }, f) => ({ path: f.text(path), errorCode: f.text(errorCode) }),
+  'disk.smart': ({ devices = [] }, f) => {
+    const named = (verdict?: string) =>
+      f.list(devices.filter((d) => !verdict || d.verdict === verdict).map((d) => d.device));
+    return { devices: named(), failing: named('failing'), warning: named('warning') };
   },
-  'network.interfaces': (f) => ({
-    name: f.text('name'),
-    interfaces: namesOf(f, 'interfaces'),
-    up: namesOf(f, 'interfaces', (nic) => nic.up === true),
-    available: f.strings('available'),
+  'service.running': ({ name, activeState, state }, f) => ({
+    name: f.text(name),
+    // systemd's active state, or the state the other service managers report.
+    state: f.text(activeState ?? state),
   }),
-  'network.gateway': (f) => ({ gateway: f.text('gateway'), time: f.ms('rttMs') }),
-  'dns.resolve': (f) => ({
-    name: f.text('name'),
-    type: f.text('type'),
-    servers: f.strings('servers'),
-    answers: f.strings('answers'),
-    time: f.ms('ms'),
-    errorCode: f.text('errorCode'),
+  'processes.top': ({ processCount, byCpu = [], byMemory = [] }, f) => ({
+    count: f.number(processCount),
+    topCpu: f.text(byCpu[0]?.name),
+    topCpuPercent: f.percent(byCpu[0]?.cpuPercent),
+    topMemory: f.text(byMemory[0]?.name),
+    topMemoryPercent: f.percent(byMemory[0]?.memoryPercent),
   }),
-  'http.reach': (f) => ({
-    url: f.text('url'),
-    status: f.text('status'),
-    time: f.ms('ms'),
-    certValidTo: f.date('certValidTo'),
-    expected: f.strings('expectStatus'),
-    errorCode: f.text('errorCode'),
+  'network.interfaces': ({ name, interfaces = [], available }, f) => ({
+    name: f.text(name),
+    interfaces: f.list(interfaces.map((nic) => nic.name)),
+    up: f.list(interfaces.filter((nic) => nic.up).map((nic) => nic.name)),
+    available: f.list(available),
   }),
-  'tcp.port': (f) => ({
-    host: f.text('host'),
+  'network.gateway': ({ gateway, rttMs }, f) => ({ gateway: f.text(gateway), time: f.ms(rttMs) }),
+  'dns.resolve': ({ name, type, servers, answers, ms, errorCode }, f) => ({
+    name: f.text(name),
+    type: f.text(type),
+    servers: f.list(servers),
+    answers: f.list(answers),
+    time: f.ms(ms),
+    errorCode: f.text(errorCode),
+  }),
+  'http.reach': ({ url, status, ms, certValidTo, expectStatus, errorCode }, f) => ({
+    url: f.text(url),
+    status: f.text(status),
+    time: f.ms(ms),
+    certValidTo: f.date(certValidTo),
+    expected: f.list(expectStatus),
+    errorCode: f.text(errorCode),
+  }),
+  'tcp.port': ({ host, port, connectMs, errorCode }, f) => ({
+    host: f.text(host),
     // A port is a name, not a quantity: never grouped ("8 443").
-    port: f.text('port'),
-    time: f.ms('connectMs'),
-    errorCode: f.text('errorCode'),
+    port: f.text(port),
+    time: f.ms(connectMs),
+    errorCode: f.text(errorCode),
   }),
-  'clock.offset': (f) => ({ server: f.text('server'), offset: f.ms('offsetMs') }),
-  'printers.queues': (f) => {
-    const printers = f.records('printers');
-    const jobs = printers.reduce((sum, p) => sum + (typeof p.jobs === 'number' ? p.jobs : 0), 0);
-    return {
-      count: formatNumber(printers.length, f.locale),
-      jobs: formatNumber(jobs, f.locale),
-      troubled: f.list(
-        printers
-          .filter((p) => p.status === 'stopped' || p.status === 'offline' || p.status === 'error')
-          .map((p) => `${label(p.name)} (${label(p.status)})`),
-      ),
-      name: f.text('name'),
-      available: f.strings('available'),
-      spooler: f.text('spooler'),
-    };
-  },
-  'battery.health': (f) => {
-    const healths = f
-      .records('batteries')
-      .flatMap((b) => (typeof b.healthPercent === 'number' ? [b.healthPercent] : []));
-    const worst = healths.length > 0 ? Math.min(...healths) : null;
-    return {
-      health: worst === null ? NO_VALUE : formatPercent(worst, f.locale),
-      warnBelow: f.percent('warnBelowPercent'),
-    };
-  },
-  'os.updates': (f) => ({
-    pending: f.number('pendingCount'),
-    security: f.number('securityCount'),
-    catalogAge: f.days('catalogAgeDays'),
-  }),
-  'program.installed': (f) => ({
-    name: f.text('name'),
-    matches: f.list(
-      f
-        .records('matches')
-        .map((m) =>
-          typeof m.version === 'string' && m.version
-            ? `${label(m.name)} ${m.version}`
-            : label(m.name),
-        ),
+  'clock.offset': ({ server, offsetMs }, f) => ({ server: f.text(server), offset: f.ms(offsetMs) }),
+  'printers.queues': ({ printers = [], name, available, spooler, reason }, f) => ({
+    count: f.number(printers.length),
+    jobs: f.number(printers.reduce((sum, printer) => sum + printer.jobs, 0)),
+    troubled: f.list(
+      printers
+        .filter((printer) => PRINTER_TROUBLE.has(printer.status))
+        .map((printer) => `${printer.name} (${printer.status})`),
     ),
+    name: f.text(name),
+    available: f.list(available),
+    spooler: f.text(spooler),
+    reason: f.reason(reason),
+  }),
+  'battery.health': ({ batteries = [], warnBelowPercent, reason }, f) => {
+    const healths = batteries.flatMap((battery) =>
+      battery.healthPercent === null ? [] : [battery.healthPercent],
+    );
+    return {
+      health: f.percent(healths.length > 0 ? Math.min(...healths) : null),
+      warnBelow: f.percent(warnBelowPercent),
+      reason: f.reason(reason),
+    };
+  },
+  'os.updates': ({ pendingCount, securityCount, catalogAgeDays, reason }, f) => ({
+    pending: f.number(pendingCount),
+    security: f.number(securityCount),
+    catalogAge: f.days(catalogAgeDays),
+    reason: f.reason(reason),
+  }),
+  'program.installed': ({ name, matches = [], reason }, f) => ({
+    name: f.text(name),
+    matches: f.list(
+      matches.map((match) => (match.version ? `${match.name} ${match.version}` : match.name)),
+    ),
+    reason: f.reason(reason),
   }),
 };
 
 /**
- * The values a check's sentences may use, from its facts, in `localeTag`'s formats. `reason`
- * (why facts are unavailable) is a code the caller translates, so it is left to the caller.
+ * The values the sentences of check `checkId` may use, from its facts as its schema reads
+ * them (`factsOf`), in the formats of `formats.locale`.
  */
-export function checkResultValues(checkId: string, facts: CheckFacts, locale: string): Values {
-  return byCheck[checkId]?.(reader(facts, locale)) ?? {};
+export function checkResultValues<K extends CatalogCheckId>(
+  checkId: K,
+  facts: AnyOutcomeFacts<CheckFactsOf<K>>,
+  formats: ValueFormats,
+): Values {
+  return byCheck[checkId](facts, formatsOf(formats));
 }
-
-/** Checks whose values this module knows (the catalog's, when nothing is missing). */
-export const checksWithValues = Object.keys(byCheck);
