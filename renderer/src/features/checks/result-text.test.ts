@@ -5,7 +5,7 @@ import el from '../../i18n/el.json';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
 import nl from '../../i18n/nl.json';
-import { setupI18n } from '../../i18n';
+import { applyLanguage, setupI18n } from '../../i18n';
 import { checkName, describeCheckResult } from './result-text';
 import { checkResultValues, checksWithValues } from './result-values';
 
@@ -24,8 +24,8 @@ function lookup(tree: unknown, key: string): string | undefined {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
 
-beforeAll(() => {
-  setupI18n('en');
+beforeAll(async () => {
+  await setupI18n('en');
 });
 
 describe('check results in every language', () => {
@@ -69,7 +69,7 @@ describe('check results in every language', () => {
   it.each(LANGUAGES)(
     'leaves no placeholder unfilled in %s, even when the facts are missing',
     async (language) => {
-      await i18next.changeLanguage(language);
+      await applyLanguage(language);
       for (const check of catalog) {
         for (const code of check.codes) {
           const text = describeCheckResult(
@@ -94,11 +94,11 @@ describe('a check result as a sentence', () => {
       warnBelowPercent: 15,
       failBelowPercent: 5,
     };
-    await i18next.changeLanguage('en');
+    await applyLanguage('en');
     expect(
       describeCheckResult(i18next.t, { checkId: 'disk.free', code: 'disk.free.low', facts }, 'en'),
     ).toBe('Only 5 GB free on / (5% of 100 GB), below the warning level of 15%.');
-    await i18next.changeLanguage('fr');
+    await applyLanguage('fr');
     // French puts (narrow) no-break spaces before units and percent signs.
     const french = describeCheckResult(
       i18next.t,
@@ -111,7 +111,7 @@ describe('a check result as a sentence', () => {
   });
 
   it('lists names in the language’s own way and translates why facts are missing', async () => {
-    await i18next.changeLanguage('nl');
+    await applyLanguage('nl');
     const dns = describeCheckResult(
       i18next.t,
       {
@@ -137,7 +137,7 @@ describe('a check result as a sentence', () => {
   });
 
   it('still shows a code or a check this console does not know yet', async () => {
-    await i18next.changeLanguage('el');
+    await applyLanguage('el');
     expect(
       describeCheckResult(
         i18next.t,
