@@ -16,10 +16,10 @@ import {
 import { RouterProvider } from 'react-router/dom';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
-import { prefetchQueue } from '../features/queue/useQueue';
 import { useLiveUpdates } from '../api/live-updates';
-import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
 import { isLazyComponent, lazyComponent } from '../components/lazy-component';
+import { prefetchQueue } from '../features/queue/useQueue';
+import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
 
 // Each page is a chunk of its own: opening the console fetches the queue's code, not every page's.
 const QueuePage = lazyComponent(() => import('../pages/QueuePage'), 'QueuePage');
