@@ -20,6 +20,18 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const VENDOR_CHUNKS = [
+  { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'router', test: /[\\/]node_modules[\\/]react-router[\\/]/ },
+  { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/](query-core|react-query)[\\/]/ },
+  { name: 'i18n', test: /[\\/]node_modules[\\/](i18next|react-i18next)[\\/]/ },
+  // core/: the contract's schemas, which the API client checks every answer with.
+  {
+    name: 'core',
+    test: /[\\/]node_modules[\\/](zod|luxon|canonicalize)[\\/]|[\\/]core[\\/]src[\\/]/,
+  },
+];
+
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -28,7 +40,13 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
-    // A desktop app loads its one bundle from disk or loopback: no need to split it.
-    chunkSizeWarningLimit: 2048,
+    rolldownOptions: {
+      output: {
+        // Each page and each language is a chunk of its own (dynamic imports in app/App.tsx and
+        // i18n/index.ts). The libraries every page needs are grouped by what they are, so a
+        // release that changes the console's own code leaves them as they were.
+        codeSplitting: { groups: VENDOR_CHUNKS },
+      },
+    },
   },
 });

@@ -1,30 +1,56 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { isValidElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHashRouter, NavLink, Navigate, Outlet } from 'react-router';
+import {
+  createHashRouter,
+  NavLink,
+  Navigate,
+  Outlet,
+  redirect,
+  type DataRouter,
+  type LoaderFunctionArgs,
+  type RouteObject,
+  type RouterState,
+} from 'react-router';
 // The DOM build of the provider can update synchronously where a page asks (flushSync).
 import { RouterProvider } from 'react-router/dom';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
+import { isLazyComponent, lazyComponent } from '../components/lazy-component';
+import { prefetchQueue } from '../features/queue/useQueue';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
-import { IntakeCallPage } from '../pages/IntakeCallPage';
-import { IntakePage } from '../pages/IntakePage';
-import { KbArticlePage } from '../pages/KbArticlePage';
-import { KbEditorPage } from '../pages/KbEditorPage';
-import { KbPage } from '../pages/KbPage';
-import { MachinePage } from '../pages/MachinePage';
-import { MachinesPage } from '../pages/MachinesPage';
-import { QueuePage } from '../pages/QueuePage';
-import { TicketPage } from '../pages/TicketPage';
-import {
-  AgentsSection,
-  DataSection,
-  GroupsSection,
-  ProfileSection,
-  SettingsPage,
-  SlaSection,
-} from '../pages/SettingsPage';
+
+// Each page is a chunk of its own: opening the console fetches the queue's code, not every page's.
+const QueuePage = lazyComponent(() => import('../pages/QueuePage'), 'QueuePage');
+const TicketPage = lazyComponent(() => import('../pages/TicketPage'), 'TicketPage');
+const IntakePage = lazyComponent(() => import('../pages/IntakePage'), 'IntakePage');
+const IntakeCallPage = lazyComponent(() => import('../pages/IntakeCallPage'), 'IntakeCallPage');
+const MachinesPage = lazyComponent(() => import('../pages/MachinesPage'), 'MachinesPage');
+const MachinePage = lazyComponent(() => import('../pages/MachinePage'), 'MachinePage');
+const SettingsPage = lazyComponent(() => import('../pages/SettingsPage'), 'SettingsPage');
+const ProfileSection = lazyComponent(() => import('../pages/SettingsPage'), 'ProfileSection');
+const GroupsSection = lazyComponent(() => import('../pages/SettingsPage'), 'GroupsSection');
+const SlaSection = lazyComponent(() => import('../pages/SettingsPage'), 'SlaSection');
+const AgentsSection = lazyComponent(() => import('../pages/SettingsPage'), 'AgentsSection');
+const DataSection = lazyComponent(() => import('../pages/SettingsPage'), 'DataSection');
+const KbPage = lazyComponent(() => import('../pages/KbPage'), 'KbPage');
+const KbArticlePage = lazyComponent(() => import('../pages/KbArticlePage'), 'KbArticlePage');
+const KbEditorPage = lazyComponent(() => import('../pages/KbEditorPage'), 'KbEditorPage');
+
+/**
+ * Shown while the first page's code arrives. It stays blank for a moment (styles.css) so a
+ * fast load shows no flash; moving between pages keeps the old page until the new one is
+ * ready (the router's navigations are transitions).
+ */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="page-loading muted" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
 
 function Layout() {
   const { t } = useTranslation();
@@ -51,19 +77,39 @@ function Layout() {
         </div>
       </div>
       <div className="content">
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </div>
     </div>
   );
 }
 
-// Hash routes work the same from Electron's file:// page and the browser-mode host.
-const router = createHashRouter([
+/** Starts fetching what a page shows at the address's query, into the page's own queries. */
+type Prefetch = (api: ApiClient, queryClient: QueryClient, search: URLSearchParams) => void;
+
+/**
+ * A page's data is fetched as soon as the router enters its route, not once it renders: a
+ * loader that waits for nothing and runs only when the route is entered anew (the page's own
+ * queries follow the address from there).
+ */
+function prefetcher(api: ApiClient, queryClient: QueryClient) {
+  return (start: Prefetch): Partial<RouteObject> => ({
+    loader: ({ request }: LoaderFunctionArgs) => {
+      start(api, queryClient, new URL(request.url).searchParams);
+      return null;
+    },
+    shouldRevalidate: () => false,
+  });
+}
+
+const consoleRoutes = (ahead: ReturnType<typeof prefetcher>): RouteObject[] => [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/tickets" replace /> },
-      { path: 'tickets', element: <QueuePage /> },
+      // Loaders, not <Navigate>: the router settles on the queue before anything renders.
+      { index: true, loader: () => redirect('/tickets') },
+      { path: 'tickets', element: <QueuePage />, ...ahead(prefetchQueue) },
       { path: 'tickets/:id', element: <TicketPage /> },
       { path: 'intake', element: <IntakePage /> },
       { path: 'intake/:ticketId', element: <IntakeCallPage /> },
@@ -85,23 +131,47 @@ const router = createHashRouter([
       { path: 'kb/new', element: <KbEditorPage /> },
       { path: 'kb/:id', element: <KbArticlePage /> },
       { path: 'kb/:id/edit', element: <KbEditorPage /> },
-      { path: '*', element: <Navigate to="/tickets" replace /> },
+      { path: '*', loader: () => redirect('/tickets') },
     ],
   },
-]);
+];
 
-export function App({ client }: { client: ApiClient | null }) {
+/** Fetches the code of the pages the router has matched, before React asks for it. */
+function preloadMatchedPages(state: RouterState): void {
+  for (const { route } of state.matches) {
+    const page = isValidElement(route.element) ? route.element.type : undefined;
+    if (isLazyComponent(page)) void page.preload();
+  }
+}
+
+/** What a console page needs: the contract's client, the cache of its answers, the router. */
+export interface ConsoleSession {
+  client: ApiClient;
+  queryClient: QueryClient;
+  router: DataRouter;
+}
+
+/**
+ * Opens the console on the routes above, on the address's fragment (that works the same from
+ * Electron's file:// page and the browser-mode host). From then on the router fetches the code
+ * and the data of each page it is about to show.
+ */
+export function openConsole(client: ApiClient): ConsoleSession {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: { refetchOnWindowFocus: false, retry: false },
+      mutations: { retry: false },
+    },
+  });
+  const router = createHashRouter(consoleRoutes(prefetcher(client, queryClient)));
+  preloadMatchedPages(router.state);
+  router.subscribe(preloadMatchedPages);
+  return { client, queryClient, router };
+}
+
+export function App({ session }: { session: ConsoleSession | null }) {
   const { t } = useTranslation();
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: { refetchOnWindowFocus: false, retry: false },
-          mutations: { retry: false },
-        },
-      }),
-  );
-  if (!client) {
+  if (!session) {
     return (
       <main className="no-session" role="alert">
         {t('app.noSession')}
@@ -109,9 +179,9 @@ export function App({ client }: { client: ApiClient | null }) {
     );
   }
   return (
-    <ApiContext.Provider value={client}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+    <ApiContext.Provider value={session.client}>
+      <QueryClientProvider client={session.queryClient}>
+        <RouterProvider router={session.router} />
       </QueryClientProvider>
     </ApiContext.Provider>
   );

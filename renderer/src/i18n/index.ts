@@ -1,17 +1,19 @@
-import i18next from 'i18next';
+import i18next, { type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '@deskside/core';
-import el from './el.json';
-import en from './en.json';
-import fr from './fr.json';
-import nl from './nl.json';
 
-export const resources = {
-  en: { translation: en },
-  nl: { translation: nl },
-  fr: { translation: fr },
-  el: { translation: el },
-} as const satisfies Record<Language, unknown>;
+/**
+ * Each language's strings are a chunk of their own: the console fetches the analyst's language
+ * before its first render and another one only when the analyst switches to it.
+ */
+const catalogs: Record<Language, () => Promise<{ default: ResourceKey }>> = {
+  en: () => import('./en.json'),
+  nl: () => import('./nl.json'),
+  fr: () => import('./fr.json'),
+  el: () => import('./el.json'),
+};
+
+const NAMESPACE = 'translation';
 
 export const defaultLanguage: Language = 'en';
 
@@ -29,20 +31,42 @@ export function resolveLanguage(
   return defaultLanguage;
 }
 
-export function setupI18n(language: Language = defaultLanguage) {
-  void i18next.use(initReactI18next).init({
-    resources,
+/** Fetches a language's strings once; later calls find them loaded. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, NAMESPACE)) return;
+  const { default: catalog } = await catalogs[language]();
+  i18next.addResourceBundle(language, NAMESPACE, catalog);
+}
+
+/** Starts i18next in `language`, its strings loaded, so the first render is in that language. */
+export async function setupI18n(language: Language = defaultLanguage): Promise<typeof i18next> {
+  const { default: catalog } = await catalogs[language]();
+  await i18next.use(initReactI18next).init({
+    resources: { [language]: { [NAMESPACE]: catalog } },
+    // Other languages are added as the analyst picks them (loadLanguage).
+    partialBundledLanguages: true,
     lng: language,
-    fallbackLng: defaultLanguage,
+    // No fallback language to fetch as well: test/i18n-keys.test.ts holds every catalog to
+    // English's keys.
+    fallbackLng: false,
+    // The strings are in hand: initialise now rather than on the next task.
+    initAsync: false,
     // React escapes what it renders; escaping here would double it.
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  document.documentElement.lang = language;
   return i18next;
 }
 
+let requested: Language | undefined;
+
 /** Switches the UI language and tells assistive technology which language the page is in. */
 export async function applyLanguage(language: Language): Promise<void> {
+  // A second choice made while the first one's strings are still loading wins.
+  requested = language;
+  await loadLanguage(language);
+  if (requested !== language) return;
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }

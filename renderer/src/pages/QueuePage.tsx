@@ -1,9 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { DEFAULT_WORKFLOW_CONFIG, type Ticket } from '@deskside/core';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { lazyComponent } from '../components/lazy-component';
 import { useNow } from '../components/useNow';
 import { isSearchShortcut } from '../features/queue/keyboard';
 import { groupName } from '../features/queue/labels';
@@ -16,8 +25,14 @@ import {
   type QueueFilters,
 } from '../features/queue/queue-params';
 import { useQueue } from '../features/queue/useQueue';
-import { NewTicketForm } from '../features/new-ticket/NewTicketForm';
 import { formatNumber } from '../i18n/format';
+
+// The form (with its knowledge-base suggestions and their Markdown) loads when it is asked for,
+// not with the queue.
+const NewTicketForm = lazyComponent(
+  () => import('../features/new-ticket/NewTicketForm'),
+  'NewTicketForm',
+);
 
 /** The analyst's queue: every filter, sort and search of the ticket store, kept in the address. */
 export function QueuePage() {
@@ -89,7 +104,10 @@ export function QueuePage() {
           <button
             type="button"
             onClick={() => {
-              setCreating(true);
+              // A transition: the button stays until the form's code is there, then the form shows.
+              startTransition(() => {
+                setCreating(true);
+              });
             }}
           >
             {t('tickets.new')}
@@ -97,12 +115,14 @@ export function QueuePage() {
         )}
       </header>
       {creating && (
-        <NewTicketForm
-          onCreated={open}
-          onCancel={() => {
-            setCreating(false);
-          }}
-        />
+        <Suspense>
+          <NewTicketForm
+            onCreated={open}
+            onCancel={() => {
+              setCreating(false);
+            }}
+          />
+        </Suspense>
       )}
       <QueueFiltersPanel
         filters={filters}

@@ -12,7 +12,7 @@ import el from '../../i18n/el.json';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
 import nl from '../../i18n/nl.json';
-import { setupI18n } from '../../i18n';
+import { applyLanguage, setupI18n } from '../../i18n';
 import { checkName, describeCheckResult } from './result-text';
 import { checkResultValues } from './result-values';
 
@@ -41,8 +41,8 @@ function catalogId(id: string): CatalogCheckId {
 const valuesWithoutFacts = (id: string, locale = 'en') =>
   checkResultValues(catalogId(id), {}, { locale, reason: (reason) => `(${reason})` });
 
-beforeAll(() => {
-  setupI18n('en');
+beforeAll(async () => {
+  await setupI18n('en');
 });
 
 describe('check results in every language', () => {
@@ -82,7 +82,7 @@ describe('check results in every language', () => {
   it.each(LANGUAGES)(
     'leaves no placeholder unfilled in %s, even for an outcome that reports none of the facts',
     async (language) => {
-      await i18next.changeLanguage(language);
+      await applyLanguage(language);
       for (const check of catalog) {
         const values = valuesWithoutFacts(check.id, language);
         for (const code of check.codes) {
@@ -97,11 +97,11 @@ describe('check results in every language', () => {
 describe('a check result as a sentence', () => {
   it('fills in the facts in the analyst’s formats', async () => {
     const facts = LOW_DISK_FACTS;
-    await i18next.changeLanguage('en');
+    await applyLanguage('en');
     expect(
       describeCheckResult(i18next.t, { checkId: 'disk.free', code: 'disk.free.low', facts }, 'en'),
     ).toBe('Only 5 GB free on / (5% of 100 GB), below the warning level of 15%.');
-    await i18next.changeLanguage('fr');
+    await applyLanguage('fr');
     // French puts (narrow) no-break spaces before units and percent signs.
     const french = describeCheckResult(
       i18next.t,
@@ -114,7 +114,7 @@ describe('a check result as a sentence', () => {
   });
 
   it('lists names in the language’s own way and translates why facts are missing', async () => {
-    await i18next.changeLanguage('nl');
+    await applyLanguage('nl');
     const dns = describeCheckResult(
       i18next.t,
       {
@@ -145,7 +145,7 @@ describe('a check result as a sentence', () => {
   });
 
   it('still shows a code or a check this console does not know yet', async () => {
-    await i18next.changeLanguage('el');
+    await applyLanguage('el');
     expect(
       describeCheckResult(
         i18next.t,
@@ -158,7 +158,7 @@ describe('a check result as a sentence', () => {
   });
 
   it('says so, instead of a sentence of dashes, for facts of a shape it cannot read', async () => {
-    await i18next.changeLanguage('en');
+    await applyLanguage('en');
     // An older agent's disk.free: sizes as text, no thresholds.
     const older = { path: '/', freeBytes: '5 GB', totalBytes: '100 GB' };
     expect(

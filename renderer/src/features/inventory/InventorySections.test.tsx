@@ -16,8 +16,8 @@ import { InventorySections } from './InventorySections';
 const v1 = InventoryV1Schema.parse(recordedV1);
 const v2 = InventoryV2Schema.parse(recordedV2);
 
-beforeAll(() => {
-  setupI18n('en');
+beforeAll(async () => {
+  await setupI18n('en');
 });
 
 const region = (name: string) => screen.getByRole('region', { name });

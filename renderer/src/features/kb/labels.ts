@@ -8,9 +8,9 @@ import { categoryIds, type CategoryNode } from '@deskside/core';
 export function categoryLabel(t: TFunction, id: string): string {
   const segments = id.split('/');
   return segments
-    .map((_, i) => {
+    .map((segment, i) => {
       const path = segments.slice(0, i + 1).join('/');
-      return t(`kb.categories.${path}`, { defaultValue: segments[i] });
+      return t(`kb.categories.${path}`, { defaultValue: segment });
     })
     .join(' › ');
 }

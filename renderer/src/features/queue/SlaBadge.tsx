@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SlaBadge as Badge } from '@deskside/core';
+import type { Priority, SlaBadge as Badge } from '@deskside/core';
 
 /** Breached, at risk or paused; nothing when the ticket is on track or done. */
 export function SlaBadge({ badge }: { badge: Badge }) {
@@ -8,7 +8,7 @@ export function SlaBadge({ badge }: { badge: Badge }) {
   return <span className={`sla-badge sla-${badge}`}>{t(`queue.sla.${badge}`)}</span>;
 }
 
-export function PriorityBadge({ priority }: { priority: number }) {
+export function PriorityBadge({ priority }: { priority: Priority }) {
   const { t } = useTranslation();
   return (
     <span className={`priority-badge p${priority}`} title={t(`queue.priorityName.${priority}`)}>

@@ -1,21 +1,31 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  useInfiniteQuery,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { QueuePage } from '@deskside/core';
+import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { queueQuery, type QueueFilters } from './queue-params';
+import { filtersFromParams, queueQuery, type QueueFilters } from './queue-params';
 
 /** Rows fetched at a time; the list asks for the next page as its end comes into view. */
 export const QUEUE_PAGE_SIZE = 100;
 /** The contract's deepest offset: beyond it, narrow the queue with filters or search. */
 const MAX_OFFSET = 100_000;
+/**
+ * Rows fetched this recently (by the route, as the console opens) are not fetched again when
+ * the page mounts; changes after that arrive through the live channel, which refreshes them.
+ */
+const FRESH_MS = 5_000;
 
 /**
  * The queue, page by page. Its key starts with the method's name, so the live channel's
  * invalidation of `tickets.queue` refreshes it like any other read.
  */
-export function useQueue(filters: QueueFilters) {
-  const api = useApi();
+function queueQueryOptions(api: ApiClient, filters: QueueFilters) {
   const first = queueQuery(filters, { limit: QUEUE_PAGE_SIZE, offset: 0 });
-  return useInfiniteQuery({
+  return infiniteQueryOptions({
     queryKey: ['tickets.queue', first],
     queryFn: ({ pageParam }): Promise<QueuePage> =>
       api.call('tickets.queue', { ...first, offset: pageParam }),
@@ -24,7 +34,27 @@ export function useQueue(filters: QueueFilters) {
       const offset = pages.length * QUEUE_PAGE_SIZE;
       return last.hasMore && offset <= MAX_OFFSET ? offset : undefined;
     },
+    staleTime: FRESH_MS,
+  });
+}
+
+export function useQueue(filters: QueueFilters) {
+  const api = useApi();
+  return useInfiniteQuery({
+    ...queueQueryOptions(api, filters),
     // A new filter or search keeps the old rows on screen until the new ones arrive.
     placeholderData: keepPreviousData,
   });
+}
+
+/** Starts fetching the queue's first page for the address's query before the page renders. */
+export function prefetchQueue(
+  api: ApiClient,
+  queryClient: QueryClient,
+  search: URLSearchParams,
+): void {
+  // A failure is not the prefetch's to show: the page's own query asks again and shows it.
+  queryClient
+    .infiniteQuery(queueQueryOptions(api, filtersFromParams(search)))
+    .catch(() => undefined);
 }

@@ -49,7 +49,7 @@ function FormFor({ action, context }: { action: TicketAction; context: ActionCon
   }
 }
 
-const GROUPS: [string, readonly TicketAction[]][] = [
+const GROUPS: ['status' | 'work' | 'record' | 'outside', readonly TicketAction[]][] = [
   ['status', [...STATUS_ACTIONS, 'feedback']],
   ['work', ['assign', 'escalate', 'deescalate', 'edit']],
   ['record', ['note', 'call']],

@@ -123,7 +123,10 @@ export function TicketHeader({
     ]);
   }
   if (ticket.feedbackRating !== null) {
-    facts.push([t('ticket.header.feedback'), t(`ticket.rating.${ticket.feedbackRating}`)]);
+    facts.push([
+      t('ticket.header.feedback'),
+      t(`ticket.rating.${ticket.feedbackRating}`, { defaultValue: String(ticket.feedbackRating) }),
+    ]);
   }
   return (
     <>

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '@deskside/core';
-import { setupI18n } from '../../i18n';
+import { LANGUAGES, type TimelineEntry } from '@deskside/core';
+import { loadLanguage, setupI18n } from '../../i18n';
 import { formatRelative } from '../../i18n/format';
 import { describeEntry } from './timeline-text';
 
@@ -21,8 +21,9 @@ const describeIn = (language: string, item: TimelineEntry) =>
     groupName: (id) => (id === 'network' ? 'Network team' : id),
   });
 
-beforeAll(() => {
-  setupI18n('en');
+beforeAll(async () => {
+  await setupI18n('en');
+  await Promise.all(LANGUAGES.map(loadLanguage));
 });
 
 describe('describeEntry', () => {

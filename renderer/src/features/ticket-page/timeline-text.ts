@@ -3,10 +3,13 @@ import { z } from 'zod';
 import {
   ChannelSchema,
   OrderKindSchema,
+  OrderStatusSchema,
   ResolutionCodeSchema,
   TicketStatusSchema,
   TierSchema,
   VerificationOutcomeSchema,
+  VisitStatusSchema,
+  type TicketStatus,
   type TimelineEntry,
 } from '@deskside/core';
 import { formatDateTime } from '../../i18n/format';
@@ -25,8 +28,8 @@ const Evidence = z.object({
 });
 const Direction = z.object({ direction: z.enum(['inbound', 'outbound']) });
 const Status = z.object({ status: z.string() });
-const Visit = Status.extend({ scheduledAt: z.string().optional() });
-const Order = z.object({ kind: OrderKindSchema.optional(), status: z.string() });
+const Visit = z.object({ status: VisitStatusSchema, scheduledAt: z.string().optional() });
+const Order = z.object({ kind: OrderKindSchema.optional(), status: OrderStatusSchema });
 const Resolution = StatusMove.extend({ resolutionCode: ResolutionCodeSchema });
 const Verification = StatusMove.extend({ outcome: VerificationOutcomeSchema });
 const Feedback = z.object({ rating: z.number() });
@@ -44,7 +47,7 @@ interface Describe {
  * language-neutral data. An entry whose data is not as expected still gets its kind's name.
  */
 export function describeEntry(entry: TimelineEntry, { t, locale, groupName }: Describe): string {
-  const status = (s: string) => t(`status.${s}`);
+  const status = (s: TicketStatus) => t(`status.${s}`);
   const kindName = t(`ticket.timeline.kind.${entry.kind}`, { defaultValue: entry.kind });
   const read = <T>(schema: z.ZodType<T>): T | null => {
     const parsed = schema.safeParse(entry.data);

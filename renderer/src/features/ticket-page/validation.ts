@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import type { TranslationKey } from '../../i18n/keys';
 
 /** What is wrong with one field, as a translation key and its values. */
 export interface FieldProblem {
-  key: string;
+  key: TranslationKey;
   values: Record<string, number>;
 }
 

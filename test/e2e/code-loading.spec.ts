@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { Response } from '@playwright/test';
+import { catalogs, switchLanguage } from './console-page';
+import { expect, test } from './fixtures';
+
+const { en, el } = catalogs;
+
+/** The chunk a script came from, by the name the build gives it ("QueuePage", "en"). */
+const chunkName = (response: Response) =>
+  path.basename(new URL(response.url()).pathname).replace(/-[\w-]{8}\.js$/, '');
+
+test('the queue loads its own code and the analyst’s language; other pages and languages load when opened', async ({
+  page,
+  desk,
+}) => {
+  const scripts: Response[] = [];
+  const refused: string[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.js')) scripts.push(response);
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  const loaded = () => scripts.map(chunkName);
+
+  await page.goto(desk.host.url);
+  await expect(page.getByRole('heading', { name: en.queue.title })).toBeVisible();
+  expect(loaded()).toEqual(expect.arrayContaining(['QueuePage', 'en']));
+  for (const elsewhere of ['TicketPage', 'SettingsPage', 'KbPage', 'ArticleMarkdown', 'nl', 'fr']) {
+    expect(loaded()).not.toContain(elsewhere);
+  }
+  // Chunks are named by their content, so the host lets the browser keep them.
+  for (const script of scripts) {
+    expect(script.headers()['content-type']).toMatch(/^text\/javascript/);
+    expect(script.headers()['cache-control']).toContain('immutable');
+  }
+
+  expect(loaded()).not.toContain('el');
+  await switchLanguage(page, 'en', 'el');
+  await expect(page.getByRole('heading', { name: el.queue.title })).toBeVisible();
+  expect(loaded()).toContain('el');
+
+  await page
+    .getByRole('navigation', { name: el.nav.main })
+    .getByRole('link', { name: el.nav.settings })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: el.settings.profile.title, level: 2 }),
+  ).toBeVisible();
+  expect(loaded()).toContain('SettingsPage');
+  expect(refused).toEqual([]);
+});
