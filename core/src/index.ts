@@ -26,3 +26,4 @@ export * from './jobs';
 export * from './machine-status';
 export * from './profile';
 export * from './kb';
+export * from './wire';
