@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ReopenInputSchema, ResolveInputSchema, ScheduleVisitInputSchema } from '@deskside/core';
-import { fieldProblems } from './field-problems';
+import el from './el.json';
+import en from './en.json';
+import { PROBLEM_KINDS, fieldProblems } from './field-problems';
+import fr from './fr.json';
+import nl from './nl.json';
 
 describe('fieldProblems', () => {
   it('finds nothing wrong with valid input', () => {
@@ -77,5 +81,15 @@ describe('fieldProblems', () => {
       ports: { kind: 'invalid', values: {} },
       nested: { kind: 'invalid', values: {} },
     });
+  });
+
+  it.each([
+    ['en', en],
+    ['nl', nl],
+    ['fr', fr],
+    ['el', el],
+  ])('has a ticket form message for every kind of problem in %s', (_, catalog) => {
+    const messages: Record<string, unknown> = catalog.ticket.form;
+    expect(PROBLEM_KINDS.filter((kind) => typeof messages[kind] !== 'string')).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import type { z } from 'zod';
  * What is wrong with a field, as a form says it: each form's catalog has a message per kind
  * (`ticket.form.tooShort`, `checks.form.required`), filled with `values`.
  */
-export type ProblemKind = 'required' | 'tooShort' | 'tooLong' | 'invalid';
+export const PROBLEM_KINDS = ['required', 'tooShort', 'tooLong', 'invalid'] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export interface FieldProblem {
   kind: ProblemKind;
