@@ -82,7 +82,7 @@ describe('deskside-agent check', () => {
     );
     expect(warn.code).toBe(1);
     expect(warn.stdout).toMatch(/WARN\s+disk\.free\.low/);
-    expect(warn.stdout).toMatch(/totalBytes\s+[\d.]+ [KMGT]iB/);
+    expect(warn.stdout).toMatch(/totalBytes\s+[\d,.]+ [kMGTP]B$/m);
     const fail = await agentCli(
       'check',
       'disk.free',

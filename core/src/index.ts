@@ -1,6 +1,7 @@
 export * from './agent-protocol';
 export * from './agent-route-table';
 export * from './api';
+export * from './byte-size';
 export * from './canonical-json';
 export * from './checks';
 export * from './errors';
@@ -26,3 +27,4 @@ export * from './jobs';
 export * from './machine-status';
 export * from './profile';
 export * from './kb';
+export * from './wire';

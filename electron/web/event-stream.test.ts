@@ -1,5 +1,6 @@
 import http from 'node:http';
 import pino from 'pino';
+import { LineSplitter } from '@deskside/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestConsole, type TestConsole } from '#test/helpers/console';
 import { startWebHost, type WebHost } from './host';
@@ -34,13 +35,9 @@ function openEvents(headers: Record<string, string>) {
           headers: { host: `127.0.0.1:${host.port}`, ...headers },
         },
         (res) => {
-          let buffered = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            buffered += chunk;
-            const parts = buffered.split('\n');
-            buffered = parts.pop() ?? '';
-            lines.push(...parts.filter((line) => line !== ''));
+          const splitter = new LineSplitter();
+          res.on('data', (chunk: Buffer) => {
+            lines.push(...splitter.push(chunk).filter((line) => line !== ''));
           });
           res.on('error', () => undefined);
           resolve({ status: res.statusCode ?? 0, lines: () => lines, close: () => req.destroy() });

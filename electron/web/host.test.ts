@@ -44,7 +44,7 @@ function request(options: {
   method?: string;
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -163,6 +163,37 @@ describe('browser-mode host', () => {
       summary: 'x'.repeat(2_000_000),
     });
     expect(huge.status).toBe(413);
+  });
+
+  it('refuses a body that is not UTF-8, or declared too large, and creates nothing', async () => {
+    const before = await ticketCount();
+    const headers = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${host.sessionToken}`,
+    };
+    const notUtf8 = await request({
+      method: 'POST',
+      path: '/api/tickets.create',
+      headers,
+      body: Buffer.concat([
+        Buffer.from('{"requester":"R","channel":"phone","summary":"'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('"}'),
+      ]),
+    });
+    expect(notUtf8.status).toBe(400);
+    expect(JSON.parse(notUtf8.body)).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'The request body is not valid UTF-8' },
+    });
+    expect(notUtf8.headers['content-security-policy']).toBeDefined();
+    const declaredHuge = await request({
+      method: 'POST',
+      path: '/api/tickets.create',
+      headers: { ...headers, 'content-length': String(2 * 1024 * 1024) },
+    });
+    expect(declaredHuge.status).toBe(413);
+    expect(await ticketCount()).toBe(before);
   });
 
   it('passes contract errors through as data', async () => {

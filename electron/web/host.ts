@@ -4,7 +4,13 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { WireError, WireResult } from '@deskside/core';
+import {
+  BodyRefusedError,
+  readJsonBody,
+  sendJson,
+  type WireError,
+  type WireResult,
+} from '@deskside/core';
 import type { Dispatch } from '../services/api/dispatcher';
 import { streamEvents, type EventSource } from './event-stream';
 import { RequestGuard, SECURITY_HEADERS, newSessionToken } from './security';
@@ -54,26 +60,13 @@ function send(res: ServerResponse, status: number, body: string, contentType: st
 }
 
 function sendResult(res: ServerResponse, status: number, result: WireResult): void {
-  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+  sendJson(res, status, result, SECURITY_HEADERS);
 }
 
 const failure = (code: WireError['code'], message: string): WireResult => ({
   ok: false,
   error: { code, message },
 });
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * Browser mode: serves the built renderer and the API contract on 127.0.0.1 only, as
@@ -125,23 +118,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendResult(res, 405, failure('validation', 'API calls use POST'));
       return;
     }
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      sendResult(res, 415, failure('validation', 'API calls send application/json'));
-      return;
-    }
     let input: unknown;
     try {
-      const body = await readBody(req);
-      input = body === '' ? {} : (JSON.parse(body) as unknown);
+      input = await readJsonBody(req, { maxBytes: MAX_BODY_BYTES, whenEmpty: {} });
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
+      if (!(error instanceof BodyRefusedError)) throw error;
+      if (!req.complete) {
         // Stop reading the rest: answer, then drop the connection.
         res.setHeader('connection', 'close');
         res.on('finish', () => req.destroy());
-        sendResult(res, 413, failure('validation', 'The request is too large'));
-        return;
       }
-      sendResult(res, 400, failure('validation', 'The request body is not valid JSON'));
+      sendResult(res, error.status, failure('validation', error.message));
       return;
     }
     sendResult(res, 200, await options.dispatch(method, input));

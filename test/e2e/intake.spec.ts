@@ -8,7 +8,7 @@ import {
   starterIntakeScripts,
 } from '@deskside/core';
 import nl from '../../renderer/src/i18n/nl.json' with { type: 'json' };
-import { addAgentMachine, expectAccessible, hostCall } from './host-api';
+import { addAgentMachine, expectAccessible, callApi } from './host-api';
 import { expect, test } from './fixtures';
 
 const noInternet = starterIntakeScripts.find((script) => script.id === 'no-internet')!;
@@ -20,7 +20,7 @@ test('an analyst takes a call in Dutch: the checks step runs on the caller’s m
 }) => {
   // The caller and their PC, as the directory and the machine list know them.
   const machine = await addAgentMachine(desk.host, agent, 'Laptop Eleni');
-  await hostCall(desk.host, 'people.create', {
+  await callApi(desk.host, 'people.create', {
     name: 'Eleni Papadopoulou',
     department: 'Financiën',
     email: 'eleni@example.org',
@@ -48,7 +48,7 @@ test('an analyst takes a call in Dutch: the checks step runs on the caller’s m
     page.getByRole('heading', { name: 'Gesprek: Geen internet', level: 1 }),
   ).toBeVisible();
   const ticketId = Number(/#\/intake\/(\d+)/.exec(page.url())?.[1]);
-  const created = await hostCall(desk.host, 'tickets.get', { id: ticketId });
+  const created = await callApi(desk.host, 'tickets.get', { id: ticketId });
   expect(created.ticket).toMatchObject({
     requester: 'Eleni Papadopoulou',
     machineId: machine.id,
@@ -60,7 +60,7 @@ test('an analyst takes a call in Dutch: the checks step runs on the caller’s m
   await expect(page.getByRole('heading', { name: /collega’s in de buurt/ })).toBeVisible();
   await page.getByRole('button', { name: 'Alleen deze computer' }).click();
   await expect(page.getByRole('heading', { name: /Controleer het netwerk/ })).toBeVisible();
-  const afterAnswer = await hostCall(desk.host, 'tickets.get', { id: ticketId });
+  const afterAnswer = await callApi(desk.host, 'tickets.get', { id: ticketId });
   expect(afterAnswer.timeline.at(-1)?.body).toBe(
     'Is het alleen deze computer, of hebben collega’s in de buurt het ook? → Alleen deze computer',
   );
@@ -78,7 +78,7 @@ test('an analyst takes a call in Dutch: the checks step runs on the caller’s m
   }
 
   // Where the call went is what the script's branches say for these results.
-  const state = await hostCall(desk.host, 'intake.get', { ticketId });
+  const state = await callApi(desk.host, 'intake.get', { ticketId });
   const record = state.session.path.at(-1)!;
   expect(record.stepId).toBe('network-checks');
   expect(record.checks?.map((c) => c.checkId)).toEqual([
@@ -105,7 +105,7 @@ test('an analyst takes a call in Dutch: the checks step runs on the caller’s m
   if (end) await expect(page.getByText(end.summary.nl)).toBeVisible();
 
   // The results are evidence on the ticket, and the step is in the timeline with them.
-  const withChecks = await hostCall(desk.host, 'tickets.get', { id: ticketId });
+  const withChecks = await callApi(desk.host, 'tickets.get', { id: ticketId });
   const checksEntry = withChecks.timeline.findLast((entry) => entry.kind === 'call');
   const evidenceId = IntakeEntryDataSchema.parse(checksEntry?.data).intake.evidenceId;
   expect(withChecks.evidence.map((e) => [e.id, e.kind])).toEqual([[evidenceId, 'checks']]);
@@ -121,7 +121,7 @@ test('an analyst takes a call in Dutch: the checks step runs on the caller’s m
   await expectAccessible(page, 'call after escalation (nl)');
   await page.screenshot({ path: 'test-results/screenshots/nl-intake-call.png', fullPage: true });
 
-  const escalated = await hostCall(desk.host, 'tickets.get', { id: ticketId });
+  const escalated = await callApi(desk.host, 'tickets.get', { id: ticketId });
   expect(escalated.ticket.tier).toBe('tier2');
   const reason = escalated.timeline.at(-1);
   expect(reason?.kind).toBe('escalation');
@@ -139,7 +139,7 @@ test('a call without a machine goes on past its checks step and is closed on the
   page,
   desk,
 }) => {
-  await hostCall(desk.host, 'kb.addStarterArticles', {});
+  await callApi(desk.host, 'kb.addStarterArticles', {});
   await page.goto(desk.host.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Take a call' }).click();
   // Nobody chosen yet: the call cannot start.
@@ -185,7 +185,7 @@ test('a call without a machine goes on past its checks step and is closed on the
   await expect(page.getByRole('status').filter({ hasText: 'The ticket is: Closed' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Escalate' })).toHaveCount(0);
   await expectAccessible(page, 'call resolved and closed (en)');
-  const closed = await hostCall(desk.host, 'tickets.get', { id: ticketId });
+  const closed = await callApi(desk.host, 'tickets.get', { id: ticketId });
   expect(closed.ticket).toMatchObject({
     status: 'closed',
     verification: 'confirmed',
@@ -200,7 +200,7 @@ test('a call without a machine goes on past its checks step and is closed on the
     expect.stringMatching(/^3\. .+ → no checks ran$/),
     expect.stringMatching(/^4\. .+ → That fixed it$/),
   ]);
-  const linked = await hostCall(desk.host, 'kb.forTicket', { ticketId });
+  const linked = await callApi(desk.host, 'kb.forTicket', { ticketId });
   expect(linked.map((link) => link.article.title)).toEqual(['Printer shows as offline']);
   await page.getByRole('link', { name: 'Open the ticket' }).click();
   await expect(

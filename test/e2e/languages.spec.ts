@@ -4,7 +4,7 @@ import { LANGUAGES } from '@deskside/core';
 import { catalogs } from './console-page';
 import { expect, test } from './fixtures';
 import { issuePairingCode } from '../helpers/agent-cli';
-import { expectAccessible, hostCall } from './host-api';
+import { expectAccessible, callApi } from './host-api';
 
 const { en } = catalogs;
 type Strings = (typeof catalogs)[keyof typeof catalogs];
@@ -51,7 +51,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
   // A paired agent machine, so the agents settings have one to show and the call has the
   // caller's machine to run its checks on.
   const { code } = await issuePairingCode(agent.dataDir);
-  const laptop = await hostCall(desk.host, 'machines.pair', {
+  const laptop = await callApi(desk.host, 'machines.pair', {
     address: '127.0.0.1',
     port: agent.port,
     fingerprint: agent.fingerprint,
@@ -59,7 +59,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
     name: 'Finance laptop',
   });
   // Articles, so the knowledge base's list and article pages have something to show.
-  await hostCall(desk.host, 'kb.addStarterArticles', {});
+  await callApi(desk.host, 'kb.addStarterArticles', {});
   await page.goto(desk.host.url);
   // Pages with navigation of their own (settings) make the sidebar the one named "main".
   let sidebar = page.getByRole('navigation', { name: en.nav.main });
@@ -72,14 +72,14 @@ test('every page, in every language: translated, accessible, and kept as a scree
   await expect(page.getByRole('heading', { name: /Printer offline/ })).toBeVisible();
   const ticketUrl = page.url();
   // A call taken past its first answer, so the call page has a path and a checks step to show.
-  const call = await hostCall(desk.host, 'intake.start', {
+  const call = await callApi(desk.host, 'intake.start', {
     scriptId: 'no-internet',
     requester: 'Eleni Papadopoulou',
     summary: 'No internet',
     machineId: laptop.id,
     language: 'en',
   });
-  await hostCall(desk.host, 'intake.answer', {
+  await callApi(desk.host, 'intake.answer', {
     ticketId: call.ticket.id,
     stepId: 'scope',
     choiceId: 'only-this',

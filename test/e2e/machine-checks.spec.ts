@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import el from '../../renderer/src/i18n/el.json' with { type: 'json' };
-import { addAgentMachine, expectAccessible, hostCall } from './host-api';
+import { addAgentMachine, expectAccessible, callApi } from './host-api';
 import { expect, test } from './fixtures';
 
 const checksForm = (page: Page) => page.getByRole('form', { name: 'Checks' });
@@ -13,7 +13,7 @@ test('an analyst runs checks on a machine, watches them, cancels a slow one, and
   agent,
 }) => {
   const machine = await addAgentMachine(desk.host, agent, 'Reception PC');
-  const ticket = await hostCall(desk.host, 'tickets.create', {
+  const ticket = await callApi(desk.host, 'tickets.create', {
     requester: 'Sofie Janssens',
     channel: 'phone',
     summary: 'Reception PC is slow',
@@ -95,7 +95,7 @@ test('an analyst runs checks on a machine, watches them, cancels a slow one, and
   await expect(page.locator('.evidence code.hash')).toHaveText(/^[0-9a-f]{64}$/);
   await expectAccessible(page, 'ticket with check results (el)');
 
-  const stored = await hostCall(desk.host, 'tickets.get', { id: ticket.id });
+  const stored = await callApi(desk.host, 'tickets.get', { id: ticket.id });
   expect(stored.evidence).toHaveLength(1);
   expect(stored.evidence[0]).toMatchObject({ kind: 'checks', machineId: machine.id });
 });

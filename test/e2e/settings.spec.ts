@@ -6,7 +6,7 @@ import fr from '../../renderer/src/i18n/fr.json' with { type: 'json' };
 import nl from '../../renderer/src/i18n/nl.json' with { type: 'json' };
 import { issuePairingCode, runAgentCli } from '../helpers/agent-cli';
 import { expect, test } from './fixtures';
-import { expectAccessible, hostCall } from './host-api';
+import { expectAccessible, callApi } from './host-api';
 
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
@@ -53,7 +53,7 @@ test('profile, groups and the SLA calendar, with refusals shown at the field, in
   await adding.getByRole('button', { name: en.settings.groups.addButton }).click();
   await page.getByRole('button', { name: en.settings.save }).click();
   await expect(page.getByRole('status')).toHaveText(en.settings.saved);
-  expect((await hostCall(desk.host, 'workflow.config', {})).groups.map((g) => g.id)).toContain(
+  expect((await callApi(desk.host, 'workflow.config', {})).groups.map((g) => g.id)).toContain(
     'printing',
   );
 
@@ -76,7 +76,7 @@ test('profile, groups and the SLA calendar, with refusals shown at the field, in
   await expect(urgent).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, 'settings: SLA with errors (nl)');
   expect(
-    (await hostCall(desk.host, 'workflow.config', {})).sla.targets[1].firstResponseMinutes,
+    (await callApi(desk.host, 'workflow.config', {})).sla.targets[1].firstResponseMinutes,
   ).toBe(15);
 
   // Corrected, with a holiday and a closed Friday afternoon.
@@ -90,7 +90,7 @@ test('profile, groups and the SLA calendar, with refusals shown at the field, in
     .click();
   await sla.getByRole('button', { name: nl.settings.save }).click();
   await expect(page.getByRole('status')).toHaveText(nl.settings.saved);
-  const { sla: saved } = await hostCall(desk.host, 'workflow.config', {});
+  const { sla: saved } = await callApi(desk.host, 'workflow.config', {});
   expect(saved.calendar.workingHours.mon[0]).toEqual({ start: '08:30', end: '12:00' });
   expect(saved.calendar.workingHours.fri).toHaveLength(1);
   expect(saved.calendar.holidays).toEqual(['2026-12-25']);
@@ -104,14 +104,14 @@ test('an agent machine’s pairing: checked, refused after a revoke, paired agai
   agent,
 }) => {
   const { code } = await issuePairingCode(agent.dataDir);
-  const machine = await hostCall(desk.host, 'machines.pair', {
+  const machine = await callApi(desk.host, 'machines.pair', {
     address: '127.0.0.1',
     port: agent.port,
     fingerprint: agent.fingerprint,
     code,
     name: 'Portable compta',
   });
-  await hostCall(desk.host, 'settings.update', { language: 'fr' });
+  await callApi(desk.host, 'settings.update', { language: 'fr' });
   await page.goto(desk.host.url);
   await page.getByRole('link', { name: fr.nav.settings }).click();
   await page.getByRole('link', { name: fr.settings.tabs.agents }).click();
@@ -140,14 +140,14 @@ test('an agent machine’s pairing: checked, refused after a revoke, paired agai
   await expectAccessible(page, 'settings: re-pair (fr)');
   await page.getByRole('button', { name: fr.settings.agents.repairSubmit }).click();
   await expect(row.getByText(fr.settings.agents.state.paired)).toBeVisible();
-  expect((await hostCall(desk.host, 'machines.status', { id: machine.id })).state).toBe('paired');
+  expect((await callApi(desk.host, 'machines.status', { id: machine.id })).state).toBe('paired');
 
   await row
     .getByRole('button', { name: fill(fr.settings.agents.remove, { name: 'Portable compta' }) })
     .click();
   await page.getByRole('button', { name: fr.settings.agents.removeYes, exact: true }).click();
   await expect(page.getByText(fr.settings.agents.none)).toBeVisible();
-  expect((await hostCall(desk.host, 'machines.list', {})).map((m) => m.id)).toEqual(['local']);
+  expect((await callApi(desk.host, 'machines.list', {})).map((m) => m.id)).toEqual(['local']);
 });
 
 /** A tickets CSV of `rows` tickets, as the export writes it. */
@@ -166,7 +166,7 @@ test('export and import with progress, and a cancelled import that changes nothi
   page,
   desk,
 }) => {
-  await hostCall(desk.host, 'tickets.create', {
+  await callApi(desk.host, 'tickets.create', {
     requester: 'Ελένη',
     channel: 'phone',
     summary: 'Ο εκτυπωτής δεν τυπώνει',
@@ -191,7 +191,7 @@ test('export and import with progress, and a cancelled import that changes nothi
   await expectAccessible(page, 'settings: data (en)');
 
   // In Greek: a large import, cancelled while it runs.
-  await hostCall(desk.host, 'settings.update', { language: 'el' });
+  await callApi(desk.host, 'settings.update', { language: 'el' });
   await page.reload();
   const importPanel = page.getByRole('form', { name: el.settings.data.importTitle });
   await importPanel.getByLabel(el.settings.data.format).selectOption('tickets-csv');
@@ -207,7 +207,7 @@ test('export and import with progress, and a cancelled import that changes nothi
   await expectAccessible(page, 'settings: import under way (el)');
   await importPanel.getByRole('button', { name: el.settings.data.cancel }).click();
   await expect(importPanel.getByRole('status')).toHaveText(el.settings.data.cancelled);
-  expect(await hostCall(desk.host, 'tickets.list', {})).toHaveLength(1);
+  expect(await callApi(desk.host, 'tickets.list', {})).toHaveLength(1);
   await expect.poll(() => readdir(path.join(desk.dataDir, 'transfers'))).toEqual([]);
 
   // A small one goes through to the end.
@@ -220,7 +220,7 @@ test('export and import with progress, and a cancelled import that changes nothi
   await expect(importPanel.getByRole('status')).toHaveText(
     fill(el.settings.data.imported, { tickets: 3, people: 0 }),
   );
-  expect(await hostCall(desk.host, 'tickets.list', {})).toHaveLength(4);
+  expect(await callApi(desk.host, 'tickets.list', {})).toHaveLength(4);
 
   // A full JSON export goes only into an empty database: refused, with the console's reason.
   await importPanel.getByLabel(el.settings.data.format).selectOption('json');
@@ -231,5 +231,5 @@ test('export and import with progress, and a cancelled import that changes nothi
   });
   await importPanel.getByRole('button', { name: el.settings.data.import, exact: true }).click();
   await expect(importPanel.getByRole('alert')).toContainText('only into an empty database');
-  expect(await hostCall(desk.host, 'tickets.list', {})).toHaveLength(4);
+  expect(await callApi(desk.host, 'tickets.list', {})).toHaveLength(4);
 });

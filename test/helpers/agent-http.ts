@@ -5,6 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { PeerCertificate } from 'node:tls';
+import { LineSplitter } from '@deskside/core';
 import type { RunningAgent } from './agent-process';
 
 export interface AgentReply {
@@ -58,14 +59,11 @@ export function agentRequest(
       },
       (res) => {
         let text = '';
-        let pending = '';
+        const lines = new LineSplitter();
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           text += chunk;
-          pending += chunk;
-          const lines = pending.split('\n');
-          pending = lines.pop()!;
-          for (const line of lines) init.onLine?.(line);
+          for (const line of lines.push(chunk)) init.onLine?.(line);
         });
         res.on('end', () => {
           resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });

@@ -1,6 +1,7 @@
-import { toCurrentInventory, type Inventory, type InventoryV2 } from '@deskside/core';
+import { formatBytes, toCurrentInventory, type Inventory, type InventoryV2 } from '@deskside/core';
 
-const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+/** The summary is read by technicians at the PC, in English like the rest of the CLI. */
+const size = (bytes: number) => formatBytes(bytes, 'en');
 const join = (...parts: unknown[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
 const localTime = (iso: string) => {
@@ -63,12 +64,12 @@ function hardwareLines(inv: InventoryV2): Line[] {
   if (memory) {
     lines.push([
       'Memory',
-      `${gib(memory.totalBytes)} total, ${gib(memory.availableBytes)} available`,
+      `${size(memory.totalBytes)} total, ${size(memory.availableBytes)} available`,
     ]);
     for (const m of memory.modules) {
       lines.push([
         '  module',
-        join(m.slot, gib(m.sizeBytes), m.type, m.speedMHz && `${m.speedMHz} MHz`, m.manufacturer),
+        join(m.slot, size(m.sizeBytes), m.type, m.speedMHz && `${m.speedMHz} MHz`, m.manufacturer),
       ]);
     }
   }
@@ -77,7 +78,7 @@ function hardwareLines(inv: InventoryV2): Line[] {
       'Disk',
       join(
         d.name || d.device,
-        gib(d.sizeBytes),
+        size(d.sizeBytes),
         d.type,
         d.interfaceType,
         d.smartStatus && `SMART ${d.smartStatus}`,
@@ -89,7 +90,7 @@ function hardwareLines(inv: InventoryV2): Line[] {
       'File system',
       join(
         f.mount,
-        `${gib(f.availableBytes)} free of ${gib(f.sizeBytes)}`,
+        `${size(f.availableBytes)} free of ${size(f.sizeBytes)}`,
         f.usePercent !== null && `(${Math.round(f.usePercent)} % used)`,
       ),
     ]);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import type { InventorySectionName } from '@deskside/core';
+import { LineSplitter, type InventorySectionName } from '@deskside/core';
 import { parseNotice, type SectionNotice } from './stored-section';
 
 /**
@@ -67,7 +67,7 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
           // Not allowed here (a restricted account): it runs at normal priority.
         }
       }
-      let buffered = '';
+      const lines = new LineSplitter();
       let received = 0;
       let stderr = '';
       const fail = (error: Error) => {
@@ -85,12 +85,9 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
           fail(new Error(`the inventory refresh printed more than ${maxOutputBytes} bytes`));
           return;
         }
-        buffered += chunk;
-        let newline: number;
-        while ((newline = buffered.indexOf('\n')) !== -1) {
+        for (const line of lines.push(chunk)) {
           // Anything else a library printed is not one of ours: skipped.
-          const notice = parseNotice(buffered.slice(0, newline));
-          buffered = buffered.slice(newline + 1);
+          const notice = parseNotice(line);
           if (notice) onNotice(notice);
         }
       });

@@ -5,10 +5,15 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import {
+  BodyRefusedError,
   agentRouteTable,
+  readJsonBody,
+  sendJson,
+  type AgentErrorCode,
   type AgentRouteId,
   type AgentRouteSpec,
   type AgentRouteTarget,
+  type BodyRefusal,
 } from '@deskside/core';
 import type { Authenticator, RequestContext, RequestHooks } from './context';
 import { AgentError } from './errors';
@@ -32,23 +37,6 @@ export interface AgentServerOptions {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  res.end(payload);
-}
 
 type Reply = { kind: 'json'; body: unknown } | { kind: 'stream'; values: AsyncIterable<unknown> };
 
@@ -97,37 +85,20 @@ function queryObject(target: string): Record<string, string> {
   return query;
 }
 
-async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-    throw new AgentError('unsupported_media_type');
-  }
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new AgentError('payload_too_large');
-  const chunks: Buffer[] = [];
-  let size = 0;
+const BODY_REFUSAL_CODE: Record<BodyRefusal, AgentErrorCode> = {
+  unsupported_media_type: 'unsupported_media_type',
+  too_large: 'payload_too_large',
+  incomplete: 'bad_request',
+  not_utf8: 'bad_request',
+  not_json: 'bad_request',
+};
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > maxBytes) throw new AgentError('payload_too_large');
-      chunks.push(chunk);
-    }
+    return await readJsonBody(req, { maxBytes });
   } catch (error) {
-    if (error instanceof AgentError) throw error;
-    // The caller closed the connection before sending the whole body.
-    throw new AgentError('bad_request', 'The request body ended before it was complete');
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
-      Buffer.concat(chunks),
-    );
-  } catch {
-    throw new AgentError('bad_request', 'The request body is not valid UTF-8');
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AgentError('bad_request', 'The request body is not valid JSON');
+    if (!(error instanceof BodyRefusedError)) throw error;
+    throw new AgentError(BODY_REFUSAL_CODE[error.refusal], error.message);
   }
 }
 
@@ -175,7 +146,7 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
       throw new AgentError('bad_request', firstIssue(query.error, 'query'));
     let body: z.ZodSafeParseResult<unknown> | undefined;
     if (spec.body) {
-      body = spec.body.safeParse(await readJsonBody(req, maxBodyBytes));
+      body = spec.body.safeParse(await readBody(req, maxBodyBytes));
       if (!body.success)
         throw new AgentError('bad_request', firstIssue(body.error, 'request body'));
     }

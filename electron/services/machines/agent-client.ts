@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   AgentErrorResponseSchema,
   DesksideError,
+  LineSplitter,
   agentRoutes,
   type AgentHealth,
   type AgentRouteId,
@@ -13,7 +14,6 @@ import {
   type PairResponse,
 } from '@deskside/core';
 import { describeNetworkError, where } from './agent-errors';
-import { LineSplitter } from './line-splitter';
 
 export interface AgentEndpoint {
   address: string;

@@ -3,6 +3,7 @@ import {
   apiMethods,
   ConsoleEventSchema,
   WireResultSchema,
+  splitLines,
   type ApiBridge,
   type ConsoleEvent,
   type EventBridge,
@@ -91,15 +92,8 @@ export function httpEvents(sessionToken: string): EventBridge {
           signal: controller.signal,
         });
         if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffered = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buffered += value;
-          const lines = buffered.split('\n');
-          buffered = lines.pop() ?? '';
-          for (const line of lines) if (line.trim()) listener(JSON.parse(line) as unknown);
+        for await (const line of splitLines(response.body)) {
+          if (line.trim()) listener(JSON.parse(line) as unknown);
         }
       };
       const stopped = () => controller.signal.aborted;

@@ -1,4 +1,9 @@
-import type { CheckCatalogEntry, CheckResult, CheckStatus } from '@deskside/core';
+import {
+  formatBytes,
+  type CheckCatalogEntry,
+  type CheckResult,
+  type CheckStatus,
+} from '@deskside/core';
 import { describeParams } from './params';
 
 const STATUS_LABEL: Record<CheckStatus, string> = {
@@ -26,18 +31,6 @@ function table(rows: string[][]): string[] {
   );
 }
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-function bytes(value: number): string {
-  let unit = 0;
-  let scaled = value;
-  while (scaled >= 1024 && unit < UNITS.length - 1) {
-    scaled /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? scaled : scaled.toFixed(1)} ${UNITS[unit]!}`;
-}
-
 /** `pid=77 name=cron cpuPercent=0.2`: one record of a list on one line. */
 function formatRecord(item: unknown): string {
   if (typeof item !== 'object' || item === null) return JSON.stringify(item);
@@ -46,9 +39,9 @@ function formatRecord(item: unknown): string {
     .join('  ');
 }
 
-/** One fact's value, readable: sizes in binary units, lists of records one per line. */
+/** One fact's value, readable: sizes in kB, MB, GB, lists of records one per line. */
 function formatFact(key: string, value: unknown): string[] {
-  if (typeof value === 'number' && /Bytes$/.test(key)) return [bytes(value)];
+  if (typeof value === 'number' && /Bytes$/.test(key)) return [formatBytes(value, 'en')];
   if (Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null)) {
     return value.length === 0 ? ['(none)'] : value.map(formatRecord);
   }

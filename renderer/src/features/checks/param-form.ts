@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CheckRequestSchema, type CheckCatalogEntry } from '@deskside/core';
+import { fieldProblems } from '../../i18n/field-problems';
 
 /**
  * A check's parameter form, generated from the JSON Schema its catalog entry carries: one
@@ -127,13 +128,15 @@ export function paramProblems(
   checkId: string,
   params: Record<string, unknown>,
 ): Record<string, 'required' | 'invalid'> {
-  const parsed = CheckRequestSchema.safeParse({ checkId, params });
-  if (parsed.success) return {};
-  const problems: Record<string, 'required' | 'invalid'> = {};
-  for (const issue of parsed.error.issues) {
-    const [first, name] = issue.path;
-    if (first !== 'params' || typeof name !== 'string') continue;
-    problems[name] ??= params[name] === undefined ? 'required' : 'invalid';
-  }
-  return problems;
+  const problems = fieldProblems(
+    CheckRequestSchema,
+    { checkId, params },
+    { under: ['params'], depth: 1 },
+  );
+  return Object.fromEntries(
+    Object.entries(problems).map(([name, { kind }]) => [
+      name,
+      kind === 'required' ? 'required' : 'invalid',
+    ]),
+  );
 }

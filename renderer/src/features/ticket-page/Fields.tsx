@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from './validation';
+import type { FieldProblem } from '../../i18n/field-problems';
 
 interface FieldProps {
   label: string;
@@ -21,7 +21,7 @@ function useField(problem: FieldProblem | undefined) {
     },
     error: problem ? (
       <span id={errorId} className="field-error">
-        {t(problem.key, problem.values)}
+        {t(`ticket.form.${problem.kind}`, problem.values)}
       </span>
     ) : null,
   };

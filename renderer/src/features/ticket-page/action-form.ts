@@ -8,7 +8,7 @@ import {
   type WorkflowConfig,
 } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
-import { fieldProblems, type FieldProblem } from './validation';
+import { fieldProblems, type FieldProblem } from '../../i18n/field-problems';
 
 /** What every action form on the ticket page works with. */
 export interface ActionContext {

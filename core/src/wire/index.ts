@@ -1,0 +1,3 @@
+export * from './json-reply';
+export * from './lines';
+export * from './request-body';
