@@ -7,7 +7,7 @@ import type { Updateable } from 'kysely';
 import {
   TicketStatusSchema,
   computeSla,
-  slaAtCreation,
+  STOPPED_STATUSES,
   isOpenStatus,
   slaFields,
   type StatusChange,
@@ -78,12 +78,19 @@ function changesIn(
   });
 }
 
-function slaColumns(
+/** The SLA columns of a ticket: the earliest targets of its clocks still running. */
+export function slaColumns(
   row: Pick<TicketRow, 'priority' | 'firstRespondedAt'>,
-  history: StatusChange[],
+  history: readonly StatusChange[],
   config: WorkflowConfig,
   now: string,
-) {
+): Pick<TicketRow, 'slaDueAt' | 'slaAtRiskAt'> {
+  // Answered and resolved, both clocks have stopped for good and the columns keep only
+  // running ones; walking the business calendar to learn that is slow in bulk.
+  const current = history.at(-1)?.status ?? 'new';
+  if (row.firstRespondedAt !== null && STOPPED_STATUSES.includes(current)) {
+    return { slaDueAt: null, slaAtRiskAt: null };
+  }
   const priority = row.priority as Ticket['priority'];
   const sla = computeSla(
     { priority, statusHistory: history, firstRespondedAt: row.firstRespondedAt, now },
@@ -91,11 +98,6 @@ function slaColumns(
   );
   const { slaDueAt, slaAtRiskAt } = slaFields(sla);
   return { slaDueAt, slaAtRiskAt };
-}
-
-/** The SLA columns of a ticket just created. */
-export function initialSla(priority: number, createdAt: string, config: WorkflowConfig) {
-  return slaAtCreation(priority as Ticket['priority'], createdAt, config.sla);
 }
 
 export async function editTicket(
