@@ -211,7 +211,3 @@ export type TimelineTable = DatabaseSchema['timeline'];
 export type VendorCasesTable = DatabaseSchema['vendorCases'];
 export type VisitsTable = DatabaseSchema['visits'];
 export type OrdersTable = DatabaseSchema['orders'];
-export type SettingsTable = DatabaseSchema['settings'];
-export type KbArticlesTable = DatabaseSchema['kbArticles'];
-export type KbArticleTagsTable = DatabaseSchema['kbArticleTags'];
-export type KbLinksTable = DatabaseSchema['kbLinks'];

@@ -19,62 +19,54 @@ export interface VersionedEdit {
   expectedVersion: number;
 }
 
-interface LastChange {
-  by?: string | null;
-  at?: string | null;
-}
-
 interface Kind {
   /** How the analyst calls one, e.g. "Vendor case". */
   what: string;
   missing: string;
-  /** Who changed the record last and when, as far as the database knows. */
-  lastChange(db: Db, id: number): Promise<LastChange | undefined>;
+  /** The record's own columns saying who changed it last and when (a ticket: its timeline). */
+  changeColumns: readonly ('updatedBy' | 'updatedAt')[];
 }
 
-const updatedAt =
-  (table: 'people' | 'vendorCases' | 'orders') =>
-  (db: Db, id: number): Promise<LastChange | undefined> =>
-    db
-      .selectFrom(table as 'people')
-      .select('updatedAt as at')
-      .where('id', '=', id)
-      .executeTakeFirst();
-
 const KINDS: Record<VersionedTable, Kind> = {
-  // Every change of a ticket appends to its timeline, under the analyst's name.
-  tickets: {
-    what: 'Ticket',
-    missing: 'does not exist',
-    lastChange: (db, id) =>
-      db
-        .selectFrom('timeline')
-        .select(['author as by', 'at'])
-        .where('ticketId', '=', id)
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-  },
-  people: { what: 'Person', missing: 'is not in the directory', lastChange: updatedAt('people') },
+  tickets: { what: 'Ticket', missing: 'does not exist', changeColumns: [] },
+  people: { what: 'Person', missing: 'is not in the directory', changeColumns: ['updatedAt'] },
   kbArticles: {
     what: 'Article',
     missing: 'is not in the knowledge base',
-    lastChange: (db, id) =>
-      db
-        .selectFrom('kbArticles')
-        .select(['updatedBy as by', 'updatedAt as at'])
-        .where('id', '=', id)
-        .executeTakeFirst(),
+    changeColumns: ['updatedBy', 'updatedAt'],
   },
-  vendorCases: {
-    what: 'Vendor case',
-    missing: 'does not exist',
-    lastChange: updatedAt('vendorCases'),
-  },
-  // A visit keeps no time of its last change.
-  visits: { what: 'Visit', missing: 'does not exist', lastChange: () => Promise.resolve({}) },
-  orders: { what: 'Order', missing: 'does not exist', lastChange: updatedAt('orders') },
+  vendorCases: { what: 'Vendor case', missing: 'does not exist', changeColumns: ['updatedAt'] },
+  visits: { what: 'Visit', missing: 'does not exist', changeColumns: [] },
+  orders: { what: 'Order', missing: 'does not exist', changeColumns: ['updatedAt'] },
 };
+
+/** Who changed the record last and when, as far as the database knows. */
+async function lastChange(
+  db: Db,
+  table: VersionedTable,
+  id: number,
+): Promise<{ by?: string | null; at?: string | null }> {
+  if (table === 'tickets') {
+    // Every change of a ticket appends to its timeline, under the analyst's name.
+    const entry = await db
+      .selectFrom('timeline')
+      .select(['author', 'at'])
+      .where('ticketId', '=', id)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { by: entry?.author, at: entry?.at };
+  }
+  const columns = KINDS[table].changeColumns;
+  if (columns.length === 0) return {};
+  // Only the columns the table has are read; the builder cannot follow a union of tables.
+  const row = await db
+    .selectFrom(table as 'kbArticles')
+    .select(columns)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return { by: row?.updatedBy, at: row?.updatedAt };
+}
 
 export const notFound = (table: VersionedTable, id: number) =>
   new DesksideError('not_found', `${KINDS[table].what} ${id} ${KINDS[table].missing}`);
@@ -91,7 +83,7 @@ export async function staleVersion(
     .where('id', '=', edit.id)
     .executeTakeFirst();
   if (!current) return notFound(table, edit.id);
-  const { by, at } = (await KINDS[table].lastChange(db, edit.id)) ?? {};
+  const { by, at } = await lastChange(db, table, edit.id);
   return new DesksideError(
     'stale_version',
     `${KINDS[table].what} ${edit.id} was changed by ${by ?? 'someone else'}${at ? ` at ${at}` : ''} after you opened it (you have version ${edit.expectedVersion}, it is now at version ${current.version}). Reload it to see that change, then make yours again.`,
