@@ -1,23 +1,21 @@
 /**
  * Deterministic demo data: people, tickets in English, Dutch, French and Greek, and their
- * timelines, as rows ready for the bulk loader. The same seed gives the same data.
+ * timelines, as new tickets for the bulk loader. The same seed gives the same data.
  */
 import {
-  DEFAULT_WORKFLOW_CONFIG,
   ChannelSchema,
   ImpactSchema,
   OPEN_STATUSES,
   foldForSearch,
   UrgencySchema,
-  slaAtCreation,
-  priorityFor,
   type TicketStatus,
 } from '@deskside/core';
 import type { LoadBatch } from '../../electron/services/data/bulk-load';
+import type { NewTicket, PastEntry } from '../../electron/services/tickets/new-tickets';
 import { CORPUS, FLOORS, type Language } from './corpus/index';
 
 /** Bump when the generated data changes shape: cached benchmark datasets are keyed by it. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 
 export interface SeedOptions {
   tickets: number;
@@ -61,12 +59,10 @@ export const peopleFor = (tickets: number) => Math.max(1, Math.ceil(tickets / 20
 
 export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
   const rnd = random(options.seed);
-  const config = DEFAULT_WORKFLOW_CONFIG;
   const now = options.now.getTime();
   const peopleCount = peopleFor(options.tickets);
   const personLanguage: Language[] = [];
   const personName: string[] = [];
-  let timelineId = 0;
   const weightTotal = STATUS_WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
   const pickStatus = () => {
     let r = rnd.next() * weightTotal;
@@ -75,7 +71,7 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
   };
 
   for (let start = 1; start <= options.tickets; start += options.batchSize) {
-    const batch: LoadBatch = { people: [], tickets: [], timeline: [] };
+    const batch: LoadBatch = { people: [], tickets: [] };
     // People first, so every ticket's requester exists when its batch is loaded.
     while (personName.length < Math.min(peopleCount, Math.ceil((start + options.batchSize) / 20))) {
       const language = rnd.pick(LANGUAGES);
@@ -108,10 +104,6 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
       const open = OPEN_STATUSES.includes(status);
       // Open tickets are recent; closed ones spread over two years.
       const createdAt = now - Math.floor(rnd.next() * (open ? 20 : 730) * DAY);
-      const impact = rnd.pick(ImpactSchema.options);
-      const urgency = rnd.pick(UrgencySchema.options);
-      const priority = priorityFor(impact, urgency, config.priorityMatrix);
-      const groupId = rnd.next() < 0.8 ? rnd.pick(GROUPS) : null;
       const times: string[] = [];
       let t = createdAt;
       for (let i = 0; i < options.timelinePerTicket; i++) {
@@ -122,7 +114,7 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
       const last = times.at(-1)!;
       const resolved = status === 'resolved' || status === 'closed';
       const author = rnd.pick(ANALYSTS);
-      batch.tickets.push({
+      const ticket: NewTicket & { id: number } = {
         id,
         requester: personName[requesterId - 1]!,
         requesterId,
@@ -132,14 +124,11 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
         errorMessages: scenario.error,
         stepsTried: scenario.tried,
         category: scenario.category,
-        impact,
-        urgency,
-        priority,
+        impact: rnd.pick(ImpactSchema.options),
+        urgency: rnd.pick(UrgencySchema.options),
         status,
-        isOpen: open ? 1 : 0,
         assignee: status === 'new' ? null : author,
-        groupId,
-        tier: 'tier1',
+        groupId: rnd.next() < 0.8 ? rnd.pick(GROUPS) : null,
         createdBy: author,
         createdAt: created,
         updatedAt: last,
@@ -149,49 +138,31 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
         resolutionCode: resolved ? 'fixed' : null,
         resolutionNotes: resolved ? rnd.pick(corpus.resolutions) : null,
         verification: status === 'closed' ? 'confirmed' : resolved ? 'pending' : null,
-        ...(open ? slaAtCreation(priority, created, config.sla) : {}),
-      });
+      };
       const kinds = ['call', 'email', 'chat', 'note'] as const;
-      times.forEach((at, i) => {
-        timelineId++;
-        const entry = { ticketId: id, author, at };
-        if (i === 0) {
-          batch.timeline.push({
+      // The 'created' entry is the loader's; the rest is the ticket's work since.
+      const past = times.slice(1).map((at, i, rest): PastEntry => {
+        const entry = { author, at };
+        if (i === rest.length - 1 && status !== 'new') {
+          return {
             ...entry,
-            id: timelineId,
-            kind: 'created',
-            body: '',
-            data: JSON.stringify({ to: 'new' }),
-          });
-        } else if (i === times.length - 1 && status !== 'new') {
-          const to = resolved ? 'resolved' : status;
-          const body = resolved ? rnd.pick(corpus.resolutions) : '';
-          batch.timeline.push({
-            ...entry,
-            id: timelineId,
             kind: resolved ? 'resolution' : 'status',
-            body,
-            data: JSON.stringify({ from: 'in_progress', to }),
-          });
-        } else {
-          const kind = rnd.pick(kinds);
-          const texts = {
-            call: corpus.calls,
-            email: corpus.emails,
-            chat: corpus.chats,
-            note: corpus.notes,
-          }[kind];
-          const data =
-            kind === 'note' ? {} : { direction: rnd.next() < 0.5 ? 'inbound' : 'outbound' };
-          batch.timeline.push({
-            ...entry,
-            id: timelineId,
-            kind,
-            body: rnd.pick(texts),
-            data: JSON.stringify(data),
-          });
+            body: resolved ? rnd.pick(corpus.resolutions) : '',
+            data: { from: 'in_progress', to: resolved ? 'resolved' : status },
+          };
         }
+        const kind = rnd.pick(kinds);
+        const texts = {
+          call: corpus.calls,
+          email: corpus.emails,
+          chat: corpus.chats,
+          note: corpus.notes,
+        }[kind];
+        const data =
+          kind === 'note' ? {} : { direction: rnd.next() < 0.5 ? 'inbound' : 'outbound' };
+        return { ...entry, kind, body: rnd.pick(texts), data };
       });
+      batch.tickets.push({ ticket, past });
     }
     yield batch;
   }

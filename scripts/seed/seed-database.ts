@@ -17,10 +17,11 @@ export async function seedDatabase(
   await assertEmpty(store);
   const started = performance.now();
   const done: SeedProgress = { tickets: 0, timeline: 0, seconds: 0 };
+  const now = options.now.toISOString();
   for (const batch of generateBatches(options)) {
-    await loadBatch(store, batch);
+    await loadBatch(store, batch, now);
     done.tickets += batch.tickets.length;
-    done.timeline += batch.timeline.length;
+    for (const { past } of batch.tickets) done.timeline += 1 + (past?.length ?? 0);
     done.seconds = (performance.now() - started) / 1000;
     progress({ ...done });
   }

@@ -84,6 +84,34 @@ function workingSpansOfDay(calendar: BusinessCalendar, day: DateTime): Span[] {
   });
 }
 
+interface LocalDay {
+  spans: Span[];
+  /** When the next local day starts. */
+  next: number;
+}
+
+/**
+ * Each local day a calendar has been asked about, by the instant it starts. Clocks of many
+ * tickets (a queue, a bulk load) walk the same days again and again, and building instants
+ * in a time zone is slow; a day's working spans never change for a given calendar.
+ */
+const daysByCalendar = new WeakMap<BusinessCalendar, Map<number, LocalDay>>();
+
+function localDay(calendar: BusinessCalendar, start: number): LocalDay {
+  let days = daysByCalendar.get(calendar);
+  if (!days) daysByCalendar.set(calendar, (days = new Map<number, LocalDay>()));
+  let day = days.get(start);
+  if (!day) {
+    const local = DateTime.fromMillis(start, { zone: calendar.timeZone });
+    day = {
+      spans: workingSpansOfDay(calendar, local),
+      next: local.plus({ days: 1 }).startOf('day').toMillis(),
+    };
+    days.set(start, day);
+  }
+  return day;
+}
+
 /** The calendar's working spans from `from` on, day after day, clipped to [from, until). */
 export function* workingSpans(
   calendar: BusinessCalendar,
@@ -93,13 +121,14 @@ export function* workingSpans(
   // A calendar with one working period a week still yields within 8 days; stop after two
   // years so a future-walk cannot run forever.
   const lastDay = Math.min(until, from + 2 * 366 * 86_400_000);
-  let day = DateTime.fromMillis(from, { zone: calendar.timeZone }).startOf('day');
-  while (day.toMillis() < lastDay) {
-    for (const span of workingSpansOfDay(calendar, day)) {
-      const start = Math.max(span.start, from);
+  let start = DateTime.fromMillis(from, { zone: calendar.timeZone }).startOf('day').toMillis();
+  while (start < lastDay) {
+    const day = localDay(calendar, start);
+    for (const span of day.spans) {
+      const clippedStart = Math.max(span.start, from);
       const end = Math.min(span.end, until);
-      if (end > start) yield { start, end };
+      if (end > clippedStart) yield { start: clippedStart, end };
     }
-    day = day.plus({ days: 1 }).startOf('day');
+    start = day.next;
   }
 }

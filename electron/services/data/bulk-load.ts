@@ -1,21 +1,20 @@
 /**
- * Loading many prepared rows fast (seed data, benchmarks): multi-row inserts, one
- * transaction per batch, search documents built per batch; then identities advanced and
- * statistics refreshed. The rows carry their own ids.
+ * Loading many prepared records fast (seed data, benchmarks): people in multi-row inserts,
+ * tickets through the one path every new ticket takes, one transaction per batch; then
+ * identities advanced and statistics refreshed. The records carry their own ids.
  */
 import { sql, type Insertable } from 'kysely';
-import { searchDocument } from '@deskside/core';
 import { advanceIdentity } from '../database/dialect';
-import { indexTicketsBulk } from '../database/search-index';
-import type { PeopleTable, TicketsTable, TimelineTable } from '../database/schema';
+import { chunksFor } from '../database/insert-chunks';
+import type { PeopleTable } from '../database/schema';
 import type { Store } from '../database/store';
+import { insertTickets, type TicketToInsert } from '../tickets/new-tickets';
+import { WorkflowConfigService } from '../workflow/config-service';
 import { assertEmptyDatabase } from './empty';
-import { chunksFor } from './insert-chunks';
 
 export interface LoadBatch {
-  people: Insertable<PeopleTable>[];
-  tickets: (Insertable<TicketsTable> & { id: number })[];
-  timeline: Insertable<TimelineTable>[];
+  people: (Insertable<PeopleTable> & { id: number })[];
+  tickets: (TicketToInsert & { ticket: { id: number } })[];
 }
 
 export function assertEmpty(store: Store): Promise<void> {
@@ -25,28 +24,13 @@ export function assertEmpty(store: Store): Promise<void> {
   );
 }
 
-export async function loadBatch(store: Store, batch: LoadBatch): Promise<void> {
+/** Writes one batch; `now` is when the tickets' SLA clocks are read. */
+export async function loadBatch(store: Store, batch: LoadBatch, now: string): Promise<void> {
+  const config = new WorkflowConfigService(store);
   await store.write(async (trx) => {
     for (const chunk of chunksFor(batch.people))
       await trx.insertInto('people').values(chunk).execute();
-    for (const chunk of chunksFor(batch.tickets))
-      await trx.insertInto('tickets').values(chunk).execute();
-    for (const chunk of chunksFor(batch.timeline))
-      await trx.insertInto('timeline').values(chunk).execute();
-    const text = new Map<number, string[]>();
-    for (const entry of batch.timeline) {
-      if (entry.body) text.set(entry.ticketId, [...(text.get(entry.ticketId) ?? []), entry.body]);
-    }
-    await indexTicketsBulk(
-      trx,
-      store.dialect,
-      batch.tickets.map((t) => ({
-        ticketId: t.id,
-        subject: searchDocument(t.summary),
-        description: searchDocument(t.description, t.errorMessages ?? '', t.stepsTried ?? ''),
-        timeline: searchDocument(...(text.get(t.id) ?? [])),
-      })),
-    );
+    await insertTickets(trx, store.dialect, await config.get(trx), batch.tickets, now);
   });
 }
 

@@ -103,6 +103,13 @@ describe.each(STORE_KINDS)('import on %s', (kind) => {
       (await callError(importData(target, 'json', JSON.stringify(badStatus)))).message,
     ).toMatch(/^Invalid import: tickets\.1\.status/);
 
+    // The file's own desk rules apply to its tickets, as a desk's do to new ones.
+    const unknownGroup = structuredClone(doc);
+    unknownGroup.tickets[1]!.groupId = 'canteen';
+    expect(
+      (await callError(importData(target, 'json', JSON.stringify(unknownGroup)))).message,
+    ).toBe('Invalid import: tickets.1.groupId: “canteen” is not a group of this desk');
+
     const forged = structuredClone(doc);
     const forgedEvidence = forged.evidence[0]!;
     if (forgedEvidence.kind !== 'inventory') throw new Error('expected inventory evidence');

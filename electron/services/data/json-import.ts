@@ -17,10 +17,11 @@ import { advanceIdentity } from '../database/dialect';
 import type { Db } from '../database/open';
 import { indexTicketsBulk } from '../database/search-index';
 import type { JobReporter } from '../jobs/job-registry';
-import { describedText } from '../tickets/ticket-service';
+import { checkDeskRules } from '../tickets/field-rules';
+import { ticketText } from '../tickets/new-tickets';
 import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { assertEmptyDatabase } from './empty';
-import { chunksFor } from './insert-chunks';
+import { chunksFor } from '../database/insert-chunks';
 import {
   ExportHeaderSchema,
   HEADER_KEYS,
@@ -95,6 +96,11 @@ async function check(file: string, reporter: JobReporter): Promise<Checked> {
   const people = new Set<number>();
   const tickets = new Set<number>();
   const seen = new Map<SectionName, Set<number | string>>();
+  /** Each pair of category and group the tickets use, with the first ticket using it. */
+  const ruled = new Map<
+    string,
+    { index: number; category: string | null; groupId: string | null }
+  >();
   let current = -1;
   const onBytes = (done: number) => {
     reporter.progress({ done });
@@ -126,6 +132,9 @@ async function check(file: string, reporter: JobReporter): Promise<Checked> {
         throw refuse(`tickets.${index}.requesterId`, `person ${requesterId} is not in the file`);
       }
       tickets.add(record.id as number);
+      const { category, groupId } = parsed.data as SectionRecord<'tickets'>;
+      const fields = JSON.stringify([category, groupId]);
+      if (!ruled.has(fields)) ruled.set(fields, { index, category, groupId });
     } else if (record.ticketId !== undefined && !tickets.has(record.ticketId)) {
       throw refuse(`${key}.${index}.ticketId`, `ticket ${record.ticketId} is not in the file`);
     }
@@ -138,6 +147,16 @@ async function check(file: string, reporter: JobReporter): Promise<Checked> {
   }
   const parsedHeader = ExportHeaderSchema.safeParse(header);
   if (!parsedHeader.success) throw validationError(parsedHeader.error, 'import');
+  // The file's own categories and groups apply to its tickets, as a desk's do to new ones.
+  for (const { index, ...fields } of ruled.values()) {
+    try {
+      checkDeskRules(parsedHeader.data.config, fields);
+    } catch (error) {
+      const issue = (error as DesksideError).issues?.[0];
+      if (!issue) throw error;
+      throw refuse(`tickets.${index}.${issue.path}`, issue.message);
+    }
+  }
   return { header: parsedHeader.data, tickets: tickets.size };
 }
 
@@ -180,8 +199,7 @@ async function indexImported(
       deps.store.dialect,
       tickets.map((t) => ({
         ticketId: t.id,
-        subject: searchDocument(t.summary),
-        description: searchDocument(describedText(t)),
+        ...ticketText(t),
         timeline: searchDocument(...(text.get(t.id) ?? [])),
       })),
     );

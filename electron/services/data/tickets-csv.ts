@@ -14,18 +14,18 @@ import {
   TICKET_CSV_COLUMNS,
   TicketCsvRowSchema,
   isOpenStatus,
-  priorityFor,
   type ImportResult,
   type TicketCsvRow,
   type WorkflowConfig,
 } from '@deskside/core';
-import type { Db } from '../database/open';
-import { indexTicketText } from '../database/search-index';
 import type { JobReporter } from '../jobs/job-registry';
-import { checkCategory, checkGroup } from '../tickets/field-rules';
-import { appendEntries } from '../tickets/timeline';
-import { describedText } from '../tickets/ticket-service';
-import { initialSla, type WorkflowDeps } from '../tickets/ticket-writer';
+import {
+  checkNewTicket,
+  insertTickets,
+  type NewTicket,
+  type TicketToInsert,
+} from '../tickets/new-tickets';
+import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { PAGE_SIZE } from './sections';
 
 export async function writeTicketsCsv(
@@ -108,51 +108,38 @@ async function* readRows(
   reporter.progress({ done: input.bytesRead });
 }
 
-/** The desk's categories and groups apply to imported rows as to new tickets. */
-function checkAgainstConfig(config: WorkflowConfig, row: TicketCsvRow, index: number): void {
+/** A row as a ticket brought in with its past: it got where it stands when it was created. */
+function ticketOfRow(row: TicketCsvRow, actor: string, now: string): NewTicket {
+  const createdAt = row.createdAt ? new Date(row.createdAt).toISOString() : now;
+  const done = !isOpenStatus(row.status);
+  const { id, resolutionNotes, ...fields } = row;
+  return {
+    ...fields,
+    createdBy: actor,
+    createdAt,
+    updatedAt: now,
+    firstRespondedAt: row.status === 'new' ? null : createdAt,
+    resolvedAt: done ? createdAt : null,
+    closedAt: row.status === 'closed' ? createdAt : null,
+    resolutionNotes: done ? resolutionNotes : null,
+    importedFrom: id || null,
+  };
+}
+
+/** The row as a new ticket, checked as every new ticket is; a problem names the row. */
+function checkedRow(
+  config: WorkflowConfig,
+  { row, index }: { row: TicketCsvRow; index: number },
+  actor: string,
+  now: string,
+): NewTicket {
+  const ticket = ticketOfRow(row, actor, now);
   try {
-    checkCategory(config, row.category);
-    checkGroup(config, row.groupId);
+    checkNewTicket(config, ticket);
   } catch (error) {
     throw refuse(`Row ${index + 1} (line ${index + 2}): ${(error as Error).message}`);
   }
-}
-
-async function insertRow(
-  trx: Db,
-  deps: WorkflowDeps,
-  config: WorkflowConfig,
-  row: TicketCsvRow,
-  actor: string,
-  now: string,
-): Promise<void> {
-  const createdAt = row.createdAt ? new Date(row.createdAt).toISOString() : now;
-  const done = !isOpenStatus(row.status);
-  const priority = priorityFor(row.impact, row.urgency, config.priorityMatrix);
-  const ticket = await trx
-    .insertInto('tickets')
-    .values({
-      ...row,
-      id: undefined,
-      createdAt,
-      updatedAt: now,
-      priority,
-      ...(done || row.status !== 'new' ? {} : initialSla(priority, createdAt, config)),
-      isOpen: done ? 0 : 1,
-      tier: config.groups.find((g) => g.id === row.groupId)?.tier ?? 'tier1',
-      createdBy: actor,
-      firstRespondedAt: row.status === 'new' ? null : createdAt,
-      resolvedAt: done ? createdAt : null,
-      closedAt: row.status === 'closed' ? createdAt : null,
-      resolutionCode: row.resolutionCode,
-      resolutionNotes: done ? row.resolutionNotes : null,
-    })
-    .returning(['id', 'summary', 'description', 'errorMessages', 'stepsTried'])
-    .executeTakeFirstOrThrow();
-  await indexTicketText(trx, deps.store.dialect, ticket.id, ticket.summary, describedText(ticket));
-  await appendEntries(trx, deps.store.dialect, ticket.id, actor, now, [
-    { kind: 'created', data: { to: row.status, importedFrom: row.id || null } },
-  ]);
+  return ticket;
 }
 
 export async function importTicketsCsvFile(
@@ -164,20 +151,26 @@ export async function importTicketsCsvFile(
 ): Promise<ImportResult> {
   reporter.progress({ phase: 'checking', unit: 'bytes', done: 0, total: size });
   const config = await deps.config.get();
-  for await (const { row, index } of readRows(file, reporter))
-    checkAgainstConfig(config, row, index);
-
   const now = deps.now().toISOString();
+  for await (const read of readRows(file, reporter)) checkedRow(config, read, actor, now);
+
   return deps.store.write(async (trx, publish) => {
     reporter.progress({ phase: 'writing', unit: 'bytes', done: 0, total: size });
     // The rules as they are now, inside the transaction: they may have changed meanwhile.
     const current = await deps.config.get(trx);
     let tickets = 0;
-    for await (const { row, index } of readRows(file, reporter)) {
-      checkAgainstConfig(current, row, index);
-      await insertRow(trx, deps, current, row, actor, now);
-      tickets += 1;
+    let batch: TicketToInsert[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await insertTickets(trx, deps.store.dialect, current, batch, now);
+      tickets += batch.length;
+      batch = [];
+    };
+    for await (const read of readRows(file, reporter)) {
+      batch.push({ ticket: checkedRow(current, read, actor, now) });
+      if (batch.length >= PAGE_SIZE) await flush();
     }
+    await flush();
     publish({ type: 'data.imported', ticketId: null, at: now });
     return { tickets, people: 0, timeline: tickets };
   });

@@ -1,191 +1,213 @@
 import type { Generated } from 'kysely';
 
 /**
- * Table types as the query builder sees them (camelCase; CamelCasePlugin maps them to the
- * snake_case columns the migrations create). Times are ISO 8601 UTC text on both databases,
- * so they sort and compare the same way everywhere.
+ * Every table and column of the console's database, as the query builder sees them
+ * (camelCase; CamelCasePlugin maps them to the snake_case columns the migrations create).
+ * One runtime table, so the types below and the test that compares them with the migrated
+ * database (schema.integration.test.ts) read the same source. Times are ISO 8601 UTC text on
+ * both databases, so they sort and compare the same way everywhere.
  */
-export interface TicketsTable {
-  id: Generated<number>;
-  version: Generated<number>;
-  requester: string;
-  requesterId: number | null;
-  machineId: string | null;
-  channel: string;
-  summary: string;
-  description: string;
-  errorMessages: Generated<string>;
-  stepsTried: Generated<string>;
-  category: string | null;
-  impact: Generated<string>;
-  urgency: Generated<string>;
-  priority: Generated<number>;
-  status: string;
-  /** 1 while the status is open (new, in progress, waiting, reopened): the queue's index. */
-  isOpen: Generated<number>;
-  assignee: string | null;
-  groupId: string | null;
-  tier: Generated<string>;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  firstRespondedAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  resolutionCode: string | null;
-  resolutionNotes: string | null;
-  verification: string | null;
-  feedbackRating: number | null;
-  feedbackComment: string | null;
-  /** JSON of core's ServiceCentreSchema. */
-  serviceCentre: string | null;
-  slaDueAt: string | null;
-  slaAtRiskAt: string | null;
+export interface ColumnSpec {
+  type: 'text' | 'integer';
+  nullable: boolean;
+  /** The database fills it when an insert leaves it out (an identity or a default). */
+  generated: boolean;
 }
 
-export interface MachinesTable {
-  id: string;
-  name: string;
-  transport: string;
-  address: string;
-  port: number;
-  fingerprint: string;
-  certPem: string;
-  tokenSealed: string;
-  hostname: string | null;
-  addedAt: string;
-  lastContactAt: string | null;
-}
+const column = <T extends ColumnSpec['type'], N extends boolean, G extends boolean>(
+  type: T,
+  nullable: N,
+  generated: G,
+) => ({ type, nullable, generated });
 
-export interface EvidenceTable {
-  id: string;
-  ticketId: number;
-  kind: string;
-  machineId: string;
-  machineName: string;
-  transport: string;
-  takenBy: string;
-  takenAt: string;
-  sha256: string;
-  /** The canonical JSON text that `sha256` was computed over. */
-  content: string;
-}
+const text = column('text', false, false);
+const textOrNull = column('text', true, false);
+const textWithDefault = column('text', false, true);
+const integer = column('integer', false, false);
+const integerOrNull = column('integer', true, false);
+const integerWithDefault = column('integer', false, true);
+/** A row id the database numbers. */
+const identity = integerWithDefault;
+/** Bumped by every edit; an edit names the version it started from (optimistic locking). */
+const version = integerWithDefault;
 
-export interface PeopleTable {
-  id: Generated<number>;
-  version: Generated<number>;
-  name: string;
-  department: string;
-  location: string;
-  phone: string;
-  email: string;
-  /** JSON array of { name, machineId }. */
-  machines: string;
-  /** Name and e-mail as core's `foldForSearch` folds them, for the directory search. */
-  searchText: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export const TABLES = {
+  tickets: {
+    id: identity,
+    version,
+    requester: text,
+    requesterId: integerOrNull,
+    machineId: textOrNull,
+    channel: text,
+    summary: text,
+    description: text,
+    errorMessages: textWithDefault,
+    stepsTried: textWithDefault,
+    category: textOrNull,
+    impact: textWithDefault,
+    urgency: textWithDefault,
+    priority: integerWithDefault,
+    status: text,
+    /** 1 while the status is open (new, in progress, waiting, reopened): the queue's index. */
+    isOpen: integerWithDefault,
+    assignee: textOrNull,
+    groupId: textOrNull,
+    tier: textWithDefault,
+    createdBy: text,
+    createdAt: text,
+    updatedAt: text,
+    firstRespondedAt: textOrNull,
+    resolvedAt: textOrNull,
+    closedAt: textOrNull,
+    resolutionCode: textOrNull,
+    resolutionNotes: textOrNull,
+    verification: textOrNull,
+    feedbackRating: integerOrNull,
+    feedbackComment: textOrNull,
+    /** JSON of core's ServiceCentreSchema. */
+    serviceCentre: textOrNull,
+    slaDueAt: textOrNull,
+    slaAtRiskAt: textOrNull,
+  },
+  machines: {
+    id: text,
+    name: text,
+    transport: text,
+    address: text,
+    port: integer,
+    fingerprint: text,
+    certPem: text,
+    tokenSealed: text,
+    hostname: textOrNull,
+    addedAt: text,
+    lastContactAt: textOrNull,
+  },
+  evidence: {
+    id: text,
+    ticketId: integer,
+    kind: text,
+    machineId: text,
+    machineName: text,
+    transport: text,
+    takenBy: text,
+    takenAt: text,
+    sha256: text,
+    /** The canonical JSON text that `sha256` was computed over. */
+    content: text,
+  },
+  people: {
+    id: identity,
+    version,
+    name: text,
+    department: text,
+    location: text,
+    phone: text,
+    email: text,
+    /** JSON array of { name, machineId }. */
+    machines: text,
+    /** Name and e-mail as core's `foldForSearch` folds them, for the directory search. */
+    searchText: text,
+    createdAt: text,
+    updatedAt: text,
+  },
+  timeline: {
+    id: identity,
+    ticketId: integer,
+    kind: text,
+    author: text,
+    at: text,
+    body: text,
+    /** JSON object. */
+    data: text,
+  },
+  vendorCases: {
+    id: identity,
+    ticketId: integer,
+    version,
+    vendor: text,
+    reference: text,
+    status: text,
+    openedBy: text,
+    openedAt: text,
+    updatedAt: text,
+  },
+  visits: {
+    id: identity,
+    ticketId: integer,
+    version,
+    technician: text,
+    scheduledAt: text,
+    status: text,
+    /** JSON array of { item, result, note }. */
+    checklist: text,
+    completedAt: textOrNull,
+    createdBy: text,
+    createdAt: text,
+  },
+  orders: {
+    id: identity,
+    ticketId: integer,
+    version,
+    kind: text,
+    item: text,
+    machineId: textOrNull,
+    reason: text,
+    status: text,
+    createdBy: text,
+    createdAt: text,
+    updatedAt: text,
+  },
+  settings: {
+    key: text,
+    /** JSON. */
+    value: text,
+  },
+  kbArticles: {
+    id: identity,
+    version,
+    title: text,
+    /** Markdown. */
+    body: text,
+    language: text,
+    category: textOrNull,
+    sourceTicketId: integerOrNull,
+    createdBy: text,
+    createdAt: text,
+    updatedBy: text,
+    updatedAt: text,
+  },
+  kbArticleTags: {
+    articleId: integer,
+    tag: text,
+  },
+  kbLinks: {
+    articleId: integer,
+    ticketId: integer,
+    linkedBy: text,
+    linkedAt: text,
+    /** 1 helped, 0 did not help, null not said yet. */
+    helped: integerOrNull,
+    feedbackBy: textOrNull,
+    feedbackAt: textOrNull,
+  },
+} as const satisfies Record<string, Record<string, ColumnSpec>>;
 
-export interface TimelineTable {
-  id: Generated<number>;
-  ticketId: number;
-  kind: string;
-  author: string;
-  at: string;
-  body: string;
-  /** JSON object. */
-  data: string;
-}
+type ValueOf<C extends ColumnSpec> =
+  (C['type'] extends 'text' ? string : number) | (C['nullable'] extends true ? null : never);
 
-export interface VendorCasesTable {
-  id: Generated<number>;
-  ticketId: number;
-  version: Generated<number>;
-  vendor: string;
-  reference: string;
-  status: string;
-  openedBy: string;
-  openedAt: string;
-  updatedAt: string;
-}
+type TableOf<Columns extends Record<string, ColumnSpec>> = {
+  -readonly [K in keyof Columns]: Columns[K]['generated'] extends true
+    ? Generated<ValueOf<Columns[K]>>
+    : ValueOf<Columns[K]>;
+};
 
-export interface VisitsTable {
-  id: Generated<number>;
-  ticketId: number;
-  version: Generated<number>;
-  technician: string;
-  scheduledAt: string;
-  status: string;
-  /** JSON array of { item, result, note }. */
-  checklist: string;
-  completedAt: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export type DatabaseSchema = { -readonly [T in keyof typeof TABLES]: TableOf<(typeof TABLES)[T]> };
 
-export interface OrdersTable {
-  id: Generated<number>;
-  ticketId: number;
-  version: Generated<number>;
-  kind: string;
-  item: string;
-  machineId: string | null;
-  reason: string;
-  status: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SettingsTable {
-  key: string;
-  /** JSON. */
-  value: string;
-}
-
-export interface KbArticlesTable {
-  id: Generated<number>;
-  version: Generated<number>;
-  title: string;
-  /** Markdown. */
-  body: string;
-  language: string;
-  category: string | null;
-  sourceTicketId: number | null;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface KbArticleTagsTable {
-  articleId: number;
-  tag: string;
-}
-
-export interface KbLinksTable {
-  articleId: number;
-  ticketId: number;
-  linkedBy: string;
-  linkedAt: string;
-  /** 1 helped, 0 did not help, null not said yet. */
-  helped: number | null;
-  feedbackBy: string | null;
-  feedbackAt: string | null;
-}
-
-export interface DatabaseSchema {
-  tickets: TicketsTable;
-  machines: MachinesTable;
-  evidence: EvidenceTable;
-  people: PeopleTable;
-  timeline: TimelineTable;
-  vendorCases: VendorCasesTable;
-  visits: VisitsTable;
-  orders: OrdersTable;
-  settings: SettingsTable;
-  kbArticles: KbArticlesTable;
-  kbArticleTags: KbArticleTagsTable;
-  kbLinks: KbLinksTable;
-}
+export type TicketsTable = DatabaseSchema['tickets'];
+export type MachinesTable = DatabaseSchema['machines'];
+export type EvidenceTable = DatabaseSchema['evidence'];
+export type PeopleTable = DatabaseSchema['people'];
+export type TimelineTable = DatabaseSchema['timeline'];
+export type VendorCasesTable = DatabaseSchema['vendorCases'];
+export type VisitsTable = DatabaseSchema['visits'];
+export type OrdersTable = DatabaseSchema['orders'];

@@ -27,7 +27,7 @@ export async function createSearchIndex<DB>(db: Kysely<DB>, dialect: DialectName
   await sql`CREATE INDEX ticket_search_document ON ticket_search USING gin (document)`.execute(db);
 }
 
-/** Adds a new ticket's subject and description to the index. */
+/** Adds a ticket's subject and description to the index (the migration that made it). */
 export async function indexTicketText<DB>(
   db: Kysely<DB>,
   dialect: DialectName,
@@ -46,17 +46,16 @@ export async function indexTicketText<DB>(
   ).execute(db);
 }
 
-/** Replaces the subject and description after an edit; the timeline text stays. */
+/** Replaces the subject and description (folded already) after an edit; the timeline stays. */
 export async function reindexTicketText<DB>(
   db: Kysely<DB>,
   dialect: DialectName,
   ticketId: number,
-  summary: string,
-  description: string,
+  text: Pick<SearchRow, 'subject' | 'description'>,
 ): Promise<void> {
   const key = dialect === 'sqlite' ? sql.raw('rowid') : sql.raw('ticket_id');
-  await sql`UPDATE ticket_search SET subject = ${searchDocument(summary)},
-    description = ${searchDocument(description)} WHERE ${key} = ${ticketId}`.execute(db);
+  await sql`UPDATE ticket_search SET subject = ${text.subject},
+    description = ${text.description} WHERE ${key} = ${ticketId}`.execute(db);
 }
 
 /** Adds the text of a new timeline entry to its ticket's document. */

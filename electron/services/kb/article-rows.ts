@@ -3,8 +3,9 @@
  * helped, did not help). One query shape for the list, search, suggestions and the ticket page.
  */
 import { sql } from 'kysely';
-import { ArticleSummarySchema, DesksideError, type ArticleSummary } from '@deskside/core';
+import { ArticleSummarySchema, type ArticleSummary } from '@deskside/core';
 import type { Db } from '../database/open';
+import { notFound } from '../database/versioned';
 
 /** kb_links counted per article: uses, and the verdicts given. */
 function usagePerArticle(db: Db) {
@@ -85,5 +86,4 @@ export async function summaryOf(db: Db, id: number): Promise<ArticleSummary> {
   return summary!;
 }
 
-export const articleNotFound = (id: number) =>
-  new DesksideError('not_found', `Article ${id} is not in the knowledge base`);
+export const articleNotFound = (id: number) => notFound('kbArticles', id);

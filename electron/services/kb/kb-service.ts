@@ -15,6 +15,7 @@ import {
 import type { DialectName } from '../database/dialect';
 import { indexArticle } from '../database/kb-search-index';
 import type { Db } from '../database/open';
+import { updateAtVersion } from '../database/versioned';
 import { checkCategory } from '../tickets/field-rules';
 import { loadTicketRow, type WorkflowDeps } from '../tickets/ticket-writer';
 import { articleNotFound, summaryOf } from './article-rows';
@@ -140,37 +141,17 @@ export class KbService {
     const { id, expectedVersion, tags, ...columns } = input;
     return this.deps.store.write(async (trx, publish) => {
       checkCategory(await this.deps.config.get(trx), columns.category);
-      const updated = await trx
-        .updateTable('kbArticles')
-        .set((eb) => ({
-          ...columns,
-          version: eb('version', '+', 1),
-          updatedBy: actor,
-          updatedAt: now,
-        }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw await this.whyNotUpdated(trx, id, expectedVersion);
+      await updateAtVersion(
+        trx,
+        'kbArticles',
+        { id, expectedVersion },
+        { ...columns, updatedBy: actor, updatedAt: now },
+      );
       await writeTags(trx, id, tags);
       await indexArticle(trx, this.deps.store.dialect, { id, tags, ...columns });
       publish({ type: 'kb.changed', ticketId: null, at: now });
       return loadArticle(trx, id);
     });
-  }
-
-  private async whyNotUpdated(trx: Db, id: number, expected: number): Promise<DesksideError> {
-    const current = await trx
-      .selectFrom('kbArticles')
-      .select(['version', 'updatedBy', 'updatedAt'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!current) return articleNotFound(id);
-    return new DesksideError(
-      'stale_version',
-      `Article ${id} was changed by ${current.updatedBy} at ${current.updatedAt} after you opened it (you have version ${expected}, it is now at version ${current.version}). Reload it to see that change, then make yours again.`,
-    );
   }
 
   /** Every tag in use, the most used first. */

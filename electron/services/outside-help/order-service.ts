@@ -8,9 +8,10 @@ import {
 } from '@deskside/core';
 import type { Db } from '../database/open';
 import type { OrdersTable } from '../database/schema';
+import { updateAtVersion } from '../database/versioned';
 import { appendEntries } from '../tickets/timeline';
 import { noteOnTicket, type WorkflowDeps } from '../tickets/ticket-writer';
-import { staleRecord, ticketOfRecord } from './versioned';
+import { ticketOfRecord } from './records';
 
 export const toOrder = (row: Selectable<OrdersTable>): Order => OrderSchema.parse(row);
 
@@ -53,14 +54,10 @@ export class OrderService {
     const now = this.deps.now().toISOString();
     return this.deps.store.write(async (trx, publish) => {
       const ticketId = await ticketOfRecord(trx, 'orders', input.id);
-      const row = await trx
-        .updateTable('orders')
-        .set((eb) => ({ status: input.status, version: eb('version', '+', 1), updatedAt: now }))
-        .where('id', '=', input.id)
-        .where('version', '=', input.expectedVersion)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw await staleRecord(trx, 'orders', input.id, input.expectedVersion);
+      const row = await updateAtVersion(trx, 'orders', input, {
+        status: input.status,
+        updatedAt: now,
+      });
       await noteOnTicket(this.deps, trx, ticketId, { now });
       await appendEntries(trx, this.deps.store.dialect, ticketId, actor, now, [
         { kind: 'order', data: { orderId: input.id, status: input.status } },

@@ -10,9 +10,10 @@ import {
 } from '@deskside/core';
 import type { Db } from '../database/open';
 import type { VendorCasesTable } from '../database/schema';
+import { updateAtVersion } from '../database/versioned';
 import { appendEntries } from '../tickets/timeline';
 import { editTicket, noteOnTicket, type WorkflowDeps } from '../tickets/ticket-writer';
-import { staleRecord, ticketOfRecord } from './versioned';
+import { ticketOfRecord } from './records';
 
 export const toVendorCase = (row: Selectable<VendorCasesTable>): VendorCase =>
   VendorCaseSchema.parse(row);
@@ -63,14 +64,12 @@ export class VendorService {
     const { id, expectedVersion, ...changes } = input;
     return this.deps.store.write(async (trx, publish) => {
       const ticketId = await ticketOfRecord(trx, 'vendorCases', id);
-      const row = await trx
-        .updateTable('vendorCases')
-        .set((eb) => ({ ...changes, version: eb('version', '+', 1), updatedAt: now }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw await staleRecord(trx, 'vendorCases', id, expectedVersion);
+      const row = await updateAtVersion(
+        trx,
+        'vendorCases',
+        { id, expectedVersion },
+        { ...changes, updatedAt: now },
+      );
       await noteOnTicket(this.deps, trx, ticketId, { now });
       await appendEntries(trx, this.deps.store.dialect, ticketId, actor, now, [
         { kind: 'vendor-case', data: { vendorCaseId: id, ...changes } },

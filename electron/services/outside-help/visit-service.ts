@@ -9,10 +9,11 @@ import {
 } from '@deskside/core';
 import type { Db } from '../database/open';
 import type { VisitsTable } from '../database/schema';
+import { checkVersion, updateAtVersion } from '../database/versioned';
 import { parseJson } from '../tickets/rows';
 import { appendEntries } from '../tickets/timeline';
 import { noteOnTicket, type WorkflowDeps } from '../tickets/ticket-writer';
-import { staleRecord, ticketOfRecord } from './versioned';
+import { ticketOfRecord } from './records';
 
 export const toVisit = (row: Selectable<VisitsTable>): Visit =>
   VisitSchema.parse({ ...row, checklist: parseJson(row.checklist) });
@@ -73,9 +74,7 @@ export class VisitService {
         .selectAll()
         .where('id', '=', input.id)
         .executeTakeFirstOrThrow();
-      if (current.version !== input.expectedVersion) {
-        throw await staleRecord(trx, 'visits', input.id, input.expectedVersion);
-      }
+      await checkVersion(trx, 'visits', input, current.version);
       if (current.status !== 'scheduled') {
         throw new DesksideError(
           'invalid_transition',
@@ -100,19 +99,11 @@ export class VisitService {
           `Give a result for every checklist item; missing: ${missing.map((c) => c.item).join(', ')}`,
         );
       }
-      const row = await trx
-        .updateTable('visits')
-        .set((eb) => ({
-          status: input.status,
-          checklist: JSON.stringify(checklist),
-          completedAt: input.status === 'done' ? now : null,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', input.id)
-        .where('version', '=', input.expectedVersion)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw await staleRecord(trx, 'visits', input.id, input.expectedVersion);
+      const row = await updateAtVersion(trx, 'visits', input, {
+        status: input.status,
+        checklist: JSON.stringify(checklist),
+        completedAt: input.status === 'done' ? now : null,
+      });
       await noteOnTicket(this.deps, trx, ticketId, { now });
       const notes = checklist.map((c) => `${c.item} ${c.note}`).join(' ');
       await appendEntries(trx, this.deps.store.dialect, ticketId, actor, now, [

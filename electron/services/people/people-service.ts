@@ -1,7 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import {
-  DesksideError,
   PersonSchema,
   foldForSearch,
   type Person,
@@ -10,6 +9,7 @@ import {
 } from '@deskside/core';
 import type { PeopleTable } from '../database/schema';
 import type { Store } from '../database/store';
+import { notFound, updateAtVersion } from '../database/versioned';
 import { parseJson } from '../tickets/rows';
 
 export function toPerson(row: Selectable<PeopleTable>): Person {
@@ -50,7 +50,7 @@ export class PeopleService {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new DesksideError('not_found', `Person ${id} is not in the directory`);
+    if (!row) throw notFound('people', id);
     return toPerson(row);
   }
 
@@ -77,31 +77,17 @@ export class PeopleService {
     const now = this.now().toISOString();
     const { id, expectedVersion, ...fields } = input;
     return this.store.write(async (trx, publish) => {
-      const row = await trx
-        .updateTable('people')
-        .set((eb) => ({
+      const row = await updateAtVersion(
+        trx,
+        'people',
+        { id, expectedVersion },
+        {
           ...fields,
           machines: JSON.stringify(fields.machines),
           searchText: personSearchText(fields),
-          version: eb('version', '+', 1),
           updatedAt: now,
-        }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) {
-        const current = await trx
-          .selectFrom('people')
-          .select(['version', 'updatedAt'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!current) throw new DesksideError('not_found', `Person ${id} is not in the directory`);
-        throw new DesksideError(
-          'stale_version',
-          `${fields.name}'s record was changed at ${current.updatedAt} after you opened it (you have version ${expectedVersion}, it is now at version ${current.version}). Reload it, then make your change again.`,
-        );
-      }
+        },
+      );
       publish({ type: 'people.changed', ticketId: null, at: now });
       return toPerson(row);
     });

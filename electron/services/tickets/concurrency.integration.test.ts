@@ -83,21 +83,45 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
     expect(timeline.filter((e) => e.kind === 'status')).toHaveLength(1);
   });
 
-  it('refuses a stale edit of a person, a vendor case, a visit and an order too', async () => {
+  it('refuses a stale edit of a person, an article, a vendor case, a visit and an order too', async () => {
     const [anna, bram] = (consoles = await twoConsoles(kind));
+    /** Bram's edit from version 1, after Anna's: refused, saying what to do, changing nothing. */
+    const refusedAfterAnna = async (edit: Promise<unknown>, what: RegExp) => {
+      const error = await callError(edit);
+      expect(error.code).toBe('stale_version');
+      expect(error.message).toMatch(what);
+      expect(error.message).toMatch(
+        /after you opened it \(you have version 1, it is now at version 2\)\. Reload it/,
+      );
+    };
+
     const person = await anna.call('people.create', { name: 'Nikos' });
-    await anna.call('people.update', {
-      id: person.id,
-      expectedVersion: 1,
+    await anna.call('people.update', { id: person.id, expectedVersion: 1, name: 'Nikos Georgiou' });
+    await refusedAfterAnna(
+      bram.call('people.update', { id: person.id, expectedVersion: 1, name: 'N. G.' }),
+      /^Person \d+ was changed by someone else at /,
+    );
+    expect(await bram.call('people.get', { id: person.id })).toMatchObject({
       name: 'Nikos Georgiou',
+      version: 2,
     });
-    expect(
-      (
-        await callError(
-          bram.call('people.update', { id: person.id, expectedVersion: 1, name: 'N. G.' }),
-        )
-      ).code,
-    ).toBe('stale_version');
+
+    const article = { title: 'Dock', body: 'Replug it.', language: 'en' } as const;
+    const { id: articleId } = await anna.call('kb.create', article);
+    await anna.call('kb.update', {
+      id: articleId,
+      expectedVersion: 1,
+      ...article,
+      body: 'Swap it.',
+    });
+    await refusedAfterAnna(
+      bram.call('kb.update', { id: articleId, expectedVersion: 1, ...article, body: 'Bin it.' }),
+      /^Article \d+ was changed by anna at /,
+    );
+    expect(await bram.call('kb.get', { id: articleId })).toMatchObject({
+      body: 'Swap it.',
+      version: 2,
+    });
 
     const ticket = await anna.call('tickets.create', {
       requester: 'R',
@@ -113,17 +137,27 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
       expectedVersion: 1,
       reference: 'CASE-1',
     });
-    expect(
-      (
-        await callError(
-          bram.call('vendors.updateCase', {
-            id: vendorCase.id,
-            expectedVersion: 1,
-            status: 'closed',
-          }),
-        )
-      ).code,
-    ).toBe('stale_version');
+    await refusedAfterAnna(
+      bram.call('vendors.updateCase', { id: vendorCase.id, expectedVersion: 1, status: 'closed' }),
+      /^Vendor case \d+ was changed/,
+    );
+
+    const visit = await anna.call('visits.schedule', {
+      ticketId: ticket.id,
+      technician: 'Pieter',
+      scheduledAt: '2026-03-03T14:00:00Z',
+      checklist: ['Dock'],
+    });
+    await anna.call('visits.record', { id: visit.id, expectedVersion: 1, status: 'cancelled' });
+    await refusedAfterAnna(
+      bram.call('visits.record', {
+        id: visit.id,
+        expectedVersion: 1,
+        status: 'done',
+        results: [{ item: 'Dock', result: 'ok' }],
+      }),
+      /^Visit \d+ was changed/,
+    );
 
     const order = await anna.call('orders.create', {
       ticketId: ticket.id,
@@ -132,12 +166,15 @@ describe.each(STORE_KINDS)('two analysts editing one ticket on %s', (kind) => {
       reason: 'Dead USB-C port',
     });
     await anna.call('orders.update', { id: order.id, expectedVersion: 1, status: 'approved' });
-    expect(
-      (
-        await callError(
-          bram.call('orders.update', { id: order.id, expectedVersion: 1, status: 'cancelled' }),
-        )
-      ).code,
-    ).toBe('stale_version');
+    await refusedAfterAnna(
+      bram.call('orders.update', { id: order.id, expectedVersion: 1, status: 'cancelled' }),
+      /^Order \d+ was changed/,
+    );
+    const { vendorCases, visits, orders } = await bram.call('tickets.get', { id: ticket.id });
+    expect([vendorCases[0], visits[0], orders[0]]).toMatchObject([
+      { reference: 'CASE-1', status: 'open', version: 2 },
+      { status: 'cancelled', version: 2 },
+      { status: 'approved', version: 2 },
+    ]);
   });
 });

@@ -17,6 +17,35 @@ export function checkGroup(config: WorkflowConfig, groupId: string | null | unde
   }
 }
 
+/** The desk's categories and groups apply to every ticket, however it comes in. */
+export function checkDeskRules(
+  config: WorkflowConfig,
+  ticket: { category?: string | null; groupId?: string | null },
+): void {
+  checkCategory(config, ticket.category);
+  checkGroup(config, ticket.groupId);
+}
+
+/** The names of the people with these ids; refuses an id that is not in the directory. */
+export async function peopleNames(
+  trx: Db,
+  ids: Iterable<number>,
+): Promise<ReadonlyMap<number, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const people = await trx
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('id', 'in', wanted)
+    .execute();
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const missing = wanted.find((id) => !names.has(id));
+  if (missing !== undefined) {
+    throw invalid('requesterId', `Person ${missing} is not in the directory`);
+  }
+  return names;
+}
+
 /** The requester's name: as given, or from the people directory. */
 export async function requesterName(
   trx: Db,
@@ -24,22 +53,19 @@ export async function requesterName(
   given: string | undefined,
 ): Promise<string | undefined> {
   if (requesterId === null || requesterId === undefined) return given;
-  const person = await trx
-    .selectFrom('people')
-    .select('name')
-    .where('id', '=', requesterId)
-    .executeTakeFirst();
-  if (!person) throw invalid('requesterId', `Person ${requesterId} is not in the directory`);
-  return given ?? person.name;
+  const names = await peopleNames(trx, [requesterId]);
+  return given ?? names.get(requesterId);
 }
 
-/** A ticket's machine is this computer or one in the machine list. */
-export async function checkMachine(trx: Db, machineId: string | null): Promise<void> {
-  if (machineId === null || machineId === LOCAL_MACHINE_ID) return;
-  const machine = await trx
-    .selectFrom('machines')
-    .select('id')
-    .where('id', '=', machineId)
-    .executeTakeFirst();
-  if (!machine) throw invalid('machineId', `Machine ${machineId} is not in the machine list`);
+/** Every machine a ticket is about is this computer or one in the machine list. */
+export async function checkMachines(trx: Db, ids: Iterable<string | null>): Promise<void> {
+  const wanted = [...new Set(ids)].filter(
+    (id): id is string => id !== null && id !== LOCAL_MACHINE_ID,
+  );
+  if (wanted.length === 0) return;
+  const known = await trx.selectFrom('machines').select('id').where('id', 'in', wanted).execute();
+  const missing = wanted.find((id) => !known.some((machine) => machine.id === id));
+  if (missing !== undefined) {
+    throw invalid('machineId', `Machine ${missing} is not in the machine list`);
+  }
 }

@@ -14,19 +14,19 @@ import {
 } from '@deskside/core';
 import type { Db } from '../database/open';
 import type { Publish } from '../database/store';
-import { indexTicketText, reindexTicketText } from '../database/search-index';
+import { reindexTicketText } from '../database/search-index';
 import type { CheckRunService } from '../machines/check-runs';
 import type { SnapshotStore } from '../machines/snapshots';
 import { ordersOf } from '../outside-help/order-service';
 import { vendorCasesOf } from '../outside-help/vendor-service';
 import { visitsOf } from '../outside-help/visit-service';
 import { checkRunEvidence, insertEvidence, type EvidenceDraft } from './evidence';
-import { checkCategory, checkGroup, checkMachine, requesterName } from './field-rules';
+import { checkCategory, requesterName } from './field-rules';
+import { insertTickets, ticketText } from './new-tickets';
 import { toEvidence, toTicket } from './rows';
 import { appendEntries, timelineOf } from './timeline';
 import {
   editTicket,
-  initialSla,
   loadTicketRow,
   noteOnTicket,
   statusHistoryOf,
@@ -34,13 +34,6 @@ import {
 } from './ticket-writer';
 
 export { sha256Hex } from './evidence';
-
-/** The text of a ticket the search index keeps besides its timeline. */
-export const describedText = (t: {
-  description: string;
-  errorMessages: string;
-  stepsTried: string;
-}) => [t.description, t.errorMessages, t.stepsTried].join(' ');
 
 export class TicketService {
   constructor(
@@ -68,36 +61,16 @@ export class TicketService {
     actor: string,
     now: string,
   ): Promise<Ticket> {
-    const { dialect } = this.deps.store;
     const config = await this.deps.config.get(trx);
-    checkCategory(config, input.category);
-    checkGroup(config, input.groupId);
-    const requester = (await requesterName(trx, input.requesterId, input.requester)) ?? '';
-    await checkMachine(trx, input.machineId);
-    const priority = priorityFor(input.impact, input.urgency, config.priorityMatrix);
-    const row = await trx
-      .insertInto('tickets')
-      .values({
-        ...input,
-        requester,
-        requesterId: input.requesterId ?? null,
-        priority,
-        status: 'new',
-        isOpen: 1,
-        tier: config.groups.find((g) => g.id === input.groupId)?.tier ?? 'tier1',
-        createdBy: actor,
-        createdAt: now,
-        updatedAt: now,
-        ...initialSla(priority, now, config),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await indexTicketText(trx, dialect, row.id, row.summary, describedText(row));
-    await appendEntries(trx, dialect, row.id, actor, now, [
-      { kind: 'created', data: { to: 'new', channel: input.channel } },
-    ]);
-    publish({ type: 'ticket.created', ticketId: row.id, at: now });
-    return toTicket(row);
+    const [row] = await insertTickets(
+      trx,
+      this.deps.store.dialect,
+      config,
+      [{ ticket: { ...input, createdBy: actor, createdAt: now } }],
+      now,
+    );
+    publish({ type: 'ticket.created', ticketId: row!.id, at: now });
+    return toTicket(row!);
   }
 
   async list(): Promise<Ticket[]> {
@@ -161,13 +134,7 @@ export class TicketService {
         (k) => k in changes,
       );
       if (textChanged) {
-        await reindexTicketText(
-          trx,
-          this.deps.store.dialect,
-          row.id,
-          next.summary,
-          describedText(next),
-        );
+        await reindexTicketText(trx, this.deps.store.dialect, row.id, ticketText(next));
       }
       const fields = Object.keys(changes);
       return {

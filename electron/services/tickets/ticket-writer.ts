@@ -5,10 +5,9 @@
  */
 import type { Updateable } from 'kysely';
 import {
-  DesksideError,
   TicketStatusSchema,
   computeSla,
-  slaAtCreation,
+  STOPPED_STATUSES,
   isOpenStatus,
   slaFields,
   type StatusChange,
@@ -19,6 +18,7 @@ import {
 import type { Db } from '../database/open';
 import type { Store } from '../database/store';
 import type { TicketsTable } from '../database/schema';
+import { checkVersion, notFound, updateAtVersion } from '../database/versioned';
 import type { WorkflowConfigService } from '../workflow/config-service';
 import { toTicket, type TicketRow } from './rows';
 import { appendEntries, type EntryDraft } from './timeline';
@@ -39,7 +39,7 @@ const STATUS_KINDS = ['created', 'status', 'resolution', 'verification', 'reopen
 
 export async function loadTicketRow(db: Db, id: number): Promise<TicketRow> {
   const row = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DesksideError('not_found', `Ticket ${id} does not exist`);
+  if (!row) throw notFound('tickets', id);
   return row;
 }
 
@@ -78,12 +78,19 @@ function changesIn(
   });
 }
 
-function slaColumns(
+/** The SLA columns of a ticket: the earliest targets of its clocks still running. */
+export function slaColumns(
   row: Pick<TicketRow, 'priority' | 'firstRespondedAt'>,
-  history: StatusChange[],
+  history: readonly StatusChange[],
   config: WorkflowConfig,
   now: string,
-) {
+): Pick<TicketRow, 'slaDueAt' | 'slaAtRiskAt'> {
+  // Answered and resolved, both clocks have stopped for good and the columns keep only
+  // running ones; walking the business calendar to learn that is slow in bulk.
+  const current = history.at(-1)?.status ?? 'new';
+  if (row.firstRespondedAt !== null && STOPPED_STATUSES.includes(current)) {
+    return { slaDueAt: null, slaAtRiskAt: null };
+  }
   const priority = row.priority as Ticket['priority'];
   const sla = computeSla(
     { priority, statusHistory: history, firstRespondedAt: row.firstRespondedAt, now },
@@ -91,32 +98,6 @@ function slaColumns(
   );
   const { slaDueAt, slaAtRiskAt } = slaFields(sla);
   return { slaDueAt, slaAtRiskAt };
-}
-
-/** The SLA columns of a ticket just created. */
-export function initialSla(priority: number, createdAt: string, config: WorkflowConfig) {
-  return slaAtCreation(priority as Ticket['priority'], createdAt, config.sla);
-}
-
-async function staleVersion(db: Db, id: number, expected: number): Promise<DesksideError> {
-  const row = await db
-    .selectFrom('tickets')
-    .select(['version', 'updatedAt'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return new DesksideError('not_found', `Ticket ${id} does not exist`);
-  const last = await db
-    .selectFrom('timeline')
-    .select(['author', 'at'])
-    .where('ticketId', '=', id)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const who = last ? `${last.author} at ${last.at}` : `someone at ${row.updatedAt}`;
-  return new DesksideError(
-    'stale_version',
-    `Ticket ${id} was changed by ${who} after you opened it (you have version ${expected}, it is now at version ${row.version}). Reload it to see that change, then make yours again.`,
-  );
 }
 
 export async function editTicket(
@@ -133,8 +114,7 @@ export async function editTicket(
   const now = deps.now().toISOString();
   return deps.store.write(async (trx, publish) => {
     const row = await loadTicketRow(trx, edit.id);
-    if (row.version !== edit.expectedVersion)
-      throw await staleVersion(trx, edit.id, edit.expectedVersion);
+    await checkVersion(trx, 'tickets', edit, row.version);
     const config = await deps.config.get(trx);
     const { set = {}, entries = [] } = await plan(row, config, now, trx);
     const next = { ...row, ...set };
@@ -145,23 +125,14 @@ export async function editTicket(
       ...(await statusHistory(trx, row)),
       ...changesIn(entries.map((e) => ({ at: now, data: e.data }))),
     ];
-    const updated = await trx
-      .updateTable('tickets')
-      .set({
-        ...set,
-        firstRespondedAt,
-        isOpen: isOpenStatus(status) ? 1 : 0,
-        ...slaColumns({ priority: next.priority, firstRespondedAt }, history, config, now),
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where('id', '=', edit.id)
-      .where('version', '=', edit.expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
-    // Another console committed between our read and this update (PostgreSQL re-checks the
-    // version after waiting for its lock): refuse rather than overwrite.
-    if (!updated) throw await staleVersion(trx, edit.id, edit.expectedVersion);
+    // Another console may have committed since the read above: the update refuses then.
+    const updated = await updateAtVersion(trx, 'tickets', edit, {
+      ...set,
+      firstRespondedAt,
+      isOpen: isOpenStatus(status) ? 1 : 0,
+      ...slaColumns({ priority: next.priority, firstRespondedAt }, history, config, now),
+      updatedAt: now,
+    });
     await appendEntries(trx, deps.store.dialect, edit.id, edit.actor, now, entries);
     publish({ type: 'ticket.changed', ticketId: edit.id, at: now });
     return toTicket(updated);
