@@ -5,8 +5,8 @@ import { LOW_DISK_FACTS } from '#test/helpers/check-results';
 import { setupI18n } from '../../i18n';
 import { CheckEvidence } from './CheckEvidence';
 
-beforeAll(() => {
-  setupI18n('en');
+beforeAll(async () => {
+  await setupI18n('en');
 });
 
 const result = (checkId: string, code: string, facts: CheckResult['facts']): CheckResult => ({
