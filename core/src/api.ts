@@ -15,7 +15,6 @@ import {
   CheckRunRefSchema,
   CheckRunSchema,
   FollowCheckRunInputSchema,
-  MachineCheckRunSchema,
   RunMachineChecksInputSchema,
 } from './checks/check-runs';
 import {
@@ -130,7 +129,6 @@ export const apiContract = {
     input: z.object({ id: MachineIdSchema }),
     output: InventorySnapshotSchema,
   },
-  'machines.runChecks': { input: RunMachineChecksInputSchema, output: MachineCheckRunSchema },
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
   'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },
   /** Starts checks and answers at once; `machines.checkRun` follows them, `cancelChecks` stops them. */
@@ -161,7 +159,6 @@ export const apiContract = {
   'tickets.verify': { input: VerifyInputSchema, output: TicketSchema },
   'tickets.reopen': { input: ReopenInputSchema, output: TicketSchema },
   'tickets.feedback': { input: FeedbackInputSchema, output: TicketSchema },
-  'tickets.closeUnanswered': { input: NoInput, output: z.array(TicketIdSchema) },
   'tickets.recommendServiceCentre': {
     input: RecommendServiceCentreInputSchema,
     output: TicketSchema,
