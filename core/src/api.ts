@@ -177,6 +177,8 @@ export const apiContract = {
   'people.get': { input: z.object({ id: PersonIdSchema }), output: PersonSchema },
   'people.create': { input: PersonInputSchema, output: PersonSchema },
   'people.update': { input: UpdatePersonInputSchema, output: PersonSchema },
+  /** The tickets the person called about, newest first. */
+  'people.tickets': { input: z.object({ id: PersonIdSchema }), output: z.array(TicketSchema) },
 
   'vendors.openCase': { input: OpenVendorCaseInputSchema, output: VendorCaseSchema },
   'vendors.updateCase': { input: UpdateVendorCaseInputSchema, output: VendorCaseSchema },

@@ -58,6 +58,7 @@ const bridge = {
   'people.get': call('people.get'),
   'people.create': call('people.create'),
   'people.update': call('people.update'),
+  'people.tickets': call('people.tickets'),
   'vendors.openCase': call('vendors.openCase'),
   'vendors.updateCase': call('vendors.updateCase'),
   'visits.schedule': call('visits.schedule'),

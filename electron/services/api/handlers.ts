@@ -110,6 +110,11 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'people.get': ({ id }) => people.get(id),
     'people.create': (input) => people.create(input),
     'people.update': (input) => people.update(input),
+    'people.tickets': async ({ id }) => {
+      // An unknown person is an error, not someone who never called.
+      await people.get(id);
+      return tickets.forRequester(id);
+    },
     'vendors.openCase': (input) => vendors.openCase(input, actor),
     'vendors.updateCase': (input) => vendors.updateCase(input, actor),
     'visits.schedule': (input) => visits.schedule(input, actor),
