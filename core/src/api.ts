@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
-import { WireErrorSchema } from './errors';
+import { WireErrorSchema, type WireError } from './errors';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
   AddMachineInputSchema,
@@ -236,6 +236,28 @@ export const WireResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: WireErrorSchema }),
 ]);
 export type WireResult = z.infer<typeof WireResultSchema>;
+
+/** A method's answer as the caller receives it: its value, or a wire error. */
+export type ApiResult<M extends ApiMethod> =
+  { ok: true; value: ApiOutput<M> } | { ok: false; error: WireError };
+
+const resultSchemas = new Map<ApiMethod, z.ZodType>();
+
+/**
+ * The whole answer of one method, its value held to the method's output schema: the caller
+ * parses what arrives once, envelope and value together.
+ */
+export function apiResultSchema<M extends ApiMethod>(method: M): z.ZodType<ApiResult<M>> {
+  let schema = resultSchemas.get(method);
+  if (!schema) {
+    schema = z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), value: apiContract[method].output }),
+      z.object({ ok: z.literal(false), error: WireErrorSchema }),
+    ]);
+    resultSchemas.set(method, schema);
+  }
+  return schema as z.ZodType<ApiResult<M>>;
+}
 
 /** The shape every transport of the contract implements: one function per method. */
 export type ApiBridge = { [M in ApiMethod]: (input: unknown) => Promise<WireResult> };
