@@ -6,8 +6,6 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { KbSuggestions } from './KbSuggestions';
 
-const CHANGES_LINKS = ['kb.forTicket', 'kb.get', 'kb.search', 'kb.suggest'] as const;
-
 /**
  * The knowledge base on a ticket's page: the articles linked to it and whether each helped,
  * suggestions from its summary (or a search) to link more, and, once it is resolved, writing
@@ -18,9 +16,9 @@ export function TicketArticles({ ticket }: { ticket: Ticket }) {
   const searchId = useId();
   const [search, setSearch] = useState('');
   const linked = useApiQuery('kb.forTicket', { ticketId: ticket.id });
-  const link = useApiMutation('kb.link', [...CHANGES_LINKS]);
-  const unlink = useApiMutation('kb.unlink', [...CHANGES_LINKS]);
-  const feedback = useApiMutation('kb.feedback', [...CHANGES_LINKS]);
+  const link = useApiMutation('kb.link');
+  const unlink = useApiMutation('kb.unlink');
+  const feedback = useApiMutation('kb.feedback');
   const linkedIds = (linked.data ?? []).map((l) => l.article.id);
   const error = linked.error ?? link.error ?? unlink.error ?? feedback.error;
 
