@@ -15,6 +15,8 @@ import { KbEditorPage } from '../pages/KbEditorPage';
 import { KbPage } from '../pages/KbPage';
 import { MachinePage } from '../pages/MachinePage';
 import { MachinesPage } from '../pages/MachinesPage';
+import { PeoplePage } from '../pages/PeoplePage';
+import { NewPersonPage, PersonPage } from '../pages/PersonPage';
 import { QueuePage } from '../pages/QueuePage';
 import { TicketPage } from '../pages/TicketPage';
 import {
@@ -38,6 +40,7 @@ function Layout() {
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
           <NavLink to="/intake">{t('intake.nav')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
+          <NavLink to="/people">{t('nav.people')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/kb">{t('kb.nav')}</NavLink>
         </nav>
@@ -69,6 +72,9 @@ const router = createHashRouter([
       { path: 'intake/:ticketId', element: <IntakeCallPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'people/new', element: <NewPersonPage /> },
+      { path: 'people/:id', element: <PersonPage /> },
       {
         path: 'settings',
         element: <SettingsPage />,
