@@ -46,7 +46,19 @@ function consoleWindow() {
       deliver({ type, ticketId: 1, at: '2026-03-02T08:00:00.000Z' });
     });
   };
-  return { wrapper, refreshed, fromAnotherConsole, queryClient };
+  /** Makes the change through `method` here, as a page would; the reads it refreshed. */
+  const madeHere = async (method: ApiMethod) => {
+    const { result } = renderHook(
+      () => {
+        useLiveUpdates();
+        return useApiMutation(method);
+      },
+      { wrapper },
+    );
+    await act(() => result.current.mutateAsync({}));
+    return refreshed();
+  };
+  return { wrapper, refreshed, fromAnotherConsole, madeHere };
 }
 
 const announcing = apiMethods.filter((method) => announcedChanges(method).length > 0);
@@ -57,15 +69,7 @@ const unannouncedOnly = apiMethods.filter(
 describe('a change made in another console', () => {
   it.each(announcing)('refreshes the same reads as %s made here', async (method) => {
     const window = consoleWindow();
-    const { result } = renderHook(
-      () => {
-        useLiveUpdates();
-        return useApiMutation(method);
-      },
-      { wrapper: window.wrapper },
-    );
-    await act(() => result.current.mutateAsync({}));
-    const madeHere = window.refreshed();
+    const madeHere = await window.madeHere(method);
     for (const change of announcedChanges(method)) window.fromAnotherConsole(change);
     const madeElsewhere = window.refreshed();
 
@@ -93,19 +97,11 @@ describe('a change made in another console', () => {
 
 describe('a change no other console hears of', () => {
   it.each(unannouncedOnly)('%s still refreshes what it changed here', async (method) => {
-    const window = consoleWindow();
-    const { result } = renderHook(() => useApiMutation(method), { wrapper: window.wrapper });
-    await act(() => result.current.mutateAsync({}));
-    expect(window.refreshed().length).toBeGreaterThan(0);
+    expect((await consoleWindow().madeHere(method)).length).toBeGreaterThan(0);
   });
 
   it('is refreshed the same wherever the workflow is configured (groups or SLA)', async () => {
-    const window = consoleWindow();
-    const { result } = renderHook(() => useApiMutation('workflow.configure'), {
-      wrapper: window.wrapper,
-    });
-    await act(() => result.current.mutateAsync({}));
-    expect(window.refreshed()).toEqual([
+    expect(await consoleWindow().madeHere('workflow.configure')).toEqual([
       'profile.get',
       'tickets.get',
       'tickets.queue',

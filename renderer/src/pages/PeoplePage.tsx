@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SearchField } from '../components/SearchField';
 import { useDebounced } from '../features/kb/use-debounced';
 
 const TYPING_PAUSE_MS = 300;
@@ -10,7 +11,6 @@ const TYPING_PAUSE_MS = 300;
 /** The people directory: found by name or e-mail as the analyst types. */
 export function PeoplePage() {
   const { t } = useTranslation();
-  const searchId = useId();
   const [params, setParams] = useSearchParams();
   // The field keeps what is typed itself: the address follows, a step behind a fast typist.
   const [typed, setTyped] = useState(() => params.get('q') ?? '');
@@ -26,21 +26,15 @@ export function PeoplePage() {
         </Link>
       </header>
       <div className="panel form inline" role="search">
-        <div className="field grow">
-          <label htmlFor={searchId}>{t('people.search')}</label>
-          <input
-            id={searchId}
-            type="search"
-            value={typed}
-            maxLength={200}
-            autoComplete="off"
-            onChange={(event) => {
-              const q = event.target.value;
-              setTyped(q);
-              setParams(q ? [['q', q]] : [], { replace: true });
-            }}
-          />
-        </div>
+        <SearchField
+          grow
+          label={t('people.search')}
+          value={typed}
+          onChange={(q) => {
+            setTyped(q);
+            setParams(q ? [['q', q]] : [], { replace: true });
+          }}
+        />
       </div>
       {people.error && <ErrorMessage error={people.error} onRetry={() => void people.refetch()} />}
       {people.isPending && <p className="muted">{t('app.loading')}</p>}

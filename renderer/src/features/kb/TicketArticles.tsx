@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { canBecomeArticle, type ArticleSummary, type Ticket } from '@deskside/core';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SearchField } from '../../components/SearchField';
 import { KbSuggestions } from './KbSuggestions';
 
 /**
@@ -13,7 +14,7 @@ import { KbSuggestions } from './KbSuggestions';
  */
 export function TicketArticles({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
-  const searchId = useId();
+  const titleId = useId();
   const [search, setSearch] = useState('');
   const linked = useApiQuery('kb.forTicket', { ticketId: ticket.id });
   const link = useApiMutation('kb.link');
@@ -29,8 +30,8 @@ export function TicketArticles({ ticket }: { ticket: Ticket }) {
   };
 
   return (
-    <section className="panel kb-ticket" aria-labelledby={`${searchId}-title`}>
-      <h2 id={`${searchId}-title`}>{t('kb.onTicket')}</h2>
+    <section className="panel kb-ticket" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('kb.onTicket')}</h2>
       {error && <ErrorMessage error={error} />}
       {linked.data?.length === 0 && <p className="muted">{t('kb.noneLinked')}</p>}
       <ul className="kb-list">
@@ -78,18 +79,7 @@ export function TicketArticles({ ticket }: { ticket: Ticket }) {
           </li>
         ))}
       </ul>
-      <div className="field">
-        <label htmlFor={searchId}>{t('kb.findToLink')}</label>
-        <input
-          id={searchId}
-          type="search"
-          value={search}
-          maxLength={200}
-          onChange={(event) => {
-            setSearch(event.target.value);
-          }}
-        />
-      </div>
+      <SearchField label={t('kb.findToLink')} value={search} onChange={setSearch} />
       <KbSuggestions
         text={search.trim() ? search : ticket.summary}
         chosen={linkedIds}
