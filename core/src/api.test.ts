@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { apiContract, apiMethods, isApiMethod, WireResultSchema } from './api';
+import { apiContract, apiMethods, apiResultSchema, isApiMethod, WireResultSchema } from './api';
+import { UNANNOUNCED_CHANGES, announcedChanges, apiChanges } from './api-changes';
 import { canonicalJson } from './canonical-json';
 import { DesksideError, validationError } from './errors';
 
@@ -42,6 +43,28 @@ describe('the API contract', () => {
     expect(
       WireResultSchema.safeParse({ ok: false, error: { code: 'boom', message: '' } }).success,
     ).toBe(false);
+  });
+});
+
+describe('a method’s result schema', () => {
+  it('holds the value to the method’s output schema and the error to the wire error', () => {
+    const schema = apiResultSchema('people.tickets');
+    expect(schema.safeParse({ ok: true, value: [] }).success).toBe(true);
+    expect(schema.safeParse({ ok: true, value: [{ id: 'one' }] }).success).toBe(false);
+    expect(
+      schema.safeParse({ ok: false, error: { code: 'not_found', message: 'x' } }).success,
+    ).toBe(true);
+    expect(apiResultSchema('people.tickets')).toBe(schema);
+  });
+});
+
+describe('what each method changes', () => {
+  it('is said for every method; changes no event carries are told apart', () => {
+    expect(Object.keys(apiChanges).sort()).toEqual([...apiMethods].sort());
+    expect(announcedChanges('tickets.create')).toEqual(['ticket.created']);
+    expect(announcedChanges('workflow.configure')).toEqual([]);
+    expect(apiChanges['workflow.configure']).toEqual(['workflow.changed']);
+    expect(UNANNOUNCED_CHANGES).not.toContain('ticket.changed');
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
-import { WireErrorSchema } from './errors';
+import { WireErrorSchema, type WireError } from './errors';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
   AddMachineInputSchema,
@@ -15,7 +15,6 @@ import {
   CheckRunRefSchema,
   CheckRunSchema,
   FollowCheckRunInputSchema,
-  MachineCheckRunSchema,
   RunMachineChecksInputSchema,
 } from './checks/check-runs';
 import {
@@ -130,7 +129,6 @@ export const apiContract = {
     input: z.object({ id: MachineIdSchema }),
     output: InventorySnapshotSchema,
   },
-  'machines.runChecks': { input: RunMachineChecksInputSchema, output: MachineCheckRunSchema },
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
   'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },
   /** Starts checks and answers at once; `machines.checkRun` follows them, `cancelChecks` stops them. */
@@ -161,7 +159,6 @@ export const apiContract = {
   'tickets.verify': { input: VerifyInputSchema, output: TicketSchema },
   'tickets.reopen': { input: ReopenInputSchema, output: TicketSchema },
   'tickets.feedback': { input: FeedbackInputSchema, output: TicketSchema },
-  'tickets.closeUnanswered': { input: NoInput, output: z.array(TicketIdSchema) },
   'tickets.recommendServiceCentre': {
     input: RecommendServiceCentreInputSchema,
     output: TicketSchema,
@@ -180,6 +177,8 @@ export const apiContract = {
   'people.get': { input: z.object({ id: PersonIdSchema }), output: PersonSchema },
   'people.create': { input: PersonInputSchema, output: PersonSchema },
   'people.update': { input: UpdatePersonInputSchema, output: PersonSchema },
+  /** The tickets the person called about, newest first. */
+  'people.tickets': { input: z.object({ id: PersonIdSchema }), output: z.array(TicketSchema) },
 
   'vendors.openCase': { input: OpenVendorCaseInputSchema, output: VendorCaseSchema },
   'vendors.updateCase': { input: UpdateVendorCaseInputSchema, output: VendorCaseSchema },
@@ -237,6 +236,28 @@ export const WireResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: WireErrorSchema }),
 ]);
 export type WireResult = z.infer<typeof WireResultSchema>;
+
+/** A method's answer as the caller receives it: its value, or a wire error. */
+export type ApiResult<M extends ApiMethod> =
+  { ok: true; value: ApiOutput<M> } | { ok: false; error: WireError };
+
+const resultSchemas = new Map<ApiMethod, z.ZodType>();
+
+/**
+ * The whole answer of one method, its value held to the method's output schema: the caller
+ * parses what arrives once, envelope and value together.
+ */
+export function apiResultSchema<M extends ApiMethod>(method: M): z.ZodType<ApiResult<M>> {
+  let schema = resultSchemas.get(method);
+  if (!schema) {
+    schema = z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), value: apiContract[method].output }),
+      z.object({ ok: z.literal(false), error: WireErrorSchema }),
+    ]);
+    resultSchemas.set(method, schema);
+  }
+  return schema as z.ZodType<ApiResult<M>>;
+}
 
 /** The shape every transport of the contract implements: one function per method. */
 export type ApiBridge = { [M in ApiMethod]: (input: unknown) => Promise<WireResult> };

@@ -1,6 +1,7 @@
 export * from './agent-protocol';
 export * from './agent-route-table';
 export * from './api';
+export * from './api-changes';
 export * from './byte-size';
 export * from './canonical-json';
 export * from './checks';

@@ -71,10 +71,18 @@ test('every page, in every language: translated, accessible, and kept as a scree
   await page.getByRole('button', { name: en.tickets.create }).click();
   await expect(page.getByRole('heading', { name: /Printer offline/ })).toBeVisible();
   const ticketUrl = page.url();
+  // The caller in the people directory, with her laptop, so her page has machines and a call.
+  const eleni = await callApi(desk.host, 'people.create', {
+    name: 'Eleni Papadopoulou',
+    department: 'Finance',
+    location: 'Athens',
+    email: 'eleni@example.org',
+    machines: [{ name: 'Finance laptop', machineId: laptop.id }],
+  });
   // A call taken past its first answer, so the call page has a path and a checks step to show.
   const call = await callApi(desk.host, 'intake.start', {
     scriptId: 'no-internet',
-    requester: 'Eleni Papadopoulou',
+    requesterId: eleni.id,
     summary: 'No internet',
     machineId: laptop.id,
     language: 'en',
@@ -150,6 +158,23 @@ test('every page, in every language: translated, accessible, and kept as a scree
           // The caller's machine is known: its checks can run.
           await expect(page.getByRole('button', { name: strings.intake.runChecks })).toBeVisible();
           await expect(page.getByText(strings.intake.noMachineForChecks)).toHaveCount(0);
+        },
+      ],
+      [
+        'people',
+        async () => {
+          await sidebar.getByRole('link', { name: strings.nav.people }).click();
+          await expect(
+            page.getByRole('heading', { name: strings.people.title, level: 1 }),
+          ).toBeVisible();
+        },
+      ],
+      [
+        'person',
+        async () => {
+          await page.getByRole('main').getByRole('link', { name: 'Eleni Papadopoulou' }).click();
+          const tickets = page.getByRole('region', { name: strings.people.tickets.title });
+          await expect(tickets.getByRole('link', { name: /No internet/ })).toBeVisible();
         },
       ],
       [

@@ -152,6 +152,18 @@ test('an analyst works a ticket from new to closed in Dutch, with every action, 
   await t.send(form);
   await expect(order).toContainText(nl.ticket.orderStatus.delivered);
 
+  // The user may also take the dock to a service centre; the recommendation is in the timeline.
+  form = await t.open('serviceCentre');
+  await form.locator('button[type=submit]').click();
+  await expect(form.getByLabel(nl.ticket.forms.centreName)).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel(nl.ticket.forms.centreName).fill('Reparatiepunt Gent');
+  await form.getByLabel(nl.ticket.forms.centrePhone).fill('+32 9 123 45 67');
+  await form.getByLabel(nl.ticket.forms.centreReason).fill('Erkend door Dell');
+  await t.send(form);
+  await expect(t.outside).toContainText('Aangeraden servicecentrum: Reparatiepunt Gent');
+  await expect(t.outside).toContainText('+32 9 123 45 67');
+  await expect(t.timeline).toContainText('Servicecentrum aangeraden: Reparatiepunt Gent');
+
   // Evidence: this computer's inventory, readable, with the raw JSON on demand.
   await page.getByRole('navigation').getByRole('link', { name: nl.nav.machines }).click();
   await page.getByRole('link', { name: nl.machines.thisComputer }).click();

@@ -31,6 +31,7 @@ describe('availableActions', () => {
       'vendorCase',
       'visit',
       'order',
+      'serviceCentre',
     ]);
   });
 

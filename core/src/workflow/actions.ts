@@ -27,6 +27,7 @@ export const TICKET_ACTIONS = [
   'vendorCase',
   'visit',
   'order',
+  'serviceCentre',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -72,7 +73,14 @@ export function availableActions(
       reopenWindowOpen(ticket.closedAt, nowIso, closure),
   );
   add('feedback', (status === 'resolved' || status === 'closed') && ticket.feedbackRating === null);
-  for (const action of ['assign', 'edit', 'vendorCase', 'visit', 'order'] as const) {
+  for (const action of [
+    'assign',
+    'edit',
+    'vendorCase',
+    'visit',
+    'order',
+    'serviceCentre',
+  ] as const) {
     add(action, open);
   }
   add('escalate', open && ticket.tier !== 'specialist');

@@ -73,7 +73,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.add': (input) => machines.add(input),
     'machines.pair': (input) => machines.pair(input),
     'machines.inventory': ({ id }) => machines.inventory(id),
-    'machines.runChecks': ({ id, checks }) => machines.runChecks(id, checks),
     'machines.status': ({ id }) => pairing.status(id),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),
@@ -98,7 +97,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'tickets.verify': (input) => lifecycle.verify(input, actor),
     'tickets.reopen': (input) => lifecycle.reopen(input, actor),
     'tickets.feedback': (input) => lifecycle.feedback(input, actor),
-    'tickets.closeUnanswered': () => lifecycle.closeUnanswered(),
     'tickets.recommendServiceCentre': (input) => vendors.recommendServiceCentre(input, actor),
     'intake.scripts': () => Promise.resolve(intake.list()),
     'intake.start': (input) => intake.start(input, actor),
@@ -112,6 +110,11 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'people.get': ({ id }) => people.get(id),
     'people.create': (input) => people.create(input),
     'people.update': (input) => people.update(input),
+    'people.tickets': async ({ id }) => {
+      // An unknown person is an error, not someone who never called.
+      await people.get(id);
+      return tickets.forRequester(id);
+    },
     'vendors.openCase': (input) => vendors.openCase(input, actor),
     'vendors.updateCase': (input) => vendors.updateCase(input, actor),
     'visits.schedule': (input) => visits.schedule(input, actor),

@@ -2,17 +2,27 @@ import { describe, expect, it } from 'vitest';
 import {
   CheckCatalogListingSchema,
   CheckRunEventSchema,
+  CheckRunSchema,
   describeCheckCatalog,
-  MachineCheckRunSchema,
   type CheckRunEvent,
+  type RunMachineChecksInput,
 } from '@deskside/core';
 import { loadOrCreateIdentity } from '../../../agent/src/server/identity';
 import { agentWithConsole } from '#test/helpers/agent-console';
+import { followRun } from '#test/helpers/check-runs';
 import { callError } from '#test/helpers/console';
 
 // The console runs checks on a real agent process over the pinned HTTPS connection, and on
 // this computer in-process; every answer is validated by core's schemas.
 const setup = agentWithConsole();
+
+/** Starts checks through the contract and follows them to their end, as the pages do. */
+async function runToEnd(input: RunMachineChecksInput) {
+  const started = await setup.desk.call('machines.startChecks', input);
+  return CheckRunSchema.parse((await followRun(setup.desk, started)).at(-1));
+}
+
+const resultsOf = (run: { checks: { result: unknown }[] }) => run.checks.map((c) => c.result);
 
 describe('running checks from the console', () => {
   it('offers the catalog', async () => {
@@ -21,25 +31,29 @@ describe('running checks from the console', () => {
   });
 
   it('runs checks on an agent and answers every result, in request order', async () => {
-    const run = MachineCheckRunSchema.parse(
-      await setup.desk.call('machines.runChecks', {
-        id: setup.machine.id,
-        checks: [
-          { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
-          {
-            checkId: 'disk.free',
-            params: { path: '/', warnBelowPercent: 100, failBelowPercent: 100 },
-          },
-          { checkId: 'tcp.port', params: { host: '127.0.0.1', port: setup.agent.port } },
-        ],
-      }),
+    const run = await runToEnd({
+      id: setup.machine.id,
+      checks: [
+        { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
+        {
+          checkId: 'disk.free',
+          params: { path: '/', warnBelowPercent: 100, failBelowPercent: 100 },
+        },
+        { checkId: 'tcp.port', params: { host: '127.0.0.1', port: setup.agent.port } },
+      ],
+    });
+    expect(run).toMatchObject({
+      machineId: setup.machine.id,
+      transport: 'agent-https',
+      state: 'done',
+    });
+    expect(run.checks.map(({ result }) => [result?.checkId, result?.status, result?.code])).toEqual(
+      [
+        ['memory.pressure', 'pass', 'memory.pressure.ok'],
+        ['disk.free', 'fail', 'disk.free.critical'],
+        ['tcp.port', 'pass', 'tcp.port.open'],
+      ],
     );
-    expect(run).toMatchObject({ machineId: setup.machine.id, transport: 'agent-https' });
-    expect(run.results.map((result) => [result.checkId, result.status, result.code])).toEqual([
-      ['memory.pressure', 'pass', 'memory.pressure.ok'],
-      ['disk.free', 'fail', 'disk.free.critical'],
-      ['tcp.port', 'pass', 'tcp.port.open'],
-    ]);
     const [row] = await setup.desk.db.selectFrom('machines').select('lastContactAt').execute();
     expect(row?.lastContactAt).not.toBeNull();
   });
@@ -58,19 +72,19 @@ describe('running checks from the console', () => {
   });
 
   it('runs checks on this computer in-process', async () => {
-    const run = await setup.desk.call('machines.runChecks', {
+    const run = await runToEnd({
       id: 'local',
       checks: [
         { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
       ],
     });
-    expect(run).toMatchObject({ machineId: 'local', transport: 'local' });
-    expect(run.results[0]).toMatchObject({ checkId: 'memory.pressure', status: 'pass' });
+    expect(run).toMatchObject({ machineId: 'local', transport: 'local', state: 'done' });
+    expect(resultsOf(run)[0]).toMatchObject({ checkId: 'memory.pressure', status: 'pass' });
   });
 
   it('refuses bad parameters before contacting the machine, naming the field', async () => {
     const error = await callError(
-      setup.desk.call('machines.runChecks', {
+      setup.desk.call('machines.startChecks', {
         id: setup.machine.id,
         checks: [
           { checkId: 'disk.free' },
@@ -81,7 +95,7 @@ describe('running checks from the console', () => {
     expect(error.code).toBe('validation');
     expect(error.issues?.map((issue) => issue.path)).toContain('checks.1.params.host');
     const unknown = await callError(
-      setup.desk.call('machines.runChecks', {
+      setup.desk.call('machines.startChecks', {
         id: setup.machine.id,
         checks: [{ checkId: 'shell.exec' } as never],
       }),
@@ -96,12 +110,9 @@ describe('running checks from the console', () => {
       .set({ certPem: other.certPem, fingerprint: other.fingerprint })
       .where('id', '=', setup.machine.id)
       .execute();
-    const error = await callError(
-      setup.desk.call('machines.runChecks', {
-        id: setup.machine.id,
-        checks: [{ checkId: 'memory.pressure' }],
-      }),
-    );
-    expect(error.code).toBe('certificate_mismatch');
+    const run = await runToEnd({ id: setup.machine.id, checks: [{ checkId: 'memory.pressure' }] });
+    expect(run.state).toBe('failed');
+    expect(run.error?.code).toBe('certificate_mismatch');
+    expect(resultsOf(run)).toEqual([null]);
   });
 });

@@ -233,11 +233,23 @@ export class TicketService {
         ]),
       )
       .orderBy('id', 'desc')
-      .limit(MACHINE_TICKETS_LIMIT)
+      .limit(LISTED_TICKETS_LIMIT)
+      .execute();
+    return rows.map(toTicket);
+  }
+
+  /** The tickets a person from the directory called about; newest first. */
+  async forRequester(personId: number): Promise<Ticket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('requesterId', '=', personId)
+      .orderBy('id', 'desc')
+      .limit(LISTED_TICKETS_LIMIT)
       .execute();
     return rows.map(toTicket);
   }
 }
 
-/** The most tickets a machine's page lists. */
-const MACHINE_TICKETS_LIMIT = 200;
+/** The most tickets a machine's or a person's page lists. */
+const LISTED_TICKETS_LIMIT = 200;

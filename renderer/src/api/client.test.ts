@@ -38,11 +38,45 @@ describe('createClient', () => {
     expect(error).toMatchObject({ code: 'not_found', message: 'Ticket 9 does not exist' });
   });
 
-  it('refuses a value that breaks the contract, and an answer that is not a result', async () => {
+  it('refuses a value that breaks the contract as an ApiError naming the method and field', async () => {
     const wrongValue = createClient(bridgeAnswering(() => ({ ok: true, value: { version: 1 } })));
-    await expect(wrongValue.call('app.info', {})).rejects.toThrow();
+    const error: unknown = await wrongValue.call('app.info', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'internal', message: /app\.info/ });
+    expect((error as ApiError).issues?.map((issue) => issue.path)).toContain('value.version');
+  });
+
+  it('refuses an answer that is not a result, or an error with a code the contract lacks', async () => {
     const garbage = createClient(bridgeAnswering(() => '<html>'));
     await expect(garbage.call('app.info', {})).rejects.toMatchObject({ code: 'internal' });
+    const unknownCode = createClient(
+      bridgeAnswering(() => ({ ok: false, error: { code: 'boom', message: 'Boom' } })),
+    );
+    await expect(unknownCode.call('app.info', {})).rejects.toMatchObject({
+      code: 'internal',
+      message: /breaks the contract/,
+    });
+  });
+
+  it('hands the page the value the contract parsed, not the raw answer', async () => {
+    // What the contract does not know never reaches a page.
+    const person = {
+      id: 1,
+      version: 1,
+      name: 'Jan',
+      department: '',
+      location: '',
+      phone: '',
+      email: '',
+      machines: [{ name: 'LAPTOP-7', machineId: null }],
+      createdAt: '2026-03-02T08:00:00.000Z',
+      updatedAt: '2026-03-02T08:00:00.000Z',
+      unexpected: 'dropped',
+    };
+    const client = createClient(bridgeAnswering(() => ({ ok: true, value: person })));
+    const answer = await client.call('people.get', { id: 1 });
+    expect(answer).not.toHaveProperty('unexpected');
+    expect(answer).toMatchObject({ id: 1, name: 'Jan', machines: person.machines });
   });
 
   it('reports a bridge that fails as the console not answering', async () => {

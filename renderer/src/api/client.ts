@@ -1,9 +1,9 @@
 import {
-  apiContract,
   apiMethods,
+  apiResultSchema,
   ConsoleEventSchema,
-  WireResultSchema,
   splitLines,
+  validationError,
   type ApiBridge,
   type ConsoleEvent,
   type EventBridge,
@@ -49,13 +49,21 @@ export function createClient(bridge: ApiBridge, events?: EventBridge): ApiClient
       } catch {
         throw new ApiError('internal', 'The console did not answer; is it still running?');
       }
-      const result = WireResultSchema.safeParse(raw);
-      if (!result.success) throw new ApiError('internal', 'The console sent an unexpected answer');
+      // The one place an answer is parsed: pages and hooks get the contract's typed value.
+      const result = apiResultSchema(method).safeParse(raw);
+      if (!result.success) {
+        const { issues } = validationError(result.error, 'answer');
+        throw new ApiError(
+          'internal',
+          `The console's answer to ${method} breaks the contract`,
+          issues,
+        );
+      }
       if (!result.data.ok) {
         const { code, message, issues } = result.data.error;
         throw new ApiError(code, message, issues);
       }
-      return apiContract[method].output.parse(result.data.value) as ApiOutput<M>;
+      return result.data.value;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import {
   keepPreviousData,
   useMutation,
@@ -6,8 +6,9 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from '@tanstack/react-query';
-import type { ApiInput, ApiMethod, ApiOutput } from '@deskside/core';
+import type { ApiChange, ApiInput, ApiMethod, ApiOutput } from '@deskside/core';
 import type { ApiClient, ApiError } from './client';
+import { refreshReads, staleReads, staleReadsAfterCall } from './stale-reads';
 
 export const ApiContext = createContext<ApiClient | null>(null);
 
@@ -25,18 +26,26 @@ export function useApiQuery<M extends ApiMethod>(
   options: { enabled?: boolean; keepPrevious?: boolean } = {},
 ) {
   const api = useApi();
+  const queryClient = useQueryClient();
   return useQuery<ApiOutput<M>, ApiError>({
     queryKey: [method, input],
-    queryFn: () => api.call(method, input),
+    queryFn: async () => {
+      const value = await api.call(method, input);
+      // A read that changes something (an inventory contacts its machine) says so in the table.
+      void refreshReads(queryClient, staleReadsAfterCall(method));
+      return value;
+    },
     enabled: options.enabled ?? true,
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
 }
 
-/** Writes through the contract; `invalidates` lists the reads whose data it changes. */
+/**
+ * Writes through the contract. What the write makes stale comes from the one table
+ * (stale-reads.ts), the same one that answers events from other consoles.
+ */
 export function useApiMutation<M extends ApiMethod>(
   method: M,
-  invalidates: ApiMethod[],
   options: Omit<UseMutationOptions<ApiOutput<M>, ApiError, ApiInput<M>>, 'mutationFn'> = {},
 ) {
   const api = useApi();
@@ -45,10 +54,14 @@ export function useApiMutation<M extends ApiMethod>(
     ...options,
     mutationFn: (input) => api.call(method, input),
     onSuccess: async (...args) => {
-      await Promise.all(
-        invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      );
+      await refreshReads(queryClient, staleReadsAfterCall(method));
       await options.onSuccess?.(...args);
     },
   });
+}
+
+/** Refreshes after a change the page learnt of another way (a run of checks that ended). */
+export function useRefreshAfter(): (changes: readonly ApiChange[]) => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback((changes) => refreshReads(queryClient, staleReads(changes)), [queryClient]);
 }

@@ -28,6 +28,9 @@ const IntakePage = lazyComponent(() => import('../pages/IntakePage'), 'IntakePag
 const IntakeCallPage = lazyComponent(() => import('../pages/IntakeCallPage'), 'IntakeCallPage');
 const MachinesPage = lazyComponent(() => import('../pages/MachinesPage'), 'MachinesPage');
 const MachinePage = lazyComponent(() => import('../pages/MachinePage'), 'MachinePage');
+const PeoplePage = lazyComponent(() => import('../pages/PeoplePage'), 'PeoplePage');
+const PersonPage = lazyComponent(() => import('../pages/PersonPage'), 'PersonPage');
+const NewPersonPage = lazyComponent(() => import('../pages/PersonPage'), 'NewPersonPage');
 const SettingsPage = lazyComponent(() => import('../pages/SettingsPage'), 'SettingsPage');
 const ProfileSection = lazyComponent(() => import('../pages/SettingsPage'), 'ProfileSection');
 const GroupsSection = lazyComponent(() => import('../pages/SettingsPage'), 'GroupsSection');
@@ -64,6 +67,7 @@ function Layout() {
           <NavLink to="/tickets">{t('nav.tickets')}</NavLink>
           <NavLink to="/intake">{t('intake.nav')}</NavLink>
           <NavLink to="/machines">{t('nav.machines')}</NavLink>
+          <NavLink to="/people">{t('nav.people')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/kb">{t('kb.nav')}</NavLink>
         </nav>
@@ -115,6 +119,9 @@ const consoleRoutes = (ahead: ReturnType<typeof prefetcher>): RouteObject[] => [
       { path: 'intake/:ticketId', element: <IntakeCallPage /> },
       { path: 'machines', element: <MachinesPage /> },
       { path: 'machines/:id', element: <MachinePage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'people/new', element: <NewPersonPage /> },
+      { path: 'people/:id', element: <PersonPage /> },
       {
         path: 'settings',
         element: <SettingsPage />,

@@ -4,7 +4,14 @@ import type { z } from 'zod';
  * What is wrong with a field, as a form says it: each form's catalog has a message per kind
  * (`ticket.form.tooShort`, `checks.form.required`), filled with `values`.
  */
-export const PROBLEM_KINDS = ['required', 'tooShort', 'tooLong', 'invalid'] as const;
+export const PROBLEM_KINDS = [
+  'required',
+  'tooShort',
+  'tooLong',
+  'invalid',
+  'email',
+  'phone',
+] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export interface FieldProblem {

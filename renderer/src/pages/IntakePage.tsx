@@ -26,7 +26,7 @@ export function IntakePage() {
   const [needCaller, setNeedCaller] = useState(false);
   const ids = { other: useId(), machine: useId(), script: useId(), summary: useId() };
   const articles = useChosenArticles();
-  const start = useApiMutation('intake.start', ['tickets.list', 'tickets.queue'], {
+  const start = useApiMutation('intake.start', {
     onSuccess: async (state) => {
       await articles.linkTo(state.ticket.id);
       void navigate(`/intake/${state.ticket.id}`);

@@ -18,7 +18,7 @@ const valid = <S extends z.ZodType>(schema: S, value: string): z.output<S> | und
 
 function EmptyKnowledgeBase() {
   const { t } = useTranslation();
-  const starters = useApiMutation('kb.addStarterArticles', ['kb.search', 'kb.tags']);
+  const starters = useApiMutation('kb.addStarterArticles');
   return (
     <div className="panel">
       <p>{t('kb.empty')}</p>

@@ -1,5 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
@@ -18,13 +17,7 @@ export function MachinePage() {
   const id = useParams().id ?? '';
   const machine = useApiQuery('machines.get', { id });
   const snapshot = useApiQuery('machines.inventory', { id }, { enabled: machine.isSuccess });
-  const queryClient = useQueryClient();
-  // Collecting the inventory contacted the machine: its last contact moved.
-  useEffect(() => {
-    if (snapshot.dataUpdatedAt > 0) {
-      void queryClient.invalidateQueries({ queryKey: ['machines.get', { id }] });
-    }
-  }, [snapshot.dataUpdatedAt, queryClient, id]);
+  // Collecting the inventory contacts the machine: the query refreshes its last contact.
 
   return (
     <main>

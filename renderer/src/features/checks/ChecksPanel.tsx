@@ -23,11 +23,7 @@ export function ChecksPanel({ machineId }: { machineId: string }) {
   const [problems, setProblems] = useState<Problems>({});
   const [noneChosen, setNoneChosen] = useState(false);
   const { run, error, starting, start, cancel } = useCheckRun();
-  const attach = useApiMutation('tickets.attachCheckRun', [
-    'tickets.get',
-    'tickets.list',
-    'machines.tickets',
-  ]);
+  const attach = useApiMutation('tickets.attachCheckRun');
 
   const entries = useMemo(
     () => new Map((catalog.data?.checks ?? []).map((entry) => [entry.id, entry])),

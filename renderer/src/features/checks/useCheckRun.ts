@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { CheckRun } from '@deskside/core';
 import { followCheckRun } from '../../api/check-runs';
 import type { ApiError } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import { useApi, useRefreshAfter } from '../../api/hooks';
 
 /** A run of checks the page starts, follows as it goes, and may cancel. */
 export function useCheckRun() {
   const api = useApi();
-  const queryClient = useQueryClient();
+  const refreshAfter = useRefreshAfter();
   const [run, setRun] = useState<CheckRun | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [starting, setStarting] = useState(false);
@@ -34,9 +33,8 @@ export function useCheckRun() {
         setStarting(false);
         const ended = await followCheckRun(api, started, setRun, controller.signal);
         if (ended.state !== 'running') {
-          // The machine was just contacted: its last contact and status changed.
-          await queryClient.invalidateQueries({ queryKey: ['machines.get'] });
-          await queryClient.invalidateQueries({ queryKey: ['machines.list'] });
+          // The machine was just contacted: its last contact changed.
+          await refreshAfter(['machine.contacted']);
         }
       } catch (caught) {
         if (!controller.signal.aborted) setError(caught as Error);
@@ -44,7 +42,7 @@ export function useCheckRun() {
         setStarting(false);
       }
     },
-    [api, queryClient],
+    [api, refreshAfter],
   );
 
   const cancel = useCallback(async () => {

@@ -2,14 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { IntakeState } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
 
-const AFFECTED = [
-  'intake.get',
-  'tickets.get',
-  'tickets.list',
-  'tickets.queue',
-  'machines.tickets',
-] as const;
-
 /** The call's state as the console answered it, shown at once (then read again). */
 function useShowState() {
   const queryClient = useQueryClient();
@@ -20,12 +12,12 @@ function useShowState() {
 
 export function useAnswerStep() {
   const show = useShowState();
-  return useApiMutation('intake.answer', [...AFFECTED], { onSuccess: show });
+  return useApiMutation('intake.answer', { onSuccess: show });
 }
 
 export function useRecordChecks(options: { onSuccess?: () => void } = {}) {
   const show = useShowState();
-  return useApiMutation('intake.recordChecks', [...AFFECTED], {
+  return useApiMutation('intake.recordChecks', {
     onSuccess: (state) => {
       show(state);
       options.onSuccess?.();
@@ -35,10 +27,10 @@ export function useRecordChecks(options: { onSuccess?: () => void } = {}) {
 
 export function useEscalateCall() {
   const show = useShowState();
-  return useApiMutation('intake.escalate', [...AFFECTED], { onSuccess: show });
+  return useApiMutation('intake.escalate', { onSuccess: show });
 }
 
 export function useResolveCall() {
   const show = useShowState();
-  return useApiMutation('intake.resolve', [...AFFECTED], { onSuccess: show });
+  return useApiMutation('intake.resolve', { onSuccess: show });
 }

@@ -15,8 +15,6 @@ export interface ArticleFormValues {
   tags: string[];
 }
 
-const CHANGES = ['kb.search', 'kb.get', 'kb.tags', 'kb.suggest', 'kb.forTicket'] as const;
-
 /**
  * Writes a new article or edits one (`editing` names the article and the version opened).
  * The text is Markdown; the preview below it is what readers will see.
@@ -44,8 +42,8 @@ export function ArticleForm({
   // The version this form was opened at: a newer one arriving (another console's edit) must
   // neither reset what the analyst typed nor let it overwrite that edit unseen.
   const [target] = useState(editing);
-  const create = useApiMutation('kb.create', [...CHANGES], { onSuccess: onSaved });
-  const update = useApiMutation('kb.update', [...CHANGES], { onSuccess: onSaved });
+  const create = useApiMutation('kb.create', { onSuccess: onSaved });
+  const update = useApiMutation('kb.update', { onSuccess: onSaved });
   const saving = create.isPending || update.isPending;
   const error = create.error ?? update.error;
 

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KB_SORTS } from '@deskside/core';
 import { useApiQuery } from '../../api/hooks';
+import { SearchField } from '../../components/SearchField';
 import { CategorySelect } from './CategorySelect';
 import { LanguageOptions } from './LanguageOptions';
 
@@ -50,22 +51,17 @@ export function KbFilters({
   onChange: (changes: Partial<KbFilterValues>) => void;
 }) {
   const { t } = useTranslation();
-  const searchId = useId();
   const tags = useApiQuery('kb.tags', {});
   return (
     <div className="panel form inline kb-filters" role="search">
-      <div className="field grow">
-        <label htmlFor={searchId}>{t('kb.search')}</label>
-        <input
-          id={searchId}
-          type="search"
-          value={values.search}
-          maxLength={200}
-          onChange={(event) => {
-            onChange({ search: event.target.value });
-          }}
-        />
-      </div>
+      <SearchField
+        grow
+        label={t('kb.search')}
+        value={values.search}
+        onChange={(search) => {
+          onChange({ search });
+        }}
+      />
       <CategorySelect
         value={values.category}
         emptyLabel={t('kb.allCategories')}

@@ -4,9 +4,8 @@ import { Link } from 'react-router';
 import { canBecomeArticle, type ArticleSummary, type Ticket } from '@deskside/core';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SearchField } from '../../components/SearchField';
 import { KbSuggestions } from './KbSuggestions';
-
-const CHANGES_LINKS = ['kb.forTicket', 'kb.get', 'kb.search', 'kb.suggest'] as const;
 
 /**
  * The knowledge base on a ticket's page: the articles linked to it and whether each helped,
@@ -15,12 +14,12 @@ const CHANGES_LINKS = ['kb.forTicket', 'kb.get', 'kb.search', 'kb.suggest'] as c
  */
 export function TicketArticles({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
-  const searchId = useId();
+  const titleId = useId();
   const [search, setSearch] = useState('');
   const linked = useApiQuery('kb.forTicket', { ticketId: ticket.id });
-  const link = useApiMutation('kb.link', [...CHANGES_LINKS]);
-  const unlink = useApiMutation('kb.unlink', [...CHANGES_LINKS]);
-  const feedback = useApiMutation('kb.feedback', [...CHANGES_LINKS]);
+  const link = useApiMutation('kb.link');
+  const unlink = useApiMutation('kb.unlink');
+  const feedback = useApiMutation('kb.feedback');
   const linkedIds = (linked.data ?? []).map((l) => l.article.id);
   const error = linked.error ?? link.error ?? unlink.error ?? feedback.error;
 
@@ -31,8 +30,8 @@ export function TicketArticles({ ticket }: { ticket: Ticket }) {
   };
 
   return (
-    <section className="panel kb-ticket" aria-labelledby={`${searchId}-title`}>
-      <h2 id={`${searchId}-title`}>{t('kb.onTicket')}</h2>
+    <section className="panel kb-ticket" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('kb.onTicket')}</h2>
       {error && <ErrorMessage error={error} />}
       {linked.data?.length === 0 && <p className="muted">{t('kb.noneLinked')}</p>}
       <ul className="kb-list">
@@ -80,18 +79,7 @@ export function TicketArticles({ ticket }: { ticket: Ticket }) {
           </li>
         ))}
       </ul>
-      <div className="field">
-        <label htmlFor={searchId}>{t('kb.findToLink')}</label>
-        <input
-          id={searchId}
-          type="search"
-          value={search}
-          maxLength={200}
-          onChange={(event) => {
-            setSearch(event.target.value);
-          }}
-        />
-      </div>
+      <SearchField label={t('kb.findToLink')} value={search} onChange={setSearch} />
       <KbSuggestions
         text={search.trim() ? search : ticket.summary}
         chosen={linkedIds}

@@ -24,9 +24,9 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
   const [token, setToken] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const hintId = useId();
-  const probe = useApiMutation('machines.probe', [], { onSuccess: setProbed });
-  const add = useApiMutation('machines.add', ['machines.list'], { onSuccess: onAdded });
-  const pair = useApiMutation('machines.pair', ['machines.list'], { onSuccess: onAdded });
+  const probe = useApiMutation('machines.probe', { onSuccess: setProbed });
+  const add = useApiMutation('machines.add', { onSuccess: onAdded });
+  const pair = useApiMutation('machines.pair', { onSuccess: onAdded });
   const adding = credential === 'code' ? pair : add;
 
   const connect = (event: SubmitEvent) => {

@@ -4,7 +4,7 @@ import { TicketPicker } from '../ticket-picker/TicketPicker';
 
 export function AttachToTicket({ snapshotId }: { snapshotId: string }) {
   const { t } = useTranslation();
-  const attach = useApiMutation('tickets.attachInventory', ['tickets.get', 'tickets.list']);
+  const attach = useApiMutation('tickets.attachInventory');
   return (
     <TicketPicker
       title={t('attach.title')}

@@ -20,7 +20,7 @@ export function NewTicketForm({
   const [description, setDescription] = useState('');
   const articles = useChosenArticles();
   const channelId = useId();
-  const create = useApiMutation('tickets.create', ['tickets.list'], {
+  const create = useApiMutation('tickets.create', {
     onSuccess: async (ticket) => {
       await articles.linkTo(ticket.id);
       onCreated(ticket);

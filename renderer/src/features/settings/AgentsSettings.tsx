@@ -22,7 +22,7 @@ function PairingStatus({ machine }: { machine: Machine }) {
 function AgentRow({ machine }: { machine: Machine }) {
   const { t, i18n } = useTranslation();
   const [action, setAction] = useState<'repair' | 'remove' | null>(null);
-  const remove = useApiMutation('machines.remove', ['machines.list']);
+  const remove = useApiMutation('machines.remove');
   return (
     <>
       <tr>

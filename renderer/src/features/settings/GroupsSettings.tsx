@@ -14,7 +14,7 @@ export function GroupsSettings({ groups }: { groups: TeamGroup[] }) {
   const base = useId();
   const [draft, setDraft] = useState<TeamGroup[]>(groups);
   const [adding, setAdding] = useState<TeamGroup>(NEW_GROUP);
-  const save = useApiMutation('workflow.configure', ['workflow.config', 'profile.get']);
+  const save = useApiMutation('workflow.configure');
   const errors = fieldErrors(save.error);
   const fieldId = (path: string) => `${base}${path.replace(/\W/g, '-')}`;
   const edit = (index: number, change: Partial<TeamGroup>) => {

@@ -17,7 +17,7 @@ export function LanguageSwitcher({
   const { t } = useTranslation();
   const id = useId();
   const settings = useApiQuery('settings.get', {});
-  const update = useApiMutation('settings.update', ['settings.get'], {
+  const update = useApiMutation('settings.update', {
     onSuccess: (saved) => applyLanguage(resolveLanguage(saved.language, navigator.languages)),
   });
 

@@ -21,7 +21,7 @@ export function ProfileSettings({
   const base = useId();
   const [displayName, setDisplayName] = useState(profile.displayName ?? '');
   const [memberOf, setMemberOf] = useState<string[]>(profile.groups);
-  const save = useApiMutation('profile.update', ['profile.get', 'workflow.config']);
+  const save = useApiMutation('profile.update');
   const errors = fieldErrors(save.error);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();

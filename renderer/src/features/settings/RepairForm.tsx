@@ -14,8 +14,8 @@ export function RepairForm({ machine, onDone }: { machine: Machine; onDone: () =
   const [probed, setProbed] = useState<ProbeResult | null>(null);
   const [code, setCode] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const probe = useApiMutation('machines.probe', [], { onSuccess: setProbed });
-  const repair = useApiMutation('machines.repair', ['machines.list', 'machines.status'], {
+  const probe = useApiMutation('machines.probe', { onSuccess: setProbed });
+  const repair = useApiMutation('machines.repair', {
     onSuccess: onDone,
   });
   const submit = (event: SubmitEvent) => {

@@ -21,7 +21,7 @@ export function SlaSettings({ policy }: { policy: SlaPolicy }) {
   const base = useId();
   const [draft, setDraft] = useState<SlaDraft>(() => toDraft(policy));
   const [holiday, setHoliday] = useState('');
-  const save = useApiMutation('workflow.configure', ['workflow.config', 'tickets.queue']);
+  const save = useApiMutation('workflow.configure');
   const errors = fieldErrors(save.error);
   const fieldId = (path: string) => `${base}${path.replace(/\W/g, '-')}`;
   const field = (path: string) => ({

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_ACTIONS, availableActions, type TicketAction } from '@deskside/core';
 import type { ActionContext } from './action-form';
-import { OrderForm, VendorCaseForm, VisitForm } from './actions/OutsideHelpForms';
+import {
+  OrderForm,
+  ServiceCentreForm,
+  VendorCaseForm,
+  VisitForm,
+} from './actions/OutsideHelpForms';
 import { CallLogForm, NoteForm } from './actions/RecordForms';
 import {
   FeedbackForm,
@@ -46,6 +51,8 @@ function FormFor({ action, context }: { action: TicketAction; context: ActionCon
       return <VisitForm context={context} />;
     case 'order':
       return <OrderForm context={context} />;
+    case 'serviceCentre':
+      return <ServiceCentreForm context={context} />;
   }
 }
 
@@ -53,7 +60,7 @@ const GROUPS: ['status' | 'work' | 'record' | 'outside', readonly TicketAction[]
   ['status', [...STATUS_ACTIONS, 'feedback']],
   ['work', ['assign', 'escalate', 'deescalate', 'edit']],
   ['record', ['note', 'call']],
-  ['outside', ['vendorCase', 'visit', 'order']],
+  ['outside', ['vendorCase', 'visit', 'order', 'serviceCentre']],
 ];
 
 /**

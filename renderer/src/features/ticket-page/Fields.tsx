@@ -61,7 +61,7 @@ export function TextField({
 }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'datetime-local';
+  type?: 'text' | 'datetime-local' | 'email' | 'tel';
   list?: string;
 }) {
   const field = useField(problem);

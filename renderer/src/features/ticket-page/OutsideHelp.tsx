@@ -147,13 +147,14 @@ export function OutsideHelp({
 }) {
   const { t, i18n } = useTranslation();
   const { vendorCases, visits, orders } = base.detail;
+  const centre = base.detail.ticket.serviceCentre;
   const [editing, setEditing] = useState<string | null>(null);
   const close = () => {
     setEditing(null);
   };
   const context: ActionContext = { ...base, done: close, cancel: close };
   const date = (iso: string) => formatDateTime(iso, i18n.language);
-  if (vendorCases.length + visits.length + orders.length === 0) return null;
+  if (vendorCases.length + visits.length + orders.length === 0 && !centre) return null;
   return (
     <section className="panel" aria-labelledby="outside-help-title">
       <h2 id="outside-help-title">{t('ticket.outside.title')}</h2>
@@ -228,6 +229,13 @@ export function OutsideHelp({
             )}
           </li>
         ))}
+        {centre && (
+          <li>
+            <strong>{t('ticket.outside.serviceCentre', { name: centre.name })}</strong>{' '}
+            {[centre.address, centre.phone].filter(Boolean).join(', ')}{' '}
+            {centre.reason && <span className="muted">{centre.reason}</span>}
+          </li>
+        )}
       </ul>
     </section>
   );

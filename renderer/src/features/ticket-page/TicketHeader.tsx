@@ -44,7 +44,11 @@ function Requester({ detail }: { detail: TicketDetail }) {
     : [];
   return (
     <>
-      {ticket.requester}
+      {ticket.requesterId === null ? (
+        ticket.requester
+      ) : (
+        <Link to={`/people/${ticket.requesterId}`}>{ticket.requester}</Link>
+      )}
       {details.length > 0 && <span className="muted requester-details">{details.join(' · ')}</span>}
       {ticket.requesterId === null && (
         <span className="muted requester-details">{t('ticket.header.notInDirectory')}</span>

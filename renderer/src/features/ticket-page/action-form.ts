@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   apiContract,
   type ApiInput,
@@ -7,7 +6,7 @@ import {
   type TicketDetail,
   type WorkflowConfig,
 } from '@deskside/core';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useRefreshAfter } from '../../api/hooks';
 import { fieldProblems, type FieldProblem } from '../../i18n/field-problems';
 
 /** What every action form on the ticket page works with. */
@@ -36,16 +35,15 @@ export function useActionForm<M extends ApiMethod>(
   method: M,
   versionOf: (detail: TicketDetail) => number | undefined = (detail) => detail.ticket.version,
 ) {
-  const queryClient = useQueryClient();
+  const refreshAfter = useRefreshAfter();
   const [version, setVersion] = useState(() => versionOf(context.detail) ?? 1);
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
-  const mutation = useApiMutation(method, ['tickets.get', 'tickets.queue'], {
+  const mutation = useApiMutation(method, {
     onSuccess: () => {
       context.done();
     },
     onError: (error) => {
-      if (OUTDATED.has(error.code))
-        void queryClient.invalidateQueries({ queryKey: ['tickets.get'] });
+      if (OUTDATED.has(error.code)) void refreshAfter(['ticket.changed']);
     },
   });
   const submit = (input: ApiInput<M>) => {

@@ -134,3 +134,38 @@ export function OrderForm({ context }: Props) {
     </ActionForm>
   );
 }
+
+/** Where the user can take the device themselves; a new recommendation replaces the last. */
+export function ServiceCentreForm({ context }: Props) {
+  const { t } = useTranslation();
+  const form = useActionForm(context, 'tickets.recommendServiceCentre');
+  const current = context.detail.ticket.serviceCentre;
+  const name = useFormField(form, 'name', current?.name ?? '');
+  const address = useFormField(form, 'address', current?.address ?? '');
+  const phone = useFormField(form, 'phone', current?.phone ?? '');
+  const reason = useFormField(form, 'reason', current?.reason ?? '');
+  const submit = () => {
+    form.submit({
+      ticketId: context.detail.ticket.id,
+      expectedVersion: form.version,
+      name: name.value,
+      address: address.value,
+      phone: phone.value,
+      reason: reason.value,
+    });
+  };
+  return (
+    <ActionForm
+      action="serviceCentre"
+      submitLabel={t('ticket.forms.recommend')}
+      context={context}
+      form={form}
+      onSubmit={submit}
+    >
+      <TextField label={t('ticket.forms.centreName')} {...name} />
+      <TextField label={t('ticket.forms.centreAddress')} {...address} />
+      <TextField label={t('ticket.forms.centrePhone')} {...phone} />
+      <TextArea label={t('ticket.forms.centreReason')} {...reason} />
+    </ActionForm>
+  );
+}
