@@ -82,6 +82,20 @@ describe('InventoryService (real collection on this machine, in process)', () =>
     expect(second.os!.uptimeSeconds).toBeGreaterThan(first.os!.uptimeSeconds);
   });
 
+  it('answers prepared JSON with the same static sections as the document', async () => {
+    const document = await service.get();
+    const prepared = InventoryV2Schema.parse(
+      JSON.parse((await service.prepared()).bytes.toString('utf8')),
+    );
+    expect(prepared.software).toEqual(document.software);
+    expect(prepared.observedAt.software).toBe(document.observedAt.software);
+    expect(Object.keys(prepared)).toEqual(Object.keys(document));
+    const some = await service.prepared(['os', 'updates']);
+    expect(Object.keys(JSON.parse(some.bytes.toString('utf8')) as object)).toEqual(
+      Object.keys(await service.get(['os', 'updates'])),
+    );
+  });
+
   it('returns only the sections asked for', async () => {
     const document = await service.get(['battery', 'updates']);
     const present = INVENTORY_SECTIONS.filter((s) => document[s] !== undefined);
@@ -227,6 +241,41 @@ describe('InventoryService before its first collection', () => {
     const document = await request;
     service.stop();
     expect(document.problems.map((p) => p.section).sort()).toEqual(['bios', 'memory']);
+  });
+
+  it('requests arriving while a document is put together share it; later ones get their own', async () => {
+    let report!: () => void;
+    const refresher: StaticRefresher = (sections, onNotice) =>
+      new Promise((resolve) => {
+        report = () => {
+          for (const section of sections) {
+            onNotice({ section, problem: { section, reason: 'failed', message: 'offline' } });
+          }
+          resolve();
+        };
+      });
+    const service = new InventoryService({
+      dataDir: await tempDir(),
+      agentVersion: VERSION,
+      refreshStatic: refresher,
+    });
+    service.start();
+    const first = service.prepared(['bios', 'os']);
+    const second = service.prepared(['bios', 'os']);
+    const other = service.prepared(['bios']);
+    report();
+    const [a, b, c] = await Promise.all([first, second, other]);
+    const later = await service.prepared(['bios', 'os']);
+    service.stop();
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect(later).not.toBe(a);
+    const document = InventoryV2Schema.parse(JSON.parse(a.bytes.toString('utf8')));
+    expect(document.problems).toContainEqual({
+      section: 'bios',
+      reason: 'failed',
+      message: 'offline',
+    });
   });
 
   it('a section still not collected after the wait is reported, and the others are served', async () => {

@@ -16,6 +16,7 @@ import type { AgentHandlers } from './handlers';
 import type { AgentIdentity } from './identity';
 import type * as RouteSchemas from './route-schemas';
 import type { AgentLogger } from '../log';
+import { PreparedJson } from '../prepared-json';
 
 let routeSchemas: Promise<typeof RouteSchemas> | undefined;
 /** Loaded once, by the first request that passes authentication. */
@@ -39,7 +40,7 @@ function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const payload = JSON.stringify(body);
+  const payload = body instanceof PreparedJson ? body.bytes : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
