@@ -73,10 +73,13 @@ export class PinnedConnection {
             : new Error(`Certificate fingerprint ${cert.fingerprint256} is not the pinned one`),
       });
       socket.setNoDelay(true);
-      // Closed between requests (the agent's keep-alive timeout): the next one reconnects.
-      socket.once('close', () => {
+      // Closed or reset between requests (the agent's keep-alive timeout): the next request
+      // reconnects; one under way fails through its own listeners.
+      const forget = () => {
         if (this.socket === socket) this.socket = null;
-      });
+      };
+      socket.once('close', forget);
+      socket.on('error', forget);
       socket.once('secureConnect', () => {
         socket.off('error', reject);
         resolve(socket);
