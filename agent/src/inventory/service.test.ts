@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVENTORY_SECTIONS, InventoryV2Schema, type InventorySectionName } from '@deskside/core';
+import {
+  INVENTORY_SECTIONS,
+  InventoryV2Schema,
+  type InventorySectionName,
+  type SectionProblem,
+} from '@deskside/core';
 import { CpuLoadSampler } from '../collect/live/cpu-load';
 import { spyOnSystemInformation } from '../collect/system-information-spy';
 import type { RefreshUrgency, StaticRefresher } from './refresh-child';
@@ -209,21 +214,31 @@ describe('InventoryService (real collection on this machine, in process)', () =>
   });
 });
 
+/** A first collection that reports each section it was asked for with `problem`, when told to. */
+function heldCollection(problem: (section: InventorySectionName) => SectionProblem) {
+  let release: () => void = () => undefined;
+  const refresher: StaticRefresher = (sections, onNotice) =>
+    new Promise((resolve) => {
+      release = () => {
+        for (const section of sections) onNotice({ section, problem: problem(section) });
+        resolve();
+      };
+    });
+  return {
+    refresher,
+    report: () => {
+      release();
+    },
+  };
+}
+
 describe('InventoryService before its first collection', () => {
   it('a request waits for the sections it needs, then answers', async () => {
-    let report!: () => void;
-    const refresher: StaticRefresher = (sections, onNotice) =>
-      new Promise((resolve) => {
-        report = () => {
-          for (const section of sections) {
-            onNotice({
-              section,
-              problem: { section, reason: 'timeout', message: `${section}: slow` },
-            });
-          }
-          resolve();
-        };
-      });
+    const { refresher, report } = heldCollection((section) => ({
+      section,
+      reason: 'timeout',
+      message: `${section}: slow`,
+    }));
     const service = new InventoryService({
       dataDir: await tempDir(),
       agentVersion: VERSION,
@@ -244,16 +259,11 @@ describe('InventoryService before its first collection', () => {
   });
 
   it('requests arriving while a document is put together share it; later ones get their own', async () => {
-    let report!: () => void;
-    const refresher: StaticRefresher = (sections, onNotice) =>
-      new Promise((resolve) => {
-        report = () => {
-          for (const section of sections) {
-            onNotice({ section, problem: { section, reason: 'failed', message: 'offline' } });
-          }
-          resolve();
-        };
-      });
+    const { refresher, report } = heldCollection((section) => ({
+      section,
+      reason: 'failed',
+      message: 'offline',
+    }));
     const service = new InventoryService({
       dataDir: await tempDir(),
       agentVersion: VERSION,
