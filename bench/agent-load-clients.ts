@@ -26,8 +26,6 @@ const CHECK_BATCHES = [
   [{ checkId: 'memory.pressure' }, { checkId: 'disk.free', params: { path: '/' } }],
 ];
 
-const SCHEMAS = { inventory: InventorySchema, checks: RunChecksResponseSchema };
-
 export interface LoadResult {
   seconds: number;
   /** Requests made in the timed part, answered or not. */
@@ -39,6 +37,11 @@ export interface LoadResult {
   newConnections: number;
   /** Answers whose bodies were checked against their schema. */
   validated: number;
+  /**
+   * How long each check ran by its own account, by check id: the time it held one of the
+   * runner's slots, which the other checks queue for.
+   */
+  checkMs: Map<string, number[]>;
 }
 
 interface Kept {
@@ -57,15 +60,28 @@ function refusal(response: RawAnswer): string | null {
   return null;
 }
 
-function invalidBody({ kind, bytes }: Kept): string | null {
+/** Why a kept body is not a valid answer, or null; each check's own duration goes to `checkMs`. */
+function invalidBody({ kind, bytes }: Kept, checkMs: Map<string, number[]>): string | null {
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch {
     return `${kind}: the body is not JSON`;
   }
-  const parsed = SCHEMAS[kind].safeParse(value);
-  return parsed.success ? null : `${kind}: invalid body (${parsed.error.issues[0]?.message})`;
+  if (kind === 'inventory') {
+    const inventory = InventorySchema.safeParse(value);
+    return inventory.success
+      ? null
+      : `inventory: invalid body (${inventory.error.issues[0]?.message})`;
+  }
+  const checks = RunChecksResponseSchema.safeParse(value);
+  if (!checks.success) return `checks: invalid body (${checks.error.issues[0]?.message})`;
+  for (const { checkId, durationMs } of checks.data.results) {
+    const samples = checkMs.get(checkId) ?? [];
+    samples.push(durationMs);
+    checkMs.set(checkId, samples);
+  }
+  return null;
 }
 
 /**
@@ -127,11 +143,20 @@ export async function runLoad(options: {
     };
     await Promise.all(connections.map(client));
     const seconds = (performance.now() - started) / 1000;
+    const checkMs = new Map<string, number[]>();
     for (const answer of kept) {
-      const invalid = invalidBody(answer);
+      const invalid = invalidBody(answer, checkMs);
       if (invalid !== null) errors.push(invalid);
     }
-    return { seconds, requests, latencies, errors, newConnections, validated: kept.length };
+    return {
+      seconds,
+      requests,
+      latencies,
+      errors,
+      newConnections,
+      validated: kept.length,
+      checkMs,
+    };
   } finally {
     for (const connection of connections) connection.close();
   }

@@ -78,10 +78,14 @@ function describeLoad(load: LoadResult): string {
       : `${name} p50 ${median(samples).toFixed(1)} / p99 ${p99Of(samples).toFixed(1)} ms (${samples.length})`;
   };
   const errors = load.errors.length;
+  const checkMs = [...load.checkMs]
+    .map(([checkId, ms]) => `${checkId} ${median(ms).toFixed(1)}/${p99Of(ms).toFixed(1)}`)
+    .join(', ');
   return (
     `${load.requests} requests in ${load.seconds.toFixed(1)} s; ${kind('inventory')}, ${kind('checks')}; ` +
     `${errors} errors${errors > 0 ? ` (first: ${load.errors[0]!})` : ''}; ` +
-    `${load.validated} bodies validated, ${load.newConnections} connections opened while timed`
+    `${load.validated} bodies validated, ${load.newConnections} connections opened while timed; ` +
+    `each check's own time p50/p99 ms: ${checkMs}`
   );
 }
 
