@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExec, isInstalled } from './exec';
+import { createExec, isInstalled, rememberInstalled } from './exec';
 
 describe('finding a program without starting it', () => {
   it('finds programs by path and by name on PATH', async () => {
@@ -21,5 +21,32 @@ describe('the check runner’s exec', () => {
     const sleeping = createExec(controller.signal)('sleep', ['30']);
     controller.abort();
     await expect(sleeping).rejects.toThrow();
+  });
+});
+
+describe('the runner’s look-ups of programs', () => {
+  it('asks once per program within the time an answer is kept, then again', async () => {
+    let now = 0;
+    const asked: string[] = [];
+    const lookUp = rememberInstalled(
+      (file) => {
+        asked.push(file);
+        return Promise.resolve(file === 'smartctl');
+      },
+      30_000,
+      () => now,
+    );
+    const answers = await Promise.all([
+      lookUp('smartctl'),
+      lookUp('smartctl'),
+      lookUp('needs-restarting'),
+    ]);
+    now = 29_999;
+    expect(await lookUp('smartctl')).toBe(true);
+    expect(answers).toEqual([true, true, false]);
+    expect(asked).toEqual(['smartctl', 'needs-restarting']);
+    now = 30_000;
+    await lookUp('smartctl');
+    expect(asked).toEqual(['smartctl', 'needs-restarting', 'smartctl']);
   });
 });

@@ -34,6 +34,32 @@ export async function isInstalled(file: string): Promise<boolean> {
   return false;
 }
 
+/** How long an `isInstalled` answer is reused by the runner. */
+export const INSTALLED_ANSWER_MS = 30_000;
+/** Programs whose answers are kept at most; the checks ask about a handful. */
+const MAX_REMEMBERED_PROGRAMS = 64;
+
+/**
+ * `lookUp`, each answer reused for `forMs`: a search of PATH is one file access per folder,
+ * and under load the same checks ask the same question many times a second. A program
+ * installed or removed meanwhile is seen at the latest `forMs` later.
+ */
+export function rememberInstalled(
+  lookUp: (file: string) => Promise<boolean> = isInstalled,
+  forMs = INSTALLED_ANSWER_MS,
+  now: () => number = Date.now,
+): (file: string) => Promise<boolean> {
+  const answers = new Map<string, { at: number; installed: Promise<boolean> }>();
+  return (file) => {
+    const known = answers.get(file);
+    if (known && now() - known.at < forMs) return known.installed;
+    if (answers.size >= MAX_REMEMBERED_PROGRAMS) answers.clear();
+    const installed = lookUp(file);
+    answers.set(file, { at: now(), installed });
+    return installed;
+  };
+}
+
 /** Runs a command, or answers null when the program is not installed (without spawning it). */
 export async function execIfInstalled(
   ctx: CheckContext,

@@ -8,7 +8,7 @@ import {
   type CheckStatus,
 } from '@deskside/core';
 import type { CheckContext, Exec, SystemProbes } from './context';
-import { createExec, isInstalled } from './exec';
+import { createExec, rememberInstalled } from './exec';
 import { outcome } from './outcome';
 import { systemProbes } from './probes';
 import { catalogChecks, type RunnableCheck } from './registry';
@@ -95,7 +95,7 @@ export class CheckRunner {
     this.checks = options.checks ?? catalogChecks();
     this.platform = options.platform ?? process.platform;
     this.makeExec = options.createExec ?? createExec;
-    this.isInstalled = options.isInstalled ?? isInstalled;
+    this.isInstalled = options.isInstalled ?? rememberInstalled();
     this.probes = options.probes ?? systemProbes;
     this.onCheckFailure = options.onCheckFailure ?? (() => undefined);
   }

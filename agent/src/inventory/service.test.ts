@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVENTORY_SECTIONS, InventoryV2Schema, type InventorySectionName } from '@deskside/core';
+import {
+  INVENTORY_SECTIONS,
+  InventoryV2Schema,
+  type InventorySectionName,
+  type SectionProblem,
+} from '@deskside/core';
 import { CpuLoadSampler } from '../collect/live/cpu-load';
 import { spyOnSystemInformation } from '../collect/system-information-spy';
 import type { RefreshUrgency, StaticRefresher } from './refresh-child';
@@ -80,6 +85,18 @@ describe('InventoryService (real collection on this machine, in process)', () =>
     expect(second.observedAt.system).toBe(first.observedAt.system);
     expect(second.observedAt.os).not.toBe(first.observedAt.os);
     expect(second.os!.uptimeSeconds).toBeGreaterThan(first.os!.uptimeSeconds);
+  });
+
+  it('answers prepared JSON with the same static sections as the document', async () => {
+    const document = await service.get();
+    const prepared = InventoryV2Schema.parse(JSON.parse((await service.prepared()).toString()));
+    expect(prepared.software).toEqual(document.software);
+    expect(prepared.observedAt.software).toBe(document.observedAt.software);
+    expect(Object.keys(prepared)).toEqual(Object.keys(document));
+    const some = await service.prepared(['os', 'updates']);
+    expect(Object.keys(JSON.parse(some.toString()) as object)).toEqual(
+      Object.keys(await service.get(['os', 'updates'])),
+    );
   });
 
   it('returns only the sections asked for', async () => {
@@ -195,21 +212,31 @@ describe('InventoryService (real collection on this machine, in process)', () =>
   });
 });
 
+/** A first collection that reports each section it was asked for with `problem`, when told to. */
+function heldCollection(problem: (section: InventorySectionName) => SectionProblem) {
+  let release: () => void = () => undefined;
+  const refresher: StaticRefresher = (sections, onNotice) =>
+    new Promise((resolve) => {
+      release = () => {
+        for (const section of sections) onNotice({ section, problem: problem(section) });
+        resolve();
+      };
+    });
+  return {
+    refresher,
+    report: () => {
+      release();
+    },
+  };
+}
+
 describe('InventoryService before its first collection', () => {
   it('a request waits for the sections it needs, then answers', async () => {
-    let report!: () => void;
-    const refresher: StaticRefresher = (sections, onNotice) =>
-      new Promise((resolve) => {
-        report = () => {
-          for (const section of sections) {
-            onNotice({
-              section,
-              problem: { section, reason: 'timeout', message: `${section}: slow` },
-            });
-          }
-          resolve();
-        };
-      });
+    const { refresher, report } = heldCollection((section) => ({
+      section,
+      reason: 'timeout',
+      message: `${section}: slow`,
+    }));
     const service = new InventoryService({
       dataDir: await tempDir(),
       agentVersion: VERSION,
@@ -227,6 +254,36 @@ describe('InventoryService before its first collection', () => {
     const document = await request;
     service.stop();
     expect(document.problems.map((p) => p.section).sort()).toEqual(['bios', 'memory']);
+  });
+
+  it('requests arriving while a document is put together share it; later ones get their own', async () => {
+    const { refresher, report } = heldCollection((section) => ({
+      section,
+      reason: 'failed',
+      message: 'offline',
+    }));
+    const service = new InventoryService({
+      dataDir: await tempDir(),
+      agentVersion: VERSION,
+      refreshStatic: refresher,
+    });
+    service.start();
+    const first = service.prepared(['bios', 'os']);
+    const second = service.prepared(['bios', 'os']);
+    const other = service.prepared(['bios']);
+    report();
+    const [a, b, c] = await Promise.all([first, second, other]);
+    const later = await service.prepared(['bios', 'os']);
+    service.stop();
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect(later).not.toBe(a);
+    const document = InventoryV2Schema.parse(JSON.parse(a.toString()));
+    expect(document.problems).toContainEqual({
+      section: 'bios',
+      reason: 'failed',
+      message: 'offline',
+    });
   });
 
   it('a section still not collected after the wait is reported, and the others are served', async () => {

@@ -1,4 +1,9 @@
-import { INVENTORY_SECTIONS, type InventorySectionName, type InventoryV2 } from '@deskside/core';
+import {
+  INVENTORY_SECTIONS,
+  type InventorySectionName,
+  type InventoryV2,
+  type PreparedJson,
+} from '@deskside/core';
 import type { DocumentInputs, Observed } from '../collect/document';
 import { runCommand, type CommandRunner } from '../collect/exec';
 import { CpuLoadSampler } from '../collect/live/cpu-load';
@@ -9,10 +14,12 @@ import {
   staticSectionsFor,
   type StateSource,
 } from '../collect/tiers';
+import { JsonFragments } from '../prepared-json';
 import type { RefreshUrgency, StaticRefresher } from './refresh-child';
 import { hasStaticCache, loadStaticCache } from './static-cache';
 import type { SectionNotice } from './stored-section';
 import { StaleWhileRevalidate } from './state-cache';
+import { waitAtMost, waiter, type Waiter } from './waiting';
 
 export interface InventoryServiceOptions {
   /** The agent's data folder: the static cache lives there. */
@@ -39,29 +46,6 @@ export interface InventoryServiceOptions {
 /** Some sections take long the first time (a simulated `apt-get dist-upgrade`: 9 s here). */
 const DEFAULT_FIRST_COLLECTION_WAIT_MS = 8_000;
 
-interface Waiter {
-  promise: Promise<void>;
-  resolve: () => void;
-}
-
-/** Resolves when `promise` does or after `ms`, whichever comes first. */
-async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    promise,
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  clearTimeout(timer);
-}
-
-function waiter(): Waiter {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 /**
  * The agent's inventory: static sections from a cache kept in memory and on disk,
  * refreshed at start and on a schedule (by `refreshStatic`, a child process in the agent);
@@ -76,6 +60,10 @@ export class InventoryService {
   private readonly known = new Map<InventorySectionName, SectionNotice>();
   /** Sections read from the cache file for a request, until a refresh writes newer ones. */
   private readonly parsed = new Map<InventorySectionName, Observed<unknown>>();
+  /** Their JSON, serialised once per refresh rather than for each request. */
+  private readonly fragments = new JsonFragments();
+  /** Documents being put together, by the sections they hold. */
+  private readonly building = new Map<string, Promise<PreparedJson<InventoryV2>>>();
   private readonly failedAt = new Map<InventorySectionName, number>();
   private readonly arrivals = new Map<InventorySectionName, Waiter>();
   private readonly states: { [K in StateSource]: StaleWhileRevalidate<unknown> };
@@ -158,6 +146,26 @@ export class InventoryService {
   }
 
   /**
+   * `get`, serialised: the static sections as the JSON they were turned into when first read,
+   * only what changes between requests stringified again. Requests for the same sections
+   * that arrive while such a document is being put together get that document: at once,
+   * they would read the same facts.
+   */
+  prepared(
+    sections: readonly InventorySectionName[] = INVENTORY_SECTIONS,
+  ): Promise<PreparedJson<InventoryV2>> {
+    const key = sections.join(',');
+    let building = this.building.get(key);
+    if (!building) {
+      building = this.get(sections).then((document) => this.fragments.serialize(document));
+      this.building.set(key, building);
+      const forget = () => this.building.delete(key);
+      building.then(forget, forget);
+    }
+    return building;
+  }
+
+  /**
    * The static sections asked for: from memory, else from the cache file, else (never
    * collected yet) once the running refresh has written them, waiting a bounded time.
    */
@@ -181,6 +189,7 @@ export class InventoryService {
           const { readStoredSection } = await import('./read-section');
           observed = readStoredSection(section, fromFile);
           this.parsed.set(section, observed);
+          this.fragments.remember(observed.value);
         }
         const problem = this.known.get(section)?.problem;
         if (!observed && problem) observed = { problem };

@@ -5,6 +5,7 @@ import {
   type InventorySectionName,
   type PairRequest,
   type PairResponse,
+  type PreparedJson,
 } from '@deskside/core';
 import type { CheckRunner, CheckToRun } from '../checks';
 import { AGENT_VERSION } from '../version';
@@ -13,7 +14,9 @@ import type { AgentHandlers } from './handlers';
 
 export interface HandlerDeps {
   /** The sections asked for, or all of them. */
-  collectInventory: (sections?: readonly InventorySectionName[]) => Promise<Inventory>;
+  collectInventory: (
+    sections?: readonly InventorySectionName[],
+  ) => Promise<Inventory | PreparedJson<Inventory>>;
   /** Exchanges a pairing code (the console registry's `pairingHandler`). */
   pair: (ctx: RequestContext, request: PairRequest) => Promise<PairResponse>;
   /** The check runner, which may load (with the catalog) when a request first needs it. */

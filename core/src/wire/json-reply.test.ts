@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendJson, type ReplyTarget } from './json-reply';
+import { PreparedJson, sendJson, type ReplyTarget } from './json-reply';
 
 function target() {
   const written: { status?: number; headers?: Record<string, string | number>; body?: string } = {};
@@ -34,5 +34,14 @@ describe('sendJson', () => {
     sendJson(reply, 429, { error: 'slow down' }, { 'retry-after': '3', 'content-length': '1' });
     expect(written.status).toBe(429);
     expect(written.headers).toMatchObject({ 'retry-after': '3', 'content-length': 21 });
+  });
+
+  it('writes prepared JSON as its bytes, exactly', () => {
+    const { reply, written } = target();
+    // Spacing JSON.stringify would not produce: only the prepared bytes can explain it.
+    const text = '{ "name":  "Ελένη" }';
+    sendJson(reply, 200, new PreparedJson(new TextEncoder().encode(text)));
+    expect(written.body).toBe(text);
+    expect(written.headers).toMatchObject({ 'content-length': 25 });
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,19 @@ const FAILURES: Record<string, string> = {
   EDQUOT: 'fs.writable.no_space',
 };
 
+/**
+ * With O_SYNC a write returns once the data is on the disk, as after an fsync, without a
+ * round trip of its own; each file operation waits its turn in the thread pool and the event
+ * loop, which a busy agent feels. Node has no O_SYNC on Windows: there the file is synced.
+ */
+const SYNC_WRITES = (constants as { O_SYNC?: number }).O_SYNC;
+
+/**
+ * `wx`: create a new file or fail, so an existing file (or a planted symlink) is never
+ * opened, let alone overwritten.
+ */
+const CREATE_NEW = constants.O_CREAT | constants.O_EXCL | constants.O_RDWR | (SYNC_WRITES ?? 0);
+
 function failure(folder: string, error: unknown) {
   const code = errorCode(error);
   return outcome('fail', (code && FAILURES[code]) ?? 'fs.writable.failed', {
@@ -25,35 +39,39 @@ function failure(folder: string, error: unknown) {
   });
 }
 
+/** Why no file could be created in `folder`; the folder itself tells missing from not one. */
+async function notCreated(folder: string, error: unknown) {
+  const code = errorCode(error);
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') return failure(folder, error);
+  try {
+    if (!(await stat(folder)).isDirectory()) {
+      return outcome('fail', 'fs.writable.not_a_directory', { path: folder });
+    }
+  } catch (statError) {
+    if (errorCode(statError) === 'ENOENT') {
+      return outcome('fail', 'fs.writable.path_missing', { path: folder });
+    }
+    return failure(folder, statError);
+  }
+  return failure(folder, error);
+}
+
 export const fsWritable: CheckImplementation<
   CheckParams<'fs.writable'>,
   CheckFactsOf<'fs.writable'>
 > = async (params) => {
   const folder = params.path ?? os.tmpdir();
-  try {
-    if (!(await stat(folder)).isDirectory()) {
-      return outcome('fail', 'fs.writable.not_a_directory', { path: folder });
-    }
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') {
-      return outcome('fail', 'fs.writable.path_missing', { path: folder });
-    }
-    return failure(folder, error);
-  }
-
-  // `wx`: create a new file or fail, so an existing file (or a planted symlink) is never
-  // opened, let alone overwritten.
   const file = path.join(folder, `${WRITE_CHECK_PREFIX}${randomUUID()}.tmp`);
   let handle;
   try {
-    handle = await open(file, 'wx+', 0o600);
+    handle = await open(file, CREATE_NEW, 0o600);
   } catch (error) {
-    return failure(folder, error);
+    return notCreated(folder, error);
   }
   try {
     const payload = randomBytes(64);
     await handle.write(payload, 0, payload.length, 0);
-    await handle.sync();
+    if (SYNC_WRITES === undefined) await handle.sync();
     const readBack = Buffer.alloc(payload.length);
     await handle.read(readBack, 0, readBack.length, 0);
     if (!readBack.equals(payload)) return outcome('fail', 'fs.writable.failed', { path: folder });

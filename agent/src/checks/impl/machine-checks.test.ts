@@ -238,4 +238,15 @@ describe('fs.writable', () => {
     });
     expect(await readdir(folder)).toEqual(['existing.txt']);
   });
+
+  it('names the error for a folder under a file, creating nothing', async () => {
+    expect(
+      await runCheck('fs.writable', { path: path.join(folder, 'existing.txt', 'below') }),
+    ).toMatchObject({
+      status: 'fail',
+      code: 'fs.writable.failed',
+      facts: { errorCode: 'ENOTDIR' },
+    });
+    expect(await readdir(folder)).toEqual(['existing.txt']);
+  });
 });

@@ -39,7 +39,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     hooks: security.hooks,
     maxBodyBytes: config.limits.maxBodyBytes,
     handlers: createHandlers({
-      collectInventory: (sections) => inventory.get(sections),
+      collectInventory: (sections) => inventory.prepared(sections),
       pair: security.pair,
       // The runner and the catalog load with the first checks request: an idle agent holds
       // no check definitions.
