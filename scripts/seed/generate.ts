@@ -4,6 +4,7 @@
  */
 import {
   ChannelSchema,
+  DEFAULT_CLOSURE_POLICY,
   ImpactSchema,
   OPEN_STATUSES,
   foldForSearch,
@@ -15,7 +16,7 @@ import type { NewTicket, PastEntry } from '../../electron/services/tickets/new-t
 import { CORPUS, FLOORS, type Language } from './corpus/index';
 
 /** Bump when the generated data changes shape: cached benchmark datasets are keyed by it. */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 export interface SeedOptions {
   tickets: number;
@@ -52,6 +53,11 @@ const STATUS_WEIGHTS: [TicketStatus, number][] = [
 ];
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+/**
+ * A resolved ticket's age: its timeline (up to about two days) has ended in the past, less
+ * than the default closure policy's days ago.
+ */
+const RESOLVED_AGE_DAYS = { min: 2, max: DEFAULT_CLOSURE_POLICY.noAnswerCloseAfterDays - 0.5 };
 const ANALYSTS = ['ana.lyst', 'sofie', 'marc', 'eleni', 'julien'];
 const GROUPS = ['service-desk', 'workplace', 'network', 'identity'];
 
@@ -102,8 +108,14 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
       const scenario = rnd.pick(corpus.scenarios);
       const status = pickStatus();
       const open = OPEN_STATUSES.includes(status);
-      // Open tickets are recent; closed ones spread over two years.
-      const createdAt = now - Math.floor(rnd.next() * (open ? 20 : 730) * DAY);
+      // Open tickets are recent; closed ones spread over two years. Resolved ones still wait
+      // for their user within the closure policy's days, as on a desk whose console has been
+      // closing unanswered tickets all along: a console opened on the data closes none.
+      const ageDays =
+        status === 'resolved'
+          ? RESOLVED_AGE_DAYS.min + rnd.next() * (RESOLVED_AGE_DAYS.max - RESOLVED_AGE_DAYS.min)
+          : rnd.next() * (open ? 20 : 730);
+      const createdAt = now - Math.floor(ageDays * DAY);
       const times: string[] = [];
       let t = createdAt;
       for (let i = 0; i < options.timelinePerTicket; i++) {
