@@ -1,8 +1,28 @@
 /** Locale-aware formatting for the values pages show; the locale is the UI language. */
 export { formatBytes } from '@deskside/core';
 
+/**
+ * Intl's formatters are costly to make (the first one of a kind loads its locale data) and
+ * cheap to reuse: each locale-and-options pair is made once. A queue's rows share them.
+ */
+const formatters = new Map<string, unknown>();
+
+function formatter<F>(kind: string, locale: string, options: object, make: () => F): F {
+  const key = `${kind} ${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key) as F | undefined;
+  if (made === undefined) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions) =>
+  formatter('number', locale, options, () => new Intl.NumberFormat(locale, options));
+
 export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+  return formatter('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(
     new Date(iso),
   );
 }
@@ -20,15 +40,13 @@ export function formatDuration(seconds: number, locale: string): string {
   if (shown.length === 0) shown.push([0, 'minute']);
   return shown
     .map(([n, unit]) =>
-      new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n),
+      numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n),
     )
     .join(' ');
 }
 
 export function formatPercent(percent: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
-    percent / 100,
-  );
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -40,7 +58,13 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "in 3 hours", "2 days ago", "now": the largest unit that fits, in the UI language. */
 export function formatRelative(iso: string, now: Date, locale: string): string {
   const diff = Date.parse(iso) - now.getTime();
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
+  const format = formatter(
+    'relative',
+    locale,
+    options,
+    () => new Intl.RelativeTimeFormat(locale, options),
+  );
   for (const [unit, ms] of RELATIVE_UNITS) {
     if (Math.abs(diff) >= ms) return format.format(Math.trunc(diff / ms), unit);
   }
@@ -48,18 +72,21 @@ export function formatRelative(iso: string, now: Date, locale: string): string {
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
 }
 
 /** A list of words joined as the language joins them ("a, b and c"). */
 export function formatList(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  const options: Intl.ListFormatOptions = { style: 'long', type: 'conjunction' };
+  return formatter('list', locale, options, () => new Intl.ListFormat(locale, options)).format(
+    items,
+  );
 }
 
 /** A short span: milliseconds under a second, seconds (one decimal) from there. */
 export function formatMilliseconds(ms: number, locale: string): string {
   const seconds = Math.abs(ms) >= 1000;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit: seconds ? 'second' : 'millisecond',
     unitDisplay: 'short',
