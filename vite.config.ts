@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './electron/web/security.ts';
 
@@ -32,10 +33,27 @@ const VENDOR_CHUNKS = [
   },
 ];
 
-export default defineConfig({
+/**
+ * React Router's package exports name only its development build (extra checks and warnings,
+ * a slower first render); the build takes the production one it ships beside it.
+ */
+const ROUTER_PRODUCTION = fileURLToPath(
+  new URL('./node_modules/react-router/dist/production/', import.meta.url),
+);
+
+export default defineConfig(({ command }) => ({
   root: 'renderer',
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  resolve: {
+    alias:
+      command === 'build'
+        ? [
+            { find: /^react-router$/, replacement: `${ROUTER_PRODUCTION}index.mjs` },
+            { find: /^react-router\/dom$/, replacement: `${ROUTER_PRODUCTION}dom-export.mjs` },
+          ]
+        : [],
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -49,4 +67,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
