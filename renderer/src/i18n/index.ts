@@ -13,6 +13,20 @@ const catalogs: Record<Language, () => Promise<{ default: ResourceKey }>> = {
   el: () => import('./el.json'),
 };
 
+const fetched = new Map<Language, Promise<ResourceKey>>();
+
+/** A language's strings, fetched once however often and early they are asked for. */
+export function loadCatalog(language: Language): Promise<ResourceKey> {
+  let catalog = fetched.get(language);
+  if (!catalog) {
+    catalog = catalogs[language]().then((module) => module.default);
+    // A failed fetch (the console went away) may be tried again.
+    void catalog.catch(() => fetched.delete(language));
+    fetched.set(language, catalog);
+  }
+  return catalog;
+}
+
 const NAMESPACE = 'translation';
 
 export const defaultLanguage: Language = 'en';
@@ -34,13 +48,12 @@ export function resolveLanguage(
 /** Fetches a language's strings once; later calls find them loaded. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, NAMESPACE)) return;
-  const { default: catalog } = await catalogs[language]();
-  i18next.addResourceBundle(language, NAMESPACE, catalog);
+  i18next.addResourceBundle(language, NAMESPACE, await loadCatalog(language));
 }
 
 /** Starts i18next in `language`, its strings loaded, so the first render is in that language. */
 export async function setupI18n(language: Language = defaultLanguage): Promise<typeof i18next> {
-  const { default: catalog } = await catalogs[language]();
+  const catalog = await loadCatalog(language);
   await i18next.use(initReactI18next).init({
     resources: { [language]: { [NAMESPACE]: catalog } },
     // Other languages are added as the analyst picks them (loadLanguage).
