@@ -19,10 +19,11 @@ import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
 import { isLazyComponent, lazyComponent } from '../components/lazy-component';
 import { prefetchQueue } from '../features/queue/useQueue';
+import { QueuePage } from '../pages/QueuePage';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
 
 // Each page is a chunk of its own: opening the console fetches the queue's code, not every page's.
-const QueuePage = lazyComponent(() => import('../pages/QueuePage'), 'QueuePage');
+// The queue, where the console opens, comes with the console's own code: no wait for it after.
 const TicketPage = lazyComponent(() => import('../pages/TicketPage'), 'TicketPage');
 const IntakePage = lazyComponent(() => import('../pages/IntakePage'), 'IntakePage');
 const IntakeCallPage = lazyComponent(() => import('../pages/IntakeCallPage'), 'IntakeCallPage');

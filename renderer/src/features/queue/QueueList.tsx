@@ -57,6 +57,9 @@ export function QueueList({
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Before the list is measured (its first render), as tall as the window: the first rows
+    // are in the first frame rather than one render later.
+    initialRect: { width: 0, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
