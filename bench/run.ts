@@ -1,5 +1,5 @@
 /**
- * The benchmark runner (design/BENCH.md): `npm run bench -- [--json] [--only <prefix>]...
+ * The benchmark runner (bench/BENCH.md): `npm run bench -- [--json] [--only <prefix>]...
  * [--samples <n>]`. Builds the agent, runs each registered benchmark in turn and prints a
  * table; with --json, the table goes to stderr and the last line of stdout is one JSON
  * object, metric name -> median.
