@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './electron/web/security.ts';
 
 /**
@@ -18,6 +18,42 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/**
+ * The page's entry (renderer/src/boot.ts) asks for the first page's data and then imports
+ * the console (main.tsx). The console's scripts are preloaded by the page itself, so they
+ * download while the entry runs rather than after it.
+ */
+function preloadConsole(): Plugin {
+  return {
+    name: 'deskside-preload-console',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const main = Object.values(bundle).find(
+          (output): output is Rolldown.OutputChunk =>
+            output.type === 'chunk' && /[\\/]src[\\/]main\.tsx$/.test(output.facadeModuleId ?? ''),
+        );
+        if (!main) throw new Error('the build has no chunk for renderer/src/main.tsx');
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          const chunk = bundle[file];
+          if (files.has(file) || chunk?.type !== 'chunk') return;
+          files.add(file);
+          chunk.imports.forEach(visit);
+        };
+        visit(main.fileName);
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
   };
 }
 
@@ -44,7 +80,7 @@ const ROUTER_PRODUCTION = fileURLToPath(
 export default defineConfig(({ command }) => ({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadConsole()],
   resolve: {
     alias:
       command === 'build'

@@ -2,17 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/client';
 import { App, openConsole } from './app/App';
-import { loadCatalog, resolveLanguage, setupI18n } from './i18n';
-import './styles.css';
+import { setupI18n } from './i18n';
+import { resolveLanguage } from './i18n/catalogs';
 
+// Started by boot.ts, the page's entry, which has asked for the first page's reads already.
 const client = connect();
-// Once connect() has taken the session token out of the address, and before anything is
-// awaited: the first page's code and data then load alongside the settings and the language.
+// Before anything is awaited: the first page's code and data then load alongside the
+// settings and the language.
 const session = client ? openConsole(client) : null;
-// The language is settled before the first paint, so the page never flashes in English. The
-// system's language is what most analysts keep: its strings load while the settings are asked.
-const systemLanguage = resolveLanguage(null, navigator.languages);
-void loadCatalog(systemLanguage).catch(() => undefined);
+// The language is settled before the first paint, so the page never flashes in English.
 const settings = await client?.call('settings.get', {}).catch(() => null);
 await setupI18n(resolveLanguage(settings?.language ?? null, navigator.languages));
 

@@ -22,9 +22,25 @@ test('the console opens on the queue with the analyst’s language; other pages 
     if (message.text().includes('Content Security Policy')) refused.push(message.text());
   });
   const loaded = () => scripts.map(chunkName);
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/') && pathname !== '/api/events') reads.push(pathname.slice(5));
+  });
+  const timesRead = (method: string) => reads.filter((read) => read === method).length;
 
   await page.goto(desk.host.url);
   await expect(page.getByRole('heading', { name: en.queue.title })).toBeVisible();
+  // The queue has answered (this desk has no tickets) and the page has settled.
+  await expect(page.getByText(en.tickets.empty)).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: en.queue.shown.split(':')[0]! }),
+  ).toBeVisible();
+  // The page's entry asked for the queue's first page, the profile and the desk's settings
+  // before the console's code ran; the console used those answers rather than asking again.
+  for (const method of ['tickets.queue', 'profile.get', 'workflow.config']) {
+    expect(timesRead(method), method).toBe(1);
+  }
   // The queue's code is the console's own (the page it opens on); each other page is a chunk.
   expect(loaded()).toContain('en');
   for (const elsewhere of [

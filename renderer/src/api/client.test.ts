@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiMethods, type ApiBridge } from '@deskside/core';
-import { ApiError, createClient, takeSessionToken } from './client';
+import { ApiError, createClient } from './client';
+import { startEarlyReads } from './early-reads';
+import { takeSessionToken } from './transport';
 
 /** A bridge whose every method answers through `respond` (a stand-in for IPC or HTTP). */
 function bridgeFrom(respond: (method: string, input: unknown) => Promise<unknown>): ApiBridge {
@@ -24,6 +26,30 @@ describe('createClient', () => {
     );
     expect(await client.call('app.info', {})).toEqual(info);
     expect(calls).toEqual([['app.info', {}]]);
+  });
+
+  it('uses an answer the page asked for early, once, checked like any other', async () => {
+    const calls: unknown[] = [];
+    const client = createClient(
+      bridgeAnswering((method, input) => {
+        calls.push([method, input]);
+        return { ok: true, value: { ...info, version: '0.2.0' } };
+      }),
+    );
+    startEarlyReads(
+      () => Promise.resolve({ ok: true, value: info }),
+      [{ method: 'app.info', input: {} }],
+    );
+    expect(await client.call('app.info', {})).toEqual(info);
+    expect(calls).toEqual([]);
+    expect(await client.call('app.info', {})).toEqual({ ...info, version: '0.2.0' });
+    expect(calls).toEqual([['app.info', {}]]);
+
+    startEarlyReads(
+      () => Promise.resolve({ ok: true, value: { version: 1 } }),
+      [{ method: 'app.info', input: {} }],
+    );
+    await expect(client.call('app.info', {})).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('throws an ApiError with the code and message of a failed call', async () => {

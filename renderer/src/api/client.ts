@@ -12,6 +12,8 @@ import {
   type ApiOutput,
   type WireError,
 } from '@deskside/core';
+import { takeEarlyRead } from './early-reads';
+import { findTransport, postApi } from './transport';
 
 /** A failed call, with the stable code the UI translates and the console's own message. */
 export class ApiError extends Error {
@@ -45,7 +47,7 @@ export function createClient(bridge: ApiBridge, events?: EventBridge): ApiClient
     async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
       let raw: unknown;
       try {
-        raw = await bridge[method](input);
+        raw = await (takeEarlyRead(method, input) ?? bridge[method](input));
       } catch {
         throw new ApiError('internal', 'The console did not answer; is it still running?');
       }
@@ -72,14 +74,7 @@ export function createClient(bridge: ApiBridge, events?: EventBridge): ApiClient
 export function httpBridge(sessionToken: string): ApiBridge {
   const entries = apiMethods.map((method) => [
     method,
-    async (input: unknown) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionToken}` },
-        body: JSON.stringify(input ?? {}),
-      });
-      return (await response.json()) as unknown;
-    },
+    (input: unknown) => postApi(sessionToken, method, input),
   ]);
   return Object.fromEntries(entries) as ApiBridge;
 }
@@ -120,37 +115,10 @@ export function httpEvents(sessionToken: string): EventBridge {
   };
 }
 
-const SESSION_KEY = 'deskside.session';
-
-/**
- * Browser mode receives its session token in the address fragment (never sent to a
- * server). Keep it for this tab and take it out of the address bar.
- */
-export function takeSessionToken(
-  location: Location,
-  storage: Storage,
-  history: History,
-): string | null {
-  const match = /^#session=([A-Za-z0-9_-]+)/.exec(location.hash);
-  if (match?.[1]) {
-    storage.setItem(SESSION_KEY, match[1]);
-    history.replaceState(null, '', `${location.pathname}#/`);
-    return match[1];
-  }
-  return storage.getItem(SESSION_KEY);
-}
-
-declare global {
-  interface Window {
-    /** Present in Electron: the preload's bridge. */
-    deskside?: ApiBridge;
-    /** Present in Electron: the preload's live channel. */
-    desksideEvents?: EventBridge;
-  }
-}
-
 export function connect(): ApiClient | null {
-  if (window.deskside) return createClient(window.deskside, window.desksideEvents);
-  const token = takeSessionToken(window.location, window.sessionStorage, window.history);
-  return token ? createClient(httpBridge(token), httpEvents(token)) : null;
+  const transport = findTransport();
+  if (!transport) return null;
+  return transport.kind === 'electron'
+    ? createClient(transport.bridge, transport.events)
+    : createClient(httpBridge(transport.token), httpEvents(transport.token));
 }

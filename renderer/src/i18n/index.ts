@@ -1,49 +1,9 @@
-import i18next, { type ResourceKey } from 'i18next';
+import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '@deskside/core';
-
-/**
- * Each language's strings are a chunk of their own: the console fetches the analyst's language
- * before its first render and another one only when the analyst switches to it.
- */
-const catalogs: Record<Language, () => Promise<{ default: ResourceKey }>> = {
-  en: () => import('./en.json'),
-  nl: () => import('./nl.json'),
-  fr: () => import('./fr.json'),
-  el: () => import('./el.json'),
-};
-
-const fetched = new Map<Language, Promise<ResourceKey>>();
-
-/** A language's strings, fetched once however often and early they are asked for. */
-export function loadCatalog(language: Language): Promise<ResourceKey> {
-  let catalog = fetched.get(language);
-  if (!catalog) {
-    catalog = catalogs[language]().then((module) => module.default);
-    // A failed fetch (the console went away) may be tried again.
-    void catalog.catch(() => fetched.delete(language));
-    fetched.set(language, catalog);
-  }
-  return catalog;
-}
+import type { Language } from '@deskside/core';
+import { defaultLanguage, loadCatalog } from './catalogs';
 
 const NAMESPACE = 'translation';
-
-export const defaultLanguage: Language = 'en';
-
-/** The chosen language, else the first of the system's languages Deskside speaks, else English. */
-export function resolveLanguage(
-  chosen: Language | null,
-  systemLanguages: readonly string[],
-): Language {
-  if (chosen) return chosen;
-  for (const tag of systemLanguages) {
-    const base = tag.toLowerCase().split('-')[0];
-    const match = LANGUAGES.find((language) => language === base);
-    if (match) return match;
-  }
-  return defaultLanguage;
-}
 
 /** Fetches a language's strings once; later calls find them loaded. */
 export async function loadLanguage(language: Language): Promise<void> {

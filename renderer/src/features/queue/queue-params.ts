@@ -95,6 +95,13 @@ export function paramsFromFilters(filters: QueueFilters): URLSearchParams {
   return params;
 }
 
+/** Rows fetched at a time; the list asks for the next page as its end comes into view. */
+export const QUEUE_PAGE_SIZE = 100;
+
+/** The queue's first page for these filters: what the page asks for when it opens. */
+export const firstQueuePage = (filters: QueueFilters): QueueQuery =>
+  queueQuery(filters, { limit: QUEUE_PAGE_SIZE, offset: 0 });
+
 /** The console's query for one page of the queue. */
 export function queueQuery(
   filters: QueueFilters,

@@ -7,10 +7,13 @@ import {
 import type { QueuePage } from '@deskside/core';
 import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { filtersFromParams, queueQuery, type QueueFilters } from './queue-params';
+import {
+  QUEUE_PAGE_SIZE,
+  filtersFromParams,
+  firstQueuePage,
+  type QueueFilters,
+} from './queue-params';
 
-/** Rows fetched at a time; the list asks for the next page as its end comes into view. */
-export const QUEUE_PAGE_SIZE = 100;
 /** The contract's deepest offset: beyond it, narrow the queue with filters or search. */
 const MAX_OFFSET = 100_000;
 /**
@@ -24,7 +27,7 @@ const FRESH_MS = 5_000;
  * invalidation of `tickets.queue` refreshes it like any other read.
  */
 function queueQueryOptions(api: ApiClient, filters: QueueFilters) {
-  const first = queueQuery(filters, { limit: QUEUE_PAGE_SIZE, offset: 0 });
+  const first = firstQueuePage(filters);
   return infiniteQueryOptions({
     queryKey: ['tickets.queue', first],
     queryFn: ({ pageParam }): Promise<QueuePage> =>

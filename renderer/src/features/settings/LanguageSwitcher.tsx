@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LanguageSchema } from '@deskside/core';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { applyLanguage, resolveLanguage } from '../../i18n';
+import { applyLanguage } from '../../i18n';
+import { resolveLanguage } from '../../i18n/catalogs';
 
 const SYSTEM = 'system';
 

@@ -1,0 +1,31 @@
+import type { EarlyRead } from './api/early-reads';
+import { filtersFromParams, firstQueuePage } from './features/queue/queue-params';
+
+/** The hash router's path and query in an address (`#/tickets?status=new`). */
+function hashRoute(hash: string): { path: string; search: URLSearchParams } {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
+  return { path, search: new URLSearchParams(query) };
+}
+
+/** Paths that show the queue: it is where the console opens (App.tsx redirects `/` to it). */
+const QUEUE_PATHS = new Set(['', '/', '/tickets']);
+
+/**
+ * What the page at this address reads as it opens, exactly as it will ask for it: the
+ * settings (for the language), the analyst's profile (the sidebar) and, on the queue, the
+ * desk's configuration and the queue's first page for the address's filters.
+ */
+export function openingReads(hash: string): EarlyRead[] {
+  const reads: EarlyRead[] = [
+    { method: 'settings.get', input: {} },
+    { method: 'profile.get', input: {} },
+  ];
+  const { path, search } = hashRoute(hash);
+  if (QUEUE_PATHS.has(path)) {
+    reads.push(
+      { method: 'workflow.config', input: {} },
+      { method: 'tickets.queue', input: firstQueuePage(filtersFromParams(search)) },
+    );
+  }
+  return reads;
+}
