@@ -31,7 +31,6 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
-      'test/fixtures/lint/**',
     ],
   },
   js.configs.recommended,

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/client';
-import { App, openConsole } from './app/App';
+import { App, startConsole } from './app/App';
 import { setupI18n } from './i18n';
 import { resolveLanguage } from './i18n/catalogs';
 
@@ -9,7 +9,7 @@ import { resolveLanguage } from './i18n/catalogs';
 const client = connect();
 // Before anything is awaited: the first page's code and data then load alongside the
 // settings and the language.
-const session = client ? openConsole(client) : null;
+const session = client ? startConsole(client) : null;
 // The language is settled before the first paint, so the page never flashes in English.
 const settings = await client?.call('settings.get', {}).catch(() => null);
 await setupI18n(resolveLanguage(settings?.language ?? null, navigator.languages));

@@ -14,7 +14,7 @@ import {
   staticSectionsFor,
   type StateSource,
 } from '../collect/tiers';
-import { JsonFragments } from '../prepared-json';
+import { JsonFragments } from '../json-fragments';
 import type { RefreshUrgency, StaticRefresher } from './refresh-child';
 import { hasStaticCache, loadStaticCache } from './static-cache';
 import type { SectionNotice } from './stored-section';

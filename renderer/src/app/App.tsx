@@ -164,7 +164,7 @@ export interface ConsoleSession {
  * Electron's file:// page and the browser-mode host). From then on the router fetches the code
  * and the data of each page it is about to show.
  */
-export function openConsole(client: ApiClient): ConsoleSession {
+export function startConsole(client: ApiClient): ConsoleSession {
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: { refetchOnWindowFocus: false, retry: false },

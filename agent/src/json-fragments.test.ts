@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedJson } from '@deskside/core';
-import { JsonFragments } from './prepared-json';
+import { JsonFragments } from './json-fragments';
 
 const text = (prepared: PreparedJson) => prepared.toString();
 
