@@ -5,7 +5,7 @@
  * parses it as it parses any other); after that, or once they are a few seconds old, calls
  * go to the console as usual.
  */
-import type { ApiMethod } from '@deskside/core';
+import { canonicalJson, type ApiMethod } from '@deskside/core';
 
 export interface EarlyRead {
   method: ApiMethod;
@@ -22,20 +22,8 @@ interface Started {
 
 const started = new Map<string, Started>();
 
-/** The same text for the same input, whatever the order of its keys. */
-function keyOf(method: string, input: unknown): string {
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : typeof value === 'object' && value !== null
-        ? Object.fromEntries(
-            Object.keys(value)
-              .sort()
-              .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
-          )
-        : value;
-  return `${method} ${JSON.stringify(sorted(input))}`;
-}
+/** The same text for the same input, whatever the order of its keys (none is `{}`, as sent). */
+const keyOf = (method: string, input: unknown) => `${method} ${canonicalJson(input ?? {})}`;
 
 export function startEarlyReads(
   call: (method: ApiMethod, input: object) => Promise<unknown>,
