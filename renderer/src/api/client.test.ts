@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiMethods, type ApiBridge } from '@deskside/core';
 import { ApiError, createClient } from './client';
-import { startEarlyReads } from './early-reads';
+import { startEarlyReads, takeEarlyRead } from './early-reads';
 import { takeSessionToken } from './transport';
 
 /** A bridge whose every method answers through `respond` (a stand-in for IPC or HTTP). */
@@ -50,6 +50,27 @@ describe('createClient', () => {
       [{ method: 'app.info', input: {} }],
     );
     await expect(client.call('app.info', {})).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('sends an input with no exact JSON form (a form’s NaN) to the console, which says what is wrong', async () => {
+    const refusal = {
+      ok: false,
+      error: {
+        code: 'validation',
+        message: 'Invalid input',
+        issues: [{ path: 'minutes', message: 'Expected number' }],
+      },
+    };
+    const client = createClient(bridgeAnswering(() => refusal));
+    // An early read of the same method does not stand in the way.
+    startEarlyReads(
+      () => Promise.resolve({ ok: true, value: info }),
+      [{ method: 'tickets.get', input: { id: 9 } }],
+    );
+    await expect(client.call('tickets.get', { id: Number.NaN })).rejects.toMatchObject({
+      code: 'validation',
+    });
+    expect(takeEarlyRead('tickets.get', { id: 9 })).toBeDefined();
   });
 
   it('throws an ApiError with the code and message of a failed call', async () => {

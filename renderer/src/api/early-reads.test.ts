@@ -41,4 +41,11 @@ describe('early reads', () => {
     // (Vitest fails the run on one).
     await new Promise((resolve) => setTimeout(resolve, 10));
   });
+
+  it('leave a call whose input JSON cannot state exactly (a form’s NaN) to the console', () => {
+    startEarlyReads(answering('config'), [{ method: 'workflow.config', input: {} }]);
+    expect(takeEarlyRead('workflow.config', { minutes: Number.NaN })).toBe(undefined);
+    expect(takeEarlyRead('workflow.configure', { minutes: Number.NaN })).toBe(undefined);
+    expect(takeEarlyRead('workflow.config', {})).toBeDefined();
+  });
 });

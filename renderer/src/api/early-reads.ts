@@ -20,10 +20,20 @@ interface Started {
   at: number;
 }
 
-const started = new Map<string, Started>();
+/** By method, then by the input's canonical JSON: a call to any other method costs a lookup. */
+const started = new Map<string, Map<string, Started>>();
 
-/** The same text for the same input, whatever the order of its keys (none is `{}`, as sent). */
-const keyOf = (method: string, input: unknown) => `${method} ${canonicalJson(input ?? {})}`;
+/**
+ * The same text for the same input, whatever the order of its keys (none is `{}`, as sent);
+ * undefined for an input JSON cannot state exactly (a form's NaN), which no early read has.
+ */
+function keyOf(input: unknown): string | undefined {
+  try {
+    return canonicalJson(input ?? {});
+  } catch {
+    return undefined;
+  }
+}
 
 export function startEarlyReads(
   call: (method: ApiMethod, input: object) => Promise<unknown>,
@@ -31,10 +41,14 @@ export function startEarlyReads(
   now: () => number = () => performance.now(),
 ): void {
   for (const { method, input } of reads) {
+    const key = keyOf(input);
+    if (key === undefined) continue;
     const answer = call(method, input);
     // Not taken, a failure is nobody's: the page's own call asks again and shows it.
     void answer.catch(() => undefined);
-    started.set(keyOf(method, input), { answer, at: now() });
+    const forMethod = started.get(method) ?? new Map<string, Started>();
+    forMethod.set(key, { answer, at: now() });
+    started.set(method, forMethod);
   }
 }
 
@@ -44,9 +58,12 @@ export function takeEarlyRead(
   input: unknown,
   now: () => number = () => performance.now(),
 ): Promise<unknown> | undefined {
-  const key = keyOf(method, input);
-  const read = started.get(key);
-  if (!read) return undefined;
-  started.delete(key);
+  const forMethod = started.get(method);
+  if (!forMethod) return undefined;
+  const key = keyOf(input);
+  const read = key === undefined ? undefined : forMethod.get(key);
+  if (!read || key === undefined) return undefined;
+  forMethod.delete(key);
+  if (forMethod.size === 0) started.delete(method);
   return now() - read.at <= EARLY_READ_MAX_AGE_MS ? read.answer : undefined;
 }
