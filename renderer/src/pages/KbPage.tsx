@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { CategoryIdSchema, KbSortSchema, LanguageSchema, TagSchema } from '@deskside/core';
 import { useApiMutation, useApiQuery } from '../api/hooks';
+import { useAddressParams } from '../app/use-address-params';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ArticleTags, ArticleUsage } from '../features/kb/ArticleMeta';
 import { KbFilters, type KbFilterValues } from '../features/kb/KbFilters';
@@ -39,7 +40,7 @@ function EmptyKnowledgeBase() {
 /** The knowledge base: search, filters, and the articles, a page at a time. */
 export function KbPage() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   const values: KbFilterValues = {
     search: params.get('q') ?? '',
     category: params.get('category') ?? '',
@@ -72,7 +73,7 @@ export function KbPage() {
     const entries = Object.entries({ ...keys, sort: next.sort === 'relevance' ? '' : next.sort });
     const kept = entries.filter(([, value]) => value !== '');
     if (next.page > 0) kept.push(['page', String(next.page)]);
-    setParams(kept, { replace: true });
+    setParams(kept);
   };
 
   return (

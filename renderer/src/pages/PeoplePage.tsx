@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApiQuery } from '../api/hooks';
+import { useAddressParams } from '../app/use-address-params';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SearchField } from '../components/SearchField';
 import { useDebounced } from '../features/kb/use-debounced';
@@ -11,7 +12,7 @@ const TYPING_PAUSE_MS = 300;
 /** The people directory: found by name or e-mail as the analyst types. */
 export function PeoplePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   // The field keeps what is typed itself: the address follows, a step behind a fast typist.
   const [typed, setTyped] = useState(() => params.get('q') ?? '');
   const search = useDebounced(typed.trim(), TYPING_PAUSE_MS);
@@ -32,7 +33,7 @@ export function PeoplePage() {
           value={typed}
           onChange={(q) => {
             setTyped(q);
-            setParams(q ? [['q', q]] : [], { replace: true });
+            setParams(q ? [['q', q]] : []);
           }}
         />
       </div>

@@ -8,9 +8,10 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { DEFAULT_WORKFLOW_CONFIG, type Ticket } from '@deskside/core';
 import { useApiQuery } from '../api/hooks';
+import { useAddressParams } from '../app/use-address-params';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { lazyComponent } from '../components/lazy-component';
 import { useNow } from '../components/useNow';
@@ -38,7 +39,7 @@ const NewTicketForm = lazyComponent(
 export function QueuePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -66,11 +67,7 @@ export function QueuePage() {
 
   const update = useCallback(
     (changes: Partial<QueueFilters>) => {
-      // At once, not in a transition: the checkboxes show the address's state.
-      setParams((current) => paramsFromFilters({ ...filtersFromParams(current), ...changes }), {
-        replace: true,
-        flushSync: true,
-      });
+      setParams((current) => paramsFromFilters({ ...filtersFromParams(current), ...changes }));
     },
     [setParams],
   );
