@@ -21,6 +21,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The chunks `file` loads before it runs: itself and its static imports, all the way down. */
+function staticClosure(bundle: Rolldown.OutputBundle, file: string): Rolldown.OutputChunk[] {
+  const found = new Map<string, Rolldown.OutputChunk>();
+  const visit = (name: string) => {
+    const chunk = bundle[name];
+    if (found.has(name) || chunk?.type !== 'chunk') return;
+    found.set(name, chunk);
+    chunk.imports.forEach(visit);
+  };
+  visit(file);
+  return [...found.values()];
+}
+
+/**
+ * The entry's reads are worth something only if they go out before core's schemas are built
+ * (about a third of a second here): nothing it loads may hold zod.
+ */
+function assertEntryBuildsNoSchemas(bundle: Rolldown.OutputBundle): void {
+  const entry = Object.values(bundle).find(
+    (output): output is Rolldown.OutputChunk => output.type === 'chunk' && output.isEntry,
+  );
+  if (!entry) throw new Error('the build has no entry chunk');
+  for (const chunk of staticClosure(bundle, entry.fileName)) {
+    const zod = Object.keys(chunk.modules).find((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id));
+    if (zod) {
+      throw new Error(
+        `renderer/src/boot.ts loads ${chunk.fileName}, which builds zod schemas (${zod}): import what it needs from @deskside/core/schema-free, whose modules SCHEMA_FREE names`,
+      );
+    }
+  }
+}
+
 /**
  * The page's entry (renderer/src/boot.ts) asks for the first page's data and then imports
  * the console (main.tsx). The console's scripts are preloaded by the page itself, so they
@@ -39,15 +71,8 @@ function preloadConsole(): Plugin {
             output.type === 'chunk' && /[\\/]src[\\/]main\.tsx$/.test(output.facadeModuleId ?? ''),
         );
         if (!main) throw new Error('the build has no chunk for renderer/src/main.tsx');
-        const files = new Set<string>();
-        const visit = (file: string) => {
-          const chunk = bundle[file];
-          if (files.has(file) || chunk?.type !== 'chunk') return;
-          files.add(file);
-          chunk.imports.forEach(visit);
-        };
-        visit(main.fileName);
-        return [...files].map((file) => ({
+        assertEntryBuildsNoSchemas(bundle);
+        return staticClosure(bundle, main.fileName).map(({ fileName: file }) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
           injectTo: 'head' as const,
@@ -57,16 +82,19 @@ function preloadConsole(): Plugin {
   };
 }
 
+const CORE_CHUNK = /[\\/]node_modules[\\/](zod|luxon|canonicalize)[\\/]|[\\/]core[\\/]src[\\/]/;
+const SCHEMA_FREE =
+  /[\\/]node_modules[\\/]canonicalize[\\/]|[\\/]core[\\/]src[\\/](schema-free|canonical-json|languages|workflow[\\/]statuses)\.ts$/;
+
 const VENDOR_CHUNKS = [
   { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
   { name: 'router', test: /[\\/]node_modules[\\/]react-router[\\/]/ },
   { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/](query-core|react-query)[\\/]/ },
   { name: 'i18n', test: /[\\/]node_modules[\\/](i18next|react-i18next)[\\/]/ },
-  // core/: the contract's schemas, which the API client checks every answer with.
-  {
-    name: 'core',
-    test: /[\\/]node_modules[\\/](zod|luxon|canonicalize)[\\/]|[\\/]core[\\/]src[\\/]/,
-  },
+  // core/: the contract's schemas, which the API client checks every answer with. Not what
+  // core/src/schema-free.ts gathers: the page's entry uses that before the schemas are built.
+  { name: 'schema-free', test: SCHEMA_FREE, priority: 1 },
+  { name: 'core', test: CORE_CHUNK },
 ];
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { LANGUAGES } from './languages';
 
-export const LANGUAGES = ['en', 'nl', 'fr', 'el'] as const;
+export { LANGUAGES, type Language } from './languages';
 export const LanguageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof LanguageSchema>;
 
 /** How the analyst at this console wants to be called on screen (not the name tickets record). */
 export const DisplayNameSchema = z

@@ -1,5 +1,5 @@
 import type { EarlyRead } from './api/early-reads';
-import { filtersFromParams, firstQueuePage } from './features/queue/queue-params';
+import { DEFAULT_FILTERS, firstQueuePage } from './features/queue/queue-query';
 
 /** The hash router's path and query in an address (`#/tickets?status=new`). */
 function hashRoute(hash: string): { path: string; search: URLSearchParams } {
@@ -13,7 +13,9 @@ const QUEUE_PATHS = new Set(['', '/', '/tickets']);
 /**
  * What the page at this address reads as it opens, exactly as it will ask for it: the
  * settings (for the language), the analyst's profile (the sidebar) and, on the queue, the
- * desk's configuration and the queue's first page for the address's filters.
+ * desk's configuration and the queue's first page. Only the unfiltered queue's: filters in
+ * the address are checked with core's schemas, which the page's entry does not wait for, so
+ * a filtered queue (a reload, a shared link) asks for itself once the console runs.
  */
 export function openingReads(hash: string): EarlyRead[] {
   const reads: EarlyRead[] = [
@@ -22,10 +24,10 @@ export function openingReads(hash: string): EarlyRead[] {
   ];
   const { path, search } = hashRoute(hash);
   if (QUEUE_PATHS.has(path)) {
-    reads.push(
-      { method: 'workflow.config', input: {} },
-      { method: 'tickets.queue', input: firstQueuePage(filtersFromParams(search)) },
-    );
+    reads.push({ method: 'workflow.config', input: {} });
+    if (search.size === 0) {
+      reads.push({ method: 'tickets.queue', input: firstQueuePage(DEFAULT_FILTERS) });
+    }
   }
   return reads;
 }

@@ -1,25 +1,9 @@
 import { z } from 'zod';
 import { DesksideError } from '../errors';
+import { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from './statuses';
 
-export const TicketStatusSchema = z.enum([
-  'new',
-  'in_progress',
-  'waiting_on_user',
-  'waiting_on_vendor',
-  'resolved',
-  'closed',
-  'reopened',
-]);
-export type TicketStatus = z.infer<typeof TicketStatusSchema>;
-
-/** Statuses in which the ticket is still being worked: the open queue. */
-export const OPEN_STATUSES: readonly TicketStatus[] = [
-  'new',
-  'in_progress',
-  'waiting_on_user',
-  'waiting_on_vendor',
-  'reopened',
-];
+export { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from './statuses';
+export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 
 /** While waiting on someone else, the SLA clocks stand still. */
 export const PAUSED_STATUSES: readonly TicketStatus[] = ['waiting_on_user', 'waiting_on_vendor'];

@@ -5,7 +5,8 @@
  * parses it as it parses any other); after that, or once they are a few seconds old, calls
  * go to the console as usual.
  */
-import { canonicalJson, type ApiMethod } from '@deskside/core';
+import type { ApiMethod } from '@deskside/core';
+import { canonicalJson } from '@deskside/core/schema-free';
 
 export interface EarlyRead {
   method: ApiMethod;

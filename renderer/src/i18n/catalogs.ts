@@ -4,7 +4,7 @@
  * console's code has loaded.
  */
 import type { ResourceKey } from 'i18next';
-import { LANGUAGES, type Language } from '@deskside/core';
+import { LANGUAGES, type Language } from '@deskside/core/schema-free';
 
 /**
  * The console fetches the analyst's language before its first render and another one only

@@ -19,12 +19,8 @@ import { isSearchShortcut } from '../features/queue/keyboard';
 import { groupName } from '../features/queue/labels';
 import { QueueFiltersPanel } from '../features/queue/QueueFilters';
 import { QueueList } from '../features/queue/QueueList';
-import {
-  filtersFromParams,
-  isFiltered,
-  paramsFromFilters,
-  type QueueFilters,
-} from '../features/queue/queue-params';
+import { filtersFromParams } from '../features/queue/queue-params';
+import { isFiltered, paramsFromFilters, type QueueFilters } from '../features/queue/queue-query';
 import { useQueue } from '../features/queue/useQueue';
 import { formatNumber } from '../i18n/format';
 

@@ -9,7 +9,7 @@ import {
   type CategoryTree,
 } from '@deskside/core';
 import { categoryLabel } from './labels';
-import { DEFAULT_FILTERS, isFiltered, toggled, type QueueFilters } from './queue-params';
+import { DEFAULT_FILTERS, isFiltered, toggled, type QueueFilters } from './queue-query';
 
 const SEARCH_DELAY_MS = 300;
 

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OPEN_STATUSES } from '@deskside/core';
 import { isSearchShortcut, queueKey } from './keyboard';
-import {
-  DEFAULT_FILTERS,
-  filtersFromParams,
-  isFiltered,
-  paramsFromFilters,
-  queueQuery,
-  toggled,
-} from './queue-params';
+import { filtersFromParams } from './queue-params';
+import { DEFAULT_FILTERS, isFiltered, paramsFromFilters, queueQuery, toggled } from './queue-query';
 
 describe('queue filters in the address', () => {
   it('round-trips every filter', () => {

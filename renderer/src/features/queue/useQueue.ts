@@ -7,12 +7,8 @@ import {
 import type { QueuePage } from '@deskside/core';
 import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import {
-  QUEUE_PAGE_SIZE,
-  filtersFromParams,
-  firstQueuePage,
-  type QueueFilters,
-} from './queue-params';
+import { filtersFromParams } from './queue-params';
+import { QUEUE_PAGE_SIZE, firstQueuePage, type QueueFilters } from './queue-query';
 
 /** The contract's deepest offset: beyond it, narrow the queue with filters or search. */
 const MAX_OFFSET = 100_000;
