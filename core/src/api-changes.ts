@@ -15,6 +15,7 @@ export const UNANNOUNCED_CHANGES = [
   'settings.changed',
   'profile.changed',
   'workflow.changed',
+  'analysts.changed',
 ] as const;
 
 export type ApiChange = AnnouncedChange | (typeof UNANNOUNCED_CHANGES)[number];
@@ -108,6 +109,13 @@ export const apiChanges = {
   'kb.unlink': kbChanged,
   'kb.feedback': kbChanged,
   'kb.addStarterArticles': kbChanged,
+
+  'desk.session': none,
+  'desk.analysts': none,
+  'desk.addAnalyst': ['analysts.changed'],
+  'desk.changeAnalyst': ['analysts.changed'],
+  'desk.disableAnalyst': ['analysts.changed'],
+  'audit.list': none,
 
   'data.startExport': none,
   'data.readExport': none,

@@ -1,3 +1,11 @@
+import { AuditPageSchema, AuditQuerySchema } from './audit';
+import {
+  AnalystAccountSchema,
+  AnalystRefSchema,
+  ChangeAnalystInputSchema,
+  DeskSessionSchema,
+  NewAnalystSchema,
+} from './desk';
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
 import { WireErrorSchema, type WireError } from './errors';
@@ -204,6 +212,14 @@ export const apiContract = {
   'kb.unlink': { input: UnlinkArticleInputSchema, output: z.array(LinkedArticleSchema) },
   'kb.feedback': { input: ArticleFeedbackInputSchema, output: z.array(LinkedArticleSchema) },
   'kb.addStarterArticles': { input: NoInput, output: StarterArticlesResultSchema },
+
+  // The desk's analysts (managed by administrators, enforced by PostgreSQL) and its audit log.
+  'desk.session': { input: NoInput, output: DeskSessionSchema },
+  'desk.analysts': { input: NoInput, output: z.array(AnalystAccountSchema) },
+  'desk.addAnalyst': { input: NewAnalystSchema, output: z.array(AnalystAccountSchema) },
+  'desk.changeAnalyst': { input: ChangeAnalystInputSchema, output: z.array(AnalystAccountSchema) },
+  'desk.disableAnalyst': { input: AnalystRefSchema, output: z.array(AnalystAccountSchema) },
+  'audit.list': { input: AuditQuerySchema, output: AuditPageSchema },
 
   // Export and import run as jobs; their files move in chunks (see core/src/jobs.ts).
   'data.startExport': { input: StartExportInputSchema, output: JobSchema },

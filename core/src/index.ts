@@ -27,5 +27,7 @@ export * from './intake';
 export * from './jobs';
 export * from './machine-status';
 export * from './profile';
+export * from './desk';
+export * from './audit';
 export * from './kb';
 export * from './wire';

@@ -86,6 +86,12 @@ const bridge = {
   'kb.unlink': call('kb.unlink'),
   'kb.feedback': call('kb.feedback'),
   'kb.addStarterArticles': call('kb.addStarterArticles'),
+  'desk.session': call('desk.session'),
+  'desk.analysts': call('desk.analysts'),
+  'desk.addAnalyst': call('desk.addAnalyst'),
+  'desk.changeAnalyst': call('desk.changeAnalyst'),
+  'desk.disableAnalyst': call('desk.disableAnalyst'),
+  'audit.list': call('audit.list'),
 } satisfies ApiBridge;
 
 contextBridge.exposeInMainWorld('deskside', bridge);

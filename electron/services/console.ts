@@ -7,6 +7,9 @@ import { collectInventory } from '@deskside/agent/collect';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { DataService } from './data/data-service';
+import { AuditLog } from './desk/audit-log';
+import { signedInAnalyst } from './desk/desk-roles';
+import { DeskService } from './desk/desk-service';
 import { TransferFiles } from './data/transfer-files';
 import { JobRegistry } from './jobs/job-registry';
 import { PairingService } from './machines/pairing-service';
@@ -123,11 +126,15 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
   const { db } = store;
   const now = options.now ?? (() => new Date());
   const snapshots = new SnapshotStore();
+  // On a desk with roles, the analyst is whoever signed in to the database, nothing else.
+  const signedIn = store.dialect === 'postgres' ? await signedInAnalyst(db) : null;
   const info: AppInfo = {
     version: CONSOLE_VERSION,
-    analyst: options.analyst ?? os.userInfo().username,
+    analyst: signedIn ?? options.analyst ?? os.userInfo().username,
     host: options.host,
   };
+  const audit = new AuditLog(db, { analyst: info.analyst, pc: os.hostname() }, now);
+  await audit.record('console.opened', '', { host: info.host, version: info.version });
   const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const consoleName = `${info.analyst}@${os.hostname()}`.slice(0, 100);
   const machines = new MachineService({
@@ -192,8 +199,12 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     kb: new KbService(deps),
     kbSearch: new KbSearchService(deps),
     kbLinks: new KbLinkService(deps),
+    desk: new DeskService(store, info.analyst),
+    audit,
   });
-  const dispatch = createDispatcher(handlers, logger);
+  const dispatch = createDispatcher(handlers, logger, (method, input, output) =>
+    audit.recordCall(method, input, output),
+  );
   return {
     dispatch,
     db,

@@ -8,6 +8,7 @@ import {
   type ApiMethod,
   type WireResult,
 } from '@deskside/core';
+import { INSUFFICIENT_PRIVILEGE, sqlState } from '../database/sql-state';
 import type { ApiHandlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<WireResult>;
@@ -17,7 +18,12 @@ export type Dispatch = (method: string, input: unknown) => Promise<WireResult>;
  * validates the input against the contract, runs the handler, checks the output against
  * the contract, and turns every failure into a wire error without a stack trace.
  */
-export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatch {
+export function createDispatcher(
+  handlers: ApiHandlers,
+  logger: Logger,
+  /** Leaves the audit entry of a call that succeeded (AuditLog.recordCall). */
+  audit?: (method: ApiMethod, input: unknown, output: unknown) => Promise<void>,
+): Dispatch {
   return async (method, input) => {
     if (!isApiMethod(method)) {
       return {
@@ -31,6 +37,11 @@ export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatc
     try {
       const value = await call(handlers, method, input);
       log.debug({ durationMs: Math.round(performance.now() - started) }, 'api call');
+      // The call has happened: a failed entry is the console's fault to report, not a
+      // reason to tell the analyst their change did not happen.
+      await audit?.(method, input, value).catch((error: unknown) => {
+        log.error({ err: error }, 'the audit log refused an entry');
+      });
       return { ok: true, value };
     } catch (error) {
       if (error instanceof DesksideError) {
@@ -39,6 +50,19 @@ export function createDispatcher(handlers: ApiHandlers, logger: Logger): Dispatc
           error.message,
         );
         return { ok: false, error: error.toWire() };
+      }
+      // PostgreSQL refused the signed-in analyst's role: the desk's rules are the
+      // database's, so this is the answer, not a fault of the console.
+      if (sqlState(error) === INSUFFICIENT_PRIVILEGE) {
+        log.info({ code: 'forbidden', err: error }, 'refused by the desk database');
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message:
+              'Your role on this desk does not allow this; a team lead or administrator can do it',
+          },
+        };
       }
       log.error({ err: error }, 'api call failed');
       return {

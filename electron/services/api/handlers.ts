@@ -6,6 +6,8 @@ import {
   type AppInfo,
 } from '@deskside/core';
 import type { DataService } from '../data/data-service';
+import type { AuditLog } from '../desk/audit-log';
+import type { DeskService } from '../desk/desk-service';
 import type { IntakeService } from '../intake/intake-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { PairingService } from '../machines/pairing-service';
@@ -53,16 +55,24 @@ export interface HandlerDeps {
   kb: KbService;
   kbSearch: KbSearchService;
   kbLinks: KbLinkService;
+  desk: DeskService;
+  audit: AuditLog;
 }
 
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const { profile, pairing, jobs } = deps;
-  const { kb, kbSearch, kbLinks } = deps;
+  const { kb, kbSearch, kbLinks, desk, audit } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
+    'desk.session': () => desk.session(),
+    'desk.analysts': () => desk.list(),
+    'desk.addAnalyst': (analyst) => desk.add(analyst),
+    'desk.changeAnalyst': (change) => desk.change(change),
+    'desk.disableAnalyst': ({ login }) => desk.disable(login),
+    'audit.list': (query) => audit.list(query),
     'settings.get': () => Promise.resolve(settings.get()),
     'settings.update': (changes) => Promise.resolve(settings.update(changes)),
     'profile.get': () => profile.get(),

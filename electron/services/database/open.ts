@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { applyDeskGrants, hasDeskRoles } from '../desk/desk-roles';
 import type { DialectName } from './dialect';
 import { migrationsFor } from './migrations';
 import type { DatabaseSchema } from './schema';
@@ -51,8 +53,15 @@ export function openSqliteReader(file: string, options: OpenDatabaseOptions = {}
   });
 }
 
+/** How a console's connections name themselves: the audit log records it as the analyst's PC. */
+export const consoleConnectionName = (): string => `deskside@${os.hostname()}`.slice(0, 63);
+
 export function postgresPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: consoleConnectionName(),
+  });
   // An idle client that loses its server (restart, network) must not crash the console; the
   // next query gets a fresh connection and its own error.
   pool.on('error', () => undefined);
@@ -73,7 +82,15 @@ export async function openDatabaseTarget(
 ): Promise<Db> {
   const db = target.kind === 'sqlite' ? openSqlite(target.file, options) : openPostgres(target.url);
   try {
-    await migrateToLatest(db, target.kind);
+    if (target.kind === 'postgres' && !(await mayUpgradeSchema(db))) {
+      await requireCurrentSchema(db);
+    } else {
+      const applied = await migrateToLatest(db, target.kind);
+      // A table the upgrade added gets the desk roles' grants before any analyst needs it.
+      if (target.kind === 'postgres' && applied.length > 0 && (await hasDeskRoles(db))) {
+        await applyDeskGrants(db);
+      }
+    }
   } catch (error) {
     await db.destroy();
     throw error;
@@ -84,6 +101,30 @@ export async function openDatabaseTarget(
 /** The console's SQLite file. */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<Db> {
   return openDatabaseTarget({ kind: 'sqlite', file }, options);
+}
+
+/**
+ * Whether this login may upgrade the schema: the desk's owner may; an analyst's login (no
+ * CREATE on the schema) never does, however old the schema is.
+ */
+async function mayUpgradeSchema(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ may: boolean }>`
+    SELECT has_schema_privilege(current_user, 'public', 'CREATE') AS may`.execute(db);
+  return rows[0]?.may ?? false;
+}
+
+/** For a login that may not upgrade: the schema must already be this version's. */
+async function requireCurrentSchema(db: Db): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrationsFor('postgres')) },
+  });
+  const migrations = await migrator.getMigrations();
+  if (migrations.some((migration) => !migration.executedAt)) {
+    throw new MigrationError(
+      "This desk's database is older than this version of Deskside, and only the desk's owner upgrades it: ask your administrator to open the desk once as its owner",
+    );
+  }
 }
 
 const describe = (error: unknown): string =>

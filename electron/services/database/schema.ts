@@ -190,6 +190,30 @@ export const TABLES = {
     feedbackBy: textOrNull,
     feedbackAt: textOrNull,
   },
+  analysts: {
+    login: text,
+    name: text,
+    email: text,
+    language: text,
+    role: text,
+    /** JSON array of group ids. */
+    groups: textWithDefault,
+    /** 1 once an administrator disabled the analyst (their login role can no longer sign in). */
+    disabled: integerWithDefault,
+    addedBy: text,
+    addedAt: text,
+    updatedAt: text,
+  },
+  auditLog: {
+    id: identity,
+    at: text,
+    analyst: text,
+    pc: text,
+    action: text,
+    subject: textWithDefault,
+    /** JSON object. */
+    details: textWithDefault,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

@@ -4,6 +4,7 @@ import { ticketsMachinesEvidence } from './0001-tickets-machines-evidence';
 import { workflow } from './0002-workflow';
 import { knowledgeBase } from './0003-knowledge-base';
 import { ticketMachine } from './0004-ticket-machine';
+import { desk } from './0005-desk';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -15,6 +16,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002-workflow': workflow(dialect),
     '0003-knowledge-base': knowledgeBase(dialect),
     '0004-ticket-machine': ticketMachine(),
+    '0005-desk': desk(dialect),
   };
 }
 

@@ -1,0 +1,8 @@
+/** PostgreSQL's SQLSTATE of a failed query (pg puts it on the error as `code`), if it has one. */
+export function sqlState(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** 42501, insufficient_privilege: the signed-in role may not do this. */
+export const INSUFFICIENT_PRIVILEGE = '42501';
