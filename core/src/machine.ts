@@ -5,7 +5,11 @@ import { FingerprintSchema, normalizedString } from './fingerprint';
 import { InventorySchema } from './inventory';
 import { normalizePairingCode } from './pairing';
 
-/** The machine the console itself runs on; its inventory is collected in-process. */
+/**
+ * Another name for the PC the console itself runs on ("This computer"), whose inventory is
+ * collected in-process. The console answers with that PC's stable id (a UUID, the same in
+ * every analyst's console); tickets and evidence recorded before it had one say `local`.
+ */
 export const LOCAL_MACHINE_ID = 'local';
 
 export const MachineIdSchema = z.union([z.literal(LOCAL_MACHINE_ID), z.uuid()]);
@@ -39,6 +43,11 @@ export const MachineSchema = z.object({
   hostname: z.string().nullable(),
   addedAt: z.iso.datetime().nullable(),
   lastContactAt: z.iso.datetime().nullable(),
+  /**
+   * The PC this console runs on. Another console's PC is a `local` machine too, reached only
+   * from the console on it.
+   */
+  thisComputer: z.boolean().default(false),
 });
 export type Machine = z.infer<typeof MachineSchema>;
 

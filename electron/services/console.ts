@@ -23,6 +23,7 @@ import { KbSearchService } from './kb/kb-search';
 import { KbService } from './kb/kb-service';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
+import { namingThisComputer, thisComputer, type ThisComputer } from './machines/this-computer';
 import { OrderService } from './outside-help/order-service';
 import { VendorService } from './outside-help/vendor-service';
 import { VisitService } from './outside-help/visit-service';
@@ -58,6 +59,8 @@ export interface ConsoleOptions {
    * days); null turns the sweep off (tests drive it by hand). Default: hourly.
    */
   closeUnansweredEveryMs?: number | null;
+  /** The PC this console runs on; by default read from the OS (machines/this-computer.ts). */
+  thisComputer?: ThisComputer;
   /** The call-intake scripts this console offers; the starter scripts by default. */
   intakeScripts?: readonly IntakeScript[];
 }
@@ -137,6 +140,7 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
   await audit.record('console.opened', '', { host: info.host, version: info.version });
   const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const consoleName = `${info.analyst}@${os.hostname()}`.slice(0, 100);
+  const pc = options.thisComputer ?? (await thisComputer(options.dataDir));
   const machines = new MachineService({
     db,
     secrets,
@@ -144,7 +148,9 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     collectLocalInventory: options.collectLocalInventory ?? collectInventory,
     runLocalChecks: localCheckRunner(logger),
     consoleName,
+    thisComputer: pc,
   });
+  await machines.register();
   const workflow = new WorkflowConfigService(store);
   const deps: WorkflowDeps = { store, config: workflow, now };
   const checkRuns = new CheckRunService(machines, {
@@ -202,8 +208,11 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     desk: new DeskService(store, info.analyst),
     audit,
   });
-  const dispatch = createDispatcher(handlers, logger, (method, input, output) =>
-    audit.recordCall(method, input, output),
+  const dispatch = createDispatcher(
+    handlers,
+    logger,
+    (method, input, output) => audit.recordCall(method, input, output),
+    (method, input) => namingThisComputer(method, input, pc.id),
   );
   return {
     dispatch,

@@ -147,7 +147,9 @@ test('an agent machine’s pairing: checked, refused after a revoke, paired agai
     .click();
   await page.getByRole('button', { name: fr.settings.agents.removeYes, exact: true }).click();
   await expect(page.getByText(fr.settings.agents.none)).toBeVisible();
-  expect((await callApi(desk.host, 'machines.list', {})).map((m) => m.id)).toEqual(['local']);
+  expect((await callApi(desk.host, 'machines.list', {})).map((m) => m.thisComputer)).toEqual([
+    true,
+  ]);
 });
 
 /** A tickets CSV of `rows` tickets, as the export writes it. */

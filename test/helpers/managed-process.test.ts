@@ -39,6 +39,8 @@ describe('ManagedProcess', () => {
 
   it('fails a wait after its timeout, and is stopped by SIGTERM', async () => {
     const child = await node(`console.log('busy'); setInterval(() => {}, 1_000);`, 'slow');
+    // Once it has printed (a loaded machine starts Node slowly), it has 300 ms to say ready.
+    await child.waitForLine(/^busy$/, 10_000);
     await expect(child.waitForLine(/^ready$/, 300)).rejects.toThrow(
       /^slow \(pid \d+\) printed no line matching \/\^ready\$\/ within 300 ms\n.*\nbusy$/,
     );

@@ -23,6 +23,8 @@ export function createDispatcher(
   logger: Logger,
   /** Leaves the audit entry of a call that succeeded (AuditLog.recordCall). */
   audit?: (method: ApiMethod, input: unknown, output: unknown) => Promise<void>,
+  /** Resolves what an input names only by alias (this computer's `local`), after validation. */
+  resolve: (method: ApiMethod, input: unknown) => unknown = (_method, input) => input,
 ): Dispatch {
   return async (method, input) => {
     if (!isApiMethod(method)) {
@@ -35,11 +37,11 @@ export function createDispatcher(
     const started = performance.now();
     const log = logger.child({ requestId, method });
     try {
-      const value = await call(handlers, method, input);
+      const value = await call(handlers, method, input, resolve);
       log.debug({ durationMs: Math.round(performance.now() - started) }, 'api call');
       // The call has happened: a failed entry is the console's fault to report, not a
       // reason to tell the analyst their change did not happen.
-      await audit?.(method, input, value).catch((error: unknown) => {
+      await audit?.(method, resolve(method, input), value).catch((error: unknown) => {
         log.error({ err: error }, 'the audit log refused an entry');
       });
       return { ok: true, value };
@@ -76,14 +78,19 @@ export function createDispatcher(
   };
 }
 
-async function call(handlers: ApiHandlers, method: ApiMethod, input: unknown): Promise<unknown> {
+async function call(
+  handlers: ApiHandlers,
+  method: ApiMethod,
+  input: unknown,
+  resolve: (method: ApiMethod, input: unknown) => unknown,
+): Promise<unknown> {
   const contract = apiContract[method];
   const parsedInput = contract.input.safeParse(input ?? {});
   if (!parsedInput.success) throw validationError(parsedInput.error, 'input');
   // The map type pairs each method with its own handler; TypeScript cannot follow the
   // correlation through the generic index, so the handler is called through `unknown`.
   const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-  const output = await handler(parsedInput.data);
+  const output = await handler(resolve(method, parsedInput.data));
   const parsedOutput = contract.output.safeParse(output);
   if (!parsedOutput.success) {
     throw new Error(`Handler for ${method} broke the contract: ${parsedOutput.error.message}`);

@@ -1,4 +1,5 @@
 import {
+  LOCAL_MACHINE_ID,
   describeCheckCatalog,
   type ApiMethod,
   type ApiOutput,
@@ -86,7 +87,8 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.status': ({ id }) => pairing.status(id),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),
-    'machines.tickets': ({ id }) => tickets.forMachine(id),
+    'machines.tickets': ({ id }) =>
+      tickets.forMachine(machines.isThisComputer(id) ? [id, LOCAL_MACHINE_ID] : [id]),
     'machines.startChecks': ({ id, checks }) => checkRuns.start(id, checks),
     'machines.checkRun': ({ runId, afterVersion }) => checkRuns.follow(runId, afterVersion),
     'machines.cancelChecks': ({ runId }) => Promise.resolve(checkRuns.cancel(runId)),

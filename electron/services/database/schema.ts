@@ -204,6 +204,12 @@ export const TABLES = {
     addedAt: text,
     updatedAt: text,
   },
+  consolePcs: {
+    id: text,
+    hostname: text,
+    firstSeenAt: text,
+    lastSeenAt: text,
+  },
   auditLog: {
     id: identity,
     at: text,

@@ -64,6 +64,7 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   evidence: ['INSERT'],
   people: ['INSERT', 'UPDATE'],
   machines: ['INSERT', 'UPDATE'],
+  console_pcs: ['INSERT', 'UPDATE'],
   vendor_cases: ['INSERT', 'UPDATE'],
   visits: ['INSERT', 'UPDATE'],
   orders: ['INSERT', 'UPDATE'],

@@ -78,7 +78,8 @@ describe('running checks from the console', () => {
         { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
       ],
     });
-    expect(run).toMatchObject({ machineId: 'local', transport: 'local', state: 'done' });
+    const here = await setup.desk.call('machines.get', { id: 'local' });
+    expect(run).toMatchObject({ machineId: here.id, transport: 'local', state: 'done' });
     expect(resultsOf(run)[0]).toMatchObject({ checkId: 'memory.pressure', status: 'pass' });
   });
 

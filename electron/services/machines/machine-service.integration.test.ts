@@ -38,7 +38,10 @@ describe('adding a machine with an agent', () => {
   it('lists "This computer" before anything is added', async () => {
     const machines = await desk.call('machines.list', {});
     expect(machines).toHaveLength(1);
-    expect(machines[0]).toMatchObject({ id: 'local', transport: 'local' });
+    expect(machines[0]).toMatchObject({ transport: 'local', thisComputer: true });
+    expect(machines[0]?.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
   });
 
   it('probes the certificate the agent presents without sending a token', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import {
   DesksideError,
   inventoryHostname,
@@ -21,6 +20,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import { pairWithAgent, probeAgent, type AgentEndpoint, type PinnedAgent } from './agent-client';
 import { confirmedEndpoint } from './confirmed-endpoint';
 import type { SnapshotStore } from './snapshots';
+import type { ThisComputer } from './this-computer';
 import {
   agentHttpsTransport,
   localTransport,
@@ -42,6 +42,8 @@ export interface MachineServiceDeps {
   runLocalChecks: RunChecks;
   /** How agents list this console when it pairs, e.g. "ana@helpdesk-07". */
   consoleName?: string;
+  /** The PC this console runs on (this-computer.ts); registered with the desk on open. */
+  thisComputer: ThisComputer;
 }
 
 type MachineRow = Pick<
@@ -60,6 +62,23 @@ function toMachine(row: MachineRow): Machine {
     hostname: row.hostname,
     addedAt: row.addedAt,
     lastContactAt: row.lastContactAt,
+    thisComputer: false,
+  };
+}
+
+/** A console's own PC as a machine: no agent serves it, so it has no address. */
+function consolePc(id: string, hostname: string): Machine {
+  return {
+    id,
+    name: hostname,
+    transport: 'local',
+    address: null,
+    port: null,
+    fingerprint: null,
+    hostname,
+    addedAt: null,
+    lastContactAt: null,
+    thisComputer: false,
   };
 }
 
@@ -79,18 +98,28 @@ export class MachineService {
 
   constructor(private readonly deps: MachineServiceDeps) {}
 
+  /** Whether `id` names this console's own PC (its stable id, or the `local` alias). */
+  isThisComputer(id: string): boolean {
+    return id === LOCAL_MACHINE_ID || id === this.deps.thisComputer.id;
+  }
+
+  /** Records this console's PC with the desk, so other consoles can name it. */
+  async register(): Promise<void> {
+    const { id, hostname } = this.deps.thisComputer;
+    const now = new Date().toISOString();
+    await this.deps.db
+      .insertInto('consolePcs')
+      .values({ id, hostname, firstSeenAt: now, lastSeenAt: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ hostname, lastSeenAt: now }))
+      .execute();
+  }
+
   private localMachine(): Machine {
-    const hostname = os.hostname();
+    const { id, hostname } = this.deps.thisComputer;
     return {
-      id: LOCAL_MACHINE_ID,
-      name: hostname,
-      transport: 'local',
-      address: null,
-      port: null,
-      fingerprint: null,
-      hostname,
-      addedAt: null,
+      ...consolePc(id, hostname),
       lastContactAt: this.localLastContactAt,
+      thisComputer: true,
     };
   }
 
@@ -104,14 +133,20 @@ export class MachineService {
   }
 
   async get(id: string): Promise<Machine> {
-    if (id === LOCAL_MACHINE_ID) return this.localMachine();
+    if (this.isThisComputer(id)) return this.localMachine();
     const row = await this.deps.db
       .selectFrom('machines')
       .select(machineColumns)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new DesksideError('not_found', 'No such machine');
-    return toMachine(row);
+    if (row) return toMachine(row);
+    const pc = await this.deps.db
+      .selectFrom('consolePcs')
+      .select(['id', 'hostname'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (pc) return consolePc(pc.id, pc.hostname);
+    throw new DesksideError('not_found', 'No such machine');
   }
 
   /** First contact: the certificate the agent presents, for the analyst to confirm. */
@@ -196,7 +231,7 @@ export class MachineService {
     const transport = await this.transportFor(machine);
     const inventory = await transport.inventory();
     const fetchedAt = new Date().toISOString();
-    if (id === LOCAL_MACHINE_ID) {
+    if (machine.thisComputer) {
       this.localLastContactAt = fetchedAt;
     } else {
       await this.deps.db
@@ -239,7 +274,7 @@ export class MachineService {
   }
 
   private async contacted(id: string, at: string): Promise<void> {
-    if (id === LOCAL_MACHINE_ID) {
+    if (this.isThisComputer(id)) {
       this.localLastContactAt = at;
       return;
     }
@@ -251,8 +286,14 @@ export class MachineService {
   }
 
   private async transportFor(machine: Machine): Promise<MachineTransport> {
-    if (machine.id === LOCAL_MACHINE_ID) {
+    if (machine.thisComputer) {
       return localTransport(this.deps.collectLocalInventory, this.deps.runLocalChecks);
+    }
+    if (machine.transport === 'local') {
+      throw new DesksideError(
+        'machine_unreachable',
+        `${machine.name} is the PC of another analyst's console: its inventory and checks are read from the console on it`,
+      );
     }
     return agentHttpsTransport(await this.pinnedAgent(machine.id));
   }

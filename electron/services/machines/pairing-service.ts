@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import {
   DesksideError,
-  LOCAL_MACHINE_ID,
   type Machine,
   type MachineStatus,
   type RepairMachineInputSchema,
@@ -60,7 +59,16 @@ export class PairingService {
   async status(id: string): Promise<MachineStatus> {
     const checkedAt = new Date().toISOString();
     const base = { id, agentVersion: null, presentedFingerprint: null, detail: null, checkedAt };
-    if (id === LOCAL_MACHINE_ID) return { ...base, state: 'local' };
+    if (this.deps.machines.isThisComputer(id)) return { ...base, state: 'local' };
+    const machine = await this.deps.machines.get(id);
+    if (machine.transport === 'local') {
+      // Another analyst's console PC: no agent serves it, only the console on it reaches it.
+      return {
+        ...base,
+        state: 'unreachable',
+        detail: `${machine.name} is the PC of another analyst's console`,
+      };
+    }
     const row = await this.stored(id);
     let presented;
     try {

@@ -107,7 +107,7 @@ describe('an agent machine’s pairing', () => {
     const agent = await agentOn();
     const machine = await pairWith(agent);
     expect(await desk.call('machines.remove', { id: machine.id })).toEqual({ id: machine.id });
-    expect((await desk.call('machines.list', {})).map((m) => m.id)).toEqual(['local']);
+    expect((await desk.call('machines.list', {})).map((m) => m.thisComputer)).toEqual([true]);
     expect((await callError(desk.call('machines.status', { id: machine.id }))).code).toBe(
       'not_found',
     );

@@ -36,10 +36,11 @@ describe.each(STORE_KINDS)('check results as evidence on %s', (kind) => {
     const { id } = await ticket(desk, 'Slow laptop');
     const run = await finishedRun(desk);
     const evidence = await desk.call('tickets.attachCheckRun', { ticketId: id, runId: run.runId });
+    const here = await desk.call('machines.get', { id: 'local' });
     expect(evidence).toMatchObject({
       kind: 'checks',
       ticketId: id,
-      machineId: 'local',
+      machineId: here.id,
       transport: 'local',
       takenAt: run.startedAt,
     });
@@ -92,7 +93,8 @@ describe.each(STORE_KINDS)('check results as evidence on %s', (kind) => {
     const json = await exportData(source, 'json');
     await importData(target, 'json', json);
     const imported = await target.call('tickets.get', { id });
-    expect(imported.ticket.machineId).toBe('local');
+    // The PC's own id travels with the ticket: the target console names the source's PC.
+    expect(imported.ticket.machineId).toBe((await source.call('machines.get', { id: 'local' })).id);
     expect(imported.evidence.map((item) => item.kind)).toEqual(['checks']);
 
     const forged = JSON.parse(json) as { evidence: { content: { results: { code: string }[] } }[] };
@@ -143,7 +145,8 @@ describe.each(STORE_KINDS)('check results as evidence on %s', (kind) => {
     });
     const listed = await desk.call('machines.tickets', { id: 'local' });
     expect(listed.map((t) => t.summary)).toEqual([withEvidence.summary, about.summary]);
-    expect(about.machineId).toBe('local');
+    // `local` names this PC by its own id, which is what the ticket keeps.
+    expect(about.machineId).toBe((await desk.call('machines.get', { id: 'local' })).id);
     const unknownMachine = await callError(ticket(desk, 'Nowhere', crypto.randomUUID()));
     expect(unknownMachine.code).toBe('validation');
     expect(unknownMachine.issues?.[0]?.path).toBe('machineId');

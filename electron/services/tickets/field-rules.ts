@@ -57,13 +57,18 @@ export async function requesterName(
   return given ?? names.get(requesterId);
 }
 
-/** Every machine a ticket is about is this computer or one in the machine list. */
+/** Every machine a ticket is about is in the machine list or a console's own PC. */
 export async function checkMachines(trx: Db, ids: Iterable<string | null>): Promise<void> {
   const wanted = [...new Set(ids)].filter(
     (id): id is string => id !== null && id !== LOCAL_MACHINE_ID,
   );
   if (wanted.length === 0) return;
-  const known = await trx.selectFrom('machines').select('id').where('id', 'in', wanted).execute();
+  const known = await trx
+    .selectFrom('machines')
+    .select('id')
+    .where('id', 'in', wanted)
+    .unionAll(trx.selectFrom('consolePcs').select('id').where('id', 'in', wanted))
+    .execute();
   const missing = wanted.find((id) => !known.some((machine) => machine.id === id));
   if (missing !== undefined) {
     throw invalid('machineId', `Machine ${missing} is not in the machine list`);

@@ -118,11 +118,13 @@ describe.each(STORE_KINDS)('attaching an inventory as evidence on %s', (kind) =>
     expect(evidence).toMatchObject({
       ticketId: ticket.id,
       kind: 'inventory',
-      machineId: 'local',
+      // This computer's own stable id, not `local`, which is another PC in every console.
+      machineId: snapshot.machineId,
       transport: 'local',
       takenBy: TEST_ANALYST,
       takenAt: snapshot.fetchedAt,
     });
+    expect(evidence.machineId).toMatch(/^[0-9a-f]{8}-/);
     expect(evidence.content).toEqual(snapshot.inventory);
     expect(evidence.sha256).toBe(sha256Hex(canonicalJson(snapshot.inventory)));
     const stored = await desk.db.selectFrom('evidence').select('content').executeTakeFirstOrThrow();

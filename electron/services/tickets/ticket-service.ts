@@ -217,18 +217,21 @@ export class TicketService {
     return toEvidence(row);
   }
 
-  /** The tickets about a machine, and those holding evidence from it; newest first. */
-  async forMachine(machineId: string): Promise<Ticket[]> {
+  /**
+   * The tickets about a machine, and those holding evidence from it; newest first. A machine
+   * may go by several ids (this computer: its own, and `local` on older tickets).
+   */
+  async forMachine(machineIds: readonly string[]): Promise<Ticket[]> {
     const rows = await this.db
       .selectFrom('tickets')
       .selectAll()
       .where((eb) =>
         eb.or([
-          eb('machineId', '=', machineId),
+          eb('machineId', 'in', machineIds),
           eb(
             'id',
             'in',
-            eb.selectFrom('evidence').select('ticketId').where('machineId', '=', machineId),
+            eb.selectFrom('evidence').select('ticketId').where('machineId', 'in', machineIds),
           ),
         ]),
       )
