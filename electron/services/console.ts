@@ -205,7 +205,7 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     kb: new KbService(deps),
     kbSearch: new KbSearchService(deps),
     kbLinks: new KbLinkService(deps),
-    desk: new DeskService(store, info.analyst),
+    desk: new DeskService(store, info.analyst, workflow),
     audit,
   });
   const dispatch = createDispatcher(

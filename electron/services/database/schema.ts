@@ -196,8 +196,6 @@ export const TABLES = {
     email: text,
     language: text,
     role: text,
-    /** JSON array of group ids. */
-    groups: textWithDefault,
     /** 1 once an administrator disabled the analyst (their login role can no longer sign in). */
     disabled: integerWithDefault,
     addedBy: text,

@@ -105,6 +105,67 @@ describe('a desk on PostgreSQL with analysts who sign in as themselves', () => {
     const lenasConsole = await openTestConsole({ databaseUrl: signedInAs(ownerUrl, lena) });
     consoles.push(lenasConsole);
     await expect(lenasConsole.call('workflow.configure', config)).resolves.toBeTruthy();
+    // An analyst's groups are the administrator's to set, not their own.
+    const ownGroups = await callError(bramsConsole.call('profile.update', { groups: ['network'] }));
+    expect(ownGroups.code).toBe('forbidden');
+  });
+
+  it('lets an administrator manage analysts from the console, groups in the desk’s configuration', async () => {
+    const adasConsole = await openTestConsole({ databaseUrl: signedInAs(ownerUrl, ada) });
+    consoles.push(adasConsole);
+    expect(await adasConsole.call('desk.session', {})).toEqual({
+      analyst: ada.login,
+      role: 'admin',
+      roles: true,
+    });
+    const kim = { ...analyst(`kim_${process.pid}_${run}`, 'analyst'), groups: ['network'] };
+    const unknownGroup = await callError(
+      adasConsole.call('desk.addAnalyst', { ...kim, groups: ['no-such-group'] }),
+    );
+    expect(unknownGroup).toMatchObject({ code: 'validation', issues: [{ path: 'groups' }] });
+    const taken = await callError(
+      adasConsole.call('desk.addAnalyst', { ...kim, login: bram.login }),
+    );
+    expect(taken.code).toBe('conflict');
+    expect((await adasConsole.call('desk.analysts', {})).map((a) => a.login)).toEqual(
+      [ada.login, bram.login, lena.login].sort(),
+    );
+
+    const added = await adasConsole.call('desk.addAnalyst', kim);
+    expect(added.find((a) => a.login === kim.login)).toMatchObject({
+      role: 'analyst',
+      groups: ['network'],
+      disabled: false,
+    });
+    const kimsConsole = await openTestConsole({ databaseUrl: signedInAs(ownerUrl, kim) });
+    consoles.push(kimsConsole);
+    expect(await kimsConsole.call('profile.get', {})).toMatchObject({
+      analyst: kim.login,
+      groups: ['network'],
+    });
+    expect(await kimsConsole.call('desk.session', {})).toMatchObject({ role: 'analyst' });
+
+    const { login, password: _password, ...details } = kim;
+    const changed = await adasConsole.call('desk.changeAnalyst', {
+      login,
+      ...details,
+      role: 'lead',
+      groups: ['workplace', 'identity'],
+    });
+    expect(changed.find((a) => a.login === login)).toMatchObject({
+      role: 'lead',
+      groups: ['workplace', 'identity'],
+    });
+    // The new role holds at once in the database: the lead now reads the audit log.
+    const trail = await kimsConsole.call('audit.list', { action: 'analyst.changed' });
+    expect(trail.entries.map((e) => [e.analyst, e.subject])).toEqual([[ada.login, login]]);
+
+    // Bram, an analyst, may not manage anyone: the database says so.
+    const bramsConsole = await openTestConsole({ databaseUrl: signedInAs(ownerUrl, bram) });
+    consoles.push(bramsConsole);
+    const refused = await callError(bramsConsole.call('desk.disableAnalyst', { login }));
+    expect(refused.code).toBe('forbidden');
+    expect(await bramsConsole.call('desk.session', {})).toMatchObject({ role: 'analyst' });
   });
 
   it('refuses an analyst’s own credentials, used directly, what their role may not do', async () => {
@@ -127,7 +188,7 @@ describe('a desk on PostgreSQL with analysts who sign in as themselves', () => {
     expect(
       await tryAs(
         asBram,
-        `SELECT deskside_add_analyst('eve', 'a long password', 'Eve', 'e@x.org', 'en', 'admin', '[]')`,
+        `SELECT deskside_add_analyst('eve', 'a long password', 'Eve', 'e@x.org', 'en', 'admin')`,
       ),
     ).toMatch(denied);
     expect(await tryAs(asBram, `GRANT ${names.admin} TO ${bram.login}`)).toMatch(

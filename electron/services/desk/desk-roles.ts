@@ -118,8 +118,8 @@ export async function applyDeskGrants(db: Db): Promise<void> {
 
 /** The signatures of the functions through which administrators manage analysts. */
 const ANALYST_FUNCTIONS = [
-  'deskside_add_analyst(text, text, text, text, text, text, text)',
-  'deskside_change_analyst(text, text, text, text, text, text)',
+  'deskside_add_analyst(text, text, text, text, text, text)',
+  'deskside_change_analyst(text, text, text, text, text)',
   'deskside_disable_analyst(text)',
 ];
 
@@ -161,7 +161,7 @@ async function createAnalystFunctions(db: Db): Promise<void> {
     FOR EACH ROW EXECUTE FUNCTION deskside_sign_audit_entry()`.execute(db);
 
   await sql`CREATE OR REPLACE FUNCTION deskside_add_analyst(login text, password text,
-      name text, email text, language text, role text, groups text)
+      name text, email text, language text, role text)
     RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     DECLARE
       now_text text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
@@ -176,14 +176,14 @@ async function createAnalystFunctions(db: Db): Promise<void> {
       END IF;
       EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, password,
         current_database() || '_' || role);
-      INSERT INTO analysts (login, name, email, language, role, groups, disabled, added_by,
-        added_at, updated_at)
-      VALUES (login, name, email, language, role, groups, 0, session_user, now_text, now_text);
+      INSERT INTO analysts (login, name, email, language, role, disabled, added_by, added_at,
+        updated_at)
+      VALUES (login, name, email, language, role, 0, session_user, now_text, now_text);
       PERFORM deskside_audit('analyst.added', login, json_build_object('role', role)::text);
     END $$`.execute(db);
 
   await sql`CREATE OR REPLACE FUNCTION deskside_change_analyst(login text, name text,
-      email text, language text, new_role text, groups text)
+      email text, language text, new_role text)
     RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     DECLARE
       old_role text;
@@ -203,7 +203,7 @@ async function createAnalystFunctions(db: Db): Promise<void> {
       END IF;
       UPDATE analysts a SET name = deskside_change_analyst.name,
         email = deskside_change_analyst.email, language = deskside_change_analyst.language,
-        role = new_role, groups = deskside_change_analyst.groups,
+        role = new_role,
         updated_at = to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
       WHERE a.login = deskside_change_analyst.login;
       PERFORM deskside_audit('analyst.changed', login,
@@ -268,14 +268,19 @@ export async function setUpDesk(db: Db, firstAdmin: unknown): Promise<void> {
 
 async function addAnalystWith(db: Db, analyst: NewAnalyst): Promise<void> {
   await sql`SELECT deskside_add_analyst(${analyst.login}, ${analyst.password}, ${analyst.name},
-    ${analyst.email}, ${analyst.language}, ${analyst.role}, ${JSON.stringify(analyst.groups)})`.execute(
-    db,
-  );
+    ${analyst.email}, ${analyst.language}, ${analyst.role})`.execute(db);
 }
 
-/** What an administrator does with the desk's analysts; the database checks that they are one. */
+/**
+ * What an administrator does with the desk's analysts; the database checks that they are one.
+ * Their groups are not kept here: membership has one home, the groups of the desk's workflow
+ * configuration (DeskService writes it), and `list` reads it through `groupsOf`.
+ */
 export class DeskAnalysts {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly groupsOf: (login: string) => Promise<string[]> = () => Promise.resolve([]),
+  ) {}
 
   async add(input: unknown): Promise<void> {
     const parsed = NewAnalystSchema.safeParse(input);
@@ -290,7 +295,7 @@ export class DeskAnalysts {
     if (!parsed.success) throw validationError(parsed.error, 'analyst');
     const d: AnalystDetails = parsed.data;
     await sql`SELECT deskside_change_analyst(${name.data}, ${d.name}, ${d.email}, ${d.language},
-      ${d.role}, ${JSON.stringify(d.groups)})`.execute(this.db);
+      ${d.role})`.execute(this.db);
   }
 
   async disable(login: unknown): Promise<void> {
@@ -301,13 +306,15 @@ export class DeskAnalysts {
 
   async list(): Promise<AnalystAccount[]> {
     const rows = await this.db.selectFrom('analysts').selectAll().orderBy('login').execute();
-    return AnalystAccountSchema.array().parse(
-      rows.map((row) => ({
+    const accounts = [];
+    for (const row of rows) {
+      accounts.push({
         ...row,
-        groups: JSON.parse(row.groups) as unknown,
+        groups: await this.groupsOf(row.login),
         disabled: row.disabled === 1,
-      })),
-    );
+      });
+    }
+    return AnalystAccountSchema.array().parse(accounts);
   }
 }
 

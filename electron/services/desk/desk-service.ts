@@ -14,6 +14,7 @@ import {
 } from '@deskside/core';
 import { sqlState } from '../database/sql-state';
 import type { Store } from '../database/store';
+import type { WorkflowConfigService } from '../workflow/config-service';
 import { DeskAnalysts, hasDeskRoles } from './desk-roles';
 
 const NO_ROLES =
@@ -25,8 +26,13 @@ export class DeskService {
   constructor(
     private readonly store: Store,
     private readonly analyst: string,
+    /** The desk's groups, where an analyst's membership lives ("my groups" in the queue). */
+    private readonly workflow: WorkflowConfigService,
   ) {
-    this.analysts = new DeskAnalysts(store.db);
+    this.analysts = new DeskAnalysts(store.db, async (login) => {
+      const { groups } = await workflow.get();
+      return groups.filter((group) => group.members.includes(login)).map((group) => group.id);
+    });
   }
 
   private async withRoles(): Promise<boolean> {
@@ -55,12 +61,29 @@ export class DeskService {
     return this.analysts.list();
   }
 
+  /** Every group named is one of the desk's, before anything is written. */
+  private async checkGroups(ids: readonly string[]): Promise<void> {
+    const { groups } = await this.workflow.get();
+    const unknown = ids.find((id) => !groups.some((group) => group.id === id));
+    if (unknown === undefined) return;
+    const message = `The desk has no group ${unknown}`;
+    throw new DesksideError('validation', message, [{ path: 'groups', message }]);
+  }
+
   add(analyst: NewAnalyst): Promise<AnalystAccount[]> {
-    return this.managed(() => this.analysts.add(analyst));
+    return this.managed(async () => {
+      await this.checkGroups(analyst.groups);
+      await this.analysts.add(analyst);
+      await this.workflow.setMembership(analyst.login, analyst.groups);
+    });
   }
 
   change({ login, ...details }: ChangeAnalystInput): Promise<AnalystAccount[]> {
-    return this.managed(() => this.analysts.change(login, details));
+    return this.managed(async () => {
+      await this.checkGroups(details.groups);
+      await this.analysts.change(login, details);
+      await this.workflow.setMembership(login, details.groups);
+    });
   }
 
   disable(login: string): Promise<AnalystAccount[]> {

@@ -16,8 +16,6 @@ export function desk(dialect: DialectName): Migration {
         .addColumn('email', 'text', (c) => c.notNull())
         .addColumn('language', 'text', (c) => c.notNull())
         .addColumn('role', 'text', (c) => c.notNull())
-        // JSON array of the groups (workflow config's ids) the analyst works in.
-        .addColumn('groups', 'text', (c) => c.notNull().defaultTo('[]'))
         .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('added_by', 'text', (c) => c.notNull())
         .addColumn('added_at', 'text', (c) => c.notNull())
