@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AuditActionSchema } from '@deskside/core';
 import { useAddressParams } from '../app/use-address-params';
@@ -20,7 +20,6 @@ const TYPING_PAUSE_MS = 300;
 /** The audit log: who did what, when and from which PC, filtered, page by page, as CSV. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const base = useId();
   const [params, setParams] = useAddressParams();
   const filters = filtersFromParams(params);
   // The field keeps what is typed itself: the address follows, a step behind a fast typist.
@@ -59,15 +58,12 @@ export function AuditPage() {
             value={typed}
             maxLength={120}
             spellCheck={false}
-            aria-describedby={`${base}analyst-hint`}
+            placeholder={t('audit.analystHint')}
             onChange={(event) => {
               setTyped(event.target.value);
               change({ analyst: event.target.value });
             }}
           />
-          <small id={`${base}analyst-hint`} className="muted">
-            {t('audit.analystHint')}
-          </small>
         </label>
         <label>
           {t('audit.action')}

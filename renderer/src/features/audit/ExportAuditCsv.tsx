@@ -56,9 +56,9 @@ export function ExportAuditCsv({ query }: { query: Omit<AuditQuery, 'limit' | 'o
         {t('audit.export')}
       </button>
       <span role="status">
-        {view.step === 'reading' && t('audit.exporting', { count: count(view.count) })}
+        {view.step === 'reading' && t('audit.exporting', { number: count(view.count) })}
         {view.step === 'saved' &&
-          t('audit.exported', { count: count(view.count), file: view.fileName })}
+          t('audit.exported', { number: count(view.count), file: view.fileName })}
       </span>
       {view.step === 'failed' && <ErrorMessage error={view.error} />}
     </div>
