@@ -44,4 +44,3 @@ export function filtersFromParams(params: URLSearchParams): QueueFilters {
     direction: direction.success ? direction.data : null,
   };
 }
-
