@@ -34,6 +34,14 @@ function settingsPages(page: Page, strings: Strings): [string, () => Promise<voi
         await expect(page.getByText(strings.settings.agents.state.paired)).toBeVisible();
       },
     ],
+    [
+      'settings-analysts',
+      async () => {
+        await open(tabs.analysts, strings.settings.analysts.title);
+        // A console of its own: no analysts to manage, and why.
+        await expect(page.getByText(strings.settings.analysts.noRoles)).toBeVisible();
+      },
+    ],
     ['settings-data', () => open(tabs.data, strings.settings.data.exportTitle)],
   ];
 }
@@ -45,7 +53,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
   agent,
 }) => {
   // Every page in four languages, each checked by axe: far more than one page's budget.
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 860 });
   // A paired agent machine, so the agents settings have one to show and the call has the
@@ -201,6 +209,21 @@ test('every page, in every language: translated, accessible, and kept as a scree
           await page.getByRole('link', { name: strings.kb.edit, exact: true }).click();
           await expect(
             page.getByRole('heading', { name: strings.kb.editArticle, level: 1 }),
+          ).toBeVisible();
+        },
+      ],
+      [
+        'audit',
+        async () => {
+          await sidebar.getByRole('link', { name: strings.nav.audit }).click();
+          await expect(
+            page.getByRole('heading', { name: strings.audit.title, level: 1 }),
+          ).toBeVisible();
+          await expect(
+            page
+              .getByRole('table', { name: strings.audit.title })
+              .getByRole('cell', { name: strings.audit.actions.console.opened })
+              .first(),
           ).toBeVisible();
         },
       ],

@@ -18,6 +18,7 @@ import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
 import { isLazyComponent, lazyComponent } from '../components/lazy-component';
+import { mayReadAuditLog } from '../features/desk/desk-session';
 import { prefetchQueue } from '../features/queue/useQueue';
 import { QueuePage } from '../pages/QueuePage';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
@@ -37,7 +38,9 @@ const ProfileSection = lazyComponent(() => import('../pages/SettingsPage'), 'Pro
 const GroupsSection = lazyComponent(() => import('../pages/SettingsPage'), 'GroupsSection');
 const SlaSection = lazyComponent(() => import('../pages/SettingsPage'), 'SlaSection');
 const AgentsSection = lazyComponent(() => import('../pages/SettingsPage'), 'AgentsSection');
+const AnalystsSection = lazyComponent(() => import('../pages/SettingsPage'), 'AnalystsSection');
 const DataSection = lazyComponent(() => import('../pages/SettingsPage'), 'DataSection');
+const AuditPage = lazyComponent(() => import('../pages/AuditPage'), 'AuditPage');
 const KbPage = lazyComponent(() => import('../pages/KbPage'), 'KbPage');
 const KbArticlePage = lazyComponent(() => import('../pages/KbArticlePage'), 'KbArticlePage');
 const KbEditorPage = lazyComponent(() => import('../pages/KbEditorPage'), 'KbEditorPage');
@@ -59,6 +62,7 @@ function PageLoading() {
 function Layout() {
   const { t } = useTranslation();
   const profile = useApiQuery('profile.get', {});
+  const desk = useApiQuery('desk.session', {});
   useLiveUpdates();
   return (
     <div className="shell">
@@ -71,6 +75,7 @@ function Layout() {
           <NavLink to="/people">{t('nav.people')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/kb">{t('kb.nav')}</NavLink>
+          {mayReadAuditLog(desk.data) && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>
         <div className="sidebar-footer">
           <LanguageSwitcher />
@@ -132,6 +137,7 @@ const consoleRoutes = (ahead: ReturnType<typeof prefetcher>): RouteObject[] => [
           { path: 'groups', element: <GroupsSection /> },
           { path: 'sla', element: <SlaSection /> },
           { path: 'agents', element: <AgentsSection /> },
+          { path: 'analysts', element: <AnalystsSection /> },
           { path: 'data', element: <DataSection /> },
         ],
       },
@@ -139,6 +145,7 @@ const consoleRoutes = (ahead: ReturnType<typeof prefetcher>): RouteObject[] => [
       { path: 'kb/new', element: <KbEditorPage /> },
       { path: 'kb/:id', element: <KbArticlePage /> },
       { path: 'kb/:id/edit', element: <KbEditorPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', loader: () => redirect('/tickets') },
     ],
   },

@@ -6,11 +6,19 @@ import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { DataTransfers } from '../features/data/DataTransfers';
 import { AgentsSettings } from '../features/settings/AgentsSettings';
+import { AnalystsSettings, DeskWithoutRoles } from '../features/settings/AnalystsSettings';
 import { GroupsSettings } from '../features/settings/GroupsSettings';
 import { ProfileSettings } from '../features/settings/ProfileSettings';
 import { SlaSettings } from '../features/settings/SlaSettings';
 
-export const SETTINGS_SECTIONS = ['profile', 'groups', 'sla', 'agents', 'data'] as const;
+export const SETTINGS_SECTIONS = [
+  'profile',
+  'groups',
+  'sla',
+  'agents',
+  'analysts',
+  'data',
+] as const;
 
 /** The settings: a section per page, chosen from the tabs at the top. */
 export function SettingsPage() {
@@ -64,4 +72,20 @@ export function SlaSection() {
 }
 
 export const AgentsSection = AgentsSettings;
+
+/** The desk's analysts where the desk has roles; on a console of its own, why there are none. */
+export function AnalystsSection() {
+  const { t } = useTranslation();
+  const session = useApiQuery('desk.session', {});
+  if (session.error)
+    return <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) return <p className="muted">{t('app.loading')}</p>;
+  const current = session.data;
+  if (!current.roles) return <DeskWithoutRoles session={current} />;
+  return (
+    <WithConfig>
+      {(config) => <AnalystsSettings session={current} groups={config.groups} />}
+    </WithConfig>
+  );
+}
 export const DataSection = DataTransfers;

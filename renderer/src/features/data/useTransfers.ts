@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { DataFormat, Job } from '@deskside/core';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { saveBlob } from '../../components/save-file';
 import { exportFileName, readExport, uploadFile, waitForJob } from './transfer';
 
 /** Where an export or import stands, as the page shows it. */
@@ -14,18 +15,6 @@ export type TransferView =
   | { step: 'imported'; job: Job }
   | { step: 'failed'; error: unknown }
   | { step: 'cancelled' };
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The download has its own copy once it starts.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 60_000);
-}
 
 /** How a job that did not finish is shown: cancelled, or its error as a failed call's. */
 const ended = (job: Job): TransferView =>

@@ -9,9 +9,15 @@ import type { FieldErrors } from './field-errors';
 export function SaveBar({
   save,
   errors,
+  label,
+  saved,
 }: {
   save: { error: unknown; isSuccess: boolean; isPending: boolean };
   errors: FieldErrors;
+  /** The button's words, when "Save" does not say what it does. */
+  label?: string;
+  /** What is said once it is done, when "Saved." is not enough. */
+  saved?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -22,9 +28,9 @@ export function SaveBar({
           {t('settings.notSaved')}
         </p>
       )}
-      {save.isSuccess && <p role="status">{t('settings.saved')}</p>}
+      {save.isSuccess && <p role="status">{saved ?? t('settings.saved')}</p>}
       <button type="submit" disabled={save.isPending}>
-        {t('settings.save')}
+        {label ?? t('settings.save')}
       </button>
     </div>
   );

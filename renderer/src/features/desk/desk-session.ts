@@ -1,0 +1,15 @@
+import type { DeskSession } from '@deskside/core';
+
+/**
+ * Whether the audit log is this analyst's to read: a team lead's or an administrator's on a
+ * desk with roles, and the one analyst's on a console without (their own PC's log). The
+ * database decides in the end; this only keeps a link away that would lead to a refusal.
+ */
+export function mayReadAuditLog(session: DeskSession | undefined): boolean {
+  if (!session) return false;
+  return !session.roles || session.role === 'lead' || session.role === 'admin';
+}
+
+/** Whether this analyst adds, changes and disables the desk's analysts. */
+export const managesAnalysts = (session: DeskSession): boolean =>
+  session.roles && session.role === 'admin';
