@@ -8,7 +8,7 @@ import {
   type ApiMethod,
   type WireResult,
 } from '@deskside/core';
-import { INSUFFICIENT_PRIVILEGE, sqlState } from '../database/sql-state';
+import { INSUFFICIENT_PRIVILEGE, SIGNED_OUT, sqlState } from '../database/sql-state';
 import type { ApiHandlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<WireResult>;
@@ -55,6 +55,17 @@ export function createDispatcher(
       }
       // PostgreSQL refused the signed-in analyst's role: the desk's rules are the
       // database's, so this is the answer, not a fault of the console.
+      if (SIGNED_OUT.includes(sqlState(error) ?? '')) {
+        log.warn({ err: error }, 'the desk database no longer lets this analyst in');
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message:
+              'The desk no longer lets you in: your account was disabled or your password changed. Ask your administrator',
+          },
+        };
+      }
       if (sqlState(error) === INSUFFICIENT_PRIVILEGE) {
         log.info({ code: 'forbidden', err: error }, 'refused by the desk database');
         return {

@@ -6,3 +6,9 @@ export function sqlState(error: unknown): string | undefined {
 
 /** 42501, insufficient_privilege: the signed-in role may not do this. */
 export const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * The server ended the session (57P01, an administrator disabled the analyst) or refuses the
+ * login (28000 / 28P01: no longer permitted to log in, or a changed password).
+ */
+export const SIGNED_OUT = ['57P01', '28000', '28P01'];

@@ -2,6 +2,7 @@
  * The desk's roles, held by PostgreSQL itself: each analyst signs in with their own login,
  * and what their role may not do fails in the database, whether a console or psql asks.
  */
+import os from 'node:os';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -225,6 +226,9 @@ describe('a desk on PostgreSQL with analysts who sign in as themselves', () => {
   });
 
   it('cuts a disabled analyst off at once, and keeps who did it in the audit log', async () => {
+    const bramsConsole = await openTestConsole({ databaseUrl: signedInAs(ownerUrl, bram) });
+    consoles.push(bramsConsole);
+    await bramsConsole.call('tickets.queue', {});
     const bramsPool = postgresPool(signedInAs(ownerUrl, bram), 1);
     const open = await bramsPool.connect();
     // The server ends this session mid-test: that is the point, not a crash.
@@ -260,6 +264,10 @@ describe('a desk on PostgreSQL with analysts who sign in as themselves', () => {
     expect(await tryAs(signedInAs(ownerUrl, bram), 'SELECT 1').catch(String)).toMatch(
       /not permitted to log in/,
     );
+    // His console says so in words, not as a fault of its own.
+    const refused = await callError(bramsConsole.call('tickets.queue', {}));
+    expect(refused).toMatchObject({ code: 'forbidden' });
+    expect(refused.message).toMatch(/no longer lets you in/);
 
     const { rows } = await sql<{ analyst: string; action: string; subject: string; pc: string }>`
       SELECT analyst, action, subject, pc FROM audit_log ORDER BY id`.execute(owner);
@@ -267,9 +275,11 @@ describe('a desk on PostgreSQL with analysts who sign in as themselves', () => {
       [new URL(ownerUrl).username, 'analyst.added', ada.login],
       [ada.login, 'analyst.added', bram.login],
       [ada.login, 'analyst.added', lena.login],
+      [bram.login, 'console.opened', ''],
       [ada.login, 'analyst.disabled', bram.login],
     ]);
-    expect(rows[3]?.pc).toMatch(/^deskside@/);
+    // The PC by its host name, as the console writes it for its own entries.
+    expect(rows[4]?.pc).toBe(os.hostname());
   });
 
   it('refuses a bad new analyst with a clear error and creates nothing', async () => {

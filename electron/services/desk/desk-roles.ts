@@ -126,7 +126,7 @@ const ANALYST_FUNCTIONS = [
 /**
  * Security-definer functions: they run with the owner's rights (creating and altering login
  * roles), after checking that the caller (`session_user`) is one of the desk's administrators.
- * Each leaves its entry in the audit log, from the caller's PC (`application_name`).
+ * Each leaves its entry in the audit log, from the caller's PC (named in `application_name`).
  */
 async function createAnalystFunctions(db: Db): Promise<void> {
   await sql`CREATE OR REPLACE FUNCTION deskside_require_admin() RETURNS void
@@ -143,7 +143,8 @@ async function createAnalystFunctions(db: Db): Promise<void> {
     RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
       INSERT INTO audit_log (at, analyst, pc, action, subject, details)
       VALUES (to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        session_user, coalesce(nullif(current_setting('application_name', true), ''), 'unknown'),
+        session_user,
+        coalesce(nullif(regexp_replace(current_setting('application_name', true), '^deskside@', ''), ''), 'unknown'),
         action, subject, details)
     $$`.execute(db);
   await sql`REVOKE ALL ON FUNCTION deskside_audit(text, text, text) FROM PUBLIC`.execute(db);
