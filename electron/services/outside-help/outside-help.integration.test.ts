@@ -108,7 +108,8 @@ describe.each(STORE_KINDS)('outside help on %s', (kind) => {
       machineId: 'local',
       reason: 'USB-C port broken',
     });
-    expect(order).toMatchObject({ status: 'requested', machineId: 'local' });
+    const here = await desk.call('machines.get', { id: 'local' });
+    expect(order).toMatchObject({ status: 'requested', machineId: here.id });
     expect(
       await desk.call('orders.update', { id: order.id, expectedVersion: 1, status: 'ordered' }),
     ).toMatchObject({ status: 'ordered', version: 2 });
