@@ -275,12 +275,14 @@ async function addAnalystWith(db: Db, analyst: NewAnalyst): Promise<void> {
 /**
  * What an administrator does with the desk's analysts; the database checks that they are one.
  * Their groups are not kept here: membership has one home, the groups of the desk's workflow
- * configuration (DeskService writes it), and `list` reads it through `groupsOf`.
+ * configuration (DeskService writes it), and `list` reads it through `memberships`.
  */
 export class DeskAnalysts {
   constructor(
     private readonly db: Db,
-    private readonly groupsOf: (login: string) => Promise<string[]> = () => Promise.resolve([]),
+    /** Each analyst's groups, read once per listing. */
+    private readonly memberships: () => Promise<(login: string) => string[]> = () =>
+      Promise.resolve(() => []),
   ) {}
 
   async add(input: unknown): Promise<void> {
@@ -307,15 +309,10 @@ export class DeskAnalysts {
 
   async list(): Promise<AnalystAccount[]> {
     const rows = await this.db.selectFrom('analysts').selectAll().orderBy('login').execute();
-    const accounts = [];
-    for (const row of rows) {
-      accounts.push({
-        ...row,
-        groups: await this.groupsOf(row.login),
-        disabled: row.disabled === 1,
-      });
-    }
-    return AnalystAccountSchema.array().parse(accounts);
+    const groupsOf = await this.memberships();
+    return AnalystAccountSchema.array().parse(
+      rows.map((row) => ({ ...row, groups: groupsOf(row.login), disabled: row.disabled === 1 })),
+    );
   }
 }
 

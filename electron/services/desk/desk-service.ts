@@ -29,9 +29,10 @@ export class DeskService {
     /** The desk's groups, where an analyst's membership lives ("my groups" in the queue). */
     private readonly workflow: WorkflowConfigService,
   ) {
-    this.analysts = new DeskAnalysts(store.db, async (login) => {
+    this.analysts = new DeskAnalysts(store.db, async () => {
       const { groups } = await workflow.get();
-      return groups.filter((group) => group.members.includes(login)).map((group) => group.id);
+      return (login) =>
+        groups.filter((group) => group.members.includes(login)).map((group) => group.id);
     });
   }
 
