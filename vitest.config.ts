@@ -29,6 +29,9 @@ export default defineConfig({
           include: ['{core,agent,electron,test}/**/*.test.ts'],
           exclude: [INTEGRATION, 'test/e2e/**', '**/node_modules/**'],
           testTimeout: 30_000,
+          // A few suites collect this machine's real inventory once, before their tests:
+          // several seconds alone, more beside the other suites on two cores.
+          hookTimeout: 30_000,
         },
       },
       {

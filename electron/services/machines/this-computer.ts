@@ -51,10 +51,18 @@ async function keptId(dataDir: string): Promise<string> {
   return id;
 }
 
+let osMachineIdRead: Promise<string> | undefined;
+
+/** The OS's own machine id, read once per process (it takes systeminformation a few commands). */
+function readOsMachineId(): Promise<string> {
+  osMachineIdRead ??= si.uuid().then((ids) => ids.os);
+  return osMachineIdRead;
+}
+
 /** This PC's id and name; `osMachineId` reads the OS's own id ('' when it has none). */
 export async function thisComputer(
   dataDir: string,
-  osMachineId: () => Promise<string> = async () => (await si.uuid()).os,
+  osMachineId: () => Promise<string> = readOsMachineId,
 ): Promise<ThisComputer> {
   const machineId = (await osMachineId().catch(() => '')).trim().toLowerCase();
   const id = machineId ? uuidV5(PC_NAMESPACE, machineId) : await keptId(dataDir);
