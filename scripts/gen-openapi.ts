@@ -170,15 +170,21 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
     ],
-    security: [{ consoleToken: [] }],
+    security: [{ deskSigned: [] }, { consoleToken: [] }],
     paths: paths(),
     components: {
       securitySchemes: {
+        deskSigned: {
+          type: 'http',
+          scheme: 'Deskside-Signed',
+          description:
+            'What consoles send: a request the desk signed, usable once. `Authorization: Deskside-Signed key=<key id>,analyst=<percent-encoded name>,time=<unix seconds>,nonce=<32 hex>,body=<SHA-256 of the body, hex>,signature=<HMAC-SHA256, hex>`, where the key is the SHA-256 of the credential and the signature covers the agent’s certificate fingerprint, the method and the target too (agent/src/security/signed-requests.ts). Refused once used, or when its time is further from the agent’s clock than `limits.signatureWindowSeconds`.',
+        },
         consoleToken: {
           type: 'http',
           scheme: 'bearer',
           description:
-            'A console’s credential, from pairing or pre-provisioned: `Authorization: Bearer <credential>`, 24 to 512 printable ASCII characters without spaces.',
+            'The credential itself, from pairing or pre-provisioned (deployment scripts): `Authorization: Bearer <credential>`, 24 to 512 printable ASCII characters without spaces. Consoles never send it.',
         },
       },
       responses: Object.fromEntries(

@@ -21,6 +21,7 @@ const FLAG_FIELDS = {
   ratePerConsole: { field: ['limits', 'ratePerConsole'], integer: true },
   ratePerAddress: { field: ['limits', 'ratePerAddress'], integer: true },
   concurrentChecks: { field: ['limits', 'concurrentChecks'], integer: true },
+  signatureWindowSeconds: { field: ['limits', 'signatureWindowSeconds'], integer: true },
 } as const;
 
 export type ConfigFlagName = keyof typeof FLAG_FIELDS;

@@ -48,6 +48,7 @@ describe('the agent configuration', () => {
         ratePerConsole: 600,
         ratePerAddress: 1200,
         concurrentChecks: 4,
+        signatureWindowSeconds: 300,
       },
       audit: { maxFileBytes: 10 * 1024 * 1024, keepFiles: 5 },
     });

@@ -22,6 +22,11 @@ const LimitsSchema = z.prefault(
     ratePerAddress: count(1, 1_000_000, 1200),
     /** Checks running at once across all requests (the check runner's limit). */
     concurrentChecks: count(1, 64, 4),
+    /**
+     * How far, in seconds, a signed request's time may be from this agent's clock either way:
+     * how long a signature the desk gave stays usable (once). Clocks must agree this well.
+     */
+    signatureWindowSeconds: count(5, 3600, 300),
   }),
   {},
 );

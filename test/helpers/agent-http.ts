@@ -24,6 +24,8 @@ export interface AgentRequestInit {
   method?: string;
   /** Sent as `Authorization: Bearer <credential>`; none without it. */
   credential?: string;
+  /** The whole Authorization header (a signed request); wins over `credential`. */
+  authorization?: string;
   /** A JSON body; `body` sends raw bytes instead. */
   json?: unknown;
   body?: Buffer | string;
@@ -54,6 +56,7 @@ export function agentRequest(
           cert.fingerprint256 === agent.fingerprint ? undefined : new Error('not the pinned cert'),
         headers: {
           ...(init.credential ? { authorization: `Bearer ${init.credential}` } : {}),
+          ...(init.authorization ? { authorization: init.authorization } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
       },

@@ -43,6 +43,7 @@ describe('audit entries', () => {
       time: TIME.toISOString(),
       requestId: 'r-1',
       consoleId: 'k7m2p9q4',
+      analyst: null,
       remoteAddress: '10.0.0.5',
       method: 'POST',
       route: 'checks',

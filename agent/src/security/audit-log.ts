@@ -8,6 +8,8 @@ export interface AuditEntry {
   time: string;
   requestId: string;
   consoleId: string | null;
+  /** The analyst the desk signed the request for; null for a Bearer credential or none. */
+  analyst: string | null;
   remoteAddress: string;
   method: string;
   /** The route's id, or null when the request matched none. */
@@ -32,6 +34,7 @@ const RESERVED = new Set([
   'time',
   'requestId',
   'consoleId',
+  'analyst',
   'remoteAddress',
   'method',
   'route',
@@ -63,6 +66,7 @@ export function auditEntry(ctx: RequestContext, outcome: RequestOutcome, time: D
     time: time.toISOString(),
     requestId: ctx.requestId,
     consoleId: ctx.caller?.consoleId ?? null,
+    analyst: ctx.caller?.analyst ?? null,
     remoteAddress: ctx.remoteAddress,
     method: ctx.req.method ?? '',
     route: ctx.routeId,

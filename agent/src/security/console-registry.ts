@@ -17,6 +17,7 @@ import {
   type RegistryState,
 } from './registry-state';
 import { generatePairingCode } from './secrets';
+import { keyIdOf, type KnownKey } from './signed-requests';
 
 export const REGISTRY_FILE = 'consoles.json';
 
@@ -31,6 +32,8 @@ interface Snapshot {
   /** Identifies one version of the file (renaming a new one over it changes the inode). */
   version: string;
   byCredential: Map<string, Caller>;
+  /** The same consoles by the id of the key their signed requests use. */
+  byKeyId: Map<string, KnownKey<Caller>>;
 }
 
 /**
@@ -100,6 +103,12 @@ export class ConsoleRegistry {
     return snapshot.byCredential.get(sha256Hex(credential)) ?? null;
   }
 
+  /** The key of the paired, unrevoked console whose key has this id, or null. */
+  async findKey(keyId: string): Promise<KnownKey<Caller> | null> {
+    const snapshot = await this.current();
+    return snapshot.byKeyId.get(keyId) ?? null;
+  }
+
   private async current(): Promise<Snapshot> {
     const version = await this.fileVersion();
     if (this.snapshot?.version === version) return this.snapshot;
@@ -122,18 +131,24 @@ export class ConsoleRegistry {
 
   private async load(version: string): Promise<Snapshot> {
     const byCredential = new Map<string, Caller>();
+    const byKeyId = new Map<string, KnownKey<Caller>>();
     try {
       for (const record of (await this.store.read()).consoles) {
         if (record.revokedAt === null) {
-          byCredential.set(record.credentialSha256, { consoleId: record.id });
+          const caller = { consoleId: record.id };
+          byCredential.set(record.credentialSha256, caller);
+          // What the agent keeps of a credential is the key signed requests use.
+          const key = Buffer.from(record.credentialSha256, 'hex');
+          byKeyId.set(keyIdOf(key), { key, caller });
         }
       }
     } catch (error) {
       // Fail closed: a damaged file admits no paired console until it is repaired.
       this.options.onReadError?.(error);
       byCredential.clear();
+      byKeyId.clear();
     }
-    this.snapshot = { version, byCredential };
+    this.snapshot = { version, byCredential, byKeyId };
     return this.snapshot;
   }
 }

@@ -30,6 +30,8 @@ export async function openSecurity(
   config: AgentConfig,
   env: NodeJS.ProcessEnv,
   logger: AgentLogger,
+  /** This agent's certificate fingerprint, which every signed request must name. */
+  agentFingerprint: string,
 ): Promise<AgentSecurity> {
   const token = await loadConsoleToken({ env, tokenFile: config.tokenFile });
   const registry = new ConsoleRegistry({
@@ -53,6 +55,11 @@ export async function openSecurity(
     authenticator: consoleAuthenticator({
       provisioned: token ? new TokenVerifier(token.token) : null,
       paired: registry,
+      agentFingerprint,
+      signatureWindowMs: config.limits.signatureWindowSeconds * 1000,
+      onRefused: (why) => {
+        logger.warn({ why }, 'a signed request was refused');
+      },
     }),
     hooks: [rateLimitHooks(config.limits), auditHook(audit)],
     pair: pairingHandler(registry),

@@ -5,6 +5,10 @@ import type { AgentLogger } from '../log';
 export interface Caller {
   /** A stable id of the console (the audit log and rate limits key on it). */
   consoleId: string;
+  /** Who at that console, when the desk signed the request (signed-requests.ts). */
+  analyst?: string;
+  /** The body's SHA-256 the signature covers; the server refuses a body that differs. */
+  bodySha256?: string;
 }
 
 /** Turns a request's credentials into a caller, or null when they are missing or wrong. */

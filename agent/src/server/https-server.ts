@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -21,6 +21,7 @@ import type { AgentHandlers } from './handlers';
 import type { AgentIdentity } from './identity';
 import type * as RouteSchemas from './route-schemas';
 import type { AgentLogger } from '../log';
+import { EMPTY_BODY_SHA256 } from '../security/signed-requests';
 
 let routeSchemas: Promise<typeof RouteSchemas> | undefined;
 /** Loaded once, by the first request that passes authentication. */
@@ -93,9 +94,30 @@ const BODY_REFUSAL_CODE: Record<BodyRefusal, AgentErrorCode> = {
   not_json: 'bad_request',
 };
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+/**
+ * Reads a JSON body. When the caller's signature names the body's hash, the body read must
+ * have that hash: a signed request cannot be given another body on its way.
+ */
+async function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  signedSha256?: string,
+): Promise<unknown> {
   try {
-    return await readJsonBody(req, { maxBytes });
+    if (signedSha256 === undefined) return await readJsonBody(req, { maxBytes });
+    const hash = createHash('sha256');
+    const hashed = {
+      headers: req.headers,
+      async *[Symbol.asyncIterator]() {
+        for await (const chunk of req as AsyncIterable<Uint8Array>) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+    };
+    const body = await readJsonBody(hashed, { maxBytes });
+    if (hash.digest('hex') !== signedSha256) throw new AgentError('unauthorized');
+    return body;
   } catch (error) {
     if (!(error instanceof BodyRefusedError)) throw error;
     throw new AgentError(BODY_REFUSAL_CODE[error.refusal], error.message);
@@ -145,8 +167,12 @@ export function createAgentServer(options: AgentServerOptions): https.Server {
     if (query && !query.success)
       throw new AgentError('bad_request', firstIssue(query.error, 'query'));
     let body: z.ZodSafeParseResult<unknown> | undefined;
+    const signedBody = ctx.caller?.bodySha256;
+    if (!spec.body && signedBody !== undefined && signedBody !== EMPTY_BODY_SHA256) {
+      throw new AgentError('unauthorized');
+    }
     if (spec.body) {
-      body = spec.body.safeParse(await readBody(req, maxBodyBytes));
+      body = spec.body.safeParse(await readBody(req, maxBodyBytes, signedBody));
       if (!body.success)
         throw new AgentError('bad_request', firstIssue(body.error, 'request body'));
     }

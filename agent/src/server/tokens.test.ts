@@ -116,11 +116,16 @@ describe('consoleAuthenticator', () => {
   const paired = {
     authenticate: (credential: string) =>
       Promise.resolve(credential === PAIRED ? { consoleId: 'k7m2p9q4' } : null),
+    findKey: () => Promise.resolve(null),
   };
   const PAIRED = 'paired-console-credential-0123456789';
 
   it('knows the pre-provisioned token and paired consoles apart', async () => {
-    const authenticator = consoleAuthenticator({ provisioned: new TokenVerifier(TOKEN), paired });
+    const authenticator = consoleAuthenticator({
+      provisioned: new TokenVerifier(TOKEN),
+      paired,
+      agentFingerprint: 'AB:CD',
+    });
     expect(await authenticator.authenticate(request(`Bearer ${TOKEN}`))).toEqual({
       consoleId: PROVISIONED_CONSOLE_ID,
     });
@@ -132,7 +137,11 @@ describe('consoleAuthenticator', () => {
   });
 
   it('admits only paired consoles when there is no pre-provisioned token', async () => {
-    const authenticator = consoleAuthenticator({ provisioned: null, paired });
+    const authenticator = consoleAuthenticator({
+      provisioned: null,
+      paired,
+      agentFingerprint: 'AB:CD',
+    });
     expect(await authenticator.authenticate(request(`Bearer ${TOKEN}`))).toBeNull();
     expect(await authenticator.authenticate(request(`Bearer ${PAIRED}`))).not.toBeNull();
   });

@@ -31,7 +31,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     redact: ['req.headers.authorization'],
   });
   const { logger } = log;
-  const security = await openSecurity(config, process.env, logger);
+  const security = await openSecurity(config, process.env, logger, identity.fingerprint);
   const inventory = startInventoryService(config.dataDir, logger);
   const server = createAgentServer({
     identity,
@@ -109,6 +109,10 @@ export function registerServe(program: Command): void {
     .option('--rate-per-console <n>', 'requests a minute one console may make (default 600)')
     .option('--rate-per-address <n>', 'requests a minute from one address (default 1200)')
     .option('--concurrent-checks <n>', 'checks running at once (default 4)')
+    .option(
+      '--signature-window-seconds <n>',
+      "how far a signed request's time may be from this agent's clock (default 300)",
+    )
     .option('--log-level <level>', 'fatal, error, warn, info (default), debug or silent')
     .action(serve);
 }
