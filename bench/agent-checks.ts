@@ -11,6 +11,7 @@ import { agentHttpsTransport } from '../electron/services/machines/transports';
 import { createAgentData, startBenchAgent } from './agent-data';
 import type { Benchmark } from './benchmark';
 import { median, percentile } from './stats';
+import { credentialSigner } from '../electron/services/machines/machine-credentials';
 
 const P50 = 'agent.check_rtt_p50_ms';
 const P99 = 'agent.check_rtt_p99_ms';
@@ -60,7 +61,7 @@ export const agentCheckRttBenchmark: Benchmark = {
         port: agent.port,
         certPem: data.certPem,
         fingerprint: data.fingerprint,
-        token: data.token,
+        sign: credentialSigner(data.token, 'analyst', data.fingerprint),
       });
       const once = async () => {
         const started = performance.now();

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateIdentity } from '../agent/src/server/identity';
 import { agentGet } from '../electron/services/machines/agent-client';
 import { temporaryFolders } from './helpers/temp-folders';
+import { credentialSigner } from '../electron/services/machines/machine-credentials';
 
 const folders = temporaryFolders('deskside-slow-agent-');
 const PAUSE_MS = 6_500;
@@ -35,7 +36,11 @@ beforeAll(async () => {
     port: (server.address() as AddressInfo).port,
     certPem: identity.certPem,
     fingerprint: identity.fingerprint,
-    token: 'a-console-token-of-enough-length-0123456789',
+    sign: credentialSigner(
+      'a-console-token-of-enough-length-0123456789',
+      'analyst',
+      identity.fingerprint,
+    ),
   };
 });
 

@@ -21,6 +21,11 @@ import { IntakeService } from './intake/intake-service';
 import { KbLinkService } from './kb/kb-links';
 import { KbSearchService } from './kb/kb-search';
 import { KbService } from './kb/kb-service';
+import {
+  consoleHeldCredentials,
+  deskHeldCredentials,
+  handCredentialsToDesk,
+} from './machines/machine-credentials';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
 import { namingThisComputer, thisComputer, type ThisComputer } from './machines/this-computer';
@@ -141,9 +146,18 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
   const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const consoleName = `${info.analyst}@${os.hostname()}`.slice(0, 100);
   const pc = options.thisComputer ?? (await thisComputer(options.dataDir));
+  const credentials =
+    store.dialect === 'postgres'
+      ? deskHeldCredentials({ db })
+      : consoleHeldCredentials({ db, secrets, analyst: info.analyst });
+  if (store.dialect === 'postgres') {
+    const handed = await handCredentialsToDesk(db, secrets, credentials);
+    if (handed > 0) logger.info({ handed }, 'machine credentials handed to the desk');
+  }
   const machines = new MachineService({
     db,
-    secrets,
+    credentials,
+    analyst: info.analyst,
     snapshots,
     collectLocalInventory: options.collectLocalInventory ?? collectInventory,
     runLocalChecks: localCheckRunner(logger),
@@ -200,7 +214,7 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     data: new DataService(deps, jobs, transfers),
     settings,
     profile: new ProfileService(info.analyst, settings, workflow),
-    pairing: new PairingService({ db, secrets, machines, consoleName }),
+    pairing: new PairingService({ db, credentials, machines, consoleName }),
     jobs,
     kb: new KbService(deps),
     kbSearch: new KbSearchService(deps),

@@ -4,6 +4,9 @@ export function sqlState(error: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
+/** P0002, no_data_found: what the desk's functions raise for a row that is not there. */
+export const NO_DATA_FOUND = 'P0002';
+
 /** 42501, insufficient_privilege: the signed-in role may not do this. */
 export const INSUFFICIENT_PRIVILEGE = '42501';
 

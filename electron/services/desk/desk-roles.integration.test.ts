@@ -3,48 +3,16 @@
  * and what their role may not do fails in the database, whether a console or psql asks.
  */
 import os from 'node:os';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewAnalyst } from '@deskside/core';
 import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
+import { deskAnalyst, signedInAs, tryAs } from '#test/helpers/desk';
 import { newPostgresDatabase } from '#test/helpers/stores';
 import { openDatabaseTarget, postgresPool, type Db } from '../database/open';
 import { DeskAnalysts, deskRoleNames, setUpDesk } from './desk-roles';
 
-const PASSWORD = 'correct horse battery';
-
-const analyst = (login: string, role: NewAnalyst['role']): NewAnalyst => ({
-  login,
-  password: `${PASSWORD} ${login}`,
-  name: login[0]!.toUpperCase() + login.slice(1),
-  email: `${login}@example.org`,
-  language: 'nl',
-  role,
-  groups: [],
-});
-
-/** The database's address with someone else's credentials. */
-function signedInAs(url: string, who: NewAnalyst): string {
-  const address = new URL(url);
-  address.username = who.login;
-  address.password = who.password;
-  return address.toString();
-}
-
-/** One statement on a fresh connection of `url`'s: its error's message, or 'ok'. */
-async function tryAs(url: string, statement: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-    return 'ok';
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end();
-  }
-}
+const analyst = deskAnalyst;
 
 // Role names are unique on the whole server: each test's analysts get names of their own.
 let run = 0;
@@ -183,6 +151,9 @@ describe('a desk on PostgreSQL with analysts who sign in as themselves', () => {
       denied,
     );
     expect(await tryAs(asBram, `DELETE FROM machines`)).toMatch(denied);
+    // Agents' keys are the desk's: not an analyst's to read, whatever the role.
+    expect(await tryAs(asBram, `SELECT key FROM machine_keys`)).toMatch(denied);
+    expect(await tryAs(signedInAs(ownerUrl, ada), `SELECT key FROM machine_keys`)).toMatch(denied);
     expect(await tryAs(asBram, `SELECT * FROM audit_log`)).toMatch(denied);
     expect(await tryAs(asBram, `UPDATE audit_log SET action = 'nothing'`)).toMatch(denied);
     expect(await tryAs(asBram, `DELETE FROM audit_log`)).toMatch(denied);

@@ -99,6 +99,8 @@ export async function applyDeskGrants(db: Db): Promise<void> {
     await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${id(roles.analyst)}`.execute(
       trx,
     );
+    // Machines' keys are the desk's alone: consoles get signatures, never a key.
+    await sql`REVOKE ALL ON machine_keys FROM ${id(roles.analyst)}`.execute(trx);
     // What leads and administrators see of the analysts' own trail.
     await sql`REVOKE SELECT ON audit_log FROM ${id(roles.analyst)}`.execute(trx);
     await sql`GRANT SELECT ON audit_log TO ${id(roles.lead)}`.execute(trx);
@@ -113,8 +115,17 @@ export async function applyDeskGrants(db: Db): Promise<void> {
       await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(trx);
       await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO ${id(roles.admin)}`.execute(trx);
     }
+    for (const fn of MACHINE_KEY_FUNCTIONS) {
+      await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO ${id(roles.analyst)}`.execute(trx);
+    }
   });
 }
+
+/** Every analyst pairs machines and has requests to their agents signed (migration 0006). */
+const MACHINE_KEY_FUNCTIONS = [
+  'deskside_set_machine_key(text, text)',
+  'deskside_sign_agent_request(text, text, text, text)',
+];
 
 /** The signatures of the functions through which administrators manage analysts. */
 const ANALYST_FUNCTIONS = [

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesksideError } from '@deskside/core';
 import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
 import { agentStream, type PinnedAgent } from './agent-client';
+import { credentialSigner } from './machine-credentials';
 
 let agent: RunningAgent;
 let pinned: PinnedAgent;
@@ -13,7 +14,7 @@ beforeAll(async () => {
     port: agent.port,
     certPem: agent.certPem,
     fingerprint: agent.fingerprint,
-    token: agent.token,
+    sign: credentialSigner(agent.token, 'analyst', agent.fingerprint),
   };
 });
 

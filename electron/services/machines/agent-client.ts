@@ -14,6 +14,7 @@ import {
   type PairResponse,
 } from '@deskside/core';
 import { describeNetworkError, where } from './agent-errors';
+import type { SignRequest } from './machine-credentials';
 
 export interface AgentEndpoint {
   address: string;
@@ -26,9 +27,9 @@ export interface PinnedEndpoint extends AgentEndpoint {
   fingerprint: string;
 }
 
-/** An agent the console has paired with: its certificate is pinned, its token is known. */
+/** An agent the desk has paired with: its certificate is pinned, the desk signs requests to it. */
 export interface PinnedAgent extends PinnedEndpoint {
-  token: string;
+  sign: SignRequest;
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -41,12 +42,12 @@ interface RawResponse {
   peerCertPem: string | null;
 }
 
-/** A token or a body goes only over a pinned connection; first contact sends nothing. */
+/** A signature or a body goes only over a pinned connection; first contact sends nothing. */
 type RequestOptions =
   | { pinned: null }
   | {
       pinned: PinnedEndpoint;
-      token?: string;
+      sign?: SignRequest;
       method?: 'GET' | 'POST';
       body?: unknown;
       /** A 200 answer's body goes here chunk by chunk instead of being collected. */
@@ -75,21 +76,24 @@ function pinnedConnection(pinned: PinnedEndpoint): https.Agent {
   return connection;
 }
 
-function request(
+async function request(
   endpoint: AgentEndpoint,
   path: string,
   options: RequestOptions,
 ): Promise<RawResponse> {
+  const pinned = options.pinned;
+  const { sign, method, body, onBody, idleTimeoutMs, deadlineMs, signal } = options.pinned
+    ? options
+    : {};
+  const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
+  const authorization = sign
+    ? await sign({ method: method ?? 'GET', target: path, body: payload })
+    : null;
   return new Promise((resolve, reject) => {
-    const pinned = options.pinned;
-    const { token, method, body, onBody, idleTimeoutMs, deadlineMs, signal } = options.pinned
-      ? options
-      : {};
     if (signal?.aborted) {
       reject(cancelled());
       return;
     }
-    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
     const req = https.request({
       host: endpoint.address,
       port: endpoint.port,
@@ -99,14 +103,14 @@ function request(
       timeout: CONNECT_TIMEOUT_MS,
       headers: {
         accept: 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(authorization ? { authorization } : {}),
         ...(payload
           ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
           : {}),
       },
       // Pinned: the agent's own certificate is the only trust anchor, and its fingerprint
       // must match. OpenSSL refuses any other certificate during the handshake, before the
-      // token or body is sent. Unpinned (first contact, health only, no token): accept any
+      // signature or body is sent. Unpinned (first contact, health only, nothing signed): accept any
       // certificate and report it for the analyst to confirm.
       ...(pinned
         ? {
@@ -200,7 +204,7 @@ function parseBody<T>(endpoint: AgentEndpoint, response: RawResponse, schema: z.
   if (response.status === 401) {
     throw new DesksideError(
       'agent_unauthorized',
-      `The agent at ${where(endpoint)} refused the console token; check the token configured on that machine`,
+      `The agent at ${where(endpoint)} refused the desk's credential: check the token configured on that machine, or pair it again`,
     );
   }
   const json = parseJson(response.body);
@@ -266,7 +270,7 @@ export async function agentGet<K extends GetRoute>(
   const spec = agentRoutes[route];
   const response = await request(agent, spec.path, {
     pinned: agent,
-    token: agent.token,
+    sign: agent.sign,
     idleTimeoutMs: ANSWER_IDLE_TIMEOUT_MS,
   });
   // The spec map pairs each route with its schema; indexing by a generic key loses that.
@@ -329,7 +333,7 @@ export async function agentStream<K extends StreamRoute>(
   };
   const response = await request(agent, spec.path, {
     pinned: agent,
-    token: agent.token,
+    sign: agent.sign,
     method: 'POST',
     body,
     onBody: (chunk) => {

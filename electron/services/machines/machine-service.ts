@@ -16,9 +16,15 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
-import type { SecretBox } from '../secrets/secret-box';
-import { pairWithAgent, probeAgent, type AgentEndpoint, type PinnedAgent } from './agent-client';
+import {
+  pairWithAgent,
+  probeAgent,
+  type AgentEndpoint,
+  type PinnedAgent,
+  type PinnedEndpoint,
+} from './agent-client';
 import { confirmedEndpoint } from './confirmed-endpoint';
+import { credentialSigner, type MachineCredentials } from './machine-credentials';
 import type { SnapshotStore } from './snapshots';
 import type { ThisComputer } from './this-computer';
 import {
@@ -34,7 +40,10 @@ export { agentHttpsTransport } from './transports';
 
 export interface MachineServiceDeps {
   db: Db;
-  secrets: SecretBox;
+  /** Who keeps each machine's credential and signs requests to its agent. */
+  credentials: MachineCredentials;
+  /** The analyst at this console, named in requests signed with a token being checked. */
+  analyst: string;
   snapshots: SnapshotStore;
   /** Collects this computer's inventory in-process (the agent's own collector). */
   collectLocalInventory: () => Promise<Inventory>;
@@ -166,10 +175,13 @@ export class MachineService {
    */
   async add(input: z.output<typeof AddMachineInputSchema>): Promise<Machine> {
     await this.refuseListed(input);
-    const pinned: PinnedAgent = { ...(await confirmedEndpoint(input)), token: input.token };
-    const inventory = await agentHttpsTransport(pinned).inventory();
+    const endpoint = await confirmedEndpoint(input);
+    const inventory = await agentHttpsTransport({
+      ...endpoint,
+      sign: credentialSigner(input.token, this.deps.analyst, endpoint.fingerprint),
+    }).inventory();
     const hostname = inventoryHostname(inventory);
-    return this.insert(pinned, input.name ?? hostname, hostname);
+    return this.insert(endpoint, input.token, input.name ?? hostname, hostname);
   }
 
   /**
@@ -184,11 +196,7 @@ export class MachineService {
       code: input.code,
       ...(this.deps.consoleName ? { consoleName: this.deps.consoleName } : {}),
     });
-    return this.insert(
-      { ...endpoint, token: paired.credential },
-      input.name ?? paired.hostname,
-      paired.hostname,
-    );
+    return this.insert(endpoint, paired.credential, input.name ?? paired.hostname, paired.hostname);
   }
 
   private async refuseListed(endpoint: AgentEndpoint): Promise<void> {
@@ -206,7 +214,13 @@ export class MachineService {
     }
   }
 
-  private async insert(agent: PinnedAgent, name: string, hostname: string): Promise<Machine> {
+  /** Adds the machine and hands its credential to whoever keeps credentials, at once. */
+  private async insert(
+    agent: PinnedEndpoint,
+    credential: string,
+    name: string,
+    hostname: string,
+  ): Promise<Machine> {
     const now = new Date().toISOString();
     const row: MachinesTable = {
       id: randomUUID(),
@@ -216,12 +230,15 @@ export class MachineService {
       port: agent.port,
       fingerprint: agent.fingerprint,
       certPem: agent.certPem,
-      tokenSealed: this.deps.secrets.seal(agent.token),
+      tokenSealed: '',
       hostname,
       addedAt: now,
       lastContactAt: now,
     };
-    await this.deps.db.insertInto('machines').values(row).execute();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto('machines').values(row).execute();
+      await this.deps.credentials.keep(trx, row.id, credential);
+    });
     return toMachine(row);
   }
 
@@ -298,18 +315,14 @@ export class MachineService {
     return agentHttpsTransport(await this.pinnedAgent(machine.id));
   }
 
-  private async pinnedAgent(id: string): Promise<PinnedAgent> {
-    const secret = await this.deps.db
+  /** The machine's agent, pinned, with requests to it signed by whoever keeps its credential. */
+  async pinnedAgent(id: string): Promise<PinnedAgent> {
+    const row = await this.deps.db
       .selectFrom('machines')
-      .select(['address', 'port', 'certPem', 'fingerprint', 'tokenSealed'])
+      .select(['address', 'port', 'certPem', 'fingerprint'])
       .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return {
-      address: secret.address,
-      port: secret.port,
-      certPem: secret.certPem,
-      fingerprint: secret.fingerprint,
-      token: this.deps.secrets.open(secret.tokenSealed),
-    };
+      .executeTakeFirst();
+    if (!row) throw new DesksideError('not_found', 'No such machine');
+    return { ...row, sign: this.deps.credentials.signer({ id, fingerprint: row.fingerprint }) };
   }
 }

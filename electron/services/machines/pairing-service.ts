@@ -6,14 +6,14 @@ import {
   type RepairMachineInputSchema,
 } from '@deskside/core';
 import type { Db } from '../database/open';
-import type { SecretBox } from '../secrets/secret-box';
+import type { MachineCredentials } from './machine-credentials';
 import { agentGet, pairWithAgent, probeAgent } from './agent-client';
 import { confirmedEndpoint } from './confirmed-endpoint';
 import type { MachineService } from './machine-service';
 
 export interface PairingServiceDeps {
   db: Db;
-  secrets: SecretBox;
+  credentials: MachineCredentials;
   machines: MachineService;
   /** How agents list this console when it pairs, e.g. "ana@helpdesk-07". */
   consoleName?: string;
@@ -45,7 +45,7 @@ export class PairingService {
   private async stored(id: string) {
     const row = await this.deps.db
       .selectFrom('machines')
-      .select(['id', 'address', 'port', 'certPem', 'fingerprint', 'tokenSealed'])
+      .select(['id', 'address', 'port', 'certPem', 'fingerprint'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw new DesksideError('not_found', 'No such machine');
@@ -54,7 +54,7 @@ export class PairingService {
 
   /**
    * Asks the agent, without a credential, which certificate it presents; only when it is the
-   * pinned one does the credential go to it, to see whether the agent still accepts it.
+   * pinned one does a signed request go to it, to see whether the agent still accepts the desk.
    */
   async status(id: string): Promise<MachineStatus> {
     const checkedAt = new Date().toISOString();
@@ -86,7 +86,7 @@ export class PairingService {
       };
     }
     try {
-      await agentGet({ ...row, token: this.deps.secrets.open(row.tokenSealed) }, 'checkCatalog');
+      await agentGet(await this.deps.machines.pinnedAgent(id), 'checkCatalog');
     } catch (error) {
       return { ...base, agentVersion, ...unusable(error) };
     }
@@ -112,17 +112,19 @@ export class PairingService {
       code: input.code,
       ...(this.deps.consoleName ? { consoleName: this.deps.consoleName } : {}),
     });
-    await this.deps.db
-      .updateTable('machines')
-      .set({
-        certPem: endpoint.certPem,
-        fingerprint: endpoint.fingerprint,
-        tokenSealed: this.deps.secrets.seal(paired.credential),
-        hostname: paired.hostname,
-        lastContactAt: new Date().toISOString(),
-      })
-      .where('id', '=', input.id)
-      .execute();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('machines')
+        .set({
+          certPem: endpoint.certPem,
+          fingerprint: endpoint.fingerprint,
+          hostname: paired.hostname,
+          lastContactAt: new Date().toISOString(),
+        })
+        .where('id', '=', input.id)
+        .execute();
+      await this.deps.credentials.keep(trx, input.id, paired.credential);
+    });
     return this.deps.machines.get(input.id);
   }
 

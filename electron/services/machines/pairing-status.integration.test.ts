@@ -50,7 +50,7 @@ describe('an agent machine’s pairing', () => {
     await runAgentCli(['consoles', 'revoke', paired!.id, '--data-dir', agent.dataDir]);
     expect(await desk.call('machines.status', { id: machine.id })).toMatchObject({
       state: 'refused',
-      detail: expect.stringMatching(/refused the console token/),
+      detail: expect.stringMatching(/refused the desk's credential/),
     });
 
     const { code } = await issuePairingCode(agent.dataDir);

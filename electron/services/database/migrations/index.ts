@@ -5,6 +5,7 @@ import { workflow } from './0002-workflow';
 import { knowledgeBase } from './0003-knowledge-base';
 import { ticketMachine } from './0004-ticket-machine';
 import { desk } from './0005-desk';
+import { deskMachineKeys } from './0006-desk-machine-keys';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -17,6 +18,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003-knowledge-base': knowledgeBase(dialect),
     '0004-ticket-machine': ticketMachine(),
     '0005-desk': desk(dialect),
+    '0006-desk-machine-keys': deskMachineKeys(dialect),
   };
 }
 
