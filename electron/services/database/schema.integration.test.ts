@@ -14,6 +14,8 @@ const FTS5_SHADOW_SUFFIXES = ['data', 'idx', 'content', 'docsize', 'config'];
 const INTERNAL_TABLES = new Set([
   'kysely_migration',
   'kysely_migration_lock',
+  // PostgreSQL only, and read only by the desk's functions (migration 0006).
+  'machine_keys',
   ...FULL_TEXT_TABLES,
   ...FULL_TEXT_TABLES.flatMap((table) => FTS5_SHADOW_SUFFIXES.map((s) => `${table}_${s}`)),
 ]);
