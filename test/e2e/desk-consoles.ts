@@ -1,11 +1,15 @@
 /** What the end-to-end tests of a desk on a shared PostgreSQL share: its consoles and addresses. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { NewAnalyst } from '@deskside/core';
 import { openDatabaseTarget } from '../../electron/services/database/open';
 import { setUpDesk } from '../../electron/services/desk/desk-roles';
 import { startConsoleHost, type RunningConsoleHost } from '../helpers/console-host';
+import { startPostgres, type PostgresCluster } from '../helpers/postgres';
+import { test } from './fixtures';
+
+export const SCREENSHOTS = 'test-results/screenshots';
 
 /** Console hosts, each with a data folder of its own; `stopAll` after the tests. */
 export function deskConsoles() {
@@ -24,6 +28,30 @@ export function deskConsoles() {
     async stopAll(): Promise<void> {
       for (const host of hosts) await host.stop();
       for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For a spec file's tests: a PostgreSQL cluster on which analysts sign in with their passwords,
+ * as on a real desk, and the consoles started on it; all stopped after the file's tests.
+ */
+export function desksOnPostgres() {
+  const consoles = deskConsoles();
+  let started: PostgresCluster | undefined;
+  test.beforeAll(async () => {
+    started = await startPostgres({ passwords: true });
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  test.afterAll(async () => {
+    await consoles.stopAll();
+    await started?.stop();
+  });
+  return {
+    consoles,
+    cluster: (): PostgresCluster => {
+      if (!started) throw new Error('The cluster starts before the tests (test.beforeAll)');
+      return started;
     },
   };
 }

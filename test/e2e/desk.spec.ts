@@ -4,12 +4,12 @@
  * administrator reads the audit log, exports it, and disables the analyst, whose console is
  * refused from then on and goes back to the sign-in screen.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { NewAnalyst } from '@deskside/core';
-import { startPostgres, type PostgresCluster } from '../helpers/postgres';
 import { catalogs, expectAccessible, switchLanguage } from './console-page';
 import {
-  deskConsoles,
+  SCREENSHOTS,
+  desksOnPostgres,
   fill,
   runTag,
   setUpDeskAt,
@@ -19,20 +19,7 @@ import {
 import { expect, test } from './fixtures';
 
 const { en, nl } = catalogs;
-const SCREENSHOTS = 'test-results/screenshots';
-
-let cluster: PostgresCluster;
-const consoles = deskConsoles();
-
-test.beforeAll(async () => {
-  // Analysts sign in with their passwords, as on a real desk.
-  cluster = await startPostgres({ passwords: true });
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-test.afterAll(async () => {
-  await consoles.stopAll();
-  await cluster.stop();
-});
+const { consoles, cluster } = desksOnPostgres();
 
 test('an administrator adds an analyst, reads and exports the audit log, and disables the analyst', async ({
   browser,
@@ -52,7 +39,7 @@ test('an administrator adds an analyst, reads and exports the audit log, and dis
   const bram = { login: `bram_${tag}`, password: 'staple battery horse bram' };
 
   // The desk's owner sets the desk up, naming its first administrator.
-  const ownerUrl = await cluster.createDatabase();
+  const ownerUrl = await cluster().createDatabase();
   await setUpDeskAt(ownerUrl, ada);
 
   // The administrator's console, signed in by its address, in Dutch.

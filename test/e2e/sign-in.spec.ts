@@ -3,13 +3,13 @@
  * sign-in screen; a wrong password is refused at the form, the right one opens the queue, and
  * signing out goes back to the sign-in screen.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { NewAnalyst } from '@deskside/core';
-import { startPostgres, type PostgresCluster } from '../helpers/postgres';
 import { callApi, catalogs, expectAccessible } from './console-page';
 import {
-  deskConsoles,
+  SCREENSHOTS,
+  desksOnPostgres,
   fill,
   runTag,
   setUpDeskAt,
@@ -19,19 +19,7 @@ import {
 import { expect, test } from './fixtures';
 
 const { en } = catalogs;
-const SCREENSHOTS = 'test-results/screenshots';
-
-let cluster: PostgresCluster;
-const consoles = deskConsoles();
-
-test.beforeAll(async () => {
-  cluster = await startPostgres({ passwords: true });
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-test.afterAll(async () => {
-  await consoles.stopAll();
-  await cluster.stop();
-});
+const { consoles, cluster } = desksOnPostgres();
 
 /** Every file under `dir`, read as text. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -56,7 +44,7 @@ test('an analyst signs in at a console started with the desk’s address alone, 
     role: 'admin',
     groups: [],
   };
-  const ownerUrl = await cluster.createDatabase();
+  const ownerUrl = await cluster().createDatabase();
   await setUpDeskAt(ownerUrl, ada);
   const deskUrl = withoutCredentials(ownerUrl);
   const host = await consoles.start(deskUrl);
@@ -75,7 +63,7 @@ test('an analyst signs in at a console started with the desk’s address alone, 
   await expect(page.getByRole('heading', { name: en.signIn.title, level: 1 })).toBeVisible();
   const { pathname } = new URL(deskUrl);
   await expect(
-    page.getByText(fill(en.signIn.desk, { desk: `127.0.0.1:${cluster.port}${pathname}` })),
+    page.getByText(fill(en.signIn.desk, { desk: `127.0.0.1:${cluster().port}${pathname}` })),
   ).toBeVisible();
   await expect(page.getByRole('navigation', { name: en.nav.main })).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
