@@ -102,6 +102,8 @@ test('an analyst signs in at a console started with the desk’s address alone, 
   await expect(page.getByRole('heading', { name: en.queue.title })).toBeVisible();
   await expect(page.getByText(fill(en.app.analyst, { name: ada.login }))).toBeVisible();
   await expect(page.getByText(en.tickets.empty)).toBeVisible();
+  await expectAccessible(page, 'signed in, with Sign out (en)');
+  await page.screenshot({ path: `${SCREENSHOTS}/en-signed-in.png` });
 
   // Sign out: back to the sign-in screen, and the console answers signed_out again.
   await page.getByRole('button', { name: en.app.signOut }).click();
