@@ -110,6 +110,10 @@ export const apiChanges = {
   'kb.feedback': kbChanged,
   'kb.addStarterArticles': kbChanged,
 
+  // Signing in or out replaces the console's services: the page starts over (renderer/src/screens.ts).
+  'desk.signInState': none,
+  'desk.signIn': none,
+  'desk.signOut': none,
   'desk.session': none,
   'desk.analysts': none,
   'desk.addAnalyst': ['analysts.changed'],

@@ -5,6 +5,8 @@ import {
   ChangeAnalystInputSchema,
   DeskSessionSchema,
   NewAnalystSchema,
+  SignInInputSchema,
+  SignInStateSchema,
 } from './desk';
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
@@ -214,6 +216,10 @@ export const apiContract = {
   'kb.addStarterArticles': { input: NoInput, output: StarterArticlesResultSchema },
 
   // The desk's analysts (managed by administrators, enforced by PostgreSQL) and its audit log.
+  // Signing in to a shared desk whose address holds no password (electron/services/desk).
+  'desk.signInState': { input: NoInput, output: SignInStateSchema },
+  'desk.signIn': { input: SignInInputSchema, output: SignInStateSchema },
+  'desk.signOut': { input: NoInput, output: SignInStateSchema },
   'desk.session': { input: NoInput, output: DeskSessionSchema },
   'desk.analysts': { input: NoInput, output: z.array(AnalystAccountSchema) },
   'desk.addAnalyst': { input: NewAnalystSchema, output: z.array(AnalystAccountSchema) },

@@ -10,6 +10,8 @@ export const ErrorCodeSchema = z.enum([
   'invalid_transition',
   'unknown_method',
   'forbidden',
+  /** The console is signed out of its desk: only signing in (desk.signIn) is answered. */
+  'signed_out',
   'machine_unreachable',
   'certificate_mismatch',
   'agent_unauthorized',

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { app, ipcMain, session, type WebFrameMain } from 'electron';
 import pino from 'pino';
 import { EVENTS_IPC_CHANNEL, apiMethods, ipcChannel, type WireResult } from '@deskside/core';
-import { openConsole, type ConsoleServices } from '../services/console';
+import { openConsole } from '../services/console';
+import { openSignInGate, type SignInGate } from '../services/desk/sign-in-gate';
 import { consoleDataDir } from '../services/paths';
 import { createSafeStorageSecretBox } from './safe-storage';
 import { isTrustedRendererUrl } from './trust';
@@ -28,7 +29,7 @@ const FORBIDDEN: WireResult = {
   error: { code: 'forbidden', message: 'Only the console page may call the console' },
 };
 
-function registerApi(services: ConsoleServices): void {
+function registerApi(services: SignInGate): void {
   const trusted = (frame: WebFrameMain | null) =>
     frame !== null && frame.parent === null && isTrustedRendererUrl(frame.url, indexHtmlPath);
   for (const method of apiMethods) {
@@ -70,12 +71,21 @@ async function start(): Promise<void> {
     pino.destination({ dest: path.join(dataDir, 'logs', 'console.log'), mkdir: true }),
   );
   const sqliteBinding = electronSqliteBinding();
-  const services = await openConsole({
+  const secrets = createSafeStorageSecretBox(dataDir);
+  // Signed out until an analyst signs in, where the desk's address holds no password.
+  const services = await openSignInGate({
     dataDir,
-    host: 'electron',
     logger,
-    secrets: createSafeStorageSecretBox(dataDir),
-    ...(sqliteBinding ? { nativeBinding: sqliteBinding } : {}),
+    open: (databaseUrl, signIn) =>
+      openConsole({
+        dataDir,
+        host: 'electron',
+        logger,
+        secrets,
+        ...(sqliteBinding ? { nativeBinding: sqliteBinding } : {}),
+        ...(databaseUrl ? { databaseUrl } : {}),
+        signIn,
+      }),
   });
   registerApi(services);
   let window = createMainWindow(preloadPath, indexHtmlPath);

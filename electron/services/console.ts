@@ -10,6 +10,7 @@ import { DataService } from './data/data-service';
 import { AuditLog } from './desk/audit-log';
 import { signedInAnalyst } from './desk/desk-roles';
 import { DeskService } from './desk/desk-service';
+import { SIGNED_IN_BY_ADDRESS, type SignInControl } from './desk/sign-in';
 import { TransferFiles } from './data/transfer-files';
 import { JobRegistry } from './jobs/job-registry';
 import { PairingService } from './machines/pairing-service';
@@ -68,6 +69,11 @@ export interface ConsoleOptions {
   thisComputer?: ThisComputer;
   /** The call-intake scripts this console offers; the starter scripts by default. */
   intakeScripts?: readonly IntakeScript[];
+  /**
+   * Whoever signed this console in to its desk (desk/sign-in-gate.ts); by default its address
+   * did, and there is no signing out.
+   */
+  signIn?: SignInControl;
 }
 
 export interface ConsoleServices {
@@ -131,6 +137,20 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     databaseTarget(path.join(options.dataDir, DATABASE_FILE), options.databaseUrl),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  try {
+    return await servicesOn(store, options, logger);
+  } catch (error) {
+    // Refused half-way (a login that is none of the desk's analysts): nothing stays open.
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function servicesOn(
+  store: Store,
+  options: ConsoleOptions,
+  logger: Logger,
+): Promise<ConsoleServices> {
   const { db } = store;
   const now = options.now ?? (() => new Date());
   const snapshots = new SnapshotStore();
@@ -190,6 +210,7 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
   });
   const transfers = new TransferFiles(options.dataDir);
   await transfers.reset();
+  const signIn = options.signIn ?? SIGNED_IN_BY_ADDRESS;
   const handlers = createApiHandlers({
     info,
     machines,
@@ -220,14 +241,16 @@ export async function openConsole(options: ConsoleOptions): Promise<ConsoleServi
     kbSearch: new KbSearchService(deps),
     kbLinks: new KbLinkService(deps),
     desk: new DeskService(store, info.analyst, workflow),
+    signIn,
     audit,
   });
-  const dispatch = createDispatcher(
-    handlers,
-    logger,
-    (method, input, output) => audit.recordCall(method, input, output),
-    (method, input) => namingThisComputer(method, input, pc.id),
-  );
+  const dispatch = createDispatcher(handlers, logger, {
+    audit: (method, input, output) => audit.recordCall(method, input, output),
+    resolve: (method, input) => namingThisComputer(method, input, pc.id),
+    onRefused: () => {
+      signIn.refused();
+    },
+  });
   return {
     dispatch,
     db,

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
 import { openConsole } from '../services/console';
+import { openSignInGate } from '../services/desk/sign-in-gate';
 import { consoleDataDir } from '../services/paths';
 import { startWebHost } from './host';
 import { findAppBrowser, hasDisplay, openAppWindow } from './open-browser';
@@ -40,7 +41,19 @@ async function main(): Promise<void> {
   const options = parsed.data;
 
   const logger = pino({ level: process.env.DESKSIDE_LOG_LEVEL ?? 'info' }, pino.destination(2));
-  const services = await openConsole({ dataDir: options.dataDir, host: 'browser', logger });
+  // Signed out until an analyst signs in, where the desk's address holds no password.
+  const services = await openSignInGate({
+    dataDir: options.dataDir,
+    logger,
+    open: (databaseUrl, signIn) =>
+      openConsole({
+        dataDir: options.dataDir,
+        host: 'browser',
+        logger,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        signIn,
+      }),
+  });
   const host = await startWebHost({
     dispatch: services.dispatch,
     events: services.events,

@@ -1,16 +1,22 @@
 /**
  * The page's entry. Before the console's code is evaluated (the page preloads it meanwhile,
  * see vite.config.ts), it asks the console for what the first page shows and fetches the
- * system language's strings, so both arrive while that code runs; then it starts the console.
+ * system language's strings, so both arrive while that code runs; then it starts the console,
+ * or the sign-in screen where the console is signed out of its desk.
  */
-import { startEarlyReads } from './api/early-reads';
+import { dropEarlyReads, startEarlyReads } from './api/early-reads';
 import { callRaw, findTransport } from './api/transport';
 import { openingReads } from './opening-reads';
 import { loadCatalog, resolveLanguage } from './i18n/catalogs';
+import { isSignedOut, showConsole, showSignIn } from './screens';
 import './styles.css';
 
 // Takes the session token out of the address first, so the reads are for the page it shows.
 const transport = findTransport();
+// Asked alongside the first page's reads, not before them: a signed-in console waits for none.
+const signInState = transport
+  ? callRaw(transport, 'desk.signInState', {}).catch(() => null)
+  : Promise.resolve(null);
 if (transport) {
   startEarlyReads(
     (method, input) => callRaw(transport, method, input),
@@ -20,4 +26,10 @@ if (transport) {
 // The language most analysts keep; another one chosen in the settings loads in main.tsx.
 void loadCatalog(resolveLanguage(null, navigator.languages)).catch(() => undefined);
 
-await import('./main');
+if (isSignedOut(await signInState)) {
+  // Their answers are refusals; the console asks again once the analyst has signed in.
+  dropEarlyReads();
+  await showSignIn();
+} else {
+  await showConsole();
+}

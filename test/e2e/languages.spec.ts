@@ -4,6 +4,7 @@ import { LANGUAGES } from '@deskside/core';
 import { catalogs } from './console-page';
 import { expect, test } from './fixtures';
 import { issuePairingCode } from '../helpers/agent-cli';
+import { deskConsoles } from './desk-consoles';
 import { expectAccessible, callApi } from './host-api';
 
 const { en } = catalogs;
@@ -243,4 +244,43 @@ test('every page, in every language: translated, accessible, and kept as a scree
       .getByRole('navigation', { name: catalogs.el.nav.main })
       .getByRole('link', { name: catalogs.el.nav.tickets }),
   ).toBeVisible();
+});
+
+test('the sign-in screen of a shared desk, in every language: translated, accessible, and kept as a screenshot', async ({
+  page,
+}) => {
+  // The desk's address without a password: the console starts signed out without asking the
+  // database, and nothing listens there, so a sign-in says the desk cannot be reached.
+  const consoles = deskConsoles();
+  try {
+    const host = await consoles.start('postgres://127.0.0.1:1/desk');
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto(host.url);
+    let shown: keyof typeof catalogs = 'en';
+    await expect(page.getByRole('heading', { name: en.signIn.title, level: 1 })).toBeVisible();
+    for (const language of LANGUAGES) {
+      const strings = catalogs[language];
+      await page.getByLabel(catalogs[shown].app.language, { exact: true }).selectOption(language);
+      shown = language;
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+      await expect(
+        page.getByRole('heading', { name: strings.signIn.title, level: 1 }),
+      ).toBeVisible();
+      const form = page.getByRole('form', { name: strings.signIn.title });
+      await form.getByLabel(strings.signIn.login).fill('bram');
+      await form.getByLabel(strings.signIn.password).fill('staple battery horse bram');
+      await form.getByRole('button', { name: strings.signIn.submit }).click();
+      await expect(form.getByRole('alert')).toHaveText(strings.signIn.problems.unreachable);
+      await expectAccessible(page, `sign-in (${language})`);
+      await page.screenshot({ path: `${SCREENSHOTS}/${language}-sign-in.png` });
+    }
+    // The choice is a setting of this console, signed in or not: it survives a reload.
+    await page.reload();
+    await expect(
+      page.getByRole('heading', { name: catalogs.el.signIn.title, level: 1 }),
+    ).toBeVisible();
+  } finally {
+    await consoles.stopAll();
+  }
 });

@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { chmod, chown, cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { chmod, chown, cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -135,8 +135,24 @@ export interface PostgresCluster {
 
 let counter = 0;
 
+/**
+ * Logins other than `postgres` give their password on loopback (SCRAM), as on a real desk;
+ * `postgres` stays trusted, so tests set the desk up without one.
+ */
+const PASSWORDS_HBA = [
+  'local all all trust',
+  'host all postgres 127.0.0.1/32 trust',
+  'host all all 127.0.0.1/32 scram-sha-256',
+  '',
+].join('\n');
+
 export async function startPostgres(
-  options: { dataDir?: string; keepData?: boolean } = {},
+  options: {
+    dataDir?: string;
+    keepData?: boolean;
+    /** Every login but `postgres` signs in with its password (default: all are trusted). */
+    passwords?: boolean;
+  } = {},
 ): Promise<PostgresCluster> {
   const user = await runAs();
   const bin = await runnableBin(findPostgresBin(), user);
@@ -150,6 +166,11 @@ export async function startPostgres(
         ...(user ?? {}),
       },
     );
+    if (options.passwords) {
+      const hba = path.join(dir, 'pg_hba.conf');
+      await writeFile(hba, PASSWORDS_HBA);
+      if (user) await chown(hba, user.uid, user.gid);
+    }
   }
   const port = await freePort();
   const server = await ManagedProcess.start(

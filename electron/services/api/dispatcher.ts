@@ -18,14 +18,22 @@ export type Dispatch = (method: string, input: unknown) => Promise<WireResult>;
  * validates the input against the contract, runs the handler, checks the output against
  * the contract, and turns every failure into a wire error without a stack trace.
  */
+export interface DispatcherOptions {
+  /** Leaves the audit entry of a call that succeeded (AuditLog.recordCall). */
+  audit?: (method: ApiMethod, input: unknown, output: unknown) => Promise<void>;
+  /** Resolves what an input names only by alias (this computer's `local`), after validation. */
+  resolve?: (method: ApiMethod, input: unknown) => unknown;
+  /** The database refused the signed-in analyst (SIGNED_OUT): disabled, or a changed password. */
+  onRefused?: () => void;
+}
+
 export function createDispatcher(
   handlers: ApiHandlers,
   logger: Logger,
-  /** Leaves the audit entry of a call that succeeded (AuditLog.recordCall). */
-  audit?: (method: ApiMethod, input: unknown, output: unknown) => Promise<void>,
-  /** Resolves what an input names only by alias (this computer's `local`), after validation. */
-  resolve: (method: ApiMethod, input: unknown) => unknown = (_method, input) => input,
+  options: DispatcherOptions = {},
 ): Dispatch {
+  const { audit, onRefused } = options;
+  const resolve = options.resolve ?? ((_method: ApiMethod, input: unknown) => input);
   return async (method, input) => {
     if (!isApiMethod(method)) {
       return {
@@ -57,6 +65,7 @@ export function createDispatcher(
       // database's, so this is the answer, not a fault of the console.
       if (SIGNED_OUT.includes(sqlState(error) ?? '')) {
         log.warn({ err: error }, 'the desk database no longer lets this analyst in');
+        onRefused?.();
         return {
           ok: false,
           error: {

@@ -9,6 +9,7 @@ import {
 import type { DataService } from '../data/data-service';
 import type { AuditLog } from '../desk/audit-log';
 import type { DeskService } from '../desk/desk-service';
+import type { SignInControl } from '../desk/sign-in';
 import type { IntakeService } from '../intake/intake-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { PairingService } from '../machines/pairing-service';
@@ -57,6 +58,7 @@ export interface HandlerDeps {
   kbSearch: KbSearchService;
   kbLinks: KbLinkService;
   desk: DeskService;
+  signIn: SignInControl;
   audit: AuditLog;
 }
 
@@ -64,10 +66,13 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const { profile, pairing, jobs } = deps;
-  const { kb, kbSearch, kbLinks, desk, audit } = deps;
+  const { kb, kbSearch, kbLinks, desk, signIn, audit } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
+    'desk.signInState': () => Promise.resolve(signIn.state()),
+    'desk.signIn': (credentials) => signIn.signIn(credentials),
+    'desk.signOut': () => signIn.signOut(),
     'desk.session': () => desk.session(),
     'desk.analysts': () => desk.list(),
     'desk.addAnalyst': (analyst) => desk.add(analyst),

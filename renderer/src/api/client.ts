@@ -33,8 +33,18 @@ export interface ApiClient {
   subscribe(listener: (event: ConsoleEvent) => void): () => void;
 }
 
+export interface ClientOptions {
+  /** The console answered `signed_out`: its analyst signed out, or the desk refused them. */
+  onSignedOut?: () => void;
+}
+
 /** The typed client every page uses; the bridge is Electron's preload or the HTTP host. */
-export function createClient(bridge: ApiBridge, events?: EventBridge): ApiClient {
+export function createClient(
+  bridge: ApiBridge,
+  events?: EventBridge,
+  options: ClientOptions = {},
+): ApiClient {
+  let signedOut = false;
   return {
     subscribe(listener) {
       if (!events) return () => undefined;
@@ -63,6 +73,11 @@ export function createClient(bridge: ApiBridge, events?: EventBridge): ApiClient
       }
       if (!result.data.ok) {
         const { code, message, issues } = result.data.error;
+        // Once is enough: every read still on its way gets the same answer.
+        if (code === 'signed_out' && !signedOut) {
+          signedOut = true;
+          options.onSignedOut?.();
+        }
         throw new ApiError(code, message, issues);
       }
       return result.data.value;
@@ -115,10 +130,10 @@ export function httpEvents(sessionToken: string): EventBridge {
   };
 }
 
-export function connect(): ApiClient | null {
+export function connect(options: ClientOptions = {}): ApiClient | null {
   const transport = findTransport();
   if (!transport) return null;
   return transport.kind === 'electron'
-    ? createClient(transport.bridge, transport.events)
-    : createClient(httpBridge(transport.token), httpEvents(transport.token));
+    ? createClient(transport.bridge, transport.events, options)
+    : createClient(httpBridge(transport.token), httpEvents(transport.token), options);
 }

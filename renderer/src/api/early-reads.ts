@@ -68,3 +68,8 @@ export function takeEarlyRead(
   if (forMethod.size === 0) started.delete(method);
   return now() - read.at <= EARLY_READ_MAX_AGE_MS ? read.answer : undefined;
 }
+
+/** Forgets every early answer: they were asked for before the analyst signed in. */
+export function dropEarlyReads(): void {
+  started.clear();
+}

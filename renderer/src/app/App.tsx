@@ -19,6 +19,7 @@ import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
 import { isLazyComponent, lazyComponent } from '../components/lazy-component';
 import { mayReadAuditLog } from '../features/desk/desk-session';
+import { SignOutButton } from '../features/desk/SignOutButton';
 import { prefetchQueue } from '../features/queue/useQueue';
 import { QueuePage } from '../pages/QueuePage';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher';
@@ -84,6 +85,7 @@ function Layout() {
               {t('app.analyst', { name: profile.data.displayName ?? profile.data.analyst })}
             </div>
           )}
+          <SignOutButton />
         </div>
       </div>
       <div className="content">

@@ -11,8 +11,15 @@ export async function loadLanguage(language: Language): Promise<void> {
   i18next.addResourceBundle(language, NAMESPACE, await loadCatalog(language));
 }
 
-/** Starts i18next in `language`, its strings loaded, so the first render is in that language. */
+/**
+ * Starts i18next in `language`, its strings loaded, so the first render is in that language;
+ * started already (the console after the sign-in screen), it switches to `language`.
+ */
 export async function setupI18n(language: Language = defaultLanguage): Promise<typeof i18next> {
+  if (i18next.isInitialized) {
+    await applyLanguage(language);
+    return i18next;
+  }
   const catalog = await loadCatalog(language);
   await i18next.use(initReactI18next).init({
     resources: { [language]: { [NAMESPACE]: catalog } },
