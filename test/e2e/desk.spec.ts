@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { NewAnalyst } from '@deskside/core';
+import { issuePairingCode, readAuditLog } from '../helpers/agent-cli';
 import { catalogs, expectAccessible, switchLanguage } from './console-page';
 import {
   SCREENSHOTS,
@@ -17,12 +18,14 @@ import {
   withoutCredentials,
 } from './desk-consoles';
 import { expect, test } from './fixtures';
+import { callApi } from './host-api';
 
 const { en, nl } = catalogs;
 const { consoles, cluster } = desksOnPostgres();
 
-test('an administrator adds an analyst, reads and exports the audit log, and disables the analyst', async ({
+test('an administrator adds an analyst, who works a ticket on a machine the administrator paired; the administrator reads and exports the audit log, and disables the analyst', async ({
   browser,
+  agent,
 }) => {
   test.setTimeout(180_000);
   // Login roles belong to the whole server: this run's analysts get names of their own.
@@ -42,8 +45,17 @@ test('an administrator adds an analyst, reads and exports the audit log, and dis
   const ownerUrl = await cluster().createDatabase();
   await setUpDeskAt(ownerUrl, ada);
 
-  // The administrator's console, signed in by its address, in Dutch.
+  // The administrator's console, signed in by its address, in Dutch. It pairs an employee's
+  // PC with the code the agent gives (the pairing screens have a test of their own).
   const adminHost = await consoles.start(signedInAs(ownerUrl, ada));
+  const { code } = await issuePairingCode(agent.dataDir);
+  const machine = await callApi(adminHost, 'machines.pair', {
+    address: '127.0.0.1',
+    port: agent.port,
+    fingerprint: agent.fingerprint,
+    code,
+    name: 'Reception PC',
+  });
   const admin = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await admin.setViewportSize({ width: 1280, height: 900 });
   await admin.goto(adminHost.url);
@@ -117,6 +129,39 @@ test('an administrator adds an analyst, reads and exports the audit log, and dis
   await expect(
     analyst.getByRole('heading', { name: /Ticket #1: Printer offline on the second floor/ }),
   ).toBeVisible();
+
+  // Bram never paired the administrator's machine: he checks it and attaches the results.
+  await analystNav.getByRole('link', { name: en.nav.machines }).click();
+  await analyst
+    .getByRole('row', { name: /Reception PC/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(analyst.getByRole('heading', { name: 'Reception PC', level: 1 })).toBeVisible();
+  const checks = analyst.getByRole('form', { name: en.checks.title });
+  await checks.getByLabel(en.checks.name.tcp.port).check();
+  const tcp = analyst.getByRole('group', {
+    name: fill(en.checks.settingsOf, { check: en.checks.name.tcp.port }),
+  });
+  await tcp.getByLabel(en.checks.param.tcp.port.host).fill('127.0.0.1');
+  await tcp.getByLabel(en.checks.param.tcp.port.port, { exact: true }).fill(String(agent.port));
+  await checks.getByRole('button', { name: en.checks.run }).click();
+  await expect(
+    analyst.getByRole('status').filter({ hasText: en.checks.runState.done }),
+  ).toBeVisible();
+  const attach = analyst.getByRole('form', { name: en.checks.attach.title });
+  await attach
+    .getByLabel(en.attach.ticket, { exact: true })
+    .selectOption({ label: '#1 Printer offline on the second floor' });
+  await attach.getByRole('button', { name: en.checks.attach.submit }).click();
+  await expect(attach.getByRole('status')).toContainText('#1');
+  const worked = await callApi(bramHost, 'tickets.get', { id: 1 });
+  expect(worked.evidence).toEqual([
+    expect.objectContaining({ kind: 'checks', machineId: machine.id, takenBy: bram.login }),
+  ]);
+  // The agent saw requests the desk signed for Bram, and holds no credential of his.
+  const agentTrail = await readAuditLog(agent.dataDir);
+  expect(agentTrail.filter((entry) => entry.analyst === bram.login).length).toBeGreaterThan(0);
 
   // Settings -> Analysts: who they are, and the list, read-only.
   await analystNav.getByRole('link', { name: en.nav.settings }).click();
