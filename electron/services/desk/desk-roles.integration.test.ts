@@ -196,6 +196,40 @@ describe('a desk on PostgreSQL with analysts who sign in as themselves', () => {
     expect(await tryAs(ownerUrl, `TRUNCATE audit_log`)).toMatch(/audit_log is immutable/);
   });
 
+  it('signs every author column with the analyst signed in, whatever psql sends', async () => {
+    const bramsConsole = await openTestConsole({ databaseUrl: signedInAs(ownerUrl, bram) });
+    consoles.push(bramsConsole);
+    const ticket = await bramsConsole.call('tickets.create', {
+      requester: 'Sam',
+      channel: 'phone',
+      summary: 'VPN drops',
+    });
+    const asBram = signedInAs(ownerUrl, bram);
+    // Who created a ticket stays who created it; a note claiming to be Ada's is Bram's.
+    expect(
+      await tryAs(asBram, `UPDATE tickets SET created_by = '${ada.login}' WHERE id = ${ticket.id}`),
+    ).toBe('ok');
+    expect(
+      await tryAs(
+        asBram,
+        `INSERT INTO timeline (ticket_id, kind, author, at, body, data)
+         VALUES (${ticket.id}, 'note', '${ada.login}', '2026-12-02T08:00:00.000Z', 'forged', '{}')`,
+      ),
+    ).toBe('ok');
+    const { rows } = await sql<{ createdBy: string; author: string }>`
+      SELECT t.created_by, n.author FROM tickets t JOIN timeline n ON n.ticket_id = t.id
+      WHERE t.id = ${ticket.id} AND n.body = 'forged'`.execute(owner);
+    expect(rows).toEqual([{ createdBy: bram.login, author: bram.login }]);
+    // The desk's owner (an import, a restore) writes what it is given.
+    await sql`INSERT INTO timeline (ticket_id, kind, author, at, body, data)
+      VALUES (${ticket.id}, 'note', 'imported.analyst', '2026-11-01T08:00:00.000Z', 'old', '{}')`.execute(
+      owner,
+    );
+    const imported = await sql<{ author: string }>`
+      SELECT author FROM timeline WHERE body = 'old'`.execute(owner);
+    expect(imported.rows).toEqual([{ author: 'imported.analyst' }]);
+  });
+
   it('cuts a disabled analyst off at once, and keeps who did it in the audit log', async () => {
     const bramsConsole = await openTestConsole({ databaseUrl: signedInAs(ownerUrl, bram) });
     consoles.push(bramsConsole);

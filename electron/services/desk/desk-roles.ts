@@ -76,9 +76,67 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
 };
 
 /**
- * The grants, from nothing: run by the owner after `setUpDesk` and after every schema upgrade,
- * so a table a new migration adds is covered (and nothing is granted that this list does not
- * say).
+ * Columns naming who wrote a row, and what an update does to them. On a desk with roles the
+ * database fills them in for an analyst's session with the analyst signed in
+ * (`session_user`), whatever the console or psql sends: `keep` keeps who created the row on
+ * every later update, `sign` names whoever updates it, `signChanged` names whoever sets a new
+ * value (feedback recorded on a link). The desk's owner, who is no analyst (imports, restores),
+ * writes what it is given. A ticket closed by a console's sweep (its user never answered) is
+ * thereby recorded as closed by the analyst whose console swept.
+ */
+const AUTHOR_COLUMNS: readonly {
+  table: string;
+  column: string;
+  onUpdate: 'keep' | 'sign' | 'signChanged';
+}[] = [
+  { table: 'tickets', column: 'created_by', onUpdate: 'keep' },
+  { table: 'timeline', column: 'author', onUpdate: 'keep' },
+  { table: 'evidence', column: 'taken_by', onUpdate: 'keep' },
+  { table: 'vendor_cases', column: 'opened_by', onUpdate: 'keep' },
+  { table: 'visits', column: 'created_by', onUpdate: 'keep' },
+  { table: 'orders', column: 'created_by', onUpdate: 'keep' },
+  { table: 'kb_articles', column: 'created_by', onUpdate: 'keep' },
+  { table: 'kb_articles', column: 'updated_by', onUpdate: 'sign' },
+  { table: 'kb_links', column: 'linked_by', onUpdate: 'keep' },
+  { table: 'kb_links', column: 'feedback_by', onUpdate: 'signChanged' },
+];
+
+/** The triggers that sign each author column (AUTHOR_COLUMNS); run with the grants. */
+async function signAuthorColumns(db: Db): Promise<void> {
+  await sql`CREATE OR REPLACE FUNCTION deskside_sign_author() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    DECLARE
+      col text := TG_ARGV[0];
+      on_update text := TG_ARGV[1];
+      given jsonb := to_jsonb(NEW) -> col;
+      signed jsonb := to_jsonb(session_user::text);
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM analysts WHERE login = session_user) THEN
+        RETURN NEW;
+      END IF;
+      IF TG_OP = 'UPDATE' AND on_update = 'keep' THEN
+        signed := to_jsonb(OLD) -> col;
+      ELSIF jsonb_typeof(given) = 'null'
+          OR (TG_OP = 'UPDATE' AND on_update = 'signChanged' AND given = to_jsonb(OLD) -> col) THEN
+        RETURN NEW;
+      END IF;
+      NEW := jsonb_populate_record(NEW, jsonb_build_object(col, signed));
+      RETURN NEW;
+    END $$`.execute(db);
+  await sql`REVOKE ALL ON FUNCTION deskside_sign_author() FROM PUBLIC`.execute(db);
+  for (const { table, column, onUpdate } of AUTHOR_COLUMNS) {
+    await sql`CREATE OR REPLACE TRIGGER ${sql.id(`${table}_${column}_signed`)}
+      BEFORE INSERT OR UPDATE ON ${sql.table(table)}
+      FOR EACH ROW EXECUTE FUNCTION deskside_sign_author(${sql.lit(column)}, ${sql.lit(onUpdate)})`.execute(
+      db,
+    );
+  }
+}
+
+/**
+ * The grants and the author columns' triggers, from nothing: run by the owner after
+ * `setUpDesk` and after every schema upgrade, so a table a new migration adds is covered (and
+ * nothing is granted that this list does not say).
  */
 export async function applyDeskGrants(db: Db): Promise<void> {
   const database = await currentDatabase(db);
@@ -118,6 +176,7 @@ export async function applyDeskGrants(db: Db): Promise<void> {
     for (const fn of MACHINE_KEY_FUNCTIONS) {
       await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO ${id(roles.analyst)}`.execute(trx);
     }
+    await signAuthorColumns(trx);
   });
 }
 
