@@ -1,6 +1,6 @@
 /**
  * The console in front of its services, for the browser-mode host and Electron's main alike.
- * A desk whose address holds no password starts signed out: the page is served, the console's
+ * A desk whose address names no login starts signed out: the page is served, the console's
  * own settings (its language) and the sign-in methods answer, and every other method answers
  * `signed_out` until an analyst signs in with their own login and password. The password is
  * held in memory only, in the address the services' connections use.

@@ -5,9 +5,12 @@ import { deskName, needsSignIn, signInProblem, withCredentials } from './sign-in
 const pgError = (code: string) => Object.assign(new Error('refused'), { code });
 
 describe('which desk addresses ask the analyst to sign in', () => {
-  it('a PostgreSQL address without a password does, with or without a user name', () => {
+  it('a PostgreSQL address that names no login does; one that names its login signs in as it', () => {
     expect(needsSignIn('postgres://db.example.org/desk')).toBe(true);
-    expect(needsSignIn('postgresql://ada@db.example.org/desk')).toBe(true);
+    expect(needsSignIn('postgresql://db.example.org:5433/desk?sslmode=require')).toBe(true);
+    // A password from the address, PGPASSWORD, ~/.pgpass, or a server that trusts the login.
+    expect(needsSignIn('postgresql://ada@db.example.org/desk')).toBe(false);
+    expect(needsSignIn('postgres://db.example.org/desk?user=ada')).toBe(false);
     expect(needsSignIn('postgres://ada:secret@db.example.org/desk')).toBe(false);
     expect(needsSignIn('postgres://ada@db.example.org/desk?password=secret')).toBe(false);
     // The SQLite file: no desk to sign in to.

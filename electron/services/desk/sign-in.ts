@@ -39,12 +39,14 @@ const postgresAddress = (address: string | undefined): URL | null =>
   address && /^postgres(ql)?:\/\//.test(address) ? new URL(address) : null;
 
 /**
- * A PostgreSQL address without a password (`postgres://db.example.org/desk`, perhaps with a
- * user name): the analyst at the console signs in with their own.
+ * A PostgreSQL address that names no one (`postgres://db.example.org/desk`): the analyst at
+ * the console signs in as themselves. An address that names its login signs in as that login,
+ * with the password it holds, or PGPASSWORD, ~/.pgpass or a server that trusts it, as any
+ * PostgreSQL client does (scripts, the desk's owner, a desk without roles).
  */
 export function needsSignIn(address: string | undefined): boolean {
   const url = postgresAddress(address);
-  return url !== null && url.password === '' && !url.searchParams.has('password');
+  return url !== null && url.username === '' && !url.searchParams.has('user');
 }
 
 /** The desk as the sign-in screen names it: host (and port) / database. */
