@@ -159,6 +159,8 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshServ
   const authorizedKeys = path.join(dir, 'authorized_keys');
   await writeFile(authorizedKeys, (options.authorizedKeys ?? []).map((k) => `${k}\n`).join(''));
   await chmod(authorizedKeys, 0o600);
+  const home = path.join(dir, 'home');
+  await mkdir(home);
   const port = await freePort();
   const config = path.join(dir, 'sshd_config');
   await writeFile(
@@ -178,6 +180,9 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshServ
       'PermitRootLogin prohibit-password',
       // A jump host forwards TCP to the machine behind it.
       'AllowTcpForwarding yes',
+      // Commands start in an empty home, so the tester's own start-up files (a .bashrc
+      // that runs pyenv or nvm takes a second or more per command) stay out of the tests.
+      `SetEnv HOME=${home}`,
       'LogLevel VERBOSE',
       '',
     ].join('\n'),

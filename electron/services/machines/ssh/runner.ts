@@ -65,82 +65,81 @@ export function remoteRunner(client: Client, options: RemoteRunnerOptions = {}):
     // The machine kills the program a second after the console gave up on it.
     const command = shellCommand(program, args, timeoutMs / 1000 + 1);
     const release = await channels.acquire();
+    let channel: ClientChannel;
     try {
-      const channel = await openChannel(client, command).catch((error: unknown) => {
-        throw new CommandError(
-          'failed',
-          program,
-          `${program} could not start: ${(error as Error).message}`,
+      channel = await openChannel(client, command);
+    } catch (error) {
+      release();
+      throw new CommandError(
+        'failed',
+        program,
+        `${program} could not start: ${(error as Error).message}`,
+      );
+    }
+    // The slot is free again only when the server has closed the channel: until then its
+    // session still counts towards the server's limit, even after the console gave up.
+    channel.once('close', release);
+    return new Promise((resolve, reject) => {
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let bytes = 0;
+      let exitCode: number | null = null;
+      let ended = false;
+      const stop = (error: CommandError) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        commandOptions.signal?.removeEventListener('abort', onAbort);
+        channel.signal('KILL');
+        channel.close();
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        stop(
+          new CommandError('timeout', program, `${program} did not finish within ${timeoutMs} ms`),
         );
-      });
-      return await new Promise((resolve, reject) => {
-        const stdout: Buffer[] = [];
-        const stderr: Buffer[] = [];
-        let bytes = 0;
-        let exitCode: number | null = null;
-        let ended = false;
-        const stop = (error: CommandError) => {
-          if (ended) return;
-          ended = true;
-          clearTimeout(timer);
-          commandOptions.signal?.removeEventListener('abort', onAbort);
-          channel.signal('KILL');
-          channel.close();
-          reject(error);
-        };
-        const timer = setTimeout(() => {
+      }, timeoutMs);
+      const onAbort = () => {
+        stop(new CommandError('timeout', program, `${program} was stopped`));
+      };
+      commandOptions.signal?.addEventListener('abort', onAbort, { once: true });
+      const collect = (into: Buffer[]) => (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > maxBytes) {
           stop(
             new CommandError(
-              'timeout',
+              'too_large',
               program,
-              `${program} did not finish within ${timeoutMs} ms`,
+              `${program} printed more than ${maxBytes} bytes`,
             ),
           );
-        }, timeoutMs);
-        const onAbort = () => {
-          stop(new CommandError('timeout', program, `${program} was stopped`));
-        };
-        commandOptions.signal?.addEventListener('abort', onAbort, { once: true });
-        const collect = (into: Buffer[]) => (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (bytes > maxBytes) {
-            stop(
-              new CommandError(
-                'too_large',
-                program,
-                `${program} printed more than ${maxBytes} bytes`,
-              ),
-            );
-          } else into.push(chunk);
-        };
-        channel.on('data', collect(stdout));
-        channel.stderr.on('data', collect(stderr));
-        channel.on('exit', (code: number | null) => {
-          exitCode = code;
-        });
-        channel.on('close', () => {
-          if (ended) return;
-          ended = true;
-          clearTimeout(timer);
-          commandOptions.signal?.removeEventListener('abort', onAbort);
-          if (exitCode === NOT_FOUND) {
-            reject(new CommandError('missing', program, `${program} is not installed`));
-            return;
-          }
-          if (exitCode === null) {
-            reject(new CommandError('failed', program, `${program} ended without an exit status`));
-            return;
-          }
-          resolve({
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
-            exitCode,
-          });
+        } else into.push(chunk);
+      };
+      channel.on('data', collect(stdout));
+      channel.stderr.on('data', collect(stderr));
+      channel.on('exit', (code: number | null) => {
+        exitCode = code;
+      });
+      channel.on('close', () => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        commandOptions.signal?.removeEventListener('abort', onAbort);
+        if (exitCode === NOT_FOUND) {
+          reject(new CommandError('missing', program, `${program} is not installed`));
+          return;
+        }
+        if (exitCode === null) {
+          reject(new CommandError('failed', program, `${program} ended without an exit status`));
+          return;
+        }
+        resolve({
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+          exitCode,
         });
       });
-    } finally {
-      release();
-    }
+    });
   };
 }
 

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { CommandError, type CommandRunner } from '@deskside/agent/collect';
-import { DesksideError, type SshAuth, type SshMachine } from '@deskside/core';
+import { DesksideError, InventoryV2Schema, type SshAuth, type SshMachine } from '@deskside/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSshKey, startSshd, type SshKeyPair, type SshServer } from '#test/helpers/sshd';
 import { temporaryFolders } from '#test/helpers/temp-folders';
 import { connectMachine, type Connection } from './connect';
+import { collectLinuxInventory } from './linux-inventory';
 import { SshPool } from './pool';
 import { commandFailure, remoteRunner } from './runner';
 import { HOSTILE_VALUES } from './fixtures/hostile-values';
@@ -252,5 +254,30 @@ describe('running commands over SSH', () => {
     } finally {
       pool.closeAll();
     }
+  }, 60_000);
+});
+
+describe('the Linux inventory over SSH', () => {
+  it("of this machine fits core's schema and agrees with what this process sees", async () => {
+    const inventory = await runOn(machine(keyAuth(keys.ed25519)), (run) =>
+      collectLinuxInventory(run),
+    );
+    expect(InventoryV2Schema.parse(inventory)).toEqual(inventory);
+    expect(inventory.hostname).toBe(os.hostname());
+    expect(inventory.os).toMatchObject({
+      platform: 'linux',
+      kernel: os.release(),
+      arch: os.arch(),
+    });
+    const memTotal = Number(/^MemTotal:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))![1]);
+    expect(inventory.memory?.totalBytes).toBe(memTotal * 1024);
+    expect(inventory.cpu?.cores).toBe(os.cpus().length);
+    expect(inventory.fileSystems?.some((f) => f.mount === '/')).toBe(true);
+    expect(inventory.network?.interfaces.map((i) => i.name)).toEqual(
+      expect.arrayContaining(Object.keys(os.networkInterfaces())),
+    );
+    // dpkg-query ran over the connection: this Debian machine has openssh-server installed.
+    expect(inventory.software?.programs.some((p) => p.name === 'openssh-server')).toBe(true);
+    expect(inventory.problems.map((p) => p.section)).not.toContain('software');
   }, 60_000);
 });
