@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 
 const run = promisify(execFile);
@@ -104,19 +105,6 @@ export interface StartSshdOptions {
   authorizedKeys?: readonly string[];
   /** A host key to reuse (a restarted server, or a second one sharing a key). */
   hostKey?: SshKeyPair;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 /** Resolves once something accepts TCP connections on the port. */

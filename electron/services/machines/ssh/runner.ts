@@ -43,13 +43,33 @@ export function slots(size: number): { acquire: () => Promise<() => void> } {
   };
 }
 
-function openChannel(client: Client, command: string): Promise<ClientChannel> {
+/** How often, and after how long, a refused channel is asked for again. */
+const OPEN_RETRY_DELAYS_MS = [25, 50, 100, 200, 400];
+
+function exec(client: Client, command: string): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
     client.exec(command, (error, channel) => {
       if (error) reject(error);
       else resolve(channel);
     });
   });
+}
+
+/**
+ * Opens a session channel for `command`. A server may still count a session whose channel
+ * has just closed while it reaps the process (seen with OpenSSH 9.2 at its MaxSessions):
+ * a refused open is asked again a few times, briefly, before it counts as a failure.
+ */
+async function openChannel(client: Client, command: string): Promise<ClientChannel> {
+  for (const delay of OPEN_RETRY_DELAYS_MS) {
+    try {
+      return await exec(client, command);
+    } catch (error) {
+      if (!/open failed/i.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return exec(client, command);
 }
 
 export interface RemoteRunnerOptions {
