@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CommandError, type CommandRunner } from '@deskside/agent/collect';
 import { DesksideError, InventoryV2Schema, type SshAuth, type SshMachine } from '@deskside/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '#test/helpers/free-port';
 import { makeSshKey, startSshd, type SshKeyPair, type SshServer } from '#test/helpers/sshd';
 import { temporaryFolders } from '#test/helpers/temp-folders';
 import { connectMachine, type Connection } from './connect';
@@ -129,14 +130,7 @@ describe('connecting to a machine over SSH', () => {
     const silent = net.createServer(() => undefined); // Accepts, then says nothing.
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const silentPort = (silent.address() as net.AddressInfo).port;
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => {
-          resolve(port);
-        });
-      });
-    });
+    const closedPort = await freePort(); // Nothing listens there.
     try {
       const at = (port: number): SshMachine => ({
         ...machine(keyAuth(keys.ed25519)),
