@@ -51,7 +51,10 @@ export const SshTargetSchema = z.object({
     .string()
     .min(1)
     .max(253)
-    .regex(/^[A-Za-z0-9._:-]+$/, 'A host is a name or an IP address (letters, digits, . - :)'),
+    .regex(
+      /^[A-Za-z0-9.:_][A-Za-z0-9._:-]*$/,
+      'A host is a name or an IP address (letters, digits, . - :), not starting with -',
+    ),
   port: z.number().int().min(1).max(65535).default(22),
   username: z
     .string()

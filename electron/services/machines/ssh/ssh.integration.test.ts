@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { CommandError, type CommandRunner } from '@deskside/agent/collect';
 import { DesksideError, InventoryV2Schema, type SshAuth, type SshMachine } from '@deskside/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#test/helpers/free-port';
+import { ManagedProcess } from '#test/helpers/managed-process';
 import { makeSshKey, startSshd, type SshKeyPair, type SshServer } from '#test/helpers/sshd';
 import { temporaryFolders } from '#test/helpers/temp-folders';
 import { connectMachine, type Connection } from './connect';
@@ -124,6 +127,23 @@ describe('connecting to a machine over SSH', () => {
     await expect(connectMachine(machine(keyAuth(keys.protected, 'wrong')))).rejects.toMatchObject({
       code: 'ssh_auth_refused',
     });
+  });
+
+  it("logs in with a key held by the analyst's ssh-agent", async () => {
+    const socket = path.join(dir, 'agent.sock');
+    const agent = await ManagedProcess.start('ssh-agent', ['-D', '-a', socket], {
+      label: 'ssh-agent',
+    });
+    try {
+      await agent.waitForLine(/SSH_AUTH_SOCK/, 10_000);
+      await promisify(execFile)('ssh-add', [keys.rsa.privateKeyPath], {
+        env: { ...process.env, SSH_AUTH_SOCK: socket },
+      });
+      const out = await runOn(machine({ kind: 'agent', socket }), (run) => run('id', ['-un']));
+      expect(out.stdout).toBe(`${server.username}\n`);
+    } finally {
+      await agent.stop();
+    }
   });
 
   it('ends with machine_unreachable at once when nothing listens, and in time when the server never answers', async () => {
