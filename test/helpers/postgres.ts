@@ -10,11 +10,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod, chown, cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 
 const run = promisify(execFile);
@@ -109,19 +109,6 @@ async function runnableBin(bin: string, user: RunAs | undefined): Promise<string
     await rename(staging, shared).catch(() => rm(staging, { recursive: true, force: true }));
   }
   return path.join(shared, 'bin');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 export interface PostgresCluster {

@@ -10,3 +10,10 @@ export { collectNetworkConfig, type NetworkConfigOptions } from './network-confi
 export type { CollectorOptions } from './platform';
 export { FactsUnavailableError, type UnavailableReason } from './errors';
 export { CommandError, runCommand, type CommandRunner, type CommandResult } from './exec';
+// Parsers of Linux's own files and outputs, pure, for reading a machine over SSH as the
+// agent reads its own (electron/services/machines/ssh).
+export { parseMeminfo } from './live/memory';
+export { isUserFileSystem } from './live/file-systems';
+export { LINUX_NETWORK_PATHS, linuxNetworkConfig } from './network-config/linux';
+export { sectionProblem } from './errors';
+export { text, count, numberOrNull, lines } from './text';

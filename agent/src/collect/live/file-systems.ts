@@ -39,6 +39,12 @@ const PSEUDO = new Set([
   'fuse.lxcfs',
 ]);
 
+/** Whether a mount holds people's data rather than the kernel's or a runtime's. */
+export function isUserFileSystem(type: string, mount: string): boolean {
+  // A container's root is an overlay: still the one file system it has.
+  return !PSEUDO.has(type) || (type === 'overlay' && mount === '/');
+}
+
 /** /proc/mounts: real file systems, once per mount point (octal escapes decoded). */
 export function parseProcMounts(content: string): Mount[] {
   const seen = new Set<string>();
@@ -47,8 +53,7 @@ export function parseProcMounts(content: string): Mount[] {
   return lines(content).flatMap((line) => {
     const [device, mount, type] = line.split(' ').map(decode);
     if (!device || !mount || !type || seen.has(mount)) return [];
-    // A container's root is an overlay: still the one file system it has.
-    if (PSEUDO.has(type) && !(type === 'overlay' && mount === '/')) return [];
+    if (!isUserFileSystem(type, mount)) return [];
     seen.add(mount);
     return [{ device, mount, type }];
   });

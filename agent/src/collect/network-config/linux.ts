@@ -17,7 +17,10 @@ export const LINUX_NETWORK_PATHS: LinuxNetworkPaths = {
   resolvedConf: '/run/systemd/resolve/resolv.conf',
 };
 
-const read = (file: string) => readFile(file, 'utf8').catch(() => '');
+/** A file's text, or "" where it is missing or unreadable. */
+export type ReadText = (file: string) => Promise<string>;
+
+const readLocal: ReadText = (file) => readFile(file, 'utf8').catch(() => '');
 
 /** /proc/net/route: default routes (destination and mask 0), gateway in little-endian hex. */
 export function parseProcRoute(content: string): DefaultGateway[] {
@@ -86,9 +89,13 @@ export function parseResolvConf(content: string): { servers: string[]; search: s
   return { servers, search };
 }
 
-/** Reads the kernel's routing tables and the resolver configuration: no command runs. */
+/**
+ * Reads the kernel's routing tables and the resolver configuration: no command runs here
+ * (`read` reads this machine's files, or another's over SSH).
+ */
 export async function linuxNetworkConfig(
   paths: LinuxNetworkPaths = LINUX_NETWORK_PATHS,
+  read: ReadText = readLocal,
 ): Promise<NetworkConfig> {
   const [route, ipv6Route, resolvConf] = await Promise.all([
     read(paths.route),

@@ -1,0 +1,277 @@
+/**
+ * The inventory of a Linux machine reached over SSH, in core's schema (version 2), from
+ * fixed read-only commands run in parallel over its one connection and parsed by
+ * linux-parsers.ts or by the agent's own collectors (installed software, logged-in users,
+ * printers, gateways and resolvers), so an SSH machine's sections read like an agent's.
+ * Sections SSH does not read yet (battery, graphics, USB, updates) are listed in `problems`.
+ */
+import {
+  CommandError,
+  FactsUnavailableError,
+  LINUX_NETWORK_PATHS,
+  collectInstalledSoftware,
+  collectLoggedInUsers,
+  collectPrinters,
+  isUserFileSystem,
+  linuxNetworkConfig,
+  parseMeminfo,
+  sectionProblem,
+  type CommandRunner,
+} from '@deskside/agent/collect';
+import {
+  INVENTORY_SECTIONS,
+  InventoryV2Schema,
+  type InventorySectionName,
+  type InventorySections,
+  type InventoryV2,
+  type SectionProblem,
+} from '@deskside/core';
+import {
+  DMI_FILES,
+  parseDf,
+  parseDmi,
+  parseIpAddr,
+  parseLsblk,
+  parseLscpu,
+  parseOsRelease,
+  parseTimezone,
+  parseUname,
+  parseUptime,
+} from './linux-parsers';
+
+/** Not read over SSH in this version: the analyst sees why rather than an empty section. */
+const NOT_OVER_SSH = new Set<InventorySectionName>(['battery', 'graphics', 'usb', 'updates']);
+const DMI_DIR = '/sys/class/dmi/id';
+const SOFTWARE_TIMEOUT_MS = 30_000;
+
+export interface LinuxInventoryOptions {
+  sections?: readonly InventorySectionName[];
+  /** The console's clock, for collectedAt and the boot time. */
+  now?: () => Date;
+}
+
+/** Runs commands once, whichever sections need them. */
+function commands(run: CommandRunner) {
+  const cache = new Map<string, Promise<string>>();
+  /** stdout, also of a command that failed on part of its work (grep -s, cat of two files). */
+  const output = (program: string, args: readonly string[] = [], timeoutMs?: number) => {
+    const key = JSON.stringify([program, args]);
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = run(program, args, timeoutMs ? { timeoutMs } : {}).then((result) => {
+        if (result.exitCode !== 0 && result.stdout.trim() === '') {
+          const why = result.stderr.trim().split('\n')[0] ?? '';
+          throw new CommandError(
+            'failed',
+            program,
+            `${program} exited with ${result.exitCode}${why ? `: ${why}` : ''}`,
+          );
+        }
+        return result.stdout;
+      });
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+  const optional = (program: string, args: readonly string[] = []) =>
+    output(program, args).catch(() => '');
+  return {
+    osRelease: () =>
+      output('cat', ['/etc/os-release']).catch(() => output('cat', ['/usr/lib/os-release'])),
+    uname: () => output('uname', ['-r', '-m']),
+    hostname: () => output('cat', ['/proc/sys/kernel/hostname']),
+    fqdn: () => optional('hostname', ['-f']),
+    uptime: () => output('cat', ['/proc/uptime']),
+    timezone: async () =>
+      parseTimezone(await optional('readlink', ['/etc/localtime'])) ||
+      parseTimezone(await optional('cat', ['/etc/timezone'])),
+    lscpu: () => output('lscpu'),
+    meminfo: () => output('cat', ['/proc/meminfo']),
+    lsblk: () =>
+      output('lsblk', ['-J', '-b', '-d', '-o', 'NAME,TYPE,SIZE,MODEL,VENDOR,SERIAL,TRAN,ROTA,REV']),
+    df: () => output('df', ['-kPT']),
+    ipAddr: () => output('ip', ['-j', '-d', 'addr']),
+    dmi: () =>
+      optional('grep', [
+        '-s',
+        '-H',
+        '',
+        ...Object.keys(DMI_FILES).map((f) => `${DMI_DIR}/${f}`),
+      ]).then(parseDmi),
+    /** "kvm", "docker", "none"...; null where systemd-detect-virt is not installed. */
+    detectVirt: () =>
+      run('systemd-detect-virt', []).then(
+        (r) => text1(r.stdout) || null,
+        () => null,
+      ),
+    /** A file's text, "" where it is missing (for the agent's network reader). */
+    file: (path: string) => optional('cat', [path]),
+  };
+}
+
+const text1 = (value: string) => value.trim().split('\n')[0]?.trim() ?? '';
+
+type Commands = ReturnType<typeof commands>;
+type Readers = { [K in InventorySectionName]?: () => Promise<InventorySections[K]> };
+
+function readers(c: Commands, run: CommandRunner, now: () => Date): Readers {
+  const dmiSection = async <K extends 'bios' | 'baseboard'>(
+    section: K,
+  ): Promise<InventorySections[K]> => {
+    const dmi = await c.dmi();
+    if (dmi.size === 0) {
+      throw new FactsUnavailableError(
+        'unsupported',
+        `This machine shows no firmware tables (${DMI_DIR}): a container, or a board without DMI`,
+      );
+    }
+    const facts = Object.entries(DMI_FILES).filter(([, fact]) => fact.startsWith(`${section}.`));
+    return Object.fromEntries(
+      facts.map(([file, fact]) => [fact.split('.')[1], dmi.get(file) ?? '']),
+    ) as InventorySections[K];
+  };
+  return {
+    system: async () => {
+      const [dmi, virt, lscpu] = await Promise.all([
+        c.dmi(),
+        c.detectVirt(),
+        c
+          .lscpu()
+          .then(parseLscpu)
+          .catch(() => null),
+      ]);
+      const hypervisor = lscpu?.hypervisor ?? null;
+      const virtual = virt !== null ? virt !== 'none' : hypervisor !== null && hypervisor !== '';
+      const get = (file: keyof typeof DMI_FILES) => dmi.get(file) ?? '';
+      return {
+        manufacturer: get('sys_vendor'),
+        model: get('product_name'),
+        version: get('product_version'),
+        serial: get('product_serial'),
+        uuid: get('product_uuid').toLowerCase(),
+        sku: get('product_sku'),
+        virtual,
+        virtualHost: !virtual
+          ? ''
+          : hypervisor && hypervisor !== 'unknown'
+            ? hypervisor
+            : virt && virt !== 'none'
+              ? virt
+              : '',
+      };
+    },
+    bios: () => dmiSection('bios'),
+    baseboard: () => dmiSection('baseboard'),
+    os: async () => {
+      const [release, uname, hostname, fqdn, uptime, timezone] = await Promise.all([
+        c.osRelease().then(parseOsRelease),
+        c.uname().then(parseUname),
+        c.hostname(),
+        c.fqdn(),
+        c.uptime().then(parseUptime),
+        c.timezone(),
+      ]);
+      if (uptime === null)
+        throw new FactsUnavailableError('failed', '/proc/uptime holds no number');
+      const bootMs = Math.round((now().getTime() - uptime * 1000) / 1000) * 1000;
+      return {
+        platform: 'linux',
+        ...release,
+        ...uname,
+        hostname: text1(hostname),
+        fqdn: text1(fqdn),
+        uptimeSeconds: uptime,
+        lastBootAt: new Date(bootMs).toISOString(),
+        timezone,
+      };
+    },
+    cpu: async () => ({ ...parseLscpu(await c.lscpu()).cpu, load: null }),
+    memory: async () => {
+      const meminfo = await c.meminfo();
+      // parseMeminfo falls back on this process's own total, which would be another machine's.
+      if (!/^MemTotal:/m.test(meminfo))
+        throw new FactsUnavailableError('failed', '/proc/meminfo has no MemTotal');
+      // Memory modules come from dmidecode, which only root may run: not read over SSH.
+      return { ...parseMeminfo(meminfo), modules: [] };
+    },
+    disks: async () => parseLsblk(await c.lsblk()),
+    fileSystems: async () => {
+      const seen = new Set<string>();
+      return parseDf(await c.df())
+        .filter(
+          (fs) =>
+            isUserFileSystem(fs.type, fs.mount) &&
+            fs.sizeBytes > 0 &&
+            !seen.has(fs.mount) &&
+            seen.add(fs.mount),
+        )
+        .map((fs) => ({
+          ...fs,
+          usePercent:
+            fs.usedBytes + fs.availableBytes > 0
+              ? Math.round((fs.usedBytes / (fs.usedBytes + fs.availableBytes)) * 1000) / 10
+              : null,
+        }));
+    },
+    network: async () => {
+      const [interfaces, config] = await Promise.all([
+        c.ipAddr().then(parseIpAddr),
+        linuxNetworkConfig(LINUX_NETWORK_PATHS, c.file),
+      ]);
+      return { interfaces, ...config };
+    },
+    users: async () => (await collectLoggedInUsers({ platform: 'linux', run })).users,
+    printers: () => collectPrinters({ platform: 'linux', run }),
+    software: () =>
+      collectInstalledSoftware({
+        platform: 'linux',
+        run: (program, args, options) =>
+          run(program, args, { ...options, timeoutMs: SOFTWARE_TIMEOUT_MS }),
+      }),
+  };
+}
+
+/** The machine's inventory document; sections that cannot be read are in `problems`. */
+export async function collectLinuxInventory(
+  run: CommandRunner,
+  options: LinuxInventoryOptions = {},
+): Promise<InventoryV2> {
+  const now = options.now ?? (() => new Date());
+  const sections = options.sections ?? INVENTORY_SECTIONS;
+  const c = commands(run);
+  const read = readers(c, run, now);
+  const values: Partial<Record<InventorySectionName, unknown>> = {};
+  const observedAt: InventoryV2['observedAt'] = {};
+  const problems: SectionProblem[] = [];
+  const hostname = c.hostname().then(text1, () => '');
+  await Promise.all(
+    sections.map(async (section) => {
+      const reader = read[section] as (() => Promise<unknown>) | undefined;
+      if (!reader || NOT_OVER_SSH.has(section)) {
+        problems.push({
+          section,
+          reason: 'unsupported',
+          message: `${section} is not read over SSH yet`,
+        });
+        return;
+      }
+      try {
+        values[section] = await reader();
+        observedAt[section] = now().toISOString();
+      } catch (error) {
+        problems.push(sectionProblem(section, error));
+      }
+    }),
+  );
+  const ordered = Object.fromEntries(
+    sections.filter((s) => s in values).map((s) => [s, values[s]]),
+  );
+  return InventoryV2Schema.parse({
+    schemaVersion: 2,
+    collectedAt: now().toISOString(),
+    hostname: await hostname,
+    ...ordered,
+    observedAt,
+    problems: problems.sort((a, b) => sections.indexOf(a.section) - sections.indexOf(b.section)),
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Fixed commands over one SSH connection, in the shape of the agent's CommandRunner, so the
+ * agent's collectors and parsers read a remote machine as they read their own. Each command
+ * gets a timeout and an output cap; at either its channel is closed and the program killed
+ * on the machine (by the protocol's signal where the server honours it, else by `timeout`
+ * a second later, see shellCommand). At most `maxChannels` commands run at
+ * once on a connection: OpenSSH's MaxSessions is 10 by default.
+ */
+import { CommandError, type CommandRunner } from '@deskside/agent/collect';
+import { DesksideError } from '@deskside/core';
+import type { Client, ClientChannel } from 'ssh2';
+import { shellCommand } from './shell-quote';
+
+export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** Below OpenSSH's default MaxSessions (10), so a stock server never refuses a channel. */
+export const DEFAULT_MAX_CHANNELS = 8;
+
+/** The shell's "command not found". */
+const NOT_FOUND = 127;
+
+/** Waits for a free slot among `size`: `acquire` resolves with its `release`. */
+export function slots(size: number): { acquire: () => Promise<() => void> } {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free += 1;
+  };
+  return {
+    acquire: () => {
+      if (free > 0) {
+        free -= 1;
+        return Promise.resolve(release);
+      }
+      return new Promise((resolve) => {
+        waiting.push(() => {
+          resolve(release);
+        });
+      });
+    },
+  };
+}
+
+/** How often, and after how long, a refused channel is asked for again. */
+const OPEN_RETRY_DELAYS_MS = [25, 50, 100, 200, 400];
+
+function exec(client: Client, command: string): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    client.exec(command, (error, channel) => {
+      if (error) reject(error);
+      else resolve(channel);
+    });
+  });
+}
+
+/**
+ * Opens a session channel for `command`. A server may still count a session whose channel
+ * has just closed while it reaps the process (seen with OpenSSH 9.2 at its MaxSessions):
+ * a refused open is asked again a few times, briefly, before it counts as a failure.
+ */
+async function openChannel(client: Client, command: string): Promise<ClientChannel> {
+  for (const delay of OPEN_RETRY_DELAYS_MS) {
+    try {
+      return await exec(client, command);
+    } catch (error) {
+      if (!/open failed/i.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return exec(client, command);
+}
+
+export interface RemoteRunnerOptions {
+  maxChannels?: number;
+}
+
+/** A CommandRunner whose commands run on the other end of `client`. */
+export function remoteRunner(client: Client, options: RemoteRunnerOptions = {}): CommandRunner {
+  const channels = slots(options.maxChannels ?? DEFAULT_MAX_CHANNELS);
+  return async (program, args, commandOptions = {}) => {
+    const timeoutMs = commandOptions.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const maxBytes = commandOptions.maxBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+    // The machine kills the program a second after the console gave up on it.
+    const command = shellCommand(program, args, timeoutMs / 1000 + 1);
+    const release = await channels.acquire();
+    let channel: ClientChannel;
+    try {
+      channel = await openChannel(client, command);
+    } catch (error) {
+      release();
+      throw new CommandError(
+        'failed',
+        program,
+        `${program} could not start: ${(error as Error).message}`,
+      );
+    }
+    // The slot is free again only when the server has closed the channel: until then its
+    // session still counts towards the server's limit, even after the console gave up.
+    channel.once('close', release);
+    return new Promise((resolve, reject) => {
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let bytes = 0;
+      let exitCode: number | null = null;
+      let ended = false;
+      const stop = (error: CommandError) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        commandOptions.signal?.removeEventListener('abort', onAbort);
+        channel.signal('KILL');
+        channel.close();
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        stop(
+          new CommandError('timeout', program, `${program} did not finish within ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+      const onAbort = () => {
+        stop(new CommandError('timeout', program, `${program} was stopped`));
+      };
+      commandOptions.signal?.addEventListener('abort', onAbort, { once: true });
+      const collect = (into: Buffer[]) => (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > maxBytes) {
+          stop(
+            new CommandError(
+              'too_large',
+              program,
+              `${program} printed more than ${maxBytes} bytes`,
+            ),
+          );
+        } else into.push(chunk);
+      };
+      channel.on('data', collect(stdout));
+      channel.stderr.on('data', collect(stderr));
+      channel.on('exit', (code: number | null) => {
+        exitCode = code;
+      });
+      channel.on('close', () => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        commandOptions.signal?.removeEventListener('abort', onAbort);
+        if (exitCode === NOT_FOUND) {
+          reject(new CommandError('missing', program, `${program} is not installed`));
+          return;
+        }
+        if (exitCode === null) {
+          reject(new CommandError('failed', program, `${program} ended without an exit status`));
+          return;
+        }
+        resolve({
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+          exitCode,
+        });
+      });
+    });
+  };
+}
+
+/** A command's failure as the console reports it to the analyst. */
+export function commandFailure(error: unknown, host: string): DesksideError {
+  if (error instanceof DesksideError) return error;
+  if (error instanceof CommandError) {
+    return new DesksideError(
+      error.failure === 'timeout' ? 'command_timeout' : 'agent_error',
+      `On ${host}: ${error.message}`,
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DesksideError('machine_unreachable', `On ${host}: ${message}`);
+}
