@@ -6,7 +6,7 @@
  * a second later, see shellCommand). At most `maxChannels` commands run at
  * once on a connection: OpenSSH's MaxSessions is 10 by default.
  */
-import { CommandError, type CommandRunner } from '@deskside/agent/collect';
+import { CommandError, type CommandResult, type CommandRunner } from '@deskside/agent/collect';
 import { DesksideError } from '@deskside/core';
 import type { Client, ClientChannel } from 'ssh2';
 import { shellCommand } from './shell-quote';
@@ -46,11 +46,20 @@ export function slots(size: number): { acquire: () => Promise<() => void> } {
 /** How often, and after how long, a refused channel is asked for again. */
 const OPEN_RETRY_DELAYS_MS = [25, 50, 100, 200, 400];
 
-function exec(client: Client, command: string): Promise<ClientChannel> {
+/**
+ * Opens a channel for `command` and hands it to `attach` at once, in the same turn: a quick
+ * command's output, exit status and close can arrive with the server's confirmation, and a
+ * listener added a turn later would miss them.
+ */
+function exec<T>(
+  client: Client,
+  command: string,
+  attach: (channel: ClientChannel) => T,
+): Promise<{ attached: T }> {
   return new Promise((resolve, reject) => {
     client.exec(command, (error, channel) => {
       if (error) reject(error);
-      else resolve(channel);
+      else resolve({ attached: attach(channel) });
     });
   });
 }
@@ -60,16 +69,20 @@ function exec(client: Client, command: string): Promise<ClientChannel> {
  * has just closed while it reaps the process (seen with OpenSSH 9.2 at its MaxSessions):
  * a refused open is asked again a few times, briefly, before it counts as a failure.
  */
-async function openChannel(client: Client, command: string): Promise<ClientChannel> {
+async function openChannel<T>(
+  client: Client,
+  command: string,
+  attach: (channel: ClientChannel) => T,
+): Promise<{ attached: T }> {
   for (const delay of OPEN_RETRY_DELAYS_MS) {
     try {
-      return await exec(client, command);
+      return await exec(client, command, attach);
     } catch (error) {
       if (!/open failed/i.test((error as Error).message)) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-  return exec(client, command);
+  return exec(client, command, attach);
 }
 
 export interface RemoteRunnerOptions {
@@ -85,9 +98,14 @@ export function remoteRunner(client: Client, options: RemoteRunnerOptions = {}):
     // The machine kills the program a second after the console gave up on it.
     const command = shellCommand(program, args, timeoutMs / 1000 + 1);
     const release = await channels.acquire();
-    let channel: ClientChannel;
+    let opened: { attached: Promise<CommandResult> };
     try {
-      channel = await openChannel(client, command);
+      opened = await openChannel(client, command, (channel) => {
+        // The slot is free again only when the server has closed the channel: until then its
+        // session still counts towards the server's limit, even after the console gave up.
+        channel.once('close', release);
+        return collectOutput(channel, program, { ...commandOptions, timeoutMs, maxBytes });
+      });
     } catch (error) {
       release();
       throw new CommandError(
@@ -96,71 +114,74 @@ export function remoteRunner(client: Client, options: RemoteRunnerOptions = {}):
         `${program} could not start: ${(error as Error).message}`,
       );
     }
-    // The slot is free again only when the server has closed the channel: until then its
-    // session still counts towards the server's limit, even after the console gave up.
-    channel.once('close', release);
-    return new Promise((resolve, reject) => {
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
-      let bytes = 0;
-      let exitCode: number | null = null;
-      let ended = false;
-      const stop = (error: CommandError) => {
-        if (ended) return;
-        ended = true;
-        clearTimeout(timer);
-        commandOptions.signal?.removeEventListener('abort', onAbort);
-        channel.signal('KILL');
-        channel.close();
-        reject(error);
-      };
-      const timer = setTimeout(() => {
+    return opened.attached;
+  };
+}
+
+/** What a channel prints and how it ends, within its timeout and output cap. */
+function collectOutput(
+  channel: ClientChannel,
+  program: string,
+  commandOptions: { timeoutMs: number; maxBytes: number; signal?: AbortSignal },
+): Promise<CommandResult> {
+  const { timeoutMs, maxBytes } = commandOptions;
+  return new Promise((resolve, reject) => {
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let bytes = 0;
+    let exitCode: number | null = null;
+    let ended = false;
+    const stop = (error: CommandError) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      commandOptions.signal?.removeEventListener('abort', onAbort);
+      channel.signal('KILL');
+      channel.close();
+      reject(error);
+    };
+    const timer = setTimeout(() => {
+      stop(
+        new CommandError('timeout', program, `${program} did not finish within ${timeoutMs} ms`),
+      );
+    }, timeoutMs);
+    const onAbort = () => {
+      stop(new CommandError('timeout', program, `${program} was stopped`));
+    };
+    commandOptions.signal?.addEventListener('abort', onAbort, { once: true });
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
         stop(
-          new CommandError('timeout', program, `${program} did not finish within ${timeoutMs} ms`),
+          new CommandError('too_large', program, `${program} printed more than ${maxBytes} bytes`),
         );
-      }, timeoutMs);
-      const onAbort = () => {
-        stop(new CommandError('timeout', program, `${program} was stopped`));
-      };
-      commandOptions.signal?.addEventListener('abort', onAbort, { once: true });
-      const collect = (into: Buffer[]) => (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > maxBytes) {
-          stop(
-            new CommandError(
-              'too_large',
-              program,
-              `${program} printed more than ${maxBytes} bytes`,
-            ),
-          );
-        } else into.push(chunk);
-      };
-      channel.on('data', collect(stdout));
-      channel.stderr.on('data', collect(stderr));
-      channel.on('exit', (code: number | null) => {
-        exitCode = code;
-      });
-      channel.on('close', () => {
-        if (ended) return;
-        ended = true;
-        clearTimeout(timer);
-        commandOptions.signal?.removeEventListener('abort', onAbort);
-        if (exitCode === NOT_FOUND) {
-          reject(new CommandError('missing', program, `${program} is not installed`));
-          return;
-        }
-        if (exitCode === null) {
-          reject(new CommandError('failed', program, `${program} ended without an exit status`));
-          return;
-        }
-        resolve({
-          stdout: Buffer.concat(stdout).toString('utf8'),
-          stderr: Buffer.concat(stderr).toString('utf8'),
-          exitCode,
-        });
+      } else into.push(chunk);
+    };
+    channel.on('data', collect(stdout));
+    channel.stderr.on('data', collect(stderr));
+    channel.on('exit', (code: number | null) => {
+      exitCode = code;
+    });
+    channel.on('close', () => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      commandOptions.signal?.removeEventListener('abort', onAbort);
+      if (exitCode === NOT_FOUND) {
+        reject(new CommandError('missing', program, `${program} is not installed`));
+        return;
+      }
+      if (exitCode === null) {
+        reject(new CommandError('failed', program, `${program} ended without an exit status`));
+        return;
+      }
+      resolve({
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        exitCode,
       });
     });
-  };
+  });
 }
 
 /** A command's failure as the console reports it to the analyst. */
