@@ -13,6 +13,15 @@ import { CheckCatalogListingSchema } from './checks';
 import { WireErrorSchema, type WireError } from './errors';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
+  AddSshMachineInputSchema,
+  ConfirmSshHostKeyInputSchema,
+  KnownHostsInputSchema,
+  KnownHostsResultSchema,
+  ProbeSshMachineInputSchema,
+  SshLoginInputSchema,
+  SshProbeResultSchema,
+} from './ssh';
+import {
   AddMachineInputSchema,
   InventorySnapshotSchema,
   MachineIdSchema,
@@ -135,6 +144,14 @@ export const apiContract = {
   'machines.probe': { input: ProbeMachineInputSchema, output: ProbeResultSchema },
   'machines.add': { input: AddMachineInputSchema, output: MachineSchema },
   'machines.pair': { input: PairMachineInputSchema, output: MachineSchema },
+  /** SSH first contact: the host key to confirm (the jump host's first, where there is one). */
+  'machines.probeSsh': { input: ProbeSshMachineInputSchema, output: SshProbeResultSchema },
+  'machines.addSsh': { input: AddSshMachineInputSchema, output: MachineSchema },
+  /** This analyst's own login to an SSH machine, tried before it is kept. */
+  'machines.sshLogin': { input: SshLoginInputSchema, output: MachineSchema },
+  'machines.forgetSshLogin': { input: z.object({ id: z.uuid() }), output: MachineSchema },
+  'machines.confirmSshHostKey': { input: ConfirmSshHostKeyInputSchema, output: MachineSchema },
+  'machines.knownHosts': { input: KnownHostsInputSchema, output: KnownHostsResultSchema },
   'machines.inventory': {
     input: z.object({ id: MachineIdSchema }),
     output: InventorySnapshotSchema,

@@ -18,6 +18,8 @@ export const ErrorCodeSchema = z.enum([
   'host_key_changed',
   /** The SSH server refused the analyst's key, agent or password. */
   'ssh_auth_refused',
+  /** This analyst has no login to an SSH machine at this console yet (logins are their own). */
+  'ssh_login_missing',
   /** A command on a machine did not finish in its time. */
   'command_timeout',
   'agent_unauthorized',

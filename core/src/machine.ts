@@ -4,6 +4,7 @@ import { DEFAULT_AGENT_PORT } from './agent-route-table';
 import { FingerprintSchema, normalizedString } from './fingerprint';
 import { InventorySchema } from './inventory';
 import { normalizePairingCode } from './pairing';
+import { SshMachineInfoSchema } from './ssh';
 
 /**
  * Another name for the PC the console itself runs on ("This computer"), whose inventory is
@@ -14,7 +15,7 @@ export const LOCAL_MACHINE_ID = 'local';
 
 export const MachineIdSchema = z.union([z.literal(LOCAL_MACHINE_ID), z.uuid()]);
 
-export const TransportKindSchema = z.enum(['local', 'agent-https']);
+export const TransportKindSchema = z.enum(['local', 'agent-https', 'ssh']);
 export type TransportKind = z.infer<typeof TransportKindSchema>;
 
 /** A host name, an IPv4 address or an IPv6 address (bare or in brackets). */
@@ -48,6 +49,8 @@ export const MachineSchema = z.object({
    * from the console on it.
    */
   thisComputer: z.boolean().default(false),
+  /** How a machine reached over SSH is logged in to; null for every other machine. */
+  ssh: SshMachineInfoSchema.nullable().default(null),
 });
 export type Machine = z.infer<typeof MachineSchema>;
 

@@ -94,3 +94,97 @@ export type SshHop = z.infer<typeof SshHopSchema>;
 /** A machine reached over SSH, directly or through a jump host. */
 export const SshMachineSchema = SshHopSchema.extend({ jump: SshHopSchema.optional() });
 export type SshMachine = z.infer<typeof SshMachineSchema>;
+
+/** A jump host as the desk keeps it: where it is and its confirmed host key. */
+export const SshJumpInfoSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  username: z.string(),
+  hostKey: z.string(),
+});
+
+/**
+ * Whether the analyst at this console can log in to a machine over SSH: `remembered` (their
+ * login is sealed on this PC), `session` (held in memory until the console closes), `none`.
+ * Logins are each analyst's own: the desk's database never holds one.
+ */
+export const SshLoginStateSchema = z.enum(['remembered', 'session', 'none']);
+export type SshLoginState = z.infer<typeof SshLoginStateSchema>;
+
+/** What the desk keeps of a machine reached over SSH, and this analyst's login to it. */
+export const SshMachineInfoSchema = z.object({
+  username: z.string(),
+  hostKey: z.string(),
+  jump: SshJumpInfoSchema.nullable(),
+  login: SshLoginStateSchema,
+  /** What the analyst logs in with (never the secret itself). */
+  authKind: z.enum(['key', 'agent', 'password']).nullable(),
+});
+export type SshMachineInfo = z.infer<typeof SshMachineInfoSchema>;
+
+/** A jump host while adding a machine: its host key must have been confirmed already. */
+export const SshJumpInputSchema = SshHopSchema.extend({ hostKey: SshFingerprintSchema });
+
+/**
+ * First contact: the host key of the first server on the way whose key is not confirmed yet
+ * (the jump host's before the machine's). Nothing but the key exchange reaches a server
+ * whose key is unconfirmed; the jump host's login is used only once its key is confirmed.
+ */
+export const ProbeSshMachineInputSchema = z.object({
+  target: SshTargetSchema,
+  jump: SshHopSchema.optional(),
+});
+export type ProbeSshMachineInput = z.input<typeof ProbeSshMachineInputSchema>;
+
+export const SshProbeResultSchema = z.object({
+  /** Whose key this is. */
+  hop: z.enum(['machine', 'jump']),
+  host: z.string(),
+  port: z.number().int(),
+  /** As `ssh-keygen -l` prints it: `SHA256:` and 43 base64 characters. */
+  fingerprint: z.string(),
+});
+export type SshProbeResult = z.infer<typeof SshProbeResultSchema>;
+
+/** Whether the console keeps a login after it closes (sealed on this PC) or forgets it. */
+const RememberSchema = z.boolean().default(false);
+
+export const AddSshMachineInputSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  target: SshTargetSchema,
+  auth: SshAuthSchema,
+  /** The host key the analyst confirmed against the machine. */
+  hostKey: SshFingerprintSchema,
+  jump: SshJumpInputSchema.optional(),
+  remember: RememberSchema,
+});
+export type AddSshMachineInput = z.input<typeof AddSshMachineInputSchema>;
+
+/** This analyst's own login to a machine the desk already reaches over SSH. */
+export const SshLoginInputSchema = z.object({
+  id: z.uuid(),
+  auth: SshAuthSchema,
+  /** The login to the jump host, where the machine has one. */
+  jumpAuth: SshAuthSchema.optional(),
+  remember: RememberSchema,
+});
+export type SshLoginInput = z.input<typeof SshLoginInputSchema>;
+
+/**
+ * A new host key, confirmed by the analyst after the machine's key changed (a reinstalled
+ * server, a replaced disk). It replaces the old key for the whole desk, and says so in the
+ * audit log; a changed key is never taken without this.
+ */
+export const ConfirmSshHostKeyInputSchema = z.object({
+  id: z.uuid(),
+  hop: z.enum(['machine', 'jump']).default('machine'),
+  hostKey: SshFingerprintSchema,
+});
+
+/** The fingerprints an OpenSSH `known_hosts` file holds for one host. */
+export const KnownHostsInputSchema = z.object({
+  text: z.string().max(1024 * 1024, 'A known_hosts file of more than 1 MB is not read'),
+  host: SshTargetSchema.shape.host,
+  port: SshTargetSchema.shape.port,
+});
+export const KnownHostsResultSchema = z.object({ fingerprints: z.array(z.string()) });

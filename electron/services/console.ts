@@ -39,6 +39,9 @@ import { createKeyFileSecretBox, type SecretBox } from './secrets/secret-box';
 import { AssignmentService } from './tickets/assignment-service';
 import { LifecycleService } from './tickets/lifecycle-service';
 import { SettingsService } from './settings/settings-service';
+import { SshMachines } from './machines/ssh-machines';
+import { SshLogins } from './machines/ssh/ssh-logins';
+import { SshPool } from './machines/ssh/pool';
 import { TicketService } from './tickets/ticket-service';
 import type { WorkflowDeps } from './tickets/ticket-writer';
 import { WorkflowConfigService } from './workflow/config-service';
@@ -174,9 +177,15 @@ async function servicesOn(
     const handed = await handCredentialsToDesk(db, secrets, credentials);
     if (handed > 0) logger.info({ handed }, 'machine credentials handed to the desk');
   }
+  const sshPool = new SshPool();
   const machines = new MachineService({
     db,
     credentials,
+    ssh: new SshMachines({
+      db,
+      pool: sshPool,
+      logins: new SshLogins({ dataDir: options.dataDir, analyst: info.analyst, secrets }),
+    }),
     analyst: info.analyst,
     snapshots,
     collectLocalInventory: options.collectLocalInventory ?? collectInventory,
@@ -262,6 +271,7 @@ async function servicesOn(
     close: async () => {
       stopSweeping();
       checkRuns.close();
+      sshPool.closeAll();
       await jobs.close();
       await store.close();
     },

@@ -81,6 +81,13 @@ export const TABLES = {
     hostname: textOrNull,
     addedAt: text,
     lastContactAt: textOrNull,
+    /** Machines reached over SSH: whom to log in as, and the jump host on the way, if any. */
+    sshUsername: textOrNull,
+    jumpHost: textOrNull,
+    jumpPort: integerOrNull,
+    jumpUsername: textOrNull,
+    /** The jump host's confirmed host key, `SHA256:...`. */
+    jumpHostKey: textOrNull,
   },
   evidence: {
     id: text,

@@ -42,7 +42,7 @@ export function auditSubject(
     text(answer.id) ??
     '';
   const details: Record<string, unknown> = {};
-  for (const key of ['ticketId', 'name', 'kind', 'format'] as const) {
+  for (const key of ['ticketId', 'name', 'kind', 'format', 'hop', 'hostKey'] as const) {
     const value = answer[key] ?? given[key];
     if (value !== undefined) details[key] = value;
   }

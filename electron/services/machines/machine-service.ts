@@ -4,6 +4,13 @@ import {
   inventoryHostname,
   LOCAL_MACHINE_ID,
   type AddMachineInputSchema,
+  type AddSshMachineInputSchema,
+  type ConfirmSshHostKeyInputSchema,
+  type KnownHostsInputSchema,
+  type MachineStatus,
+  type ProbeSshMachineInputSchema,
+  type SshLoginInputSchema,
+  type SshProbeResult,
   type Inventory,
   type InventorySnapshot,
   type Machine,
@@ -12,6 +19,7 @@ import {
   type ProbeResult,
   type CheckRequest,
   type MachineCheckRun,
+  type SshMachineInfo,
 } from '@deskside/core';
 import type { z } from 'zod';
 import type { Db } from '../database/open';
@@ -26,6 +34,7 @@ import {
 import { confirmedEndpoint } from './confirmed-endpoint';
 import { credentialSigner, type MachineCredentials } from './machine-credentials';
 import type { SnapshotStore } from './snapshots';
+import { SSH_ROW_COLUMNS, type SshMachines } from './ssh-machines';
 import type { ThisComputer } from './this-computer';
 import {
   agentHttpsTransport,
@@ -53,18 +62,29 @@ export interface MachineServiceDeps {
   consoleName?: string;
   /** The PC this console runs on (this-computer.ts); registered with the desk on open. */
   thisComputer: ThisComputer;
+  /** Machines reached over SSH, with this analyst's own logins. */
+  ssh: SshMachines;
 }
 
 type MachineRow = Pick<
   MachinesTable,
-  'id' | 'name' | 'address' | 'port' | 'fingerprint' | 'hostname' | 'addedAt' | 'lastContactAt'
+  | 'id'
+  | 'name'
+  | 'transport'
+  | 'address'
+  | 'port'
+  | 'fingerprint'
+  | 'hostname'
+  | 'addedAt'
+  | 'lastContactAt'
+  | (typeof SSH_ROW_COLUMNS)[number]
 >;
 
-function toMachine(row: MachineRow): Machine {
+function toMachine(row: MachineRow, ssh: SshMachineInfo | null = null): Machine {
   return {
     id: row.id,
     name: row.name,
-    transport: 'agent-https',
+    transport: row.transport === 'ssh' ? 'ssh' : 'agent-https',
     address: row.address,
     port: row.port,
     fingerprint: row.fingerprint,
@@ -72,6 +92,7 @@ function toMachine(row: MachineRow): Machine {
     addedAt: row.addedAt,
     lastContactAt: row.lastContactAt,
     thisComputer: false,
+    ssh,
   };
 }
 
@@ -88,18 +109,21 @@ function consolePc(id: string, hostname: string): Machine {
     addedAt: null,
     lastContactAt: null,
     thisComputer: false,
+    ssh: null,
   };
 }
 
 const machineColumns = [
   'id',
   'name',
+  'transport',
   'address',
   'port',
   'fingerprint',
   'hostname',
   'addedAt',
   'lastContactAt',
+  ...SSH_ROW_COLUMNS,
 ] as const;
 
 export class MachineService {
@@ -138,7 +162,7 @@ export class MachineService {
       .select(machineColumns)
       .orderBy('name')
       .execute();
-    return [this.localMachine(), ...rows.map(toMachine)];
+    return [this.localMachine(), ...(await Promise.all(rows.map((row) => this.toMachine(row))))];
   }
 
   async get(id: string): Promise<Machine> {
@@ -148,7 +172,7 @@ export class MachineService {
       .select(machineColumns)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (row) return toMachine(row);
+    if (row) return this.toMachine(row);
     const pc = await this.deps.db
       .selectFrom('consolePcs')
       .select(['id', 'hostname'])
@@ -156,6 +180,11 @@ export class MachineService {
       .executeTakeFirst();
     if (pc) return consolePc(pc.id, pc.hostname);
     throw new DesksideError('not_found', 'No such machine');
+  }
+
+  /** A row as the console shows it; an SSH machine with this analyst's login state. */
+  private async toMachine(row: MachineRow): Promise<Machine> {
+    return toMachine(row, row.transport === 'ssh' ? await this.deps.ssh.info(row) : null);
   }
 
   /** First contact: the certificate the agent presents, for the analyst to confirm. */
@@ -199,6 +228,54 @@ export class MachineService {
     return this.insert(endpoint, paired.credential, input.name ?? paired.hostname, paired.hostname);
   }
 
+  /** SSH first contact: the next host key for the analyst to confirm. */
+  probeSsh(input: z.output<typeof ProbeSshMachineInputSchema>): Promise<SshProbeResult> {
+    return this.deps.ssh.probe(input);
+  }
+
+  /** Adds a machine reached over SSH, with the host keys the analyst confirmed. */
+  async addSsh(input: z.output<typeof AddSshMachineInputSchema>): Promise<Machine> {
+    const row = await this.deps.ssh.add(input);
+    return this.get(row.id);
+  }
+
+  async sshLogin(input: z.output<typeof SshLoginInputSchema>): Promise<Machine> {
+    await this.deps.ssh.login(input);
+    return this.get(input.id);
+  }
+
+  async forgetSshLogin(id: string): Promise<Machine> {
+    await this.deps.ssh.forgetLogin(id);
+    return this.get(id);
+  }
+
+  async confirmSshHostKey(input: z.output<typeof ConfirmSshHostKeyInputSchema>): Promise<Machine> {
+    await this.deps.ssh.confirmHostKey(input);
+    return this.get(input.id);
+  }
+
+  knownHosts(input: z.output<typeof KnownHostsInputSchema>): { fingerprints: string[] } {
+    return this.deps.ssh.knownHosts(input);
+  }
+
+  /** Lets go of what this console held for a machine the desk removed. */
+  async removed(id: string): Promise<void> {
+    await this.deps.ssh.removed(id);
+  }
+
+  /** Whether this analyst can reach an SSH machine now (see SshMachines.status). */
+  async sshStatus(
+    id: string,
+  ): Promise<Pick<MachineStatus, 'state' | 'detail' | 'presentedFingerprint'>> {
+    const row = await this.deps.db
+      .selectFrom('machines')
+      .select(machineColumns)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new DesksideError('not_found', 'No such machine');
+    return this.deps.ssh.status(row);
+  }
+
   private async refuseListed(endpoint: AgentEndpoint): Promise<void> {
     const existing = await this.deps.db
       .selectFrom('machines')
@@ -234,6 +311,11 @@ export class MachineService {
       hostname,
       addedAt: now,
       lastContactAt: now,
+      sshUsername: null,
+      jumpHost: null,
+      jumpPort: null,
+      jumpUsername: null,
+      jumpHostKey: null,
     };
     await this.deps.db.transaction().execute(async (trx) => {
       await trx.insertInto('machines').values(row).execute();
@@ -311,6 +393,14 @@ export class MachineService {
         'machine_unreachable',
         `${machine.name} is the PC of another analyst's console: its inventory and checks are read from the console on it`,
       );
+    }
+    if (machine.transport === 'ssh') {
+      const row = await this.deps.db
+        .selectFrom('machines')
+        .select(machineColumns)
+        .where('id', '=', machine.id)
+        .executeTakeFirstOrThrow();
+      return this.deps.ssh.transport(row);
     }
     return agentHttpsTransport(await this.pinnedAgent(machine.id));
   }

@@ -45,7 +45,7 @@ export class PairingService {
   private async stored(id: string) {
     const row = await this.deps.db
       .selectFrom('machines')
-      .select(['id', 'address', 'port', 'certPem', 'fingerprint'])
+      .select(['id', 'transport', 'address', 'port', 'certPem', 'fingerprint'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw new DesksideError('not_found', 'No such machine');
@@ -69,6 +69,11 @@ export class PairingService {
         detail: `${machine.name} is the PC of another analyst's console`,
       };
     }
+    if (machine.transport === 'ssh') {
+      const status = await this.deps.machines.sshStatus(id);
+      if (status.state === 'paired') await this.contacted(id, checkedAt);
+      return { ...base, ...status };
+    }
     const row = await this.stored(id);
     let presented;
     try {
@@ -90,12 +95,16 @@ export class PairingService {
     } catch (error) {
       return { ...base, agentVersion, ...unusable(error) };
     }
+    await this.contacted(id, checkedAt);
+    return { ...base, agentVersion, state: 'paired' };
+  }
+
+  private async contacted(id: string, at: string): Promise<void> {
     await this.deps.db
       .updateTable('machines')
-      .set({ lastContactAt: checkedAt })
+      .set({ lastContactAt: at })
       .where('id', '=', id)
       .execute();
-    return { ...base, agentVersion, state: 'paired' };
   }
 
   /**
@@ -104,6 +113,9 @@ export class PairingService {
    */
   async repair(input: z.output<typeof RepairMachineInputSchema>): Promise<Machine> {
     const row = await this.stored(input.id);
+    if (row.transport === 'ssh') {
+      throw new DesksideError('validation', 'A machine reached over SSH has no agent to pair with');
+    }
     const endpoint = await confirmedEndpoint(
       { address: row.address, port: row.port, fingerprint: input.fingerprint },
       'Nothing was changed.',
@@ -135,6 +147,7 @@ export class PairingService {
       .where('id', '=', id)
       .executeTakeFirst();
     if (result.numDeletedRows === 0n) throw new DesksideError('not_found', 'No such machine');
+    await this.deps.machines.removed(id);
     return { id };
   }
 }

@@ -6,6 +6,7 @@ import { knowledgeBase } from './0003-knowledge-base';
 import { ticketMachine } from './0004-ticket-machine';
 import { desk } from './0005-desk';
 import { deskMachineKeys } from './0006-desk-machine-keys';
+import { sshMachines } from './0007-ssh-machines';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -19,6 +20,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0004-ticket-machine': ticketMachine(),
     '0005-desk': desk(dialect),
     '0006-desk-machine-keys': deskMachineKeys(dialect),
+    '0007-ssh-machines': sshMachines(),
   };
 }
 

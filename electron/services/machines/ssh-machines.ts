@@ -1,0 +1,329 @@
+/**
+ * Machines without the agent, reached over SSH. The desk keeps where each one is, whom to
+ * log in as, its jump host and the host keys analysts confirmed (table `machines`, transport
+ * `ssh`); each analyst keeps their own login at their own console (ssh/ssh-logins.ts).
+ * Nothing reaches a server whose host key nobody confirmed but the key exchange, and a
+ * changed key is refused until an analyst confirms the new one on purpose.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  DesksideError,
+  type AddSshMachineInputSchema,
+  type ConfirmSshHostKeyInputSchema,
+  type KnownHostsInputSchema,
+  type ProbeSshMachineInputSchema,
+  type SshHop,
+  type MachineStatus,
+  type SshLoginInputSchema,
+  type SshMachine,
+  type SshMachineInfo,
+  type SshProbeResult,
+} from '@deskside/core';
+import type { z } from 'zod';
+import type { Db } from '../database/open';
+import type { MachinesTable } from '../database/schema';
+import { connectMachine, type ConnectOptions, type Connection } from './ssh/connect';
+import { knownHostFingerprints } from './ssh/known-hosts';
+import { collectLinuxInventory } from './ssh/linux-inventory';
+import type { SshPool } from './ssh/pool';
+import { commandFailure, remoteRunner } from './ssh/runner';
+import type { SshLogin, SshLogins } from './ssh/ssh-logins';
+import type { MachineTransport } from './transports';
+
+/** What the desk keeps of an SSH machine: its row in `machines`. */
+export type SshMachineRow = Pick<
+  MachinesTable,
+  | 'id'
+  | 'name'
+  | 'address'
+  | 'port'
+  | 'fingerprint'
+  | 'sshUsername'
+  | 'jumpHost'
+  | 'jumpPort'
+  | 'jumpUsername'
+  | 'jumpHostKey'
+>;
+
+export const SSH_ROW_COLUMNS = [
+  'sshUsername',
+  'jumpHost',
+  'jumpPort',
+  'jumpUsername',
+  'jumpHostKey',
+] as const;
+
+export interface SshMachinesDeps {
+  db: Db;
+  logins: SshLogins;
+  pool: SshPool;
+  connect?: (machine: SshMachine, options?: ConnectOptions) => Promise<Connection>;
+}
+
+type Connected = Extract<Connection, { status: 'connected' }>;
+
+export class SshMachines {
+  private readonly connect: NonNullable<SshMachinesDeps['connect']>;
+
+  constructor(private readonly deps: SshMachinesDeps) {
+    this.connect = deps.connect ?? connectMachine;
+  }
+
+  /** The host key to confirm next: the jump host's, then the machine's. */
+  async probe(input: z.output<typeof ProbeSshMachineInputSchema>): Promise<SshProbeResult> {
+    const connection = await this.connect({
+      target: input.target,
+      // No login is offered to an unconfirmed server: connectMachine stops after its key.
+      auth: { kind: 'password', password: 'unused' },
+      hostKey: null,
+      ...(input.jump ? { jump: input.jump } : {}),
+    });
+    if (connection.status === 'connected') {
+      connection.close();
+      throw new DesksideError('conflict', 'Every host key on the way is confirmed already');
+    }
+    const [host = '', port = ''] = connection.host.split(/:(?=\d+$)/);
+    return { hop: connection.hop, host, port: Number(port), fingerprint: connection.fingerprint };
+  }
+
+  /**
+   * Adds a machine: logs in with the host keys the analyst confirmed, reads its host name,
+   * then keeps the machine for the desk and the login for this analyst.
+   */
+  async add(input: z.output<typeof AddSshMachineInputSchema>): Promise<MachinesTable> {
+    const { target } = input;
+    const listed = await this.deps.db
+      .selectFrom('machines')
+      .select('name')
+      .where('transport', '=', 'ssh')
+      .where('address', '=', target.host)
+      .where('port', '=', target.port)
+      .executeTakeFirst();
+    if (listed) {
+      throw new DesksideError(
+        'conflict',
+        `${target.host}:${target.port} is already in the list as “${listed.name}”: log in to it there`,
+      );
+    }
+    const login: SshLogin = {
+      auth: input.auth,
+      ...(input.jump ? { jumpAuth: input.jump.auth } : {}),
+    };
+    const machine: SshMachine = {
+      target,
+      auth: input.auth,
+      hostKey: input.hostKey,
+      ...(input.jump ? { jump: input.jump } : {}),
+    };
+    const hostname = await this.withConnection(machine, target.host, async (connected) => {
+      const run = remoteRunner(connected.ssh.connection!);
+      const result = await run('uname', ['-n'], { timeoutMs: 5_000 });
+      return result.stdout.trim() || target.host;
+    });
+    const now = new Date().toISOString();
+    const row: MachinesTable = {
+      id: randomUUID(),
+      name: input.name ?? hostname,
+      transport: 'ssh',
+      address: target.host,
+      port: target.port,
+      fingerprint: input.hostKey,
+      certPem: '',
+      tokenSealed: '',
+      hostname,
+      addedAt: now,
+      lastContactAt: now,
+      sshUsername: target.username,
+      jumpHost: input.jump?.target.host ?? null,
+      jumpPort: input.jump?.target.port ?? null,
+      jumpUsername: input.jump?.target.username ?? null,
+      jumpHostKey: input.jump?.hostKey ?? null,
+    };
+    await this.deps.db.insertInto('machines').values(row).execute();
+    await this.deps.logins.set(row.id, login, input.remember);
+    return row;
+  }
+
+  /** This analyst's own login to a machine the desk has: tried, then kept. */
+  async login(input: z.output<typeof SshLoginInputSchema>): Promise<void> {
+    const row = await this.row(input.id);
+    const login: SshLogin = {
+      auth: input.auth,
+      ...(input.jumpAuth ? { jumpAuth: input.jumpAuth } : {}),
+    };
+    if (row.jumpHost && !login.jumpAuth) {
+      throw new DesksideError(
+        'validation',
+        `${row.name} is reached through ${row.jumpHost}: give the login to the jump host too`,
+      );
+    }
+    await this.withConnection(this.machineOf(row, login), row.address, () => Promise.resolve());
+    this.deps.pool.close(row.id);
+    await this.deps.logins.set(row.id, login, input.remember);
+  }
+
+  async forgetLogin(id: string): Promise<void> {
+    await this.row(id);
+    this.deps.pool.close(id);
+    await this.deps.logins.forget(id);
+  }
+
+  /** Closes the connection to a machine the desk removed and forgets the login to it. */
+  async removed(id: string): Promise<void> {
+    this.deps.pool.close(id);
+    await this.deps.logins.forget(id);
+  }
+
+  /**
+   * Replaces a host key the analyst confirmed again on the machine itself. Connections
+   * opened with the old key are closed; the audit log records who confirmed which key.
+   */
+  async confirmHostKey(input: z.output<typeof ConfirmSshHostKeyInputSchema>): Promise<void> {
+    const row = await this.row(input.id);
+    if (input.hop === 'jump' && !row.jumpHost) {
+      throw new DesksideError('validation', `${row.name} has no jump host`);
+    }
+    await this.deps.db
+      .updateTable('machines')
+      .set(input.hop === 'jump' ? { jumpHostKey: input.hostKey } : { fingerprint: input.hostKey })
+      .where('id', '=', row.id)
+      .execute();
+    this.deps.pool.close(row.id);
+  }
+
+  knownHosts(input: z.output<typeof KnownHostsInputSchema>): { fingerprints: string[] } {
+    return { fingerprints: knownHostFingerprints(input.text, input.host, input.port) };
+  }
+
+  /** What the machine list shows of an SSH machine, with this analyst's login state. */
+  async info(row: SshMachineRow): Promise<SshMachineInfo> {
+    const { login, authKind } = await this.deps.logins.state(row.id);
+    return {
+      username: row.sshUsername ?? '',
+      hostKey: row.fingerprint,
+      jump:
+        row.jumpHost && row.jumpPort && row.jumpUsername && row.jumpHostKey
+          ? {
+              host: row.jumpHost,
+              port: row.jumpPort,
+              username: row.jumpUsername,
+              hostKey: row.jumpHostKey,
+            }
+          : null,
+      login,
+      authKind,
+    };
+  }
+
+  /**
+   * Whether this analyst can use the machine now: their login works (`paired`), is missing
+   * or refused (`refused`), the host key changed (`certificate_changed`), or nothing answers.
+   */
+  async status(
+    row: SshMachineRow,
+  ): Promise<Pick<MachineStatus, 'state' | 'detail' | 'presentedFingerprint'>> {
+    try {
+      const machine = await this.reachable(row);
+      await this.deps.pool.use(row.id, machine, () => Promise.resolve());
+      return { state: 'paired', detail: null, presentedFingerprint: null };
+    } catch (error) {
+      if (!(error instanceof DesksideError)) throw error;
+      const detail = error.message;
+      switch (error.code) {
+        case 'ssh_login_missing':
+        case 'ssh_auth_refused':
+          return { state: 'refused', detail, presentedFingerprint: null };
+        case 'host_key_changed':
+          return {
+            state: 'certificate_changed',
+            detail,
+            presentedFingerprint: /presented the host key (SHA256:\S+),/.exec(detail)?.[1] ?? null,
+          };
+        default:
+          return { state: 'unreachable', detail, presentedFingerprint: null };
+      }
+    }
+  }
+
+  /** How this console reaches the machine, with this analyst's login. */
+  async transport(row: SshMachineRow): Promise<MachineTransport> {
+    const machine = await this.reachable(row);
+    const { pool } = this.deps;
+    const host = row.address;
+    return {
+      kind: 'ssh',
+      inventory: () =>
+        pool
+          .use(row.id, machine, (run) => collectLinuxInventory(run))
+          .catch((error: unknown) => {
+            throw commandFailure(error, host);
+          }),
+      runChecks: () =>
+        Promise.reject(
+          new DesksideError('validation', `Checks over SSH are not available for ${row.name}`),
+        ),
+    };
+  }
+
+  /** The machine with this analyst's login, or `ssh_login_missing`. */
+  private async reachable(row: SshMachineRow): Promise<SshMachine> {
+    const login = await this.deps.logins.get(row.id);
+    if (!login) {
+      throw new DesksideError(
+        'ssh_login_missing',
+        `Log in to ${row.name} over SSH first: each analyst uses a login of their own`,
+      );
+    }
+    return this.machineOf(row, login);
+  }
+
+  private machineOf(row: SshMachineRow, login: SshLogin): SshMachine {
+    const jump: SshHop | undefined =
+      row.jumpHost && row.jumpPort && row.jumpUsername
+        ? {
+            target: { host: row.jumpHost, port: row.jumpPort, username: row.jumpUsername },
+            auth: login.jumpAuth ?? login.auth,
+            hostKey: row.jumpHostKey,
+          }
+        : undefined;
+    return {
+      target: { host: row.address, port: row.port, username: row.sshUsername ?? '' },
+      auth: login.auth,
+      hostKey: row.fingerprint,
+      ...(jump ? { jump } : {}),
+    };
+  }
+
+  private async row(id: string): Promise<SshMachineRow> {
+    const row = await this.deps.db
+      .selectFrom('machines')
+      .select(['id', 'name', 'address', 'port', 'fingerprint', ...SSH_ROW_COLUMNS])
+      .where('id', '=', id)
+      .where('transport', '=', 'ssh')
+      .executeTakeFirst();
+    if (!row) throw new DesksideError('not_found', 'No such machine reached over SSH');
+    return row;
+  }
+
+  /** Opens a connection with confirmed keys only, runs `use`, and closes it. */
+  private async withConnection<T>(
+    machine: SshMachine,
+    host: string,
+    use: (connection: Connected) => Promise<T>,
+  ): Promise<T> {
+    const connection = await this.connect(machine);
+    if (connection.status === 'unconfirmed') {
+      throw new DesksideError(
+        'validation',
+        `Confirm the host key of ${connection.host} (${connection.fingerprint}) first`,
+      );
+    }
+    try {
+      return await use(connection);
+    } catch (error) {
+      throw commandFailure(error, host);
+    } finally {
+      connection.close();
+    }
+  }
+}
