@@ -29,6 +29,7 @@ import type { SshPool } from './ssh/pool';
 import { commandFailure, remoteRunner } from './ssh/runner';
 import type { SshLogin, SshLogins } from './ssh/ssh-logins';
 import type { MachineTransport } from './transports';
+import type { CommandRunner } from '@deskside/agent/collect';
 
 /** What the desk keeps of an SSH machine: its row in `machines`. */
 export type SshMachineRow = Pick<
@@ -64,6 +65,8 @@ type Connected = Extract<Connection, { status: 'connected' }>;
 
 export class SshMachines {
   private readonly connect: NonNullable<SshMachinesDeps['connect']>;
+  /** Each machine's key in the pool, as last used by this console. */
+  private readonly pooled = new Map<string, string>();
 
   constructor(private readonly deps: SshMachinesDeps) {
     this.connect = deps.connect ?? connectMachine;
@@ -158,19 +161,19 @@ export class SshMachines {
       );
     }
     await this.withConnection(this.machineOf(row, login), row.address, () => Promise.resolve());
-    this.deps.pool.close(row.id);
+    this.letGo(row.id);
     await this.deps.logins.set(row.id, login, input.remember);
   }
 
   async forgetLogin(id: string): Promise<void> {
     await this.row(id);
-    this.deps.pool.close(id);
+    this.letGo(id);
     await this.deps.logins.forget(id);
   }
 
   /** Closes the connection to a machine the desk removed and forgets the login to it. */
   async removed(id: string): Promise<void> {
-    this.deps.pool.close(id);
+    this.letGo(id);
     await this.deps.logins.forget(id);
   }
 
@@ -188,7 +191,7 @@ export class SshMachines {
       .set(input.hop === 'jump' ? { jumpHostKey: input.hostKey } : { fingerprint: input.hostKey })
       .where('id', '=', row.id)
       .execute();
-    this.deps.pool.close(row.id);
+    this.letGo(row.id);
   }
 
   knownHosts(input: z.output<typeof KnownHostsInputSchema>): { fingerprints: string[] } {
@@ -224,7 +227,7 @@ export class SshMachines {
   ): Promise<Pick<MachineStatus, 'state' | 'detail' | 'presentedFingerprint'>> {
     try {
       const machine = await this.reachable(row);
-      await this.deps.pool.use(row.id, machine, () => Promise.resolve());
+      await this.use(row, machine, () => Promise.resolve());
       return { state: 'paired', detail: null, presentedFingerprint: null };
     } catch (error) {
       if (!(error instanceof DesksideError)) throw error;
@@ -248,21 +251,51 @@ export class SshMachines {
   /** How this console reaches the machine, with this analyst's login. */
   async transport(row: SshMachineRow): Promise<MachineTransport> {
     const machine = await this.reachable(row);
-    const { pool } = this.deps;
     const host = row.address;
     return {
       kind: 'ssh',
       inventory: () =>
-        pool
-          .use(row.id, machine, (run) => collectLinuxInventory(run))
-          .catch((error: unknown) => {
-            throw commandFailure(error, host);
-          }),
+        this.use(row, machine, (run) => collectLinuxInventory(run)).catch((error: unknown) => {
+          throw commandFailure(error, host);
+        }),
       runChecks: () =>
         Promise.reject(
           new DesksideError('validation', `Checks over SSH are not available for ${row.name}`),
         ),
     };
+  }
+
+  /**
+   * Runs `use` on the machine's pooled connection. Connections are pooled per address and
+   * host keys as well as per machine: when another console confirmed a new key or the
+   * machine moved, the connection opened for what the desk said before is not reused.
+   */
+  private use<T>(
+    row: SshMachineRow,
+    machine: SshMachine,
+    use: (run: CommandRunner) => Promise<T>,
+  ): Promise<T> {
+    const key = JSON.stringify([
+      row.id,
+      row.address,
+      row.port,
+      row.fingerprint,
+      row.jumpHost,
+      row.jumpPort,
+      row.jumpHostKey,
+    ]);
+    const before = this.pooled.get(row.id);
+    if (before !== undefined && before !== key) this.deps.pool.close(before);
+    this.pooled.set(row.id, key);
+    return this.deps.pool.use(key, machine, use);
+  }
+
+  /** Closes this console's connection to the machine (its login or keys changed). */
+  private letGo(id: string): void {
+    const key = this.pooled.get(id);
+    if (key === undefined) return;
+    this.pooled.delete(id);
+    this.deps.pool.close(key);
   }
 
   /** The machine with this analyst's login, or `ssh_login_missing`. */

@@ -123,9 +123,12 @@ export class SshPool {
     // A connection the server or the network ends is opened again on next use.
     client.once('close', () => {
       for (const [id, open] of this.open) {
-        void open.then((e) => {
-          if (e === entry && this.open.get(id) === open) this.open.delete(id);
-        });
+        void open.then(
+          (e) => {
+            if (e === entry && this.open.get(id) === open) this.open.delete(id);
+          },
+          () => undefined, // Another machine's connection that failed to open: not this one.
+        );
       }
     });
     return entry;
