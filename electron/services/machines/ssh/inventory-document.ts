@@ -1,9 +1,21 @@
 /**
- * What the Windows and macOS inventories over SSH share: each asked section read once by
- * its reader, in parallel, and a document in core's schema (version 2) in which a section
- * without a reader, or whose reader failed, is in `problems` with the reason.
+ * What the Windows and macOS inventories over SSH share: the sections the agent's own
+ * collectors read, each asked section read once by its reader, in parallel, and a document
+ * in core's schema (version 2) in which a section without a reader, or whose reader failed,
+ * is in `problems` with the reason.
  */
-import { CommandError, sectionProblem, type CommandResult } from '@deskside/agent/collect';
+import {
+  CommandError,
+  collectBatteries,
+  collectInstalledSoftware,
+  collectLoggedInUsers,
+  collectNetworkConfig,
+  collectPendingUpdates,
+  collectPrinters,
+  sectionProblem,
+  type CommandResult,
+  type CommandRunner,
+} from '@deskside/agent/collect';
 import {
   INVENTORY_SECTIONS,
   InventoryV2Schema,
@@ -47,6 +59,27 @@ export function stdoutOf(program: string, result: CommandResult): string {
     );
   }
   return result.stdout;
+}
+
+/**
+ * The sections the agent's own collectors read on Windows and macOS through a command
+ * runner, and the network: the machine's interfaces with the agent's gateways and resolvers.
+ */
+export function agentReaders(
+  agent: { platform: 'win32' | 'darwin'; run: CommandRunner },
+  interfaces: () => Promise<InventorySections['network']['interfaces']>,
+): Pick<SectionReaders, 'network' | 'users' | 'battery' | 'printers' | 'software' | 'updates'> {
+  return {
+    network: async () => {
+      const [list, config] = await Promise.all([interfaces(), collectNetworkConfig(agent)]);
+      return { interfaces: list, ...config };
+    },
+    users: async () => (await collectLoggedInUsers(agent)).users,
+    battery: () => collectBatteries(agent),
+    printers: () => collectPrinters(agent),
+    software: () => collectInstalledSoftware(agent),
+    updates: () => collectPendingUpdates(agent),
+  };
 }
 
 /** The first line of an output, trimmed. */

@@ -1,19 +1,17 @@
-import { CommandError, type CommandResult, type CommandRunner } from '@deskside/agent/collect';
+import { CommandError, type CommandRunner } from '@deskside/agent/collect';
 import { InventoryV2Schema } from '@deskside/core';
 import { describe, expect, it } from 'vitest';
-import { recordedForAgent, recordedOn } from './fixtures/recorded';
+import { playBack, recordedForAgent, recordedOn, type Played } from './fixtures/recorded';
 import { collectMacosInventory } from './macos-inventory';
 import { SYSCTL_NAMES, SYSTEM_PROFILER_TYPES } from './macos-parsers';
-
-type Output = string | Error | CommandResult;
 
 const SOFTWARE_UPDATE = '/Library/Preferences/com.apple.SoftwareUpdate.plist';
 
 /** Answers each command from what a MacBook Pro printed; a command without one is not installed. */
-function recordedMac(overrides: Record<string, Output> = {}) {
+function recordedMac(overrides: Record<string, Played> = {}) {
   const mac = (name: string) => recordedOn('macos', name);
   const agent = (name: string) => recordedForAgent('macos', name);
-  const outputs: Record<string, Output> = {
+  const outputs: Record<string, Played> = {
     [`system_profiler -json ${SYSTEM_PROFILER_TYPES.join(' ')}`]: mac('system-profiler.json'),
     sw_vers: mac('sw_vers.txt'),
     'uname -r -m': mac('uname.txt'),
@@ -53,13 +51,7 @@ function recordedMac(overrides: Record<string, Output> = {}) {
   const run: CommandRunner = (program, args) => {
     const command = [program, ...args].join(' ');
     ran.push(command);
-    const output = outputs[command];
-    if (output instanceof Error) return Promise.reject(output);
-    if (output === undefined) {
-      return Promise.reject(new CommandError('missing', program, `${program} is not installed`));
-    }
-    if (typeof output !== 'string') return Promise.resolve(output);
-    return Promise.resolve({ stdout: output, stderr: '', exitCode: 0 });
+    return playBack(outputs[command], program);
   };
   return { run, ran };
 }

@@ -6,19 +6,10 @@
  * logged-in users, memory use and the gateways and resolvers. Graphics and USB devices are
  * not read over SSH yet, and a Mac shows no baseboard apart from its system: `problems`.
  */
-import {
-  FactsUnavailableError,
-  collectBatteries,
-  collectInstalledSoftware,
-  collectLoggedInUsers,
-  collectNetworkConfig,
-  collectPendingUpdates,
-  collectPrinters,
-  parseMacMemory,
-  type CommandRunner,
-} from '@deskside/agent/collect';
+import { FactsUnavailableError, parseMacMemory, type CommandRunner } from '@deskside/agent/collect';
 import type { InventoryV2 } from '@deskside/core';
 import {
+  agentReaders,
   firstLine,
   inventoryDocument,
   once,
@@ -77,7 +68,6 @@ export async function collectMacosInventory(
   const now = options.now ?? (() => new Date());
   const c = commands(run);
   const hardware = async () => parseMacHardware(await c.profile(), await c.sysctl());
-  const agent = { platform: 'darwin' as const, run };
   const readers: SectionReaders = {
     system: async () => (await hardware()).system,
     bios: async () => (await hardware()).bios,
@@ -123,18 +113,7 @@ export async function collectMacosInventory(
       const [df, profile] = await Promise.all([c.df(), c.profile().catch(() => null)]);
       return parseMacFileSystems(df, profile);
     },
-    network: async () => {
-      const [interfaces, config] = await Promise.all([
-        c.profile().then(parseMacInterfaces),
-        collectNetworkConfig(agent),
-      ]);
-      return { interfaces, ...config };
-    },
-    users: async () => (await collectLoggedInUsers(agent)).users,
-    battery: () => collectBatteries(agent),
-    printers: () => collectPrinters(agent),
-    software: () => collectInstalledSoftware(agent),
-    updates: () => collectPendingUpdates(agent),
+    ...agentReaders({ platform: 'darwin', run }, () => c.profile().then(parseMacInterfaces)),
   };
   return inventoryDocument(
     readers,

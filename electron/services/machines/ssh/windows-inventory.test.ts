@@ -1,26 +1,24 @@
-import { CommandError, type CommandResult } from '@deskside/agent/collect';
+import { CommandError } from '@deskside/agent/collect';
 import { InventoryV2Schema } from '@deskside/core';
 import { describe, expect, it } from 'vitest';
-import { recordedForAgent, recordedOn } from './fixtures/recorded';
+import { playBack, recordedForAgent, recordedOn, type Played } from './fixtures/recorded';
 import type { PowerShellRunner } from './runner';
 import { collectWindowsInventory, powerShellCommandRunner } from './windows-inventory';
 import { WINDOWS_SCRIPTS, cimDate, type WindowsScript } from './windows-parsers';
-
-type Output = string | Error | CommandResult;
 
 /**
  * Plays back what each script printed on a Windows 11 laptop (fixtures/windows, and the
  * agent's own recordings for its scripts); a script without a recording fails the test.
  */
-function recordedWindows(overrides: Partial<Record<WindowsScript | 'users', Output>> = {}) {
+function recordedWindows(overrides: Partial<Record<WindowsScript | 'users', Played>> = {}) {
   const own = (name: WindowsScript, file: string) =>
     [
       (s: string) => s === WINDOWS_SCRIPTS[name],
       overrides[name] ?? recordedOn('windows', file),
     ] as const;
-  const agent = (pattern: RegExp, output: Output) =>
+  const agent = (pattern: RegExp, output: Played) =>
     [(s: string) => pattern.test(s), output] as const;
-  const outputs: (readonly [(script: string) => boolean, Output])[] = [
+  const outputs: (readonly [(script: string) => boolean, Played])[] = [
     own('os', 'os.json'),
     own('hardware', 'hardware.json'),
     own('cpu', 'cpu.json'),
@@ -40,9 +38,7 @@ function recordedWindows(overrides: Partial<Record<WindowsScript | 'users', Outp
     scripts.push(script);
     const output = outputs.find(([matches]) => matches(script))?.[1];
     if (output === undefined) return Promise.reject(new Error(`No recording for ${script}`));
-    if (output instanceof Error) return Promise.reject(output);
-    if (typeof output !== 'string') return Promise.resolve(output);
-    return Promise.resolve({ stdout: output, stderr: '', exitCode: 0 });
+    return playBack(output, 'powershell.exe');
   };
   return { runPowerShell, scripts };
 }

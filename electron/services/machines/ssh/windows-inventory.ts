@@ -9,18 +9,13 @@
 import {
   CommandError,
   POWERSHELL,
-  collectBatteries,
-  collectInstalledSoftware,
-  collectLoggedInUsers,
-  collectNetworkConfig,
-  collectPendingUpdates,
-  collectPrinters,
   decodePowerShellArgs,
   runPowerShellJson,
   type CommandRunner,
 } from '@deskside/agent/collect';
 import type { InventoryV2 } from '@deskside/core';
 import {
+  agentReaders,
   inventoryDocument,
   once,
   type RemoteInventoryOptions,
@@ -90,7 +85,6 @@ export async function collectWindowsInventory(
   const run = powerShellCommandRunner(runPowerShell);
   const json = once((name) => runPowerShellJson(run, WINDOWS_SCRIPTS[name as WindowsScript]));
   const hardware = () => json('hardware').then(parseWindowsHardware);
-  const agent = { platform: 'win32' as const, run };
   const readers: SectionReaders = {
     system: async () => (await hardware()).system,
     bios: async () => (await hardware()).bios,
@@ -116,18 +110,9 @@ export async function collectWindowsInventory(
     },
     disks: async () => parseWindowsDisks(await json('disks')),
     fileSystems: async () => parseWindowsVolumes(await json('volumes')),
-    network: async () => {
-      const [interfaces, config] = await Promise.all([
-        json('adapters').then(parseWindowsInterfaces),
-        collectNetworkConfig(agent),
-      ]);
-      return { interfaces, ...config };
-    },
-    users: async () => (await collectLoggedInUsers(agent)).users,
-    battery: () => collectBatteries(agent),
-    printers: () => collectPrinters(agent),
-    software: () => collectInstalledSoftware(agent),
-    updates: () => collectPendingUpdates(agent),
+    ...agentReaders({ platform: 'win32', run }, () =>
+      json('adapters').then(parseWindowsInterfaces),
+    ),
   };
   return inventoryDocument(
     readers,
