@@ -9,7 +9,13 @@ export { collectLoggedInUsers } from './users';
 export { collectNetworkConfig, type NetworkConfigOptions } from './network-config';
 export type { CollectorOptions } from './platform';
 export { FactsUnavailableError, type UnavailableReason } from './errors';
-export { CommandError, runCommand, type CommandRunner, type CommandResult } from './exec';
+export {
+  CommandError,
+  runCommand,
+  type CommandOptions,
+  type CommandRunner,
+  type CommandResult,
+} from './exec';
 // Parsers of Linux's own files and outputs, pure, for reading a machine over SSH as the
 // agent reads its own (electron/services/machines/ssh).
 export { parseMeminfo } from './live/memory';
@@ -17,3 +23,13 @@ export { isUserFileSystem } from './live/file-systems';
 export { LINUX_NETWORK_PATHS, linuxNetworkConfig } from './network-config/linux';
 export { sectionProblem } from './errors';
 export { text, count, numberOrNull, lines } from './text';
+// PowerShell's encoded command line and its JSON, and the macOS readers that take an output,
+// for reading Windows and macOS machines over SSH with the agent's own scripts and parsers.
+export {
+  POWERSHELL,
+  asArray,
+  decodePowerShellArgs,
+  powerShellArgs,
+  runPowerShellJson,
+} from './powershell';
+export { parseMacMemory } from './live/memory';

@@ -4,11 +4,19 @@
  * gets a timeout and an output cap; at either its channel is closed and the program killed
  * on the machine (by the protocol's signal where the server honours it, else by `timeout`
  * a second later, see shellCommand). At most `maxChannels` commands run at
- * once on a connection: OpenSSH's MaxSessions is 10 by default.
+ * once on a connection: OpenSSH's MaxSessions is 10 by default. Windows machines get fixed
+ * PowerShell scripts as an encoded command line instead (see powershell-command.ts).
  */
-import { CommandError, type CommandResult, type CommandRunner } from '@deskside/agent/collect';
+import {
+  CommandError,
+  POWERSHELL,
+  type CommandOptions,
+  type CommandResult,
+  type CommandRunner,
+} from '@deskside/agent/collect';
 import { DesksideError } from '@deskside/core';
 import type { Client, ClientChannel } from 'ssh2';
+import { powerShellCommandLine } from './powershell-command';
 import { shellCommand } from './shell-quote';
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
@@ -89,14 +97,37 @@ export interface RemoteRunnerOptions {
   maxChannels?: number;
 }
 
-/** A CommandRunner whose commands run on the other end of `client`. */
-export function remoteRunner(client: Client, options: RemoteRunnerOptions = {}): CommandRunner {
+/**
+ * Runs a command line that the code fixed as it is, for the server's own shell: the
+ * caller has made it safe for that shell (no argument comes from a request). `label` names
+ * the program in errors. No `timeout` wraps it: the console's timeout closes the channel.
+ */
+export type CommandLineRunner = (
+  commandLine: string,
+  label: string,
+  options?: CommandOptions,
+) => Promise<CommandResult>;
+
+/** Runs a fixed PowerShell script on a Windows machine (see powerShellCommandLine). */
+export type PowerShellRunner = (script: string, options?: CommandOptions) => Promise<CommandResult>;
+
+/** The ways to run commands over one connection, sharing its channel slots. */
+export interface RemoteCommands {
+  /** Programs with quoted arguments, for a POSIX shell. */
+  run: CommandRunner;
+  /** Fixed PowerShell scripts, for Windows' OpenSSH (cmd.exe or PowerShell as its shell). */
+  runPowerShell: PowerShellRunner;
+}
+
+/** Fixed command lines on the other end of `client`, at most `maxChannels` at once. */
+export function remoteCommandLines(
+  client: Client,
+  options: RemoteRunnerOptions = {},
+): CommandLineRunner {
   const channels = slots(options.maxChannels ?? DEFAULT_MAX_CHANNELS);
-  return async (program, args, commandOptions = {}) => {
+  return async (command, program, commandOptions = {}) => {
     const timeoutMs = commandOptions.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     const maxBytes = commandOptions.maxBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-    // The machine kills the program a second after the console gave up on it.
-    const command = shellCommand(program, args, timeoutMs / 1000 + 1);
     const release = await channels.acquire();
     let opened: { attached: Promise<CommandResult> };
     try {
@@ -116,6 +147,26 @@ export function remoteRunner(client: Client, options: RemoteRunnerOptions = {}):
     }
     return opened.attached;
   };
+}
+
+/** Both ways of running commands on the other end of `client`, over the same slots. */
+export function remoteCommands(client: Client, options: RemoteRunnerOptions = {}): RemoteCommands {
+  const runLine = remoteCommandLines(client, options);
+  return {
+    run: async (program, args, commandOptions = {}) => {
+      const timeoutMs = commandOptions.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+      // The machine kills the program a second after the console gave up on it.
+      const command = shellCommand(program, args, timeoutMs / 1000 + 1);
+      return runLine(command, program, { ...commandOptions, timeoutMs });
+    },
+    runPowerShell: (script, commandOptions) =>
+      runLine(powerShellCommandLine(script), POWERSHELL, commandOptions),
+  };
+}
+
+/** A CommandRunner whose commands run on the other end of `client`. */
+export function remoteRunner(client: Client, options: RemoteRunnerOptions = {}): CommandRunner {
+  return remoteCommands(client, options).run;
 }
 
 /** What a channel prints and how it ends, within its timeout and output cap. */

@@ -14,7 +14,8 @@ import { temporaryFolders } from '#test/helpers/temp-folders';
 import { connectMachine, type Connection } from './connect';
 import { collectLinuxInventory } from './linux-inventory';
 import { SshPool } from './pool';
-import { commandFailure, remoteRunner } from './runner';
+import { PLATFORM_SCRIPT, collectRemoteInventory } from './remote-inventory';
+import { commandFailure, remoteCommands, remoteRunner } from './runner';
 import { HOSTILE_VALUES } from './fixtures/hostile-values';
 
 const folders = temporaryFolders('deskside-ssh-');
@@ -293,5 +294,26 @@ describe('the Linux inventory over SSH', () => {
     // dpkg-query ran over the connection: this Debian machine has openssh-server installed.
     expect(inventory.software?.programs.some((p) => p.name === 'openssh-server')).toBe(true);
     expect(inventory.problems.map((p) => p.section)).not.toContain('software');
+  }, 60_000);
+});
+
+describe('the inventory of a machine over SSH, whatever its OS', () => {
+  it('finds that this machine runs Linux and reads it with the Linux collector', async () => {
+    const connection = await connected(machine(keyAuth(keys.ed25519)));
+    try {
+      const remote = remoteCommands(connection.ssh.connection!);
+      const { os: detected, inventory } = await collectRemoteInventory(remote, {
+        sections: ['os'],
+      });
+      expect(detected).toBe('linux');
+      expect(inventory.os).toMatchObject({ platform: 'linux', kernel: os.release() });
+      // The encoded PowerShell command line reaches the machine's shell as it is: no
+      // powershell.exe here, which the shell says as for any missing program.
+      await expect(remote.runPowerShell(PLATFORM_SCRIPT)).rejects.toMatchObject({
+        failure: 'missing',
+      });
+    } finally {
+      connection.close();
+    }
   }, 60_000);
 });
