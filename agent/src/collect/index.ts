@@ -17,3 +17,6 @@ export { isUserFileSystem } from './live/file-systems';
 export { LINUX_NETWORK_PATHS, linuxNetworkConfig } from './network-config/linux';
 export { sectionProblem } from './errors';
 export { text, count, numberOrNull, lines } from './text';
+// The collectors' fixed commands, so the console can run them together in one SSH session.
+export { DPKG_ARGS, RPM_ARGS } from './software/linux';
+export { LPSTAT_ARGS } from './printers/cups';

@@ -7,8 +7,11 @@
  */
 import {
   CommandError,
+  DPKG_ARGS,
   FactsUnavailableError,
   LINUX_NETWORK_PATHS,
+  LPSTAT_ARGS,
+  RPM_ARGS,
   collectInstalledSoftware,
   collectLoggedInUsers,
   collectPrinters,
@@ -38,6 +41,8 @@ import {
   parseUname,
   parseUptime,
 } from './linux-parsers';
+import { batchedRunner, type BatchCommand } from './batch';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from './runner';
 
 /** Not read over SSH in this version: the analyst sees why rather than an empty section. */
 const NOT_OVER_SSH = new Set<InventorySectionName>(['battery', 'graphics', 'usb', 'updates']);
@@ -50,11 +55,81 @@ export interface LinuxInventoryOptions {
   now?: () => Date;
 }
 
+const command = (program: string, args: readonly string[] = []): BatchCommand => ({
+  program,
+  args,
+});
+
+/** The fixed commands the sections read, most of them run together in one session (batch.ts). */
+const FIXED = {
+  osRelease: command('cat', ['/etc/os-release']),
+  uname: command('uname', ['-r', '-m']),
+  hostname: command('cat', ['/proc/sys/kernel/hostname']),
+  fqdn: command('hostname', ['-f']),
+  uptime: command('cat', ['/proc/uptime']),
+  localtime: command('readlink', ['/etc/localtime']),
+  lscpu: command('lscpu'),
+  meminfo: command('cat', ['/proc/meminfo']),
+  lsblk: command('lsblk', [
+    '-J',
+    '-b',
+    '-d',
+    '-o',
+    'NAME,TYPE,SIZE,MODEL,VENDOR,SERIAL,TRAN,ROTA,REV',
+  ]),
+  df: command('df', ['-kPT']),
+  ipAddr: command('ip', ['-j', '-d', 'addr']),
+  dmi: command('grep', ['-s', '-H', '', ...Object.keys(DMI_FILES).map((f) => `${DMI_DIR}/${f}`)]),
+  detectVirt: command('systemd-detect-virt'),
+  route: command('cat', [LINUX_NETWORK_PATHS.route]),
+  ipv6Route: command('cat', [LINUX_NETWORK_PATHS.ipv6Route]),
+  resolvConf: command('cat', [LINUX_NETWORK_PATHS.resolvConf]),
+  // Run by the agent's collectors of logged-in users and printers.
+  who: command('who'),
+  lpstat: command('lpstat', LPSTAT_ARGS),
+} as const;
+
+/** Which of them each section reads (the hostname is always read). */
+const SECTION_COMMANDS: { [K in InventorySectionName]?: readonly (keyof typeof FIXED)[] } = {
+  system: ['dmi', 'detectVirt', 'lscpu'],
+  bios: ['dmi'],
+  baseboard: ['dmi'],
+  os: ['osRelease', 'uname', 'fqdn', 'uptime', 'localtime'],
+  cpu: ['lscpu'],
+  memory: ['meminfo'],
+  disks: ['lsblk'],
+  fileSystems: ['df'],
+  network: ['ipAddr', 'route', 'ipv6Route', 'resolvConf'],
+  users: ['who'],
+  printers: ['lpstat'],
+};
+
+/** The package lists, apart: they may take much longer than the rest (SOFTWARE_TIMEOUT_MS). */
+const SOFTWARE_COMMANDS = [command('dpkg-query', DPKG_ARGS), command('rpm', RPM_ARGS)];
+
+/**
+ * `run`, with the fixed commands of `sections` run in two batches side by side: the package
+ * lists, and everything else. Anything else (fallbacks, lpoptions per printer) runs on its own.
+ */
+function batched(run: CommandRunner, sections: readonly InventorySectionName[]): CommandRunner {
+  const names = new Set<keyof typeof FIXED>(['hostname']);
+  for (const section of sections)
+    for (const name of SECTION_COMMANDS[section] ?? []) names.add(name);
+  const fixed = batchedRunner(
+    run,
+    [...names].map((name) => FIXED[name]),
+    { timeoutMs: DEFAULT_COMMAND_TIMEOUT_MS },
+  );
+  return sections.includes('software')
+    ? batchedRunner(fixed, SOFTWARE_COMMANDS, { timeoutMs: SOFTWARE_TIMEOUT_MS })
+    : fixed;
+}
+
 /** Runs commands once, whichever sections need them. */
 function commands(run: CommandRunner) {
   const cache = new Map<string, Promise<string>>();
   /** stdout, also of a command that failed on part of its work (grep -s, cat of two files). */
-  const output = (program: string, args: readonly string[] = [], timeoutMs?: number) => {
+  const output = ({ program, args }: BatchCommand, timeoutMs?: number) => {
     const key = JSON.stringify([program, args]);
     let pending = cache.get(key);
     if (!pending) {
@@ -73,39 +148,31 @@ function commands(run: CommandRunner) {
     }
     return pending;
   };
-  const optional = (program: string, args: readonly string[] = []) =>
-    output(program, args).catch(() => '');
+  const optional = (fixed: BatchCommand) => output(fixed).catch(() => '');
   return {
     osRelease: () =>
-      output('cat', ['/etc/os-release']).catch(() => output('cat', ['/usr/lib/os-release'])),
-    uname: () => output('uname', ['-r', '-m']),
-    hostname: () => output('cat', ['/proc/sys/kernel/hostname']),
-    fqdn: () => optional('hostname', ['-f']),
-    uptime: () => output('cat', ['/proc/uptime']),
+      output(FIXED.osRelease).catch(() => output(command('cat', ['/usr/lib/os-release']))),
+    uname: () => output(FIXED.uname),
+    hostname: () => output(FIXED.hostname),
+    fqdn: () => optional(FIXED.fqdn),
+    uptime: () => output(FIXED.uptime),
     timezone: async () =>
-      parseTimezone(await optional('readlink', ['/etc/localtime'])) ||
-      parseTimezone(await optional('cat', ['/etc/timezone'])),
-    lscpu: () => output('lscpu'),
-    meminfo: () => output('cat', ['/proc/meminfo']),
-    lsblk: () =>
-      output('lsblk', ['-J', '-b', '-d', '-o', 'NAME,TYPE,SIZE,MODEL,VENDOR,SERIAL,TRAN,ROTA,REV']),
-    df: () => output('df', ['-kPT']),
-    ipAddr: () => output('ip', ['-j', '-d', 'addr']),
-    dmi: () =>
-      optional('grep', [
-        '-s',
-        '-H',
-        '',
-        ...Object.keys(DMI_FILES).map((f) => `${DMI_DIR}/${f}`),
-      ]).then(parseDmi),
+      parseTimezone(await optional(FIXED.localtime)) ||
+      parseTimezone(await optional(command('cat', ['/etc/timezone']))),
+    lscpu: () => output(FIXED.lscpu),
+    meminfo: () => output(FIXED.meminfo),
+    lsblk: () => output(FIXED.lsblk),
+    df: () => output(FIXED.df),
+    ipAddr: () => output(FIXED.ipAddr),
+    dmi: () => optional(FIXED.dmi).then(parseDmi),
     /** "kvm", "docker", "none"...; null where systemd-detect-virt is not installed. */
     detectVirt: () =>
-      run('systemd-detect-virt', []).then(
+      run(FIXED.detectVirt.program, FIXED.detectVirt.args).then(
         (r) => text1(r.stdout) || null,
         () => null,
       ),
     /** A file's text, "" where it is missing (for the agent's network reader). */
-    file: (path: string) => optional('cat', [path]),
+    file: (path: string) => optional(command('cat', [path])),
   };
 }
 
@@ -238,8 +305,9 @@ export async function collectLinuxInventory(
 ): Promise<InventoryV2> {
   const now = options.now ?? (() => new Date());
   const sections = options.sections ?? INVENTORY_SECTIONS;
-  const c = commands(run);
-  const read = readers(c, run, now);
+  const batchedRun = batched(run, sections);
+  const c = commands(batchedRun);
+  const read = readers(c, batchedRun, now);
   const values: Partial<Record<InventorySectionName, unknown>> = {};
   const observedAt: InventoryV2['observedAt'] = {};
   const problems: SectionProblem[] = [];
