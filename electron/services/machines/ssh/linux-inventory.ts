@@ -33,6 +33,7 @@ import {
   DMI_FILES,
   parseDf,
   parseDmi,
+  parseFiles,
   parseIpAddr,
   parseLsblk,
   parseLscpu,
@@ -60,16 +61,30 @@ const command = (program: string, args: readonly string[] = []): BatchCommand =>
   args,
 });
 
+/** Small files read in one command (FIXED.files), with the firmware tables (parseDmi). */
+const FILES = [
+  '/etc/os-release',
+  '/proc/sys/kernel/hostname',
+  '/proc/uptime',
+  '/proc/meminfo',
+  LINUX_NETWORK_PATHS.route,
+  LINUX_NETWORK_PATHS.ipv6Route,
+  LINUX_NETWORK_PATHS.resolvConf,
+];
+
 /** The fixed commands the sections read, most of them run together in one session (batch.ts). */
 const FIXED = {
-  osRelease: command('cat', ['/etc/os-release']),
+  files: command('grep', [
+    '-s',
+    '-H',
+    '',
+    ...Object.keys(DMI_FILES).map((f) => `${DMI_DIR}/${f}`),
+    ...FILES,
+  ]),
   uname: command('uname', ['-r', '-m']),
-  hostname: command('cat', ['/proc/sys/kernel/hostname']),
   fqdn: command('hostname', ['-f']),
-  uptime: command('cat', ['/proc/uptime']),
   localtime: command('readlink', ['/etc/localtime']),
   lscpu: command('lscpu'),
-  meminfo: command('cat', ['/proc/meminfo']),
   lsblk: command('lsblk', [
     '-J',
     '-b',
@@ -79,27 +94,20 @@ const FIXED = {
   ]),
   df: command('df', ['-kPT']),
   ipAddr: command('ip', ['-j', '-d', 'addr']),
-  dmi: command('grep', ['-s', '-H', '', ...Object.keys(DMI_FILES).map((f) => `${DMI_DIR}/${f}`)]),
   detectVirt: command('systemd-detect-virt'),
-  route: command('cat', [LINUX_NETWORK_PATHS.route]),
-  ipv6Route: command('cat', [LINUX_NETWORK_PATHS.ipv6Route]),
-  resolvConf: command('cat', [LINUX_NETWORK_PATHS.resolvConf]),
   // Run by the agent's collectors of logged-in users and printers.
   who: command('who'),
   lpstat: command('lpstat', LPSTAT_ARGS),
 } as const;
 
-/** Which of them each section reads (the hostname is always read). */
+/** Which of them each section reads besides the files, which are always read. */
 const SECTION_COMMANDS: { [K in InventorySectionName]?: readonly (keyof typeof FIXED)[] } = {
-  system: ['dmi', 'detectVirt', 'lscpu'],
-  bios: ['dmi'],
-  baseboard: ['dmi'],
-  os: ['osRelease', 'uname', 'fqdn', 'uptime', 'localtime'],
+  system: ['detectVirt', 'lscpu'],
+  os: ['uname', 'fqdn', 'localtime'],
   cpu: ['lscpu'],
-  memory: ['meminfo'],
   disks: ['lsblk'],
   fileSystems: ['df'],
-  network: ['ipAddr', 'route', 'ipv6Route', 'resolvConf'],
+  network: ['ipAddr'],
   users: ['who'],
   printers: ['lpstat'],
 };
@@ -112,7 +120,7 @@ const SOFTWARE_COMMANDS = [command('dpkg-query', DPKG_ARGS), command('rpm', RPM_
  * lists, and everything else. Anything else (fallbacks, lpoptions per printer) runs on its own.
  */
 function batched(run: CommandRunner, sections: readonly InventorySectionName[]): CommandRunner {
-  const names = new Set<keyof typeof FIXED>(['hostname']);
+  const names = new Set<keyof typeof FIXED>(['files']);
   for (const section of sections)
     for (const name of SECTION_COMMANDS[section] ?? []) names.add(name);
   const fixed = batchedRunner(
@@ -149,22 +157,27 @@ function commands(run: CommandRunner) {
     return pending;
   };
   const optional = (fixed: BatchCommand) => output(fixed).catch(() => '');
+  const files = () => optional(FIXED.files);
+  /** A file's text: from the files read together, else (missing or empty there) by `cat`. */
+  const read = async (path: string) =>
+    (await files().then((text) => parseFiles(text, FILES))).get(path) ??
+    output(command('cat', [path]));
   return {
     osRelease: () =>
-      output(FIXED.osRelease).catch(() => output(command('cat', ['/usr/lib/os-release']))),
+      read('/etc/os-release').catch(() => output(command('cat', ['/usr/lib/os-release']))),
     uname: () => output(FIXED.uname),
-    hostname: () => output(FIXED.hostname),
+    hostname: () => read('/proc/sys/kernel/hostname'),
     fqdn: () => optional(FIXED.fqdn),
-    uptime: () => output(FIXED.uptime),
+    uptime: () => read('/proc/uptime'),
     timezone: async () =>
       parseTimezone(await optional(FIXED.localtime)) ||
       parseTimezone(await optional(command('cat', ['/etc/timezone']))),
     lscpu: () => output(FIXED.lscpu),
-    meminfo: () => output(FIXED.meminfo),
+    meminfo: () => read('/proc/meminfo'),
     lsblk: () => output(FIXED.lsblk),
     df: () => output(FIXED.df),
     ipAddr: () => output(FIXED.ipAddr),
-    dmi: () => optional(FIXED.dmi).then(parseDmi),
+    dmi: () => files().then(parseDmi),
     /** "kvm", "docker", "none"...; null where systemd-detect-virt is not installed. */
     detectVirt: () =>
       run(FIXED.detectVirt.program, FIXED.detectVirt.args).then(
@@ -172,7 +185,7 @@ function commands(run: CommandRunner) {
         () => null,
       ),
     /** A file's text, "" where it is missing (for the agent's network reader). */
-    file: (path: string) => optional(command('cat', [path])),
+    file: (path: string) => read(path).catch(() => ''),
   };
 }
 
