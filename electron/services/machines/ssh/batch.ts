@@ -102,7 +102,10 @@ export function batchedRunner(
       throw new CommandError('missing', program, `${program} is not installed`);
     }
     const maxBytes = commandOptions?.maxBytes;
-    if (maxBytes !== undefined && result.stdout.length + result.stderr.length > maxBytes) {
+    if (
+      maxBytes !== undefined &&
+      Buffer.byteLength(result.stdout) + Buffer.byteLength(result.stderr) > maxBytes
+    ) {
       throw new CommandError(
         'too_large',
         program,
