@@ -21,6 +21,7 @@ import { consolePaintBenchmark } from './console-paint';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
+import { sshInventoryBenchmark } from './ssh-inventory';
 import { ticketsPgBenchmark, ticketsSqliteBenchmark } from './tickets-store';
 
 /** Every benchmark, in the order they run. Add new modules here. */
@@ -32,6 +33,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   agentLoadBenchmark,
   agentIdleRssBenchmark,
   consolePaintBenchmark,
+  sshInventoryBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

@@ -33,3 +33,6 @@ export {
   runPowerShellJson,
 } from './powershell';
 export { parseMacMemory } from './live/memory';
+// The collectors' fixed commands, so the console can run them together in one SSH session.
+export { DPKG_ARGS, RPM_ARGS } from './software/linux';
+export { LPSTAT_ARGS } from './printers/cups';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseDf,
   parseDmi,
+  parseFiles,
   parseIpAddr,
   parseLsblk,
   parseLscpu,
@@ -137,5 +138,27 @@ describe('reading Linux outputs recorded on Debian 12', () => {
     expect(dmi.get('bios_version')).toBe('N32ET86W (1.62 )');
     expect(dmi.has('board_version')).toBe(false);
     expect(dmi.has('board_asset_tag')).toBe(false);
+  });
+
+  it('splits several files read by one grep back into each file, a missing or empty one absent', () => {
+    const output = [
+      '/proc/uptime:36965.12 70000.50',
+      '/etc/resolv.conf:# from DHCP',
+      '/etc/resolv.conf:',
+      '/etc/resolv.conf:nameserver 10.255.255.53',
+      '/proc/net/route:Iface\tDestination',
+      '',
+    ].join('\n');
+    const files = parseFiles(output, [
+      '/proc/net/route',
+      '/proc/uptime',
+      '/etc/resolv.conf',
+      '/etc/os-release',
+    ]);
+    expect(Object.fromEntries(files)).toEqual({
+      '/proc/uptime': '36965.12 70000.50\n',
+      '/etc/resolv.conf': '# from DHCP\n\nnameserver 10.255.255.53\n',
+      '/proc/net/route': 'Iface\tDestination\n',
+    });
   });
 });

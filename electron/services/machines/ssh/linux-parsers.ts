@@ -276,3 +276,19 @@ export function parseDmi(output: string): Map<string, string> {
   }
   return values;
 }
+
+/**
+ * `grep -s -H '' <files>`: each file's text by its path (lines end with a newline). A file
+ * that is missing, unreadable or empty is not in the map.
+ */
+export function parseFiles(output: string, paths: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string[]>();
+  for (const line of output.split('\n')) {
+    const path = paths.find((p) => line.startsWith(`${p}:`));
+    if (path === undefined) continue;
+    const file = texts.get(path) ?? [];
+    file.push(line.slice(path.length + 1));
+    texts.set(path, file);
+  }
+  return new Map([...texts].map(([path, text]) => [path, `${text.join('\n')}\n`]));
+}
