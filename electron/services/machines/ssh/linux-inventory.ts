@@ -18,17 +18,15 @@ import {
   isUserFileSystem,
   linuxNetworkConfig,
   parseMeminfo,
-  sectionProblem,
   type CommandRunner,
 } from '@deskside/agent/collect';
 import {
   INVENTORY_SECTIONS,
-  InventoryV2Schema,
   type InventorySectionName,
   type InventorySections,
   type InventoryV2,
-  type SectionProblem,
 } from '@deskside/core';
+import { inventoryDocument, type SectionReaders } from './inventory-document';
 import {
   DMI_FILES,
   parseDf,
@@ -322,38 +320,8 @@ export async function collectLinuxInventory(
   const batchedRun = batched(run, sections);
   const c = commands(batchedRun);
   const read = readers(c, batchedRun, now);
-  const values: Partial<Record<InventorySectionName, unknown>> = {};
-  const observedAt: InventoryV2['observedAt'] = {};
-  const problems: SectionProblem[] = [];
-  const hostname = c.hostname().then(text1, () => '');
-  await Promise.all(
-    sections.map(async (section) => {
-      const reader = read[section] as (() => Promise<unknown>) | undefined;
-      if (!reader || NOT_OVER_SSH.has(section)) {
-        problems.push({
-          section,
-          reason: 'unsupported',
-          message: `${section} is not read over SSH yet`,
-        });
-        return;
-      }
-      try {
-        values[section] = await reader();
-        observedAt[section] = now().toISOString();
-      } catch (error) {
-        problems.push(sectionProblem(section, error));
-      }
-    }),
-  );
-  const ordered = Object.fromEntries(
-    sections.filter((s) => s in values).map((s) => [s, values[s]]),
-  );
-  return InventoryV2Schema.parse({
-    schemaVersion: 2,
-    collectedAt: now().toISOString(),
-    hostname: await hostname,
-    ...ordered,
-    observedAt,
-    problems: problems.sort((a, b) => sections.indexOf(a.section) - sections.indexOf(b.section)),
-  });
+  const supported = Object.fromEntries(
+    Object.entries(read).filter(([section]) => !NOT_OVER_SSH.has(section as InventorySectionName)),
+  ) as SectionReaders;
+  return inventoryDocument(supported, c.hostname().then(text1), { sections, now });
 }
