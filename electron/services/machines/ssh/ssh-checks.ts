@@ -33,6 +33,8 @@ import {
   type RemoteMachine,
 } from './check-probes';
 
+/** How long a check's own command may take unless the check says (the check's timeout also ends it). */
+export const CHECK_COMMAND_TIMEOUT_MS = 10_000;
 /** The most a check's own command may print (dpkg-query on a big server stays below). */
 export const CHECK_COMMAND_MAX_BYTES = 8 * 1024 * 1024;
 /** An SSH server's answer to a channel it will not open (AllowTcpForwarding no). */
@@ -105,6 +107,7 @@ export function sshRunChecks(machine: RemoteMachine, options: SshCheckOptions = 
       (program, args, commandOptions = {}) =>
         machine.run(program, args, {
           ...commandOptions,
+          timeoutMs: commandOptions.timeoutMs ?? CHECK_COMMAND_TIMEOUT_MS,
           maxBytes: Math.min(
             commandOptions.maxBytes ?? CHECK_COMMAND_MAX_BYTES,
             CHECK_COMMAND_MAX_BYTES,
