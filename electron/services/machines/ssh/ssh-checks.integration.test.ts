@@ -5,16 +5,14 @@ import type { CommandRunner } from '@deskside/agent/collect';
 import {
   checkCatalog,
   CheckResultSchema,
-  commonCheckFacts,
-  COMMON_CHECK_CODES,
   DesksideError,
-  isCommonCheckCode,
   type CatalogCheckId,
   type CheckRequest,
   type CheckResult,
   type SshMachine,
 } from '@deskside/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectDeclaredFacts } from '#test/helpers/check-harness';
 import { freePort } from '#test/helpers/free-port';
 import { makeSshKey, startSshd, type SshServer } from '#test/helpers/sshd';
 import { temporaryFolders } from '#test/helpers/temp-folders';
@@ -59,17 +57,6 @@ afterAll(async () => {
   await folders.removeAll();
 });
 
-/** Fails unless the result fits the result schema, its check's codes and facts schema. */
-function expectCatalogResult(result: CheckResult): void {
-  expect(CheckResultSchema.parse(result)).toEqual(result);
-  const id = result.checkId as CatalogCheckId;
-  expect([...checkCatalog[id].codes, ...COMMON_CHECK_CODES], id).toContain(result.code);
-  const schema = isCommonCheckCode(result.code)
-    ? commonCheckFacts[result.code]
-    : checkCatalog[id].facts;
-  expect(schema.safeParse(result.facts).error?.issues ?? [], result.code).toEqual([]);
-}
-
 const request = (checkId: CatalogCheckId, params: Record<string, unknown> = {}) =>
   ({ checkId, params: checkCatalog[checkId].params.parse(params) }) as CheckRequest;
 
@@ -97,7 +84,10 @@ describe('catalog checks over SSH', () => {
     const events: string[] = [];
     const results = await runChecks(checks, (event) => events.push(event.type));
     expect(results.map((r) => r.checkId)).toEqual(checks.map((c) => c.checkId));
-    for (const result of results) expectCatalogResult(result);
+    for (const result of results) {
+      expect(CheckResultSchema.parse(result)).toEqual(result);
+      expectDeclaredFacts(result);
+    }
     const byId = new Map(results.map((r) => [r.checkId, r]));
     expect(byId.get('disk.free')).toMatchObject({ status: 'pass', code: 'disk.free.ok' });
     expect(byId.get('service.running')).toMatchObject({ code: 'service.running.ok' });
@@ -140,7 +130,10 @@ describe('catalog checks over SSH', () => {
     ]);
     expect(refused).toMatchObject({ code: 'tcp.port.refused', facts: { port: closed } });
     expect(unknown).toMatchObject({ code: 'tcp.port.name_not_found' });
-    for (const result of [refused!, unknown!]) expectCatalogResult(result);
+    for (const result of [refused!, unknown!]) {
+      expect(CheckResultSchema.parse(result)).toEqual(result);
+      expectDeclaredFacts(result);
+    }
   }, 30_000);
 
   it('pass a hostile parameter as one literal argument and run nothing in it', async () => {

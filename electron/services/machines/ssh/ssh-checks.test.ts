@@ -2,16 +2,13 @@ import { CommandError, type CommandRunner } from '@deskside/agent/collect';
 import {
   checkCatalog,
   CheckResultSchema,
-  commonCheckFacts,
   DesksideError,
-  isCommonCheckCode,
   type CatalogCheckId,
   type CheckRequest,
-  type CheckResult,
 } from '@deskside/core';
 import type { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '#test/helpers/check-harness';
+import { expectDeclaredFacts, fixture } from '#test/helpers/check-harness';
 import { fixture as collectorFixture } from '../../../../agent/src/collect/testing';
 import type { ConnectFromMachine } from './check-probes';
 import { recorded } from './fixtures/recorded';
@@ -86,14 +83,6 @@ const openPort: ConnectFromMachine = () =>
 const request = (checkId: CatalogCheckId, params: Record<string, unknown> = {}) =>
   ({ checkId, params: checkCatalog[checkId].params.parse(params) }) as CheckRequest;
 
-function expectDeclared(result: CheckResult) {
-  expect(CheckResultSchema.parse(result)).toEqual(result);
-  const schema = isCommonCheckCode(result.code)
-    ? commonCheckFacts[result.code]
-    : checkCatalog[result.checkId as CatalogCheckId].facts;
-  expect(schema.safeParse(result.facts).error?.issues ?? [], result.code).toEqual([]);
-}
-
 describe('which checks run over SSH', () => {
   it('are the catalog’s, read-only, on Linux', () => {
     expect(sshCheckIds()).toEqual([
@@ -135,7 +124,10 @@ describe('checks over SSH, from recorded outputs', () => {
       request('program.installed', { name: 'openssh-server' }),
     ]);
     expect(failures).toEqual([]);
-    for (const result of results) expectDeclared(result);
+    for (const result of results) {
+      expect(CheckResultSchema.parse(result)).toEqual(result);
+      expectDeclaredFacts(result);
+    }
     expect(results.map((r) => [r.checkId, r.code])).toEqual([
       ['disk.free', 'disk.free.ok'],
       ['memory.pressure', 'memory.pressure.ok'],
