@@ -7,6 +7,7 @@
  */
 import type { CheckOs } from '@deskside/core';
 import type { InterfaceFacts, ProcessFacts, SystemProbes } from '../../agent/src/checks/context';
+import { systemProbes } from '../../agent/src/checks/probes';
 import { fixture as collectorFixture } from '../../agent/src/collect/testing';
 import { fixture, recordedExec, type Recording, type RunCheckOptions } from './check-harness';
 
@@ -21,8 +22,12 @@ const processes: ProcessFacts[] = [
   { pid: 1204, name: 'mail', cpuPercent: 3.1, memoryPercent: 6.2, memoryBytes: 1e9 },
 ];
 
-/** Recorded network state: a wired interface, a gateway, a few processes; no TCP probing. */
+/**
+ * Recorded network state: a wired interface, a gateway, a few processes; no TCP probing.
+ * The rest (disk space, memory, CPU, files) is this machine's own.
+ */
 const probes: SystemProbes = {
+  ...systemProbes,
   networkInterfaces: () => Promise.resolve(interfaces),
   defaultGateway: () => Promise.resolve('192.0.2.1'),
   processes: () => Promise.resolve(processes),

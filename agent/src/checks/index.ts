@@ -1,4 +1,14 @@
-export type { CheckContext, Exec, ExecResult, SystemProbes } from './context';
+export type {
+  CheckContext,
+  CpuTimes,
+  Exec,
+  ExecResult,
+  FileSystemSpace,
+  InterfaceFacts,
+  ProcessFacts,
+  SystemProbes,
+} from './context';
+export type { TcpProbe, TcpProbeResult } from './tcp-probe';
 export { catalogChecks, type RunnableCheck } from './registry';
 export {
   CheckRunner,

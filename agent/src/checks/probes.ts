@@ -1,5 +1,8 @@
+import { access, readdir, readFile, statfs } from 'node:fs/promises';
+import os from 'node:os';
 import { systemInformation } from '../collect/system-information';
 import type { InterfaceFacts, ProcessFacts, SystemProbes } from './context';
+import { errorCode } from './outcome';
 import { tcpProbe } from './tcp-probe';
 
 const KIB = 1024;
@@ -16,6 +19,58 @@ function isUp(operstate: string, addresses: string[]): boolean {
  * both loaded by the first check that needs them, so an idle agent holds neither.
  */
 export const systemProbes: SystemProbes = {
+  async fileSystemSpace(path) {
+    let stats;
+    try {
+      stats = await statfs(path);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw error;
+    }
+    // bavail: what an ordinary user can still write (root's reserve excluded).
+    return { totalBytes: stats.blocks * stats.bsize, freeBytes: stats.bavail * stats.bsize };
+  },
+  memory() {
+    // Linux MemAvailable, Windows available physical memory.
+    return Promise.resolve({ totalBytes: os.totalmem(), availableBytes: os.freemem() });
+  },
+  cpuTimes() {
+    let busy = 0;
+    let total = 0;
+    const cpus = os.cpus();
+    for (const cpu of cpus) {
+      const { user, nice, sys, irq, idle } = cpu.times;
+      busy += user + nice + sys + irq;
+      total += user + nice + sys + irq + idle;
+    }
+    return Promise.resolve({ busy, total, cores: cpus.length });
+  },
+  loadAverage() {
+    return Promise.resolve(os.loadavg());
+  },
+  uptimeSeconds() {
+    return Promise.resolve(os.uptime());
+  },
+  pathExists(path) {
+    return access(path).then(
+      () => true,
+      () => false,
+    );
+  },
+  readTextFile(path) {
+    return readFile(path, 'utf8').catch(() => null);
+  },
+  async processIdsNamed(name) {
+    const pids: number[] = [];
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => null);
+      if (comm?.trimEnd() === name) pids.push(Number(entry));
+    }
+    return pids;
+  },
+  connectTcp: tcpProbe,
   async networkInterfaces(): Promise<InterfaceFacts[]> {
     return (await (await systemInformation()).networkInterfaces()).map((nic) => {
       const addresses = [nic.ip4, nic.ip6].filter((address) => address !== '');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
+import { AGENT_AND_SSH_TRANSPORTS, AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
 import {
   ClockOffsetFactsSchema,
   DnsRecordTypeSchema,
@@ -30,7 +30,7 @@ export const networkChecks = {
       'Whether the interface `name` is up with an address, or without `name` whether at least one non-loopback interface is.',
     params: z.object({ name: InterfaceNameSchema.optional() }).strict(),
     timeoutMs: 10_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: [
       'network.interfaces.up',
@@ -47,7 +47,7 @@ export const networkChecks = {
       'Finds the default gateway and pings it once; where no ping program exists, a TCP connection attempt that the gateway answers (even with a refusal) counts as reachable.',
     params: z.object({ waitMs: waitMs(2_000) }).strict(),
     timeoutMs: 10_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: ['network.gateway.reachable', 'network.gateway.unreachable', 'network.gateway.none'],
     facts: NetworkGatewayFactsSchema,
@@ -104,10 +104,11 @@ export const networkChecks = {
 
   'tcp.port': defineCheck({
     summary: 'A TCP port is open',
-    description: 'Opens a TCP connection to `host`:`port` and closes it again; sends nothing.',
+    description:
+      'Opens a TCP connection to `host`:`port` and closes it again; sends nothing. Over SSH, the machine opens it (a forwarded connection, which the SSH server must allow).',
     params: z.object({ host: HostSchema, port: PortNumberSchema, waitMs: waitMs(3_000) }).strict(),
     timeoutMs: 15_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: [
       'tcp.port.open',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
+import { AGENT_AND_SSH_TRANSPORTS, AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
 import {
   BatteryHealthFactsSchema,
   OsUpdatesFactsSchema,
@@ -95,7 +95,7 @@ export const softwareChecks = {
       'Looks `name` up in the installed programs (dpkg or rpm packages, Apps & features, Applications), ignoring case: exact names first, else names that contain it.',
     params: z.object({ name: ProgramNameSchema }).strict(),
     timeoutMs: 60_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: [
       'program.installed.found',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
+import { AGENT_AND_SSH_TRANSPORTS, AGENT_TRANSPORTS, ALL_OSES, defineCheck } from './definition';
 import {
   CpuLoadFactsSchema,
   DiskFreeFactsSchema,
@@ -33,7 +33,7 @@ export const systemChecks = {
       .strict()
       .refine(...thresholdsInOrder('warnBelowPercent', 'failBelowPercent', 'below')),
     timeoutMs: 5_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: ['disk.free.ok', 'disk.free.low', 'disk.free.critical', 'disk.free.path_missing'],
     facts: DiskFreeFactsSchema,
@@ -51,7 +51,7 @@ export const systemChecks = {
       .strict()
       .refine(...thresholdsInOrder('warnAbovePercent', 'failAbovePercent', 'above')),
     timeoutMs: 5_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: ['memory.pressure.ok', 'memory.pressure.high', 'memory.pressure.critical'],
     facts: MemoryPressureFactsSchema,
@@ -70,7 +70,7 @@ export const systemChecks = {
       .strict()
       .refine(...thresholdsInOrder('warnAbovePercent', 'failAbovePercent', 'above')),
     timeoutMs: 10_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: ['cpu.load.ok', 'cpu.load.high', 'cpu.load.critical'],
     facts: CpuLoadFactsSchema,
@@ -88,7 +88,7 @@ export const systemChecks = {
       .strict()
       .refine(...thresholdsInOrder('warnAfterDays', 'failAfterDays', 'above')),
     timeoutMs: 10_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: [
       'system.uptime.ok',
@@ -144,7 +144,7 @@ export const systemChecks = {
       'Asks the service manager (systemd, the Windows service controller, launchd) whether the service `name` runs. Without a service manager (a container), looks for a process of that name.',
     params: z.object({ name: ServiceNameSchema }).strict(),
     timeoutMs: 10_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: [
       'service.running.ok',
@@ -158,7 +158,7 @@ export const systemChecks = {
   'processes.top': defineCheck({
     summary: 'Top processes by CPU and memory',
     description:
-      'The processes using the most CPU and the most memory (name, pid and shares; never command lines, which may hold secrets), against thresholds for a single process.',
+      'The processes using the most CPU and the most memory (name, pid and shares; never command lines, which may hold secrets), against thresholds for a single process. Over SSH, a process’s CPU share is ps’s: its average since it started.',
     params: z
       .object({
         count: z.number().int().min(1).max(25).default(5),
@@ -171,7 +171,7 @@ export const systemChecks = {
       .refine(...thresholdsInOrder('warnAboveCpuPercent', 'failAboveCpuPercent', 'above'))
       .refine(...thresholdsInOrder('warnAboveMemoryPercent', 'failAboveMemoryPercent', 'above')),
     timeoutMs: 15_000,
-    transports: AGENT_TRANSPORTS,
+    transports: AGENT_AND_SSH_TRANSPORTS,
     os: ALL_OSES,
     codes: [
       'processes.top.ok',

@@ -7,6 +7,7 @@ import {
   describeCheckCatalog,
   isCatalogCheckId,
 } from './catalog';
+import { runsOver, SSH_CHECK_OS } from './definition';
 import { MAX_CHECKS_PER_REQUEST, RunChecksRequestSchema } from './protocol';
 import { CheckCodeSchema, COMMON_CHECK_CODES, thresholdStatus, worstStatus } from './result';
 
@@ -28,6 +29,16 @@ describe('the check catalog', () => {
         expect(code.startsWith(`${id}.`), `${code} belongs to ${id}`).toBe(true);
         expect(CheckCodeSchema.safeParse(code).success, code).toBe(true);
       }
+    }
+  });
+
+  it('offers over SSH only read-only checks the console can run on a Linux host', () => {
+    const overSsh = catalogCheckIds.filter((id) => runsOver(checkCatalog[id], 'ssh'));
+    expect(overSsh).toEqual(expect.arrayContaining(['disk.free', 'service.running', 'tcp.port']));
+    for (const id of overSsh) expect(checkCatalog[id].os, id).toContain(SSH_CHECK_OS);
+    // Writes a file; sends a request or a packet from the console's own code.
+    for (const id of ['fs.writable', 'http.reach', 'clock.offset'] as const) {
+      expect(runsOver(checkCatalog[id], 'ssh'), id).toBe(false);
     }
   });
 

@@ -1,27 +1,12 @@
-import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { thresholdStatus, type CheckFactsOf, type CheckParams } from '@deskside/core';
-import type { CheckImplementation } from '../context';
+import type { CheckImplementation, CpuTimes } from '../context';
 import { graded, round1 } from '../outcome';
 
-interface CpuTimes {
-  busy: number;
-  total: number;
-}
-
-function cpuTimes(): CpuTimes {
-  let busy = 0;
-  let total = 0;
-  for (const cpu of os.cpus()) {
-    const { user, nice, sys, irq, idle } = cpu.times;
-    busy += user + nice + sys + irq;
-    total += user + nice + sys + irq + idle;
-  }
-  return { busy, total };
-}
+type Sample = Pick<CpuTimes, 'busy' | 'total'>;
 
 /** Busy share of all cores between two samples, 0-100. */
-export function busyPercent(before: CpuTimes, after: CpuTimes): number {
+export function busyPercent(before: Sample, after: Sample): number {
   const total = after.total - before.total;
   return total > 0 ? Math.min(100, Math.max(0, ((after.busy - before.busy) / total) * 100)) : 0;
 }
@@ -30,9 +15,10 @@ export const cpuLoad: CheckImplementation<
   CheckParams<'cpu.load'>,
   CheckFactsOf<'cpu.load'>
 > = async (params, ctx) => {
-  const before = cpuTimes();
+  const before = await ctx.probes.cpuTimes();
   await sleep(params.sampleMs, undefined, { signal: ctx.signal });
-  const usedPercent = round1(busyPercent(before, cpuTimes()));
+  const after = await ctx.probes.cpuTimes();
+  const usedPercent = round1(busyPercent(before, after));
   return graded(
     thresholdStatus(
       usedPercent,
@@ -43,9 +29,9 @@ export const cpuLoad: CheckImplementation<
     {
       usedPercent,
       sampleMs: params.sampleMs,
-      cores: os.cpus().length,
+      cores: after.cores,
       // Windows has no load average (Node reports zeros there).
-      loadAverage: ctx.platform === 'win32' ? null : os.loadavg().map(round1),
+      loadAverage: ctx.platform === 'win32' ? null : (await ctx.probes.loadAverage()).map(round1),
       warnAbovePercent: params.warnAbovePercent,
       failAbovePercent: params.failAbovePercent,
     },

@@ -1,7 +1,6 @@
-import { statfs } from 'node:fs/promises';
 import { thresholdStatus, type CheckFactsOf, type CheckParams } from '@deskside/core';
 import type { CheckImplementation } from '../context';
-import { errorCode, graded, outcome, round1 } from '../outcome';
+import { graded, outcome, round1 } from '../outcome';
 
 /** The system drive: `C:\` on Windows (or wherever SystemDrive says), `/` elsewhere. */
 export function systemRoot(platform: NodeJS.Platform): string {
@@ -13,19 +12,9 @@ export const diskFree: CheckImplementation<
   CheckFactsOf<'disk.free'>
 > = async (params, ctx) => {
   const path = params.path ?? systemRoot(ctx.platform);
-  let stats;
-  try {
-    stats = await statfs(path);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return outcome('error', 'disk.free.path_missing', { path });
-    }
-    throw error;
-  }
-  // bavail: what an ordinary user can still write (root's reserve excluded).
-  const totalBytes = stats.blocks * stats.bsize;
-  const freeBytes = stats.bavail * stats.bsize;
+  const space = await ctx.probes.fileSystemSpace(path);
+  if (!space) return outcome('error', 'disk.free.path_missing', { path });
+  const { totalBytes, freeBytes } = space;
   const freePercent = totalBytes > 0 ? round1((freeBytes / totalBytes) * 100) : 0;
   const status = thresholdStatus(
     freePercent,

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import {
   thresholdStatus,
   type CheckFactsOf,
@@ -24,6 +23,7 @@ export function parseMemorystatusLevel(stdout: string): number {
  */
 async function usedPercent(
   ctx: CheckContext,
+  memory: { totalBytes: number; availableBytes: number },
 ): Promise<{ usedPercent: number; source: MemorySource }> {
   if (ctx.platform === 'darwin') {
     const result = await ctx.exec('/usr/sbin/sysctl', ['-n', 'kern.memorystatus_level']);
@@ -33,15 +33,19 @@ async function usedPercent(
       source: 'kern.memorystatus_level',
     };
   }
-  const total = os.totalmem();
-  return { usedPercent: total > 0 ? (1 - os.freemem() / total) * 100 : 0, source: 'available' };
+  const total = memory.totalBytes;
+  return {
+    usedPercent: total > 0 ? (1 - memory.availableBytes / total) * 100 : 0,
+    source: 'available',
+  };
 }
 
 export const memoryPressure: CheckImplementation<
   CheckParams<'memory.pressure'>,
   CheckFactsOf<'memory.pressure'>
 > = async (params, ctx) => {
-  const measured = await usedPercent(ctx);
+  const memory = await ctx.probes.memory();
+  const measured = await usedPercent(ctx, memory);
   const used = round1(measured.usedPercent);
   return graded(
     thresholdStatus(
@@ -56,7 +60,7 @@ export const memoryPressure: CheckImplementation<
     },
     {
       usedPercent: used,
-      totalBytes: os.totalmem(),
+      totalBytes: memory.totalBytes,
       source: measured.source,
       warnAbovePercent: params.warnAbovePercent,
       failAbovePercent: params.failAbovePercent,

@@ -1,4 +1,3 @@
-import { access, readdir, readFile } from 'node:fs/promises';
 import type { CheckFactsOf, CheckOutcomeOf, CheckParams } from '@deskside/core';
 import type { CheckContext, CheckImplementation } from '../context';
 import { outcome } from '../outcome';
@@ -67,27 +66,13 @@ export function judgeLaunchd(name: string, exitCode: number, stdout: string): Ou
 }
 
 /** Without a service manager (a container, a minimal system): processes by that name. */
-async function processesNamed(name: string): Promise<number[]> {
-  const wanted = name.replace(/\.service$/, '').slice(0, COMM_LENGTH);
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => null);
-    if (comm?.trimEnd() === wanted) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-async function systemdRuns(): Promise<boolean> {
-  // sd_booted(3): systemd is the init system when this folder exists.
-  return access('/run/systemd/system').then(
-    () => true,
-    () => false,
-  );
+function processesNamed(name: string, ctx: CheckContext): Promise<number[]> {
+  return ctx.probes.processIdsNamed(name.replace(/\.service$/, '').slice(0, COMM_LENGTH));
 }
 
 async function linuxService(name: string, ctx: CheckContext): Promise<Outcome> {
-  if (await systemdRuns()) {
+  // sd_booted(3): systemd is the init system when this folder exists.
+  if (await ctx.probes.pathExists('/run/systemd/system')) {
     const result = await ctx.exec('systemctl', [
       'show',
       '--no-pager',
@@ -104,7 +89,7 @@ async function linuxService(name: string, ctx: CheckContext): Promise<Outcome> {
     ]);
     return judgeSystemd(name, result.stdout);
   }
-  const pids = await processesNamed(name);
+  const pids = await processesNamed(name, ctx);
   const facts = { name, manager: 'none' as const, pids: pids.slice(0, MAX_LISTED_PIDS) };
   return pids.length > 0
     ? outcome('pass', 'service.running.ok', facts)

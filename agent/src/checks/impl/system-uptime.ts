@@ -1,5 +1,3 @@
-import { access, readFile } from 'node:fs/promises';
-import os from 'node:os';
 import {
   thresholdStatus,
   type CheckFactsOf,
@@ -31,21 +29,11 @@ export interface PendingReboot {
   packages?: string[];
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false; // Absent or unreadable: either way it does not flag a reboot.
-  }
-}
-
 async function linuxPendingReboot(ctx: CheckContext): Promise<PendingReboot> {
-  if (await exists(REBOOT_REQUIRED_FILE)) {
-    const packages = await readFile(`${REBOOT_REQUIRED_FILE}.pkgs`, 'utf8').then(
-      (text) => [...new Set(text.split('\n').filter(Boolean))].slice(0, MAX_LISTED_PACKAGES),
-      () => [],
-    );
+  // Absent or unreadable: either way it does not flag a reboot.
+  if (await ctx.probes.pathExists(REBOOT_REQUIRED_FILE)) {
+    const text = (await ctx.probes.readTextFile(`${REBOOT_REQUIRED_FILE}.pkgs`)) ?? '';
+    const packages = [...new Set(text.split('\n').filter(Boolean))].slice(0, MAX_LISTED_PACKAGES);
     return { pending: true, reasons: ['reboot-required'], packages };
   }
   // RHEL and Fedora (dnf-utils): exit 1 means a reboot is needed.
@@ -76,7 +64,7 @@ export const systemUptime: CheckImplementation<
   CheckParams<'system.uptime'>,
   CheckFactsOf<'system.uptime'>
 > = async (params, ctx) => {
-  const uptimeSeconds = Math.round(os.uptime());
+  const uptimeSeconds = Math.round(await ctx.probes.uptimeSeconds());
   const reboot = await pendingReboot(ctx);
   const facts = {
     uptimeSeconds,

@@ -1,13 +1,12 @@
 import type { CheckFactsOf, CheckParams } from '@deskside/core';
 import type { CheckImplementation } from '../context';
 import { outcome } from '../outcome';
-import { tcpProbe } from '../tcp-probe';
 
 export const tcpPort: CheckImplementation<
   CheckParams<'tcp.port'>,
   CheckFactsOf<'tcp.port'>
 > = async (params, ctx) => {
-  const probe = await tcpProbe(params.host, params.port, params.waitMs, ctx.signal);
+  const probe = await ctx.probes.connectTcp(params.host, params.port, params.waitMs, ctx.signal);
   const facts = {
     host: params.host,
     port: params.port,
