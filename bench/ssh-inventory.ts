@@ -17,8 +17,8 @@ import {
   type SshServer,
 } from '#test/helpers/sshd';
 import { connectMachine } from '../electron/services/machines/ssh/connect';
-import { collectLinuxInventory } from '../electron/services/machines/ssh/linux-inventory';
-import { remoteRunner } from '../electron/services/machines/ssh/runner';
+import { collectRemoteInventory } from '../electron/services/machines/ssh/remote-inventory';
+import { remoteCommands } from '../electron/services/machines/ssh/runner';
 import { BenchmarkUnavailable, type BenchContext, type Benchmark } from './benchmark';
 
 const ONE = 'ssh.inventory_ms';
@@ -54,7 +54,10 @@ async function inventoryOf(server: SshServer, key: SshKeyPair): Promise<void> {
   try {
     const client = connection.ssh.connection;
     if (!client) throw new Error(`127.0.0.1:${server.port} closed the connection at once`);
-    checkFull(await collectLinuxInventory(remoteRunner(client)), `127.0.0.1:${server.port}`);
+    checkFull(
+      (await collectRemoteInventory(remoteCommands(client))).inventory,
+      `127.0.0.1:${server.port}`,
+    );
   } finally {
     connection.close();
   }

@@ -185,6 +185,9 @@ async function servicesOn(
       db,
       pool: sshPool,
       logins: new SshLogins({ dataDir: options.dataDir, analyst: info.analyst, secrets }),
+      onCheckFailure: (checkId, err) => {
+        logger.error({ err, checkId }, 'a check over SSH broke');
+      },
     }),
     analyst: info.analyst,
     snapshots,

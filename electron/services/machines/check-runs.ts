@@ -7,6 +7,7 @@ import {
   type WireError,
 } from '@deskside/core';
 import type { MachineService } from './machine-service';
+import { refuseNonSshChecks } from './ssh/ssh-checks';
 
 /** Runs checks for the analyst: started at once, followed as they go, cancellable. */
 export interface CheckRunLimits {
@@ -65,6 +66,7 @@ export class CheckRunService {
   /** Starts `checks` (validated by their schemas) on a machine and answers with the new run. */
   async start(machineId: string, checks: readonly CheckRequest[], tag: string | null = null) {
     const machine = await this.machines.get(machineId);
+    if (machine.transport === 'ssh') refuseNonSshChecks(checks);
     this.forgetOld();
     const held: HeldRun = {
       run: {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { inventoryHostname, type NewAnalyst, type SshAuth } from '@deskside/core';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { followRun } from '#test/helpers/check-runs';
 import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
 import { deskAnalyst, signedInAs } from '#test/helpers/desk';
 import { makeSshKey, startSshd, type SshKeyPair, type SshServer } from '#test/helpers/sshd';
@@ -108,6 +109,39 @@ describe('adding a machine over SSH', () => {
     expect(await desk.call('machines.status', { id: machine.id })).toMatchObject({
       state: 'paired',
     });
+
+    // Checks over the same connection, with the agent's own check code, attached as evidence.
+    const started = await desk.call('machines.startChecks', {
+      id: machine.id,
+      checks: [
+        { checkId: 'disk.free', params: { path: '/' } },
+        { checkId: 'tcp.port', params: { host: '127.0.0.1', port: server.port } },
+        { checkId: 'service.running', params: { name: 'no-such-service-here' } },
+      ],
+    });
+    const run = (await followRun(desk, started)).at(-1)!;
+    expect(run.state).toBe('done');
+    expect(run.transport).toBe('ssh');
+    const [disk, port, service] = run.checks.map((c) => c.result);
+    expect(disk).toMatchObject({ checkId: 'disk.free', facts: { path: '/' } });
+    expect(disk?.facts.totalBytes).toBeGreaterThan(0);
+    expect(port).toMatchObject({ checkId: 'tcp.port', status: 'pass' });
+    expect(service).toMatchObject({ checkId: 'service.running', status: 'fail' });
+    const attached = await desk.call('tickets.attachCheckRun', {
+      ticketId: ticket.id,
+      runId: run.runId,
+    });
+    expect(attached).toMatchObject({ kind: 'checks', transport: 'ssh' });
+
+    // A check that needs the agent on the machine is refused before anything runs.
+    const refused = await callError(
+      desk.call('machines.startChecks', {
+        id: machine.id,
+        checks: [{ checkId: 'fs.writable', params: {} }],
+      }),
+    );
+    expect(refused.code).toBe('validation');
+    expect(refused.message).toMatch(/does not run over SSH/);
   });
 
   it('refuses a key the analyst did not confirm, and a second entry for the same server', async () => {

@@ -24,12 +24,12 @@ import type { Db } from '../database/open';
 import type { MachinesTable } from '../database/schema';
 import { connectMachine, type ConnectOptions, type Connection } from './ssh/connect';
 import { knownHostFingerprints } from './ssh/known-hosts';
-import { collectLinuxInventory } from './ssh/linux-inventory';
-import type { SshPool } from './ssh/pool';
+import type { RemoteSession, SshPool } from './ssh/pool';
+import { collectRemoteInventory } from './ssh/remote-inventory';
+import { sshRunChecks } from './ssh/ssh-checks';
 import { commandFailure, remoteRunner } from './ssh/runner';
 import type { SshLogin, SshLogins } from './ssh/ssh-logins';
 import type { MachineTransport } from './transports';
-import type { CommandRunner } from '@deskside/agent/collect';
 
 /** What the desk keeps of an SSH machine: its row in `machines`. */
 export type SshMachineRow = Pick<
@@ -59,6 +59,8 @@ export interface SshMachinesDeps {
   logins: SshLogins;
   pool: SshPool;
   connect?: (machine: SshMachine, options?: ConnectOptions) => Promise<Connection>;
+  /** Where a check that breaks unexpectedly is reported (the analyst sees only its code). */
+  onCheckFailure?: (checkId: string, error: unknown) => void;
 }
 
 type Connected = Extract<Connection, { status: 'connected' }>;
@@ -255,12 +257,19 @@ export class SshMachines {
     return {
       kind: 'ssh',
       inventory: () =>
-        this.use(row, machine, (run) => collectLinuxInventory(run)).catch((error: unknown) => {
+        this.use(
+          row,
+          machine,
+          async (session) => (await collectRemoteInventory(session)).inventory,
+        ).catch((error: unknown) => {
           throw commandFailure(error, host);
         }),
-      runChecks: () =>
-        Promise.reject(
-          new DesksideError('validation', `Checks over SSH are not available for ${row.name}`),
+      runChecks: (checks, onEvent, signal) =>
+        this.use(row, machine, (session) =>
+          sshRunChecks(
+            session,
+            this.deps.onCheckFailure ? { onCheckFailure: this.deps.onCheckFailure } : {},
+          )(checks, onEvent, signal),
         ),
     };
   }
@@ -273,7 +282,7 @@ export class SshMachines {
   private use<T>(
     row: SshMachineRow,
     machine: SshMachine,
-    use: (run: CommandRunner) => Promise<T>,
+    use: (session: RemoteSession) => Promise<T>,
   ): Promise<T> {
     const key = JSON.stringify([
       row.id,

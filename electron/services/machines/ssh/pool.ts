@@ -4,15 +4,24 @@
  * an idle connection is closed early to make room.
  */
 import { DesksideError, type SshMachine } from '@deskside/core';
-import type { CommandRunner } from '@deskside/agent/collect';
+import type { ConnectFromMachine } from './check-probes';
 import { connectMachine, type ConnectOptions, type Connection } from './connect';
-import { remoteRunner } from './runner';
+import { remoteCommands, type RemoteCommands } from './runner';
+import { sshConnectTcp } from './ssh-checks';
+
+/**
+ * Everything the console does on a machine over its one connection: commands for a POSIX
+ * shell, fixed PowerShell scripts, and TCP connections opened by the machine.
+ */
+export interface RemoteSession extends RemoteCommands {
+  connectTcp: ConnectFromMachine;
+}
 
 export const DEFAULT_IDLE_MS = 60_000;
 export const DEFAULT_MAX_CONNECTIONS = 16;
 
 interface Open {
-  run: CommandRunner;
+  session: RemoteSession;
   close: () => void;
   users: number;
   idleTimer?: NodeJS.Timeout;
@@ -43,17 +52,17 @@ export class SshPool {
   }
 
   /**
-   * Runs `use` with a runner on the machine's connection (opened if need be). The machine's
+   * Runs `use` with a session on the machine's connection (opened if need be). The machine's
    * host key must have been confirmed: first contact goes through `connectMachine` itself.
    */
   async use<T>(
     id: string,
     machine: SshMachine,
-    use: (run: CommandRunner) => Promise<T>,
+    use: (session: RemoteSession) => Promise<T>,
   ): Promise<T> {
     const entry = await this.acquire(id, machine);
     try {
-      return await use(entry.run);
+      return await use(entry.session);
     } finally {
       entry.users -= 1;
       if (entry.users === 0) {
@@ -119,7 +128,11 @@ export class SshPool {
     const client = connection.ssh.connection;
     if (!client)
       throw new DesksideError('machine_unreachable', 'The SSH connection closed at once');
-    const entry: Open = { run: remoteRunner(client), close: connection.close, users: 0 };
+    const entry: Open = {
+      session: { ...remoteCommands(client), connectTcp: sshConnectTcp(client) },
+      close: connection.close,
+      users: 0,
+    };
     // A connection the server or the network ends is opened again on next use.
     client.once('close', () => {
       for (const [id, open] of this.open) {

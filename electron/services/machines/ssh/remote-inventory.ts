@@ -4,20 +4,15 @@
  * which cannot read the POSIX one) or names something else (Cygwin, MSYS), PowerShell is
  * asked for the platform. The collector for that OS then reads the machine.
  */
-import { CommandError, type CommandRunner } from '@deskside/agent/collect';
+import { CommandError } from '@deskside/agent/collect';
 import { DesksideError, type InventoryV2 } from '@deskside/core';
 import { firstLine, type RemoteInventoryOptions } from './inventory-document';
 import { collectLinuxInventory } from './linux-inventory';
 import { collectMacosInventory } from './macos-inventory';
-import type { PowerShellRunner } from './runner';
+import type { RemoteCommands } from './runner';
 import { collectWindowsInventory } from './windows-inventory';
 
 export type RemoteOs = 'linux' | 'darwin' | 'win32';
-
-export interface RemoteMachine {
-  run: CommandRunner;
-  runPowerShell: PowerShellRunner;
-}
 
 /** Prints "Win32NT" in Windows PowerShell. */
 export const PLATFORM_SCRIPT = '[string][Environment]::OSVersion.Platform';
@@ -47,7 +42,7 @@ async function attempt(
 }
 
 /** The machine's OS; a DesksideError when it is none the console reads. */
-export async function detectRemoteOs(remote: RemoteMachine): Promise<RemoteOs> {
+export async function detectRemoteOs(remote: RemoteCommands): Promise<RemoteOs> {
   const uname = await attempt('uname -s', () =>
     remote.run('uname', ['-s'], { timeoutMs: DETECT_TIMEOUT_MS }),
   );
@@ -68,7 +63,7 @@ export async function detectRemoteOs(remote: RemoteMachine): Promise<RemoteOs> {
 
 /** The machine's inventory document, read by the collector for its OS, and that OS. */
 export async function collectRemoteInventory(
-  remote: RemoteMachine,
+  remote: RemoteCommands,
   options: RemoteInventoryOptions = {},
 ): Promise<{ os: RemoteOs; inventory: InventoryV2 }> {
   const os = await detectRemoteOs(remote);

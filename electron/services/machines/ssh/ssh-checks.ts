@@ -75,8 +75,8 @@ function sshChecks(): Map<string, RunnableCheck> {
   );
 }
 
-/** Refuses, before anything runs, a check the console cannot run over this connection. */
-function refuseUnfit(checks: readonly { checkId: string }[], machine: RemoteMachine): void {
+/** Refuses, before anything runs, a check that needs the agent on the machine. */
+export function refuseNonSshChecks(checks: readonly { checkId: string }[]): void {
   for (const { checkId } of checks) {
     if (!isSshCheck(checkId)) {
       throw new DesksideError(
@@ -84,12 +84,17 @@ function refuseUnfit(checks: readonly { checkId: string }[], machine: RemoteMach
         `${checkId} does not run over SSH: it needs the agent on the machine (over SSH: ${sshCheckIds().join(', ')})`,
       );
     }
-    if (checkId === 'tcp.port' && !machine.connectTcp) {
-      throw new DesksideError(
-        'validation',
-        'tcp.port needs a connection that can forward TCP, which this one cannot',
-      );
-    }
+  }
+}
+
+/** Refuses, before anything runs, a check the console cannot run over this connection. */
+function refuseUnfit(checks: readonly { checkId: string }[], machine: RemoteMachine): void {
+  refuseNonSshChecks(checks);
+  if (checks.some((c) => c.checkId === 'tcp.port') && !machine.connectTcp) {
+    throw new DesksideError(
+      'validation',
+      'tcp.port needs a connection that can forward TCP, which this one cannot',
+    );
   }
 }
 

@@ -254,14 +254,14 @@ describe('running commands over SSH', () => {
       const outs = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           // More than OpenSSH's 10 sessions per connection at once: the runner queues them.
-          pool.use('pc-1', m, (run) => run('echo', [String(i)], { timeoutMs: 40_000 })),
+          pool.use('pc-1', m, ({ run }) => run('echo', [String(i)], { timeoutMs: 40_000 })),
         ),
       );
       expect(outs.map((o) => o.stdout)).toEqual(Array.from({ length: 12 }, (_, i) => `${i}\n`));
       expect(logins() - before).toBe(1);
       // A second machine waits for the one slot, which the first gives up once idle.
       const other = machine(keyAuth(keys.ecdsa));
-      await pool.use('pc-2', other, (run) => run('true', []));
+      await pool.use('pc-2', other, ({ run }) => run('true', []));
       expect(pool.size).toBe(1);
       expect(logins() - before).toBe(2);
       await new Promise((resolve) => setTimeout(resolve, 400));
