@@ -83,6 +83,8 @@ export const TABLES = {
     lastContactAt: textOrNull,
     /** Machines reached over SSH: whom to log in as, and the jump host on the way, if any. */
     sshUsername: textOrNull,
+    /** The OS an SSH machine last answered as: linux, darwin or win32. */
+    sshOs: textOrNull,
     jumpHost: textOrNull,
     jumpPort: integerOrNull,
     jumpUsername: textOrNull,

@@ -312,6 +312,7 @@ export class MachineService {
       addedAt: now,
       lastContactAt: now,
       sshUsername: null,
+      sshOs: null,
       jumpHost: null,
       jumpPort: null,
       jumpUsername: null,

@@ -25,9 +25,9 @@ import type { MachinesTable } from '../database/schema';
 import { connectMachine, type ConnectOptions, type Connection } from './ssh/connect';
 import { knownHostFingerprints } from './ssh/known-hosts';
 import type { RemoteSession, SshPool } from './ssh/pool';
-import { collectRemoteInventory } from './ssh/remote-inventory';
 import { sshRunChecks } from './ssh/ssh-checks';
-import { commandFailure, remoteRunner } from './ssh/runner';
+import { collectRemoteInventory, detectRemoteOs, type RemoteOs } from './ssh/remote-inventory';
+import { commandFailure, remoteCommands, type RemoteCommands } from './ssh/runner';
 import type { SshLogin, SshLogins } from './ssh/ssh-logins';
 import type { MachineTransport } from './transports';
 
@@ -40,6 +40,7 @@ export type SshMachineRow = Pick<
   | 'port'
   | 'fingerprint'
   | 'sshUsername'
+  | 'sshOs'
   | 'jumpHost'
   | 'jumpPort'
   | 'jumpUsername'
@@ -48,6 +49,7 @@ export type SshMachineRow = Pick<
 
 export const SSH_ROW_COLUMNS = [
   'sshUsername',
+  'sshOs',
   'jumpHost',
   'jumpPort',
   'jumpUsername',
@@ -64,6 +66,20 @@ export interface SshMachinesDeps {
 }
 
 type Connected = Extract<Connection, { status: 'connected' }>;
+
+const REMOTE_OSES: readonly string[] = ['linux', 'darwin', 'win32'] satisfies RemoteOs[];
+const knownOs = (os: string | null) =>
+  os !== null && REMOTE_OSES.includes(os) ? (os as RemoteOs) : undefined;
+
+/** The machine's OS and name, asked once when it is added. */
+async function identify(remote: RemoteCommands): Promise<{ os: RemoteOs; hostname: string }> {
+  const os = await detectRemoteOs(remote);
+  const result =
+    os === 'win32'
+      ? await remote.runPowerShell('[Environment]::MachineName', { timeoutMs: 20_000 })
+      : await remote.run('uname', ['-n'], { timeoutMs: 5_000 });
+  return { os, hostname: result.stdout.trim() };
+}
 
 export class SshMachines {
   private readonly connect: NonNullable<SshMachinesDeps['connect']>;
@@ -120,25 +136,24 @@ export class SshMachines {
       hostKey: input.hostKey,
       ...(input.jump ? { jump: input.jump } : {}),
     };
-    const hostname = await this.withConnection(machine, target.host, async (connected) => {
-      const run = remoteRunner(connected.ssh.connection!);
-      const result = await run('uname', ['-n'], { timeoutMs: 5_000 });
-      return result.stdout.trim() || target.host;
-    });
+    const { os, hostname } = await this.withConnection(machine, target.host, (connected) =>
+      identify(remoteCommands(connected.ssh.connection!)),
+    );
     const now = new Date().toISOString();
     const row: MachinesTable = {
       id: randomUUID(),
-      name: input.name ?? hostname,
+      name: input.name ?? (hostname || target.host),
       transport: 'ssh',
       address: target.host,
       port: target.port,
       fingerprint: input.hostKey,
       certPem: '',
       tokenSealed: '',
-      hostname,
+      hostname: hostname || target.host,
       addedAt: now,
       lastContactAt: now,
       sshUsername: target.username,
+      sshOs: os,
       jumpHost: input.jump?.target.host ?? null,
       jumpPort: input.jump?.target.port ?? null,
       jumpUsername: input.jump?.target.username ?? null,
@@ -257,11 +272,17 @@ export class SshMachines {
     return {
       kind: 'ssh',
       inventory: () =>
-        this.use(
-          row,
-          machine,
-          async (session) => (await collectRemoteInventory(session)).inventory,
-        ).catch((error: unknown) => {
+        this.use(row, machine, async (session) => {
+          const read = await collectRemoteInventory(session, { knownOs: knownOs(row.sshOs) });
+          if (read.os !== row.sshOs) {
+            await this.deps.db
+              .updateTable('machines')
+              .set({ sshOs: read.os })
+              .where('id', '=', row.id)
+              .execute();
+          }
+          return read.inventory;
+        }).catch((error: unknown) => {
           throw commandFailure(error, host);
         }),
       runChecks: (checks, onEvent, signal) =>

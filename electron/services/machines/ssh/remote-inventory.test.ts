@@ -57,6 +57,24 @@ describe('reading a machine over SSH whatever its OS, from recorded outputs (no 
     expect(ran).not.toContain('powershell.exe');
   });
 
+  it('asks nothing first of a machine whose OS the desk knows, and asks when that OS answers nothing', async () => {
+    const known = machine(linux);
+    const read = await collectRemoteInventory(known.remote, { sections: ['os'], knownOs: 'linux' });
+    expect(read.os).toBe('linux');
+    expect(read.inventory.os).toMatchObject({ distro: 'Debian GNU/Linux' });
+    expect(known.ran).not.toContain('uname -s');
+
+    // Reinstalled as a Mac since: the Linux collector finds no OS, so the OS is asked.
+    const changed = machine(mac);
+    const reread = await collectRemoteInventory(changed.remote, {
+      sections: ['os'],
+      knownOs: 'linux',
+    });
+    expect(reread.os).toBe('darwin');
+    expect(reread.inventory.os).toMatchObject({ platform: 'darwin', release: '14.6.1' });
+    expect(changed.ran).toContain('uname -s');
+  });
+
   it('reads a Mac with the macOS collector', async () => {
     const { remote } = machine(mac);
     const { os, inventory } = await collectRemoteInventory(remote, { sections: ['os'] });

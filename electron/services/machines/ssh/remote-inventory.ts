@@ -61,17 +61,35 @@ export async function detectRemoteOs(remote: RemoteCommands): Promise<RemoteOs> 
   );
 }
 
-/** The machine's inventory document, read by the collector for its OS, and that OS. */
+function collectFor(
+  os: RemoteOs,
+  remote: RemoteCommands,
+  options: RemoteInventoryOptions,
+): Promise<InventoryV2> {
+  if (os === 'win32') return collectWindowsInventory(remote.runPowerShell, options);
+  if (os === 'darwin') return collectMacosInventory(remote.run, options);
+  return collectLinuxInventory(remote.run, options);
+}
+
+/**
+ * The machine's inventory document, read by the collector for its OS, and that OS. With
+ * `knownOs` (what the desk learnt of the machine before) the OS is not asked first, which
+ * saves a session; should the machine answer that collector with no OS section at all (it
+ * was reinstalled with another system), the OS is asked and the right collector runs.
+ */
 export async function collectRemoteInventory(
   remote: RemoteCommands,
-  options: RemoteInventoryOptions = {},
+  options: RemoteInventoryOptions & { knownOs?: RemoteOs | undefined } = {},
 ): Promise<{ os: RemoteOs; inventory: InventoryV2 }> {
+  const { knownOs, ...collect } = options;
+  if (knownOs) {
+    const inventory = await collectFor(knownOs, remote, collect);
+    const sections = collect.sections;
+    if (inventory.os || (sections && !sections.includes('os'))) return { os: knownOs, inventory };
+    const os = await detectRemoteOs(remote);
+    if (os === knownOs) return { os, inventory };
+    return { os, inventory: await collectFor(os, remote, collect) };
+  }
   const os = await detectRemoteOs(remote);
-  const inventory =
-    os === 'win32'
-      ? await collectWindowsInventory(remote.runPowerShell, options)
-      : os === 'darwin'
-        ? await collectMacosInventory(remote.run, options)
-        : await collectLinuxInventory(remote.run, options);
-  return { os, inventory };
+  return { os, inventory: await collectFor(os, remote, collect) };
 }
