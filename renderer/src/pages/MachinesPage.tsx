@@ -81,9 +81,9 @@ export function MachinesPage() {
               <th scope="col">{t('machines.name')}</th>
               <th scope="col">{t('machines.hostname')}</th>
               <th scope="col">{t('machines.address')}</th>
-              <th scope="col">{t('machines.reachedThrough')}</th>
               <th scope="col">{t('machines.lastContact')}</th>
               <th scope="col">{t('machinePage.status')}</th>
+              <th scope="col">{t('machines.reachedThrough')}</th>
             </tr>
           </thead>
           <tbody>
@@ -95,6 +95,14 @@ export function MachinesPage() {
                 <td>{machine.hostname ?? '—'}</td>
                 <td>{whereLabel(machine, t)}</td>
                 <td>
+                  {machine.lastContactAt
+                    ? formatDateTime(machine.lastContactAt, i18n.language)
+                    : t('machines.never')}
+                </td>
+                <td>
+                  <MachineStatusBadge id={machine.id} ssh={machine.transport === 'ssh'} />
+                </td>
+                <td>
                   {t(`transport.${machine.transport}`)}
                   {machine.ssh && (
                     <>
@@ -102,14 +110,6 @@ export function MachinesPage() {
                       <span className="muted">{t(`ssh.login.${machine.ssh.login}`)}</span>
                     </>
                   )}
-                </td>
-                <td>
-                  {machine.lastContactAt
-                    ? formatDateTime(machine.lastContactAt, i18n.language)
-                    : t('machines.never')}
-                </td>
-                <td>
-                  <MachineStatusBadge id={machine.id} ssh={machine.transport === 'ssh'} />
                 </td>
               </tr>
             ))}
