@@ -4,6 +4,7 @@ import type { Machine, SshProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../../api/hooks';
 import { Checkbox } from '../../../components/Checkbox';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { MachineNameField } from '../PairingCodeInput';
 import { HostKeyCheck } from './HostKeyCheck';
 import { SshAuthFields, SshTargetFields } from './SshFields';
 import {
@@ -32,8 +33,16 @@ export function AddSshMachineForm({ onAdded }: { onAdded: (machine: Machine) => 
   /** The jump host's key once the analyst confirmed it. */
   const [jumpKey, setJumpKey] = useState<string | null>(null);
   const [probed, setProbed] = useState<SshProbeResult | null>(null);
-  const probe = useApiMutation('machines.probeSsh', { onSuccess: setProbed });
-  const add = useApiMutation('machines.addSsh', { onSuccess: onAdded });
+  const probe = useApiMutation('machines.probeSsh', {
+    onSuccess: (result) => {
+      setProbed(result);
+    },
+  });
+  const add = useApiMutation('machines.addSsh', {
+    onSuccess: (machine) => {
+      onAdded(machine);
+    },
+  });
 
   const jumpHop = <K extends string | null>(hostKey: K) => ({
     target: targetOf(jumpTarget),
@@ -118,16 +127,7 @@ export function AddSshMachineForm({ onAdded }: { onAdded: (machine: Machine) => 
             />
           </>
         )}
-        <label>
-          {t('machines.nameOptional')}
-          <input
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-            }}
-            maxLength={120}
-          />
-        </label>
+        <MachineNameField name={name} onChange={setName} />
         <Checkbox checked={remember} onChange={setRemember}>
           {t('ssh.remember')}
         </Checkbox>
