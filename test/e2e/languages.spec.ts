@@ -6,6 +6,8 @@ import { expect, test } from './fixtures';
 import { issuePairingCode } from '../helpers/agent-cli';
 import { deskConsoles } from './desk-consoles';
 import { expectAccessible, callApi } from './host-api';
+import { makeSshKey, startSshd } from '../helpers/sshd';
+import { temporaryFolders } from '../helpers/temp-folders';
 
 const { en } = catalogs;
 type Strings = (typeof catalogs)[keyof typeof catalogs];
@@ -70,8 +72,6 @@ test('every page, in every language: translated, accessible, and kept as a scree
   // Articles, so the knowledge base's list and article pages have something to show.
   await callApi(desk.host, 'kb.addStarterArticles', {});
   await page.goto(desk.host.url);
-  // Pages with navigation of their own (settings) make the sidebar the one named "main".
-  let sidebar = page.getByRole('navigation', { name: en.nav.main });
 
   // One ticket so the ticket page has something to show.
   await page.getByRole('button', { name: en.tickets.new }).click();
@@ -103,6 +103,37 @@ test('every page, in every language: translated, accessible, and kept as a scree
     language: 'en',
   });
   const callUrl = `${ticketUrl.split('#')[0]}#/intake/${call.ticket.id}`;
+  // A machine without the agent, reached over SSH, for its page (a real sshd, stopped after).
+  const folders = temporaryFolders('deskside-e2e-ssh-');
+  const key = await makeSshKey(await folders.make(), 'analyst_ed25519');
+  const sshd = await startSshd({ authorizedKeys: [key.publicKey] });
+  try {
+    await callApi(desk.host, 'machines.addSsh', {
+      name: 'Build server',
+      target: { host: sshd.host, port: sshd.port, username: sshd.username },
+      auth: { kind: 'key', privateKey: key.privateKey },
+      hostKey: sshd.hostKey.fingerprint,
+      remember: false,
+    });
+    await everyPageInEveryLanguage(page, ticketUrl, callUrl);
+  } finally {
+    await sshd.stop();
+    await folders.removeAll();
+  }
+
+  // The choice is a setting of this console: it survives a reload.
+  await page.reload();
+  await expect(
+    page
+      .getByRole('navigation', { name: catalogs.el.nav.main })
+      .getByRole('link', { name: catalogs.el.nav.tickets }),
+  ).toBeVisible();
+});
+
+/** Opens each page in each language, checks it with axe and keeps a screenshot of it. */
+async function everyPageInEveryLanguage(page: Page, ticketUrl: string, callUrl: string) {
+  // Pages with navigation of their own (settings) make the sidebar the one named "main".
+  let sidebar = page.getByRole('navigation', { name: en.nav.main });
 
   let shown: keyof typeof catalogs = 'en';
   for (const language of LANGUAGES) {
@@ -146,6 +177,26 @@ test('every page, in every language: translated, accessible, and kept as a scree
         async () => {
           await page.getByRole('link', { name: strings.machines.thisComputer }).click();
           await expect(page.getByRole('region', { name: strings.inventory.memory })).toBeVisible();
+        },
+      ],
+      [
+        'machines-add-ssh',
+        async () => {
+          await sidebar.getByRole('link', { name: strings.nav.machines }).click();
+          await page.getByRole('button', { name: strings.machines.add }).click();
+          await page.getByLabel(strings.ssh.way.ssh).check();
+          await expect(
+            page.getByRole('heading', { name: strings.ssh.addTitle, level: 2 }),
+          ).toBeVisible();
+        },
+      ],
+      [
+        'machine-ssh',
+        async () => {
+          await sidebar.getByRole('link', { name: strings.nav.machines }).click();
+          await page.getByRole('link', { name: 'Build server' }).click();
+          await expect(page.getByRole('region', { name: strings.transport.ssh })).toBeVisible();
+          await expect(page.getByRole('region', { name: strings.inventory.os })).toBeVisible();
         },
       ],
       [
@@ -236,15 +287,7 @@ test('every page, in every language: translated, accessible, and kept as a scree
       await page.screenshot({ path: `${SCREENSHOTS}/${language}-${name}.png` });
     }
   }
-
-  // The choice is a setting of this console: it survives a reload.
-  await page.reload();
-  await expect(
-    page
-      .getByRole('navigation', { name: catalogs.el.nav.main })
-      .getByRole('link', { name: catalogs.el.nav.tickets }),
-  ).toBeVisible();
-});
+}
 
 test('the sign-in screen of a shared desk, in every language: translated, accessible, and kept as a screenshot', async ({
   page,

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { Machine } from '@deskside/core';
+import { ApiError } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Facts } from '../components/Facts';
@@ -10,14 +13,30 @@ import { ChecksPanel } from '../features/checks/ChecksPanel';
 import { machineLabel } from '../features/machines/labels';
 import { MachineStatusBadge } from '../features/machines/MachineStatus';
 import { MachineTickets } from '../features/machines/MachineTickets';
+import { HostKeyChanged, SshDetails, SshLoginForm } from '../features/machines/ssh/SshMachinePanel';
 import { formatDateTime } from '../i18n/format';
+
+/** Refusals that a login of the analyst's own answers. */
+const LOGIN_ERRORS: readonly string[] = ['ssh_login_missing', 'ssh_auth_refused'];
 
 export function MachinePage() {
   const { t, i18n } = useTranslation();
   const id = useParams().id ?? '';
   const machine = useApiQuery('machines.get', { id });
-  const snapshot = useApiQuery('machines.inventory', { id }, { enabled: machine.isSuccess });
+  const ssh = machine.data?.ssh ?? null;
+  // Over SSH, nothing is collected before this analyst has a login of their own.
+  const snapshot = useApiQuery(
+    'machines.inventory',
+    { id },
+    { enabled: machine.isSuccess && ssh?.login !== 'none' },
+  );
   // Collecting the inventory contacts the machine: the query refreshes its last contact.
+  const status = useApiQuery('machines.status', { id }, { enabled: ssh !== null });
+  const needsLogin =
+    ssh !== null &&
+    (ssh.login === 'none' ||
+      (snapshot.error instanceof ApiError && LOGIN_ERRORS.includes(snapshot.error.code)));
+  const keyChanged = ssh !== null && status.data?.state === 'certificate_changed';
 
   return (
     <main>
@@ -29,41 +48,34 @@ export function MachinePage() {
         <>
           <header className="page-header">
             <h1>{machineLabel(machine.data, t)}</h1>
-            <MachineStatusBadge id={machine.data.id} />
+            <MachineStatusBadge id={machine.data.id} ssh={ssh !== null} />
             <button
               type="button"
               onClick={() => void snapshot.refetch()}
-              disabled={snapshot.isFetching}
+              disabled={snapshot.isFetching || (ssh !== null && ssh.login === 'none')}
             >
               {t('inventory.refresh')}
             </button>
           </header>
-          <section className="panel" aria-label={t('machinePage.status')}>
-            <Facts
-              items={[
-                [
-                  t('machines.lastContact'),
-                  machine.data.lastContactAt
-                    ? formatDateTime(machine.data.lastContactAt, i18n.language)
-                    : t('machines.never'),
-                ],
-                ...(machine.data.fingerprint
-                  ? ([
-                      [
-                        t('machines.address'),
-                        `${machine.data.address ?? ''}:${machine.data.port ?? ''}`,
-                      ],
-                      [
-                        t('machines.fingerprint'),
-                        <code key="fp" className="hash">
-                          {machine.data.fingerprint}
-                        </code>,
-                      ],
-                    ] as [string, ReactNode][])
-                  : []),
-              ]}
+          {ssh && keyChanged && status.data && (
+            <HostKeyChanged
+              machine={machine.data}
+              ssh={ssh}
+              status={status.data}
+              onConfirmed={() => void snapshot.refetch()}
             />
+          )}
+          <section className="panel" aria-label={t('machinePage.status')}>
+            <Facts items={facts(machine.data, t, i18n.language)} />
           </section>
+          {ssh && <SshDetails machine={machine.data} ssh={ssh} />}
+          {ssh && needsLogin && (
+            <SshLoginForm
+              machine={machine.data}
+              ssh={ssh}
+              onLoggedIn={() => void snapshot.refetch()}
+            />
+          )}
           <h2>{t('inventory.title')}</h2>
           {snapshot.isFetching && (
             <p role="status" className="muted">
@@ -73,7 +85,8 @@ export function MachinePage() {
           {snapshot.error && (
             <ErrorMessage error={snapshot.error} onRetry={() => void snapshot.refetch()} />
           )}
-          {snapshot.data && (
+          {ssh?.login === 'none' && <p className="muted">{t('ssh.inventoryNeedsLogin')}</p>}
+          {snapshot.data && ssh?.login !== 'none' && (
             <>
               <p className="muted">
                 {t('inventory.fetchedAt', {
@@ -85,10 +98,32 @@ export function MachinePage() {
               <InventorySections inventory={snapshot.data.inventory} />
             </>
           )}
-          <ChecksPanel machineId={machine.data.id} />
+          <ChecksPanel machineId={machine.data.id} transport={machine.data.transport} />
           <MachineTickets id={machine.data.id} />
         </>
       )}
     </main>
   );
+}
+
+/** When the console last reached the machine, and how: the agent's address and certificate. */
+function facts(machine: Machine, t: TFunction, language: string): [string, ReactNode][] {
+  return [
+    [
+      t('machines.lastContact'),
+      machine.lastContactAt ? formatDateTime(machine.lastContactAt, language) : t('machines.never'),
+    ],
+    [t('machines.reachedThrough'), t(`transport.${machine.transport}`)],
+    ...(machine.transport === 'agent-https' && machine.fingerprint
+      ? ([
+          [t('machines.address'), `${machine.address ?? ''}:${machine.port ?? ''}`],
+          [
+            t('machines.fingerprint'),
+            <code key="fp" className="hash">
+              {machine.fingerprint}
+            </code>,
+          ],
+        ] as [string, ReactNode][])
+      : []),
+  ];
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import type { Machine } from '@deskside/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/hooks';
@@ -6,13 +8,28 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { AddMachineForm } from '../features/machines/AddMachineForm';
 import { machineLabel } from '../features/machines/labels';
 import { MachineStatusBadge } from '../features/machines/MachineStatus';
+import { AddSshMachineForm } from '../features/machines/ssh/AddSshMachineForm';
 import { formatDateTime } from '../i18n/format';
+
+type AddWay = 'agent' | 'ssh';
+const ADD_WAYS: readonly AddWay[] = ['agent', 'ssh'];
+
+/** Where the machine is: its address, and for SSH whom the console logs in as. */
+function whereLabel(machine: Machine, t: TFunction): string {
+  if (!machine.address) return t('transport.local');
+  const at = `${machine.address}:${machine.port ?? ''}`;
+  return machine.ssh ? `${machine.ssh.username}@${at}` : at;
+}
 
 export function MachinesPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
+  const [way, setWay] = useState<AddWay>('agent');
   const machines = useApiQuery('machines.list', {});
+  const openMachine = (machine: Machine) => {
+    void navigate(`/machines/${machine.id}`);
+  };
 
   return (
     <main>
@@ -30,11 +47,29 @@ export function MachinesPage() {
         )}
       </header>
       {adding && (
-        <AddMachineForm
-          onAdded={(machine) => {
-            void navigate(`/machines/${machine.id}`);
-          }}
-        />
+        <>
+          <fieldset className="add-way">
+            <legend>{t('ssh.chooseWay')}</legend>
+            {ADD_WAYS.map((option) => (
+              <label className="checkbox" key={option}>
+                <input
+                  type="radio"
+                  name="add-way"
+                  checked={way === option}
+                  onChange={() => {
+                    setWay(option);
+                  }}
+                />
+                {t(`ssh.way.${option}`)}
+              </label>
+            ))}
+          </fieldset>
+          {way === 'agent' ? (
+            <AddMachineForm onAdded={openMachine} />
+          ) : (
+            <AddSshMachineForm onAdded={openMachine} />
+          )}
+        </>
       )}
       {machines.error && (
         <ErrorMessage error={machines.error} onRetry={() => void machines.refetch()} />
@@ -48,6 +83,7 @@ export function MachinesPage() {
               <th scope="col">{t('machines.address')}</th>
               <th scope="col">{t('machines.lastContact')}</th>
               <th scope="col">{t('machinePage.status')}</th>
+              <th scope="col">{t('machines.reachedThrough')}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,16 +93,23 @@ export function MachinesPage() {
                   <Link to={`/machines/${machine.id}`}>{machineLabel(machine, t)}</Link>
                 </td>
                 <td>{machine.hostname ?? '—'}</td>
-                <td>
-                  {machine.address ? `${machine.address}:${machine.port}` : t('transport.local')}
-                </td>
+                <td>{whereLabel(machine, t)}</td>
                 <td>
                   {machine.lastContactAt
                     ? formatDateTime(machine.lastContactAt, i18n.language)
                     : t('machines.never')}
                 </td>
                 <td>
-                  <MachineStatusBadge id={machine.id} />
+                  <MachineStatusBadge id={machine.id} ssh={machine.transport === 'ssh'} />
+                </td>
+                <td>
+                  {t(`transport.${machine.transport}`)}
+                  {machine.ssh && (
+                    <>
+                      <br />
+                      <span className="muted">{t(`ssh.login.${machine.ssh.login}`)}</span>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import { useMemo, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckCatalogEntry, RunMachineChecksInput } from '@deskside/core';
+import type { CheckCatalogEntry, Machine, RunMachineChecksInput } from '@deskside/core';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -9,12 +9,22 @@ import { CheckRunView } from './CheckResults';
 import { ParamFields } from './ParamFields';
 import { initialValues, paramFields, paramProblems, paramsFromValues } from './param-form';
 import { checkName } from './result-text';
+import { checksFor } from './transport-checks';
 import { useCheckRun } from './useCheckRun';
 
 type Problems = Record<string, Record<string, 'required' | 'invalid'>>;
 
-/** Choose checks from the catalog, set their parameters, run them, watch them, attach them. */
-export function ChecksPanel({ machineId }: { machineId: string }) {
+/**
+ * Choose checks from the catalog (those that run over the machine's transport), set their
+ * parameters, run them, watch them, attach them.
+ */
+export function ChecksPanel({
+  machineId,
+  transport,
+}: {
+  machineId: string;
+  transport: Machine['transport'];
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const catalog = useApiQuery('checks.catalog', {});
@@ -25,10 +35,11 @@ export function ChecksPanel({ machineId }: { machineId: string }) {
   const { run, error, starting, start, cancel } = useCheckRun();
   const attach = useApiMutation('tickets.attachCheckRun');
 
-  const entries = useMemo(
-    () => new Map((catalog.data?.checks ?? []).map((entry) => [entry.id, entry])),
-    [catalog.data],
+  const offered = useMemo(
+    () => checksFor(catalog.data?.checks ?? [], transport),
+    [catalog.data, transport],
   );
+  const entries = useMemo(() => new Map(offered.map((entry) => [entry.id, entry])), [offered]);
   const fieldsOf = (entry: CheckCatalogEntry) => paramFields(entry);
 
   const toggle = (entry: CheckCatalogEntry, on: boolean) => {
@@ -72,52 +83,59 @@ export function ChecksPanel({ machineId }: { machineId: string }) {
     <section className="panel checks-panel" aria-labelledby="checks-title">
       <h2 id="checks-title">{t('checks.title')}</h2>
       <p className="muted">{t('checks.intro')}</p>
-      <form className="form" onSubmit={submit} aria-label={t('checks.title')}>
-        <fieldset className="check-choices">
-          <legend>{t('checks.choose')}</legend>
-          {catalog.data.checks.map((entry) => (
-            <Checkbox
-              key={entry.id}
-              checked={chosen.includes(entry.id)}
-              disabled={running}
-              onChange={(checked) => {
-                toggle(entry, checked);
-              }}
-            >
-              {checkName(t, entry.id)}
-            </Checkbox>
-          ))}
-        </fieldset>
-        {chosen.flatMap((id) => {
-          const entry = entries.get(id);
-          const fields = entry ? fieldsOf(entry) : [];
-          if (fields.length === 0) return [];
-          return [
-            <fieldset key={id} className="check-params" disabled={running}>
-              <legend>{t('checks.settingsOf', { check: checkName(t, id) })}</legend>
-              <ParamFields
-                checkId={id}
-                fields={fields}
-                values={values[id] ?? {}}
-                problems={problems[id] ?? {}}
-                onChange={(name, value) => {
-                  setValues((current) => ({ ...current, [id]: { ...current[id], [name]: value } }));
+      {offered.length === 0 ? (
+        <p>{t('checks.noneOver', { transport: t(`transport.${transport}`) })}</p>
+      ) : (
+        <form className="form" onSubmit={submit} aria-label={t('checks.title')}>
+          <fieldset className="check-choices">
+            <legend>{t('checks.choose')}</legend>
+            {offered.map((entry) => (
+              <Checkbox
+                key={entry.id}
+                checked={chosen.includes(entry.id)}
+                disabled={running}
+                onChange={(checked) => {
+                  toggle(entry, checked);
                 }}
-              />
-            </fieldset>,
-          ];
-        })}
-        {noneChosen && (
-          <p role="alert" className="field-problem">
-            {t('checks.chooseOne')}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" disabled={running}>
-            {starting ? t('checks.starting') : t('checks.run')}
-          </button>
-        </div>
-      </form>
+              >
+                {checkName(t, entry.id)}
+              </Checkbox>
+            ))}
+          </fieldset>
+          {chosen.flatMap((id) => {
+            const entry = entries.get(id);
+            const fields = entry ? fieldsOf(entry) : [];
+            if (fields.length === 0) return [];
+            return [
+              <fieldset key={id} className="check-params" disabled={running}>
+                <legend>{t('checks.settingsOf', { check: checkName(t, id) })}</legend>
+                <ParamFields
+                  checkId={id}
+                  fields={fields}
+                  values={values[id] ?? {}}
+                  problems={problems[id] ?? {}}
+                  onChange={(name, value) => {
+                    setValues((current) => ({
+                      ...current,
+                      [id]: { ...current[id], [name]: value },
+                    }));
+                  }}
+                />
+              </fieldset>,
+            ];
+          })}
+          {noneChosen && (
+            <p role="alert" className="field-problem">
+              {t('checks.chooseOne')}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" disabled={running}>
+              {starting ? t('checks.starting') : t('checks.run')}
+            </button>
+          </div>
+        </form>
+      )}
       {error && <ErrorMessage error={error} />}
       {run && <CheckRunView run={run} onCancel={() => void cancel()} />}
       {attachable && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FingerprintConfirm, PairingCodeInput } from './PairingCodeInput';
+import { FingerprintConfirm, MachineNameField, PairingCodeInput } from './PairingCodeInput';
 
 type Credential = 'code' | 'token';
 const CREDENTIALS: readonly Credential[] = ['code', 'token'];
@@ -124,16 +124,7 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
               </small>
             </>
           )}
-          <label>
-            {t('machines.nameOptional')}
-            <input
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-              }}
-              maxLength={120}
-            />
-          </label>
+          <MachineNameField name={name} onChange={setName} />
           <FingerprintConfirm confirmed={confirmed} onChange={setConfirmed} />
           {adding.error && <ErrorMessage error={adding.error} />}
           <button type="submit" disabled={!confirmed || adding.isPending}>

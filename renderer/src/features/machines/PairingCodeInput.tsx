@@ -50,3 +50,26 @@ export function FingerprintConfirm({
     </Checkbox>
   );
 }
+
+/** The name the desk lists a machine under; left empty, the machine's host name. */
+export function MachineNameField({
+  name,
+  onChange,
+}: {
+  name: string;
+  onChange: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('machines.nameOptional')}
+      <input
+        value={name}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+        maxLength={120}
+      />
+    </label>
+  );
+}

@@ -1,10 +1,8 @@
-import type { ReactNode } from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AnalystAccount, ApiMethod, DeskSession, TeamGroup } from '@deskside/core';
-import { ApiError, type ApiClient } from '../../api/client';
-import { ApiContext } from '../../api/hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalystAccount, DeskSession, TeamGroup } from '@deskside/core';
+import { ApiError } from '../../api/client';
+import { renderWithApi, type Answers } from '../../api/fake-api';
 import { setupI18n } from '../../i18n';
 import en from '../../i18n/en.json';
 import { AnalystsSettings, DeskWithoutRoles } from './AnalystsSettings';
@@ -35,29 +33,11 @@ const account = (login: string, change: Partial<AnalystAccount> = {}): AnalystAc
 const ANALYSTS = [account('ada', { role: 'admin', groups: [] }), account('bram')];
 
 /** The settings section with a console that answers `answers` (a method's value, or its error). */
-function renderSection(
-  session: DeskSession,
-  answers: Partial<Record<ApiMethod, (input: unknown) => unknown>> = {},
-) {
-  const call = vi.fn((method: ApiMethod, input: unknown) => {
-    if (method === 'desk.analysts') return Promise.resolve(ANALYSTS);
-    const answer = answers[method];
-    if (!answer) return Promise.reject(new ApiError('internal', `unexpected ${method}`));
-    try {
-      return Promise.resolve(answer(input));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+function renderSection(session: DeskSession, answers: Answers = {}) {
+  return renderWithApi(<AnalystsSettings session={session} groups={GROUPS} />, {
+    'desk.analysts': () => ANALYSTS,
+    ...answers,
   });
-  const client = { call, subscribe: () => () => undefined } as unknown as ApiClient;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiContext.Provider value={client}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </ApiContext.Provider>
-  );
-  render(<AnalystsSettings session={session} groups={GROUPS} />, { wrapper });
-  return call;
 }
 
 const ADMIN: DeskSession = { analyst: 'ada', role: 'admin', roles: true };
