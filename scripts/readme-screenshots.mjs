@@ -18,6 +18,8 @@ export const README_SCREENSHOTS = [
   'el-kb',
   'nl-intake-call',
   'en-intake',
+  'nl-machines-add-ssh',
+  'en-machine-ssh',
 ];
 
 const missing = README_SCREENSHOTS.filter((name) => !existsSync(path.join(FROM, `${name}.png`)));

@@ -18,7 +18,7 @@ test.afterAll(async () => {
   await folders.removeAll();
 });
 
-test('an analyst adds a machine over SSH by its host key, sees its inventory, attaches it to a ticket, and the list says SSH', async ({
+test('an analyst adds a machine over SSH by its host key, sees its inventory, runs a check, attaches both to a ticket, and the list says SSH', async ({
   page,
   desk,
 }) => {
@@ -80,6 +80,29 @@ test('an analyst adds a machine over SSH by its host key, sees its inventory, at
   await expect(ssh.getByText('Your login: until the console closes (Private key)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Forget my login' })).toBeVisible();
   await expectAccessible(page, 'machine over SSH (en)');
+
+  // Checks over the same connection: only those that run over SSH are offered.
+  const checks = page.getByRole('form', { name: 'Checks' });
+  await expect(checks.getByLabel('A folder can be written')).toHaveCount(0);
+  await checks.getByLabel('A TCP port is open').check();
+  const tcp = page.getByRole('group', { name: 'Settings of “A TCP port is open”' });
+  await tcp.getByLabel('Host name or address').fill('127.0.0.1');
+  await tcp.getByLabel('Port', { exact: true }).fill(String(server.port));
+  await checks.getByRole('button', { name: 'Run checks' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Results' })
+      .getByText(`Port ${server.port} on 127.0.0.1 is open`, { exact: false }),
+  ).toBeVisible();
+  const attachResults = page.getByRole('form', { name: 'Attach these results to a ticket' });
+  await attachResults
+    .getByLabel('Ticket', { exact: true })
+    .selectOption({ label: `#${ticket.id} Build server is full` });
+  await attachResults.getByRole('button', { name: 'Attach results' }).click();
+  await expect(attachResults.getByRole('status')).toHaveText(
+    `Attached to ticket #${ticket.id} Open ticket`,
+  );
 
   // Attached to the ticket: exactly the inventory shown.
   const attach = page.getByRole('form', { name: 'Attach to ticket' });
