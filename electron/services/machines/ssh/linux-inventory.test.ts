@@ -12,7 +12,6 @@ function recordedMachine(overrides: Record<string, string | Error> = {}) {
     'cat /proc/sys/kernel/hostname': recorded('hostname.txt'),
     'hostname -f': recorded('hostname-f.txt'),
     'cat /proc/uptime': recorded('uptime.txt'),
-    'readlink /etc/localtime': recorded('localtime.txt'),
     lscpu: recorded('lscpu.txt'),
     'cat /proc/meminfo': recorded('meminfo.txt'),
     'lsblk -J -b -d -o NAME,TYPE,SIZE,MODEL,VENDOR,SERIAL,TRAN,ROTA,REV': recorded('lsblk.json'),
@@ -21,7 +20,7 @@ function recordedMachine(overrides: Record<string, string | Error> = {}) {
     'cat /proc/net/route': recorded('proc-net-route.txt'),
     'cat /proc/net/ipv6_route': recorded('proc-net-ipv6_route.txt'),
     'cat /etc/resolv.conf': recorded('resolv.conf.txt'),
-    'systemd-detect-virt': 'docker\n',
+    'ls -ld -- /etc/localtime /.dockerenv /run/.containerenv': recorded('ls-links.txt'),
     who: '',
     ...overrides,
   };
@@ -102,7 +101,8 @@ describe('the inventory of a Linux machine over SSH, from recorded outputs', () 
   it('reads firmware tables where the machine has them, and runs each command once', async () => {
     const { run, ran } = recordedMachine({
       dmi: recorded('dmi-laptop.txt'),
-      'systemd-detect-virt': 'none\n',
+      lscpu: recorded('lscpu-intel-laptop.txt'),
+      'ls -ld -- /etc/localtime /.dockerenv /run/.containerenv': recorded('ls-links-laptop.txt'),
     });
     const inventory = await collectLinuxInventory(run, {
       sections: ['system', 'bios', 'baseboard', 'cpu'],

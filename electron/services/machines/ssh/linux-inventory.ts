@@ -68,6 +68,9 @@ const FILES = [
   LINUX_NETWORK_PATHS.route,
   LINUX_NETWORK_PATHS.ipv6Route,
   LINUX_NETWORK_PATHS.resolvConf,
+  '/proc/sys/kernel/osrelease',
+  // Written by systemd in a container: "docker", "lxc", "podman"...
+  '/run/systemd/container',
 ];
 
 /** The fixed commands the sections read, most of them run together in one session (batch.ts). */
@@ -79,9 +82,7 @@ const FIXED = {
     ...Object.keys(DMI_FILES).map((f) => `${DMI_DIR}/${f}`),
     ...FILES,
   ]),
-  uname: command('uname', ['-r', '-m']),
   fqdn: command('hostname', ['-f']),
-  localtime: command('readlink', ['/etc/localtime']),
   lscpu: command('lscpu'),
   lsblk: command('lsblk', [
     '-J',
@@ -92,7 +93,9 @@ const FIXED = {
   ]),
   df: command('df', ['-kPT']),
   ipAddr: command('ip', ['-j', '-d', 'addr']),
-  detectVirt: command('systemd-detect-virt'),
+  // The time zone's link, and the files that mark a container even when empty (which the
+  // read of small files cannot see), in one listing.
+  links: command('ls', ['-ld', '--', '/etc/localtime', '/.dockerenv', '/run/.containerenv']),
   // Run by the agent's collectors of logged-in users and printers.
   who: command('who'),
   lpstat: command('lpstat', LPSTAT_ARGS),
@@ -100,8 +103,8 @@ const FIXED = {
 
 /** Which of them each section reads besides the files, which are always read. */
 const SECTION_COMMANDS: { [K in InventorySectionName]?: readonly (keyof typeof FIXED)[] } = {
-  system: ['detectVirt', 'lscpu'],
-  os: ['uname', 'fqdn', 'localtime'],
+  system: ['links', 'lscpu'],
+  os: ['lscpu', 'fqdn', 'links'],
   cpu: ['lscpu'],
   disks: ['lsblk'],
   fileSystems: ['df'],
@@ -158,31 +161,52 @@ function commands(run: CommandRunner) {
   const optional = (fixed: BatchCommand) => output(fixed).catch(() => '');
   const files = () => optional(FIXED.files);
   /** A file's text: from the files read together, else (missing or empty there) by `cat`. */
-  const read = async (path: string) =>
-    (await files().then((text) => parseFiles(text, FILES))).get(path) ??
-    output(command('cat', [path]));
+  /** A file's text from the files read together, if it was there and not empty. */
+  const readTogether = async (path: string) =>
+    (await files().then((text) => parseFiles(text, FILES))).get(path);
+  const read = async (path: string) => (await readTogether(path)) ?? output(command('cat', [path]));
   return {
     osRelease: () =>
       read('/etc/os-release').catch(() => output(command('cat', ['/usr/lib/os-release']))),
-    uname: () => output(FIXED.uname),
+    /**
+     * `uname -r -m`, or what it prints from the kernel's release and lscpu's architecture,
+     * both read anyway, so no program is started for it.
+     */
+    uname: async () => {
+      const [release, lscpu] = await Promise.all([
+        readTogether('/proc/sys/kernel/osrelease'),
+        optional(FIXED.lscpu),
+      ]);
+      const arch = /^Architecture:\s*(\S+)/m.exec(lscpu)?.[1];
+      return release?.trim() && arch
+        ? `${release.trim()} ${arch}`
+        : output(command('uname', ['-r', '-m']));
+    },
     hostname: () => read('/proc/sys/kernel/hostname'),
     fqdn: () => optional(FIXED.fqdn),
     uptime: () => read('/proc/uptime'),
     timezone: async () =>
-      parseTimezone(await optional(FIXED.localtime)) ||
-      parseTimezone(await optional(command('cat', ['/etc/timezone']))),
+      parseTimezone(
+        /^\S+ .* \/etc\/localtime -> (.+)$/m.exec(await optional(FIXED.links))?.[1] ?? '',
+      ) || parseTimezone(await optional(command('cat', ['/etc/timezone']))),
     lscpu: () => output(FIXED.lscpu),
     meminfo: () => read('/proc/meminfo'),
     lsblk: () => output(FIXED.lsblk),
     df: () => output(FIXED.df),
     ipAddr: () => output(FIXED.ipAddr),
     dmi: () => files().then(parseDmi),
-    /** "kvm", "docker", "none"...; null where systemd-detect-virt is not installed. */
-    detectVirt: () =>
-      run(FIXED.detectVirt.program, FIXED.detectVirt.args).then(
-        (r) => text1(r.stdout) || null,
-        () => null,
-      ),
+    /**
+     * The container the machine is ("docker", "podman", "lxc"...), as systemd-detect-virt
+     * would tell it, from the files that mark one; null where none does.
+     */
+    container: async () => {
+      const systemd = (await readTogether('/run/systemd/container'))?.trim();
+      if (systemd) return systemd;
+      const listed = await optional(FIXED.links);
+      if (/ \/\.dockerenv$/m.test(listed)) return 'docker';
+      if (/ \/run\/\.containerenv$/m.test(listed)) return 'podman';
+      return null;
+    },
     /** A file's text, "" where it is missing (for the agent's network reader). */
     file: (path: string) => read(path).catch(() => ''),
   };
@@ -211,16 +235,17 @@ function readers(c: Commands, run: CommandRunner, now: () => Date): Readers {
   };
   return {
     system: async () => {
-      const [dmi, virt, lscpu] = await Promise.all([
+      const [dmi, container, lscpu] = await Promise.all([
         c.dmi(),
-        c.detectVirt(),
+        c.container(),
         c
           .lscpu()
           .then(parseLscpu)
           .catch(() => null),
       ]);
       const hypervisor = lscpu?.hypervisor ?? null;
-      const virtual = virt !== null ? virt !== 'none' : hypervisor !== null && hypervisor !== '';
+      // A virtual machine's CPU names its hypervisor (lscpu, from CPUID).
+      const virtual = container !== null || (hypervisor !== null && hypervisor !== '');
       const get = (file: keyof typeof DMI_FILES) => dmi.get(file) ?? '';
       return {
         manufacturer: get('sys_vendor'),
@@ -234,9 +259,7 @@ function readers(c: Commands, run: CommandRunner, now: () => Date): Readers {
           ? ''
           : hypervisor && hypervisor !== 'unknown'
             ? hypervisor
-            : virt && virt !== 'none'
-              ? virt
-              : '',
+            : (container ?? ''),
       };
     },
     bios: () => dmiSection('bios'),

@@ -19,8 +19,9 @@ export function quoteForShell(value: string): string {
 
 /**
  * The command line that runs `program` with `args` in the C locale (parsers read its
- * words), every argument quoted. `env` runs the program itself, so no shell built-in or
- * function of the account's shell can stand in for it. With `killAfterSeconds`, coreutils'
+ * words), every argument quoted. `env`, or the shell's `exec`, runs the program itself, so
+ * no shell built-in or function of the account's shell can stand in for it (`exec` costs the
+ * machine one process less, which counts when it starts many). With `killAfterSeconds`, coreutils'
  * `timeout` (where the machine has it) kills the program on the machine after that long:
  * closing an SSH channel does not stop what it started, and OpenSSH often refuses the
  * protocol's signal request.
@@ -38,7 +39,7 @@ export function shellCommand(
   const seconds = String(Math.max(1, Math.ceil(killAfterSeconds)));
   return [
     'if command -v timeout >/dev/null 2>&1;',
-    `then exec env LC_ALL=C LANG=C timeout -s KILL ${seconds} ${words};`,
-    `else exec env LC_ALL=C LANG=C ${words}; fi`,
+    `then LC_ALL=C LANG=C exec timeout -s KILL ${seconds} ${words};`,
+    `else LC_ALL=C LANG=C exec ${words}; fi`,
   ].join(' ');
 }
