@@ -1,23 +1,29 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './electron/web/security.ts';
+import { CONTENT_SECURITY_POLICY, cspOfHtml, withoutCspMeta } from './electron/web/security.ts';
 
 /**
- * The built page carries its CSP as a meta tag too, for Electron's file:// page where no
- * server sends headers. Only in the build: the dev server's hot reload needs inline code.
+ * renderer/index.html states its Content Security Policy in a meta tag, for anyone reading
+ * the page (and Electronegativity). The build fails unless that tag says exactly
+ * CONTENT_SECURITY_POLICY, the policy the app:// scheme and the browser-mode host send as a
+ * header. Vite's dev server drops the tag: its hot reload runs inline code.
  */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'deskside-csp',
-    apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, { server }) {
+        const stated = cspOfHtml(html);
+        if (stated !== CONTENT_SECURITY_POLICY) {
+          throw new Error(
+            `renderer/index.html's Content-Security-Policy meta tag must say exactly CONTENT_SECURITY_POLICY (electron/web/security.ts): "${CONTENT_SECURITY_POLICY}"; it says ${stated === undefined ? 'nothing' : `"${stated}"`}`,
+          );
+        }
+        return server ? withoutCspMeta(html) : html;
       },
-    ],
+    },
   };
 }
 

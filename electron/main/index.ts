@@ -1,18 +1,28 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, session, type WebFrameMain } from 'electron';
+import { app, ipcMain, protocol, session } from 'electron';
 import pino from 'pino';
 import { EVENTS_IPC_CHANNEL, apiMethods, ipcChannel, type WireResult } from '@deskside/core';
 import { openConsole } from '../services/console';
 import { openSignInGate, type SignInGate } from '../services/desk/sign-in-gate';
 import { consoleDataDir } from '../services/paths';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  listRendererFiles,
+} from './app-protocol';
+import { handleTrusted, isTrustedSender } from './ipc';
+import { lockDownContents, lockDownSession } from './lockdown';
 import { createSafeStorageSecretBox } from './safe-storage';
-import { isTrustedRendererUrl } from './trust';
 import { createMainWindow } from './window';
 
 const preloadPath = path.join(__dirname, 'preload.cjs');
-const indexHtmlPath = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererDir = path.join(__dirname, '..', 'renderer');
 const dataDir = consoleDataDir();
+
+// Before the app is ready: the console's page is served from app://deskside, not file://.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 /** In development, better-sqlite3 built for Electron's ABI sits apart from Node's build. */
 function electronSqliteBinding(): string | undefined {
@@ -30,28 +40,14 @@ const FORBIDDEN: WireResult = {
 };
 
 function registerApi(services: SignInGate): void {
-  const trusted = (frame: WebFrameMain | null) =>
-    frame !== null && frame.parent === null && isTrustedRendererUrl(frame.url, indexHtmlPath);
   for (const method of apiMethods) {
-    ipcMain.handle(ipcChannel(method), (event, input: unknown) =>
-      trusted(event.senderFrame) ? services.dispatch(method, input) : Promise.resolve(FORBIDDEN),
+    handleTrusted(
+      ipcMain,
+      ipcChannel(method),
+      (input) => services.dispatch(method, input),
+      () => Promise.resolve(FORBIDDEN),
     );
   }
-}
-
-function lockDownNavigation(): void {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event) => {
-      event.preventDefault();
-    });
-    contents.on('will-redirect', (event) => {
-      event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => {
-      event.preventDefault();
-    });
-  });
 }
 
 async function start(): Promise<void> {
@@ -61,11 +57,15 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  lockDownNavigation();
-  await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
-    callback(false);
+  app.on('web-contents-created', (_event, contents) => {
+    lockDownContents(contents);
   });
+  await app.whenReady();
+  lockDownSession(session.defaultSession);
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(rendererDir, await listRendererFiles(rendererDir)),
+  );
 
   const logger = pino(
     pino.destination({ dest: path.join(dataDir, 'logs', 'console.log'), mkdir: true }),
@@ -88,12 +88,11 @@ async function start(): Promise<void> {
       }),
   });
   registerApi(services);
-  let window = createMainWindow(preloadPath, indexHtmlPath);
+  let window = createMainWindow(preloadPath);
   // Committed changes go to the console's own window, and only while it shows our page.
   services.events.subscribe((event) => {
     if (window.isDestroyed()) return;
-    const frame = window.webContents.mainFrame;
-    if (isTrustedRendererUrl(frame.url, indexHtmlPath)) {
+    if (isTrustedSender(window.webContents.mainFrame)) {
       window.webContents.send(EVENTS_IPC_CHANNEL, event);
     }
   });
@@ -103,7 +102,7 @@ async function start(): Promise<void> {
     window.focus();
   });
   app.on('activate', () => {
-    if (window.isDestroyed()) window = createMainWindow(preloadPath, indexHtmlPath);
+    if (window.isDestroyed()) window = createMainWindow(preloadPath);
   });
   app.on('window-all-closed', () => {
     void services.close().finally(() => {

@@ -1,30 +1,31 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL } from './app-protocol';
 import { isTrustedRendererUrl } from './trust';
 
-const index = path.resolve('/opt/deskside/resources/app/dist/renderer/index.html');
-const indexUrl = pathToFileURL(index).href;
-
 describe('isTrustedRendererUrl', () => {
-  it('trusts the bundled page and its in-page routes', () => {
-    expect(isTrustedRendererUrl(indexUrl, index)).toBe(true);
-    expect(isTrustedRendererUrl(`${indexUrl}#/tickets/4`, index)).toBe(true);
+  it('trusts the bundled page on app://deskside and its in-page routes', () => {
+    expect(APP_INDEX_URL).toBe('app://deskside/index.html');
+    expect(isTrustedRendererUrl(APP_INDEX_URL)).toBe(true);
+    expect(isTrustedRendererUrl(`${APP_INDEX_URL}#/tickets/4`)).toBe(true);
+    expect(isTrustedRendererUrl('app://deskside/')).toBe(true);
   });
 
-  it('trusts nothing else', () => {
+  it('trusts no other origin: file://, http(s), other hosts, ports or credentials', () => {
     for (const url of [
+      'file:///opt/deskside/resources/app/dist/renderer/index.html',
       'https://example.com/',
       'http://127.0.0.1:3000/index.html',
-      pathToFileURL(path.resolve('/tmp/index.html')).href,
-      pathToFileURL(path.resolve('/opt/deskside/resources/app/dist/renderer/other.html')).href,
-      `${indexUrl}?x=1`,
-      'file://remote-host/opt/deskside/resources/app/dist/renderer/index.html',
+      'app://other/index.html',
+      'app://deskside.example.com/index.html',
+      'app://deskside:8080/index.html',
+      'app://user:pass@deskside/index.html',
+      'deskside://deskside/index.html',
       'about:blank',
+      'data:text/html,<h1>x</h1>',
       'not a url',
       '',
     ]) {
-      expect(isTrustedRendererUrl(url, index), url).toBe(false);
+      expect(isTrustedRendererUrl(url), url).toBe(false);
     }
   });
 });

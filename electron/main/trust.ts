@@ -1,18 +1,17 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { onAppOrigin } from './app-protocol';
 
 /**
- * IPC is answered only for the console's own page: a file:// URL of exactly the bundled
- * index.html (any in-page route after #). A frame that navigated elsewhere, an iframe or
- * any other origin gets nothing.
+ * IPC is answered only for the console's own page: a URL on the app scheme's one origin,
+ * app://deskside (any path and in-page route; the scheme serves nothing but the built
+ * renderer). A frame that navigated elsewhere, file://, http(s), another host or port on
+ * the scheme, or a URL with credentials gets nothing.
  */
-export function isTrustedRendererUrl(frameUrl: string, indexHtmlPath: string): boolean {
+export function isTrustedRendererUrl(frameUrl: string): boolean {
   let url: URL;
   try {
     url = new URL(frameUrl);
   } catch {
     return false;
   }
-  if (url.protocol !== 'file:' || url.host !== '' || url.search !== '') return false;
-  return path.resolve(fileURLToPath(url)) === path.resolve(indexHtmlPath);
+  return onAppOrigin(url);
 }

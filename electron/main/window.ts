@@ -1,20 +1,13 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
+import { APP_INDEX_URL } from './app-protocol';
 
-/** The renderer gets no Node, no Electron, only the preload's narrow bridge. */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-} satisfies BrowserWindowConstructorOptions['webPreferences'];
-
-export function createMainWindow(preloadPath: string, indexHtmlPath: string): BrowserWindow {
+/**
+ * The console's window. The renderer gets no Node and no Electron, only the preload's narrow
+ * bridge, in a sandboxed process with its own JavaScript context. The preferences are
+ * written out here, in the constructor call, so a reader (and Electronegativity) sees each
+ * one; window.test.ts holds them to this list.
+ */
+export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -22,11 +15,28 @@ export function createMainWindow(preloadPath: string, indexHtmlPath: string): Br
     minHeight: 600,
     show: false,
     title: 'Deskside',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // No middle-button `auxclick` events: the console needs none, and a middle click on a
+      // link has opened new windows past an app's checks before.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
   });
   window.once('ready-to-show', () => {
     window.show();
   });
-  void window.loadFile(indexHtmlPath);
+  void window.loadURL(APP_INDEX_URL);
   return window;
 }

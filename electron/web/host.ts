@@ -12,6 +12,7 @@ import {
   type WireResult,
 } from '@deskside/core';
 import type { Dispatch } from '../services/api/dispatcher';
+import { cacheControlOf, contentTypeOf } from './content-types';
 import { streamEvents, type EventSource } from './event-stream';
 import { RequestGuard, SECURITY_HEADERS, newSessionToken } from './security';
 
@@ -37,17 +38,6 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 function send(res: ServerResponse, status: number, body: string, contentType: string): void {
   res.writeHead(status, {
@@ -156,12 +146,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-length': info.size,
-      // Vite names assets by content hash; the page itself must always be fresh.
-      'cache-control': relative.startsWith('assets/')
-        ? 'public, max-age=31536000, immutable'
-        : 'no-store',
+      'cache-control': cacheControlOf(relative),
     });
     if (req.method === 'HEAD') {
       res.end();

@@ -2,8 +2,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /**
- * The renderer's Content Security Policy: a meta tag in the built page (Electron's file://
- * page has no headers), and a header in browser mode, which adds what only a header can.
+ * The renderer's Content Security Policy, in one place. It reaches the page three ways,
+ * all held to this string: the meta tag in renderer/index.html (the build fails if that tag
+ * says anything else, see `cspOfHtml`), the header of every response of the app:// scheme
+ * in Electron (electron/main/app-protocol.ts), and the header of the browser-mode host. The
+ * headers add what only a header can (`frame-ancestors`).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -15,6 +18,18 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>\s*/i;
+
+/** The policy a page's CSP meta tag states (`undefined` without one). */
+export function cspOfHtml(html: string): string | undefined {
+  return CSP_META.exec(html)?.[1];
+}
+
+/** The page without its CSP meta tag: only for Vite's dev server, whose hot reload runs inline code. */
+export function withoutCspMeta(html: string): string {
+  return html.replace(CSP_META, '');
+}
 
 const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 

@@ -27,7 +27,7 @@ test.describe('Electron window', () => {
     'Electron binary not installed here (its download host is unreachable); browser mode covers the console',
   );
 
-  test('opens the console in a sandboxed window that cannot navigate away or open windows', async () => {
+  test('opens the console from app://deskside in a sandboxed window that cannot navigate away or open windows', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-electron-'));
     const app = await electron.launch({
       executablePath: binary!,
@@ -48,6 +48,15 @@ test.describe('Electron window', () => {
         require: 'undefined',
         process: 'undefined',
       });
+
+      // Served from the app:// scheme with the policy as a header; nothing outside the build.
+      expect(page.url()).toMatch(/^app:\/\/deskside\/index\.html(#|$)/);
+      const served = await page.evaluate(async () => ({
+        csp: (await fetch('/index.html')).headers.get('content-security-policy'),
+        outside: (await fetch('/package.json')).status,
+      }));
+      expect(served.csp).toContain("script-src 'self'");
+      expect(served.outside).toBe(404);
 
       const before = page.url();
       await page.evaluate(() => {

@@ -170,7 +170,7 @@ export interface ConsoleSession {
 
 /**
  * Opens the console on the routes above, on the address's fragment (that works the same from
- * Electron's file:// page and the browser-mode host). From then on the router fetches the code
+ * Electron's app://deskside page and the browser-mode host). From then on the router fetches the code
  * and the data of each page it is about to show.
  */
 export function startConsole(client: ApiClient): ConsoleSession {
