@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import type { Configuration } from 'app-builder-lib';
 import * as fileMatchers from 'app-builder-lib/out/fileMatcher.js';
 import { FileMatcher } from 'app-builder-lib/out/fileMatcher.js';
@@ -135,3 +136,66 @@ export const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
+
+/**
+ * The folders of the modules `dependencies` needs at run time, found as Node finds them
+ * (nested folders first), with the optional ones that are installed: what electron-builder
+ * collects from node_modules. Relative to ROOT, e.g. `node_modules/make-dir/node_modules/semver`.
+ */
+export function productionModules(): string[] {
+  const found = new Map<string, string>();
+  const visit = (name: string, from: string): void => {
+    let folder = from;
+    for (;;) {
+      const candidate = path.join(folder, 'node_modules', name);
+      if (existsSync(path.join(candidate, 'package.json'))) {
+        const relative = path.relative(ROOT, candidate).split(path.sep).join('/');
+        if (found.has(relative)) return;
+        found.set(relative, candidate);
+        const manifest = JSON.parse(readFileSync(path.join(candidate, 'package.json'), 'utf8')) as {
+          dependencies?: Record<string, string>;
+          optionalDependencies?: Record<string, string>;
+        };
+        const needs = { ...manifest.dependencies, ...manifest.optionalDependencies };
+        for (const dependency of Object.keys(needs)) visit(dependency, candidate);
+        return;
+      }
+      if (folder === ROOT) return; // an optional dependency that is not installed
+      folder = path.dirname(folder);
+    }
+  };
+  for (const name of Object.keys(packageJson.dependencies)) visit(name, ROOT);
+  return [...found.keys()].sort();
+}
+
+/** A fuse's byte in the wire: '1' on, 'r' removed by Electron ('0' off). */
+const FUSE_ENABLED = 0x31;
+const FUSE_REMOVED = 0x72;
+
+/** The fuses of a packaged Electron binary by electronFuses' names: on, off, or removed. */
+export async function readFuses(binary: string): Promise<Record<string, boolean | 'removed'>> {
+  const wire = await getCurrentFuseWire(binary);
+  const fuses: Record<string, boolean | 'removed'> = {};
+  for (const [index, state] of Object.entries(wire)) {
+    const name = FuseV1Options[Number(index)];
+    if (index === 'version' || name === undefined) continue;
+    const byte = Number(state);
+    fuses[name.charAt(0).toLowerCase() + name.slice(1)] =
+      byte === FUSE_REMOVED ? 'removed' : byte === FUSE_ENABLED;
+  }
+  return fuses;
+}
+
+/** The Electron binaries of the packages `electron-builder --dir` or `npm run dist` left. */
+export function packagedBinaries(output = path.join(ROOT, 'dist/packages')): string[] {
+  return [
+    'linux-unpacked/deskside',
+    'linux-arm64-unpacked/deskside',
+    'win-unpacked/Deskside.exe',
+    'win-arm64-unpacked/Deskside.exe',
+    'mac/Deskside.app',
+    'mac-arm64/Deskside.app',
+  ]
+    .map((binary) => path.join(output, binary))
+    .filter((binary) => existsSync(binary));
+}

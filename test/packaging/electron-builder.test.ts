@@ -16,6 +16,8 @@ import {
   loadConfig,
   nodeModuleFileFilter,
   packageJson,
+  packagedBinaries,
+  readFuses,
   unpackedFilter,
 } from './builder-config';
 
@@ -106,6 +108,19 @@ describe('fuses', () => {
     // onlyLoadAppFromAsar would leave the console nothing to load without the archive.
     expect(config.asar).toBe(true);
   });
+
+  const binaries = packagedBinaries();
+  it.skipIf(binaries.length === 0)(
+    binaries.length === 0
+      ? "are read back from a package in dist/packages: none here, as Electron's binary cannot be downloaded on this machine (`npm run dist` elsewhere)"
+      : 'are flipped in every package in dist/packages',
+    async () => {
+      const config = await loadConfig('electron-builder.yml');
+      for (const binary of binaries) {
+        expect(await readFuses(binary), binary).toMatchObject(config.electronFuses ?? {});
+      }
+    },
+  );
 });
 
 describe('the files packed from the build output', () => {
