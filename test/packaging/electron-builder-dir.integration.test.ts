@@ -133,6 +133,10 @@ describe('electron-builder packing the console into a stand-in Electron binary',
       .filter((folder): folder is string => folder !== undefined)
       .map((folder) => folder.slice(0, -1));
     expect(modules.sort()).toEqual(productionModules());
+    // Addons Electron can load: better-sqlite3's, and not ssh2's, which stays built for Node.
+    const addons = archived.filter((file) => file.endsWith('.node'));
+    expect(addons).toContain('/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(addons.filter((file) => /ssh2|test_extension/.test(file))).toEqual([]);
   });
 
   it('loads better-sqlite3 from app.asar.unpacked, as the packaged main script finds it', () => {

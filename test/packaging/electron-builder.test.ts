@@ -83,9 +83,9 @@ describe('installers an IT department can deploy', () => {
 
   it('names every artifact with the version, the OS and the architecture', async () => {
     const config = await loadConfig('electron-builder.yml');
-    const names = [config.artifactName, config.nsis?.artifactName, config.dmg?.artifactName];
+    const names = [config.artifactName, config.nsis?.artifactName];
     for (const name of names) {
-      expect(name).toMatch(/^\$\{productName\}-\$\{version\}-(\$\{os\}|win|mac)-\$\{arch\}/);
+      expect(name).toMatch(/^\$\{productName\}-\$\{version\}-(\$\{os\}|win)-\$\{arch\}/);
     }
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.deb?.maintainer).toMatch(/<.+@.+>/);
