@@ -7,6 +7,7 @@ import { openConsole } from '../services/console';
 import { openSignInGate, type SignInGate } from '../services/desk/sign-in-gate';
 import { consoleDataDir } from '../services/paths';
 import { createSafeStorageSecretBox } from './safe-storage';
+import { electronSettingsStore } from './settings-store';
 import { isTrustedRendererUrl } from './trust';
 import { createMainWindow } from './window';
 
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
   // Signed out until an analyst signs in, where the desk's address holds no password.
   const services = await openSignInGate({
     dataDir,
+    settingsStore: electronSettingsStore,
     logger,
     open: (databaseUrl, signIn) =>
       openConsole({
@@ -82,6 +84,7 @@ async function start(): Promise<void> {
         host: 'electron',
         logger,
         secrets,
+        settingsStore: electronSettingsStore,
         ...(sqliteBinding ? { nativeBinding: sqliteBinding } : {}),
         ...(databaseUrl ? { databaseUrl } : {}),
         signIn,

@@ -36,6 +36,7 @@ import { VisitService } from './outside-help/visit-service';
 import { PeopleService } from './people/people-service';
 import { QueueService } from './queue/queue-service';
 import { createKeyFileSecretBox, type SecretBox } from './secrets/secret-box';
+import type { SettingsStoreFactory } from './settings/settings-store';
 import { AssignmentService } from './tickets/assignment-service';
 import { LifecycleService } from './tickets/lifecycle-service';
 import { SettingsService } from './settings/settings-service';
@@ -56,6 +57,8 @@ export interface ConsoleOptions {
   /** Who is at the console; recorded on tickets and evidence. Defaults to the OS user. */
   analyst?: string;
   secrets?: SecretBox;
+  /** How the settings file is kept: conf by default, electron-store in the desktop app. */
+  settingsStore?: SettingsStoreFactory;
   logger?: Logger;
   nativeBinding?: string;
   collectLocalInventory?: () => Promise<Inventory>;
@@ -212,7 +215,7 @@ async function servicesOn(
     options.closeUnansweredEveryMs === undefined ? HOUR_MS : options.closeUnansweredEveryMs,
     logger,
   );
-  const settings = new SettingsService(options.dataDir);
+  const settings = new SettingsService(options.dataDir, options.settingsStore);
   // Job progress is for this console's windows: straight to its listeners, not the database.
   const jobs = new JobRegistry({
     emit: (event) => {
