@@ -11,6 +11,7 @@ export * from './fingerprint';
 export * from './inventory';
 export * from './ipc';
 export * from './machine';
+export * from './secrets';
 export * from './settings';
 export * from './ssh';
 export * from './checks/check-runs';

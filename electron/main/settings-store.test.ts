@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Conf from 'conf';
+import { temporaryFolders } from '#test/helpers/temp-folders';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsService } from '../services/settings/settings-service';
 import {
@@ -28,14 +28,13 @@ vi.mock('conf', async (importOriginal) => {
   return { default: RecordingConf };
 });
 
+const folders = temporaryFolders('deskside-electron-settings-');
 let dataDir: string;
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-electron-settings-'));
+  dataDir = await folders.make();
   seenByConf.length = 0;
 });
-afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => folders.removeAll());
 
 describe('the electron-store settings store (with a stand-in electron module)', () => {
   it('hands conf the same file name, folder and defaults as the conf store', async () => {

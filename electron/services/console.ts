@@ -162,14 +162,15 @@ async function servicesOn(
   const snapshots = new SnapshotStore();
   // On a desk with roles, the analyst is whoever signed in to the database, nothing else.
   const signedIn = store.dialect === 'postgres' ? await signedInAnalyst(db) : null;
+  const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const info: AppInfo = {
     version: CONSOLE_VERSION,
     analyst: signedIn ?? options.analyst ?? os.userInfo().username,
     host: options.host,
+    secrets: secrets.protection,
   };
   const audit = new AuditLog(db, { analyst: info.analyst, pc: os.hostname() }, now);
   await audit.record('console.opened', '', { host: info.host, version: info.version });
-  const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const consoleName = `${info.analyst}@${os.hostname()}`.slice(0, 100);
   const pc = options.thisComputer ?? (await thisComputer(options.dataDir));
   const credentials =

@@ -1,17 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { temporaryFolders } from '#test/helpers/temp-folders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SettingsService } from './settings-service';
 import { confSettingsStore, settingsStoreOptions } from './settings-store';
 
+const folders = temporaryFolders('deskside-settings-');
 let dataDir: string;
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-settings-'));
+  dataDir = await folders.make();
 });
-afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => folders.removeAll());
 
 describe('the conf settings store', () => {
   it('keeps the settings in settings.json in the data folder', async () => {
