@@ -6,6 +6,7 @@ import { EVENTS_IPC_CHANNEL, apiMethods, ipcChannel, type WireResult } from '@de
 import { openConsole } from '../services/console';
 import { openSignInGate, type SignInGate } from '../services/desk/sign-in-gate';
 import { consoleDataDir } from '../services/paths';
+import { consoleLogFile, openRotatingLog } from './rotating-log';
 import { createSafeStorageSecretBox } from './safe-storage';
 import { electronSettingsStore } from './settings-store';
 import { isTrustedRendererUrl } from './trust';
@@ -68,9 +69,7 @@ async function start(): Promise<void> {
     callback(false);
   });
 
-  const logger = pino(
-    pino.destination({ dest: path.join(dataDir, 'logs', 'console.log'), mkdir: true }),
-  );
+  const logger = pino({}, openRotatingLog({ file: consoleLogFile(dataDir) }));
   const sqliteBinding = electronSqliteBinding();
   const secrets = createSafeStorageSecretBox(dataDir);
   // Signed out until an analyst signs in, where the desk's address holds no password.
