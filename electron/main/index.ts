@@ -11,6 +11,7 @@ import { createSafeStorageSecretBox } from './safe-storage';
 import { electronSettingsStore } from './settings-store';
 import { isTrustedRendererUrl } from './trust';
 import { createMainWindow } from './window';
+import { rememberWindowStates } from './window-state';
 
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const indexHtmlPath = path.join(__dirname, '..', 'renderer', 'index.html');
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
   });
 
   const logger = pino({}, openRotatingLog({ file: consoleLogFile(dataDir) }));
+  rememberWindowStates(dataDir, logger);
   const sqliteBinding = electronSqliteBinding();
   const secrets = createSafeStorageSecretBox(dataDir);
   // Signed out until an analyst signs in, where the desk's address holds no password.
