@@ -33,3 +33,4 @@ export * from './desk';
 export * from './audit';
 export * from './kb';
 export * from './wire';
+export * from './error-report';

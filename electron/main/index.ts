@@ -6,6 +6,7 @@ import { EVENTS_IPC_CHANNEL, apiMethods, ipcChannel, type WireResult } from '@de
 import { openConsole } from '../services/console';
 import { openSignInGate, type SignInGate } from '../services/desk/sign-in-gate';
 import { consoleDataDir } from '../services/paths';
+import { installCrashReports, reportStartFailure } from './crash-reports';
 import { consoleLogFile, openRotatingLog } from './rotating-log';
 import { createSafeStorageSecretBox } from './safe-storage';
 import { electronSettingsStore } from './settings-store';
@@ -16,6 +17,7 @@ import { rememberWindowStates } from './window-state';
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const indexHtmlPath = path.join(__dirname, '..', 'renderer', 'index.html');
 const dataDir = consoleDataDir();
+const logFile = consoleLogFile(dataDir);
 
 /** In development, better-sqlite3 built for Electron's ABI sits apart from Node's build. */
 function electronSqliteBinding(): string | undefined {
@@ -70,7 +72,8 @@ async function start(): Promise<void> {
     callback(false);
   });
 
-  const logger = pino({}, openRotatingLog({ file: consoleLogFile(dataDir) }));
+  const logger = pino({}, openRotatingLog({ file: logFile }));
+  installCrashReports({ dataDir, logFile }, logger);
   rememberWindowStates(dataDir, logger);
   const sqliteBinding = electronSqliteBinding();
   const secrets = createSafeStorageSecretBox(dataDir);
@@ -118,5 +121,7 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   console.error('Deskside could not start:', error);
-  app.exit(1);
+  void reportStartFailure(error, { dataDir, logFile }).finally(() => {
+    app.exit(1);
+  });
 });
