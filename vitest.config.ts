@@ -32,6 +32,9 @@ export default defineConfig({
           // A few suites collect this machine's real inventory once, before their tests:
           // several seconds alone, more beside the other suites on two cores.
           hookTimeout: 30_000,
+          // electron-store imports `electron` at load time: inlined, its tests can stand in
+          // for Electron with vi.mock (Electron's binary cannot run under Node).
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
 import { WireErrorSchema, type WireError } from './errors';
+import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
   AddSshMachineInputSchema,
@@ -125,6 +126,8 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   analyst: z.string(),
   host: z.enum(['electron', 'browser']),
+  /** What protects this console's secrets, for the settings page. */
+  secrets: SecretProtectionSchema,
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

@@ -4,5 +4,5 @@
  * rest of core (the contract's schemas) is still being evaluated; see renderer/src/boot.ts.
  */
 export { canonicalJson } from './canonical-json';
-export { LANGUAGES, type Language } from './languages';
+export { DEFAULT_LANGUAGE, LANGUAGES, resolveLanguage, type Language } from './languages';
 export { OPEN_STATUSES, TICKET_STATUSES, type TicketStatus } from './workflow/statuses';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages';
 
-export { LANGUAGES, type Language } from './languages';
+export { DEFAULT_LANGUAGE, LANGUAGES, resolveLanguage, type Language } from './languages';
 export const LanguageSchema = z.enum(LANGUAGES);
 
 /** How the analyst at this console wants to be called on screen (not the name tickets record). */

@@ -12,14 +12,19 @@ import {
   createAppProtocolHandler,
   listRendererFiles,
 } from './app-protocol';
+import { installCrashReports, reportStartFailure } from './crash-reports';
 import { handleTrusted, isTrustedSender } from './ipc';
 import { lockDownContents, lockDownSession } from './lockdown';
+import { consoleLogFile, openRotatingLog } from './rotating-log';
 import { createSafeStorageSecretBox } from './safe-storage';
+import { electronSettingsStore } from './settings-store';
 import { createMainWindow } from './window';
+import { rememberWindowStates } from './window-state';
 
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const dataDir = consoleDataDir();
+const logFile = consoleLogFile(dataDir);
 
 // Before the app is ready: the console's page is served from app://deskside, not file://.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -67,14 +72,15 @@ async function start(): Promise<void> {
     createAppProtocolHandler(rendererDir, await listRendererFiles(rendererDir)),
   );
 
-  const logger = pino(
-    pino.destination({ dest: path.join(dataDir, 'logs', 'console.log'), mkdir: true }),
-  );
+  const logger = pino({}, openRotatingLog({ file: logFile }));
+  installCrashReports({ dataDir, logFile }, logger);
+  rememberWindowStates(dataDir, logger);
   const sqliteBinding = electronSqliteBinding();
   const secrets = createSafeStorageSecretBox(dataDir);
   // Signed out until an analyst signs in, where the desk's address holds no password.
   const services = await openSignInGate({
     dataDir,
+    settingsStore: electronSettingsStore,
     logger,
     open: (databaseUrl, signIn) =>
       openConsole({
@@ -82,6 +88,7 @@ async function start(): Promise<void> {
         host: 'electron',
         logger,
         secrets,
+        settingsStore: electronSettingsStore,
         ...(sqliteBinding ? { nativeBinding: sqliteBinding } : {}),
         ...(databaseUrl ? { databaseUrl } : {}),
         signIn,
@@ -113,5 +120,7 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   console.error('Deskside could not start:', error);
-  app.exit(1);
+  void reportStartFailure(error, { dataDir, logFile }).finally(() => {
+    app.exit(1);
+  });
 });

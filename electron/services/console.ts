@@ -36,6 +36,7 @@ import { VisitService } from './outside-help/visit-service';
 import { PeopleService } from './people/people-service';
 import { QueueService } from './queue/queue-service';
 import { createKeyFileSecretBox, type SecretBox } from './secrets/secret-box';
+import type { SettingsStoreFactory } from './settings/settings-store';
 import { AssignmentService } from './tickets/assignment-service';
 import { LifecycleService } from './tickets/lifecycle-service';
 import { SettingsService } from './settings/settings-service';
@@ -56,6 +57,8 @@ export interface ConsoleOptions {
   /** Who is at the console; recorded on tickets and evidence. Defaults to the OS user. */
   analyst?: string;
   secrets?: SecretBox;
+  /** How the settings file is kept: conf by default, electron-store in the desktop app. */
+  settingsStore?: SettingsStoreFactory;
   logger?: Logger;
   nativeBinding?: string;
   collectLocalInventory?: () => Promise<Inventory>;
@@ -159,14 +162,15 @@ async function servicesOn(
   const snapshots = new SnapshotStore();
   // On a desk with roles, the analyst is whoever signed in to the database, nothing else.
   const signedIn = store.dialect === 'postgres' ? await signedInAnalyst(db) : null;
+  const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const info: AppInfo = {
     version: CONSOLE_VERSION,
     analyst: signedIn ?? options.analyst ?? os.userInfo().username,
     host: options.host,
+    secrets: secrets.protection,
   };
   const audit = new AuditLog(db, { analyst: info.analyst, pc: os.hostname() }, now);
   await audit.record('console.opened', '', { host: info.host, version: info.version });
-  const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const consoleName = `${info.analyst}@${os.hostname()}`.slice(0, 100);
   const pc = options.thisComputer ?? (await thisComputer(options.dataDir));
   const credentials =
@@ -212,7 +216,7 @@ async function servicesOn(
     options.closeUnansweredEveryMs === undefined ? HOUR_MS : options.closeUnansweredEveryMs,
     logger,
   );
-  const settings = new SettingsService(options.dataDir);
+  const settings = new SettingsService(options.dataDir, options.settingsStore);
   // Job progress is for this console's windows: straight to its listeners, not the database.
   const jobs = new JobRegistry({
     emit: (event) => {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/client';
 import { App, startConsole } from './app/App';
+import { CrashBoundary } from './components/CrashBoundary';
 import { setupI18n } from './i18n';
 import { resolveLanguage } from './i18n/catalogs';
 import { showSignIn, type Screen } from './screens';
@@ -28,7 +29,9 @@ export async function openConsoleScreen(): Promise<Screen> {
       const root = createRoot(element);
       root.render(
         <StrictMode>
-          <App session={session} />
+          <CrashBoundary>
+            <App session={session} />
+          </CrashBoundary>
         </StrictMode>,
       );
       return () => {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/client';
+import { CrashBoundary } from './components/CrashBoundary';
 import { setupI18n } from './i18n';
 import { resolveLanguage } from './i18n/catalogs';
 import { SignInPage } from './pages/SignInPage';
@@ -35,13 +36,15 @@ export async function openSignInScreen(): Promise<Screen> {
       const root = createRoot(element);
       root.render(
         <StrictMode>
-          <SignInPage
-            client={client}
-            desk={state.desk}
-            reason={state.reason}
-            language={settings?.language}
-            onSignedIn={signedIn}
-          />
+          <CrashBoundary>
+            <SignInPage
+              client={client}
+              desk={state.desk}
+              reason={state.reason}
+              language={settings?.language}
+              onSignedIn={signedIn}
+            />
+          </CrashBoundary>
         </StrictMode>,
       );
       return () => {

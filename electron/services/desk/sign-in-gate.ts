@@ -21,6 +21,7 @@ import type { ApiHandlers } from '../api/handlers';
 import type { ConsoleServices } from '../console';
 import { EventHub } from '../database/store';
 import { SettingsService } from '../settings/settings-service';
+import type { SettingsStoreFactory } from '../settings/settings-store';
 import {
   SIGNED_IN_BY_ADDRESS,
   deskName,
@@ -35,6 +36,8 @@ export interface SignInGateOptions {
   databaseUrl?: string;
   /** The console's data folder: its settings answer while it is signed out. */
   dataDir: string;
+  /** How the settings file is kept: conf by default, electron-store in the desktop app. */
+  settingsStore?: SettingsStoreFactory;
   logger: Logger;
   /** Opens the console's services on `databaseUrl` (openConsole with the host's options). */
   open(databaseUrl: string | undefined, signIn: SignInControl): Promise<ConsoleServices>;
@@ -101,7 +104,7 @@ class InteractiveGate implements SignInGate {
     private readonly options: SignInGateOptions,
   ) {
     this.logger = options.logger.child({ part: 'sign-in' });
-    const settings = new SettingsService(options.dataDir);
+    const settings = new SettingsService(options.dataDir, options.settingsStore);
     const refuse = () => Promise.reject(new DesksideError('signed_out', 'Sign in first'));
     // Every method refuses; the dispatch above does not even ask the others.
     const refusing: Record<string, unknown> = Object.fromEntries(

@@ -1,11 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SecretProtection } from '@deskside/core';
 
 /** Seals secrets (console tokens, passphrases) before they are stored. */
 export interface SecretBox {
   /** How the secrets are protected, for the settings page and logs. */
-  readonly protection: 'os-keychain' | 'key-file';
+  readonly protection: SecretProtection;
   seal(plain: string): string;
   open(sealed: string): string;
 }
@@ -28,15 +29,20 @@ function loadOrCreateKey(dataDir: string): Buffer {
   return key;
 }
 
+type KeyFileReason = Extract<SecretProtection, { kind: 'key-file' }>['reason'];
+
 /**
  * AES-256-GCM with a key file readable only by the user. Used where the OS keychain is not
  * available (browser mode, Linux without a keyring): it keeps tokens out of the database
  * file and its backups, though not from someone who can read the user's files.
  */
-export function createKeyFileSecretBox(dataDir: string): SecretBox {
+export function createKeyFileSecretBox(
+  dataDir: string,
+  reason: KeyFileReason = 'browser-mode',
+): SecretBox {
   const key = loadOrCreateKey(dataDir);
   return {
-    protection: 'key-file',
+    protection: { kind: 'key-file', reason },
     seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -40,4 +40,11 @@ describe('console settings', () => {
     await writeFile(path.join(desk.dataDir, 'settings.json'), JSON.stringify({ language: 42 }));
     expect(new SettingsService(desk.dataDir).get()).toEqual({ language: null, displayName: null });
   });
+
+  it('tell the settings page that a key file seals the secrets in browser mode', async () => {
+    expect((await desk.call('app.info', {})).secrets).toEqual({
+      kind: 'key-file',
+      reason: 'browser-mode',
+    });
+  });
 });

@@ -13,7 +13,12 @@ function bridgeFrom(respond: (method: string, input: unknown) => Promise<unknown
 const bridgeAnswering = (answer: (method: string, input: unknown) => unknown) =>
   bridgeFrom((method, input) => Promise.resolve(answer(method, input)));
 
-const info = { version: '0.1.0', analyst: 'ana', host: 'browser' };
+const info = {
+  version: '0.1.0',
+  analyst: 'ana',
+  host: 'browser',
+  secrets: { kind: 'key-file', reason: 'browser-mode' },
+};
 
 describe('createClient', () => {
   it('returns the value of a successful call, validated by the contract', async () => {

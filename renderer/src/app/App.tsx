@@ -17,6 +17,7 @@ import { RouterProvider } from 'react-router/dom';
 import type { ApiClient } from '../api/client';
 import { ApiContext, useApiQuery } from '../api/hooks';
 import { useLiveUpdates } from '../api/live-updates';
+import { RouteCrash } from '../components/CrashBoundary';
 import { isLazyComponent, lazyComponent } from '../components/lazy-component';
 import { mayReadAuditLog } from '../features/desk/desk-session';
 import { SignOutButton } from '../features/desk/SignOutButton';
@@ -118,6 +119,7 @@ function prefetcher(api: ApiClient, queryClient: QueryClient) {
 const consoleRoutes = (ahead: ReturnType<typeof prefetcher>): RouteObject[] => [
   {
     element: <Layout />,
+    errorElement: <RouteCrash />,
     children: [
       // Loaders, not <Navigate>: the router settles on the queue before anything renders.
       { index: true, loader: () => redirect('/tickets') },

@@ -4,7 +4,7 @@
  * console's code has loaded.
  */
 import type { ResourceKey } from 'i18next';
-import { LANGUAGES, type Language } from '@deskside/core/schema-free';
+import { DEFAULT_LANGUAGE, resolveLanguage, type Language } from '@deskside/core/schema-free';
 
 /**
  * The console fetches the analyst's language before its first render and another one only
@@ -31,18 +31,6 @@ export function loadCatalog(language: Language): Promise<ResourceKey> {
   return catalog;
 }
 
-export const defaultLanguage: Language = 'en';
+export const defaultLanguage: Language = DEFAULT_LANGUAGE;
 
-/** The chosen language, else the first of the system's languages Deskside speaks, else English. */
-export function resolveLanguage(
-  chosen: Language | null,
-  systemLanguages: readonly string[],
-): Language {
-  if (chosen) return chosen;
-  for (const tag of systemLanguages) {
-    const base = tag.toLowerCase().split('-')[0];
-    const match = LANGUAGES.find((language) => language === base);
-    if (match) return match;
-  }
-  return defaultLanguage;
-}
+export { resolveLanguage };

@@ -9,6 +9,7 @@ import { AgentsSettings } from '../features/settings/AgentsSettings';
 import { AnalystsSettings, DeskWithoutRoles } from '../features/settings/AnalystsSettings';
 import { GroupsSettings } from '../features/settings/GroupsSettings';
 import { ProfileSettings } from '../features/settings/ProfileSettings';
+import { SecretProtection } from '../features/settings/SecretProtection';
 import { SlaSettings } from '../features/settings/SlaSettings';
 
 export const SETTINGS_SECTIONS = [
@@ -57,9 +58,12 @@ export function ProfileSection() {
   if (!profile.data) return <p className="muted">{t('app.loading')}</p>;
   const current = profile.data;
   return (
-    <WithConfig>
-      {(config) => <ProfileSettings profile={current} groups={config.groups} />}
-    </WithConfig>
+    <>
+      <WithConfig>
+        {(config) => <ProfileSettings profile={current} groups={config.groups} />}
+      </WithConfig>
+      <SecretProtection />
+    </>
   );
 }
 
