@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type Conf from 'conf';
 import { temporaryFolders } from '#test/helpers/temp-folders';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsService } from '../services/settings/settings-service';
@@ -15,43 +14,23 @@ import {
 // electron-store would default from `app` is given by settingsStoreOptions.
 vi.mock('electron', () => ({ default: {} }));
 
-/** What electron-store hands conf, read back from a conf subclass standing in for it. */
-const seenByConf = vi.hoisted(() => [] as unknown[]);
-vi.mock('conf', async (importOriginal) => {
-  const { default: RealConf } = await importOriginal<{ default: typeof Conf }>();
-  class RecordingConf<T extends Record<string, unknown>> extends RealConf<T> {
-    constructor(options: ConstructorParameters<typeof RealConf<T>>[0]) {
-      seenByConf.push({ ...options });
-      super(options);
-    }
-  }
-  return { default: RecordingConf };
-});
-
 const folders = temporaryFolders('deskside-electron-settings-');
 let dataDir: string;
 beforeEach(async () => {
   dataDir = await folders.make();
-  seenByConf.length = 0;
 });
 afterEach(() => folders.removeAll());
 
 describe('the electron-store settings store (with a stand-in electron module)', () => {
-  it('hands conf the same file name, folder and defaults as the conf store', async () => {
+  it('opens the same file, with the same defaults, as the conf store', async () => {
     const { electronSettingsStore } = await import('./settings-store');
     const options: SettingsStoreOptions = settingsStoreOptions(dataDir);
     const desktop = electronSettingsStore(options);
-    expect(seenByConf).toEqual([
-      {
-        cwd: dataDir,
-        configName: 'settings',
-        defaults: { language: null, displayName: null },
-        // electron-store adds the app's version, which conf needs only for migrations.
-        projectVersion: undefined,
-      },
-    ]);
-    expect(desktop.path).toBe(confSettingsStore(options).path);
+    const browser = confSettingsStore(options);
     expect(desktop.path).toBe(path.join(dataDir, 'settings.json'));
+    expect(desktop.path).toBe(browser.path);
+    expect(desktop.store).toEqual({ language: null, displayName: null });
+    expect(desktop.store).toEqual(browser.store);
   });
 
   it('opens the file the conf store wrote, and conf reads what it writes', async () => {
