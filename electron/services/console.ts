@@ -13,6 +13,7 @@ import { DeskService } from './desk/desk-service';
 import { SIGNED_IN_BY_ADDRESS, type SignInControl } from './desk/sign-in';
 import { TransferFiles } from './data/transfer-files';
 import { JobRegistry } from './jobs/job-registry';
+import { EnrolmentService } from './machines/enrolments';
 import { PairingService } from './machines/pairing-service';
 import { ProfileService } from './profile/profile-service';
 import type { Db } from './database/open';
@@ -248,6 +249,15 @@ async function servicesOn(
     settings,
     profile: new ProfileService(info.analyst, settings, workflow),
     pairing: new PairingService({ db, credentials, machines, consoleName }),
+    enrolments: new EnrolmentService({
+      db,
+      dialect: store.dialect,
+      secrets,
+      machines,
+      analyst: info.analyst,
+      deskName: consoleName,
+      now,
+    }),
     jobs,
     kb: new KbService(deps),
     kbSearch: new KbSearchService(deps),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
+import { enrolAtStart } from '../../security/enrol';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
 import { startInventoryService } from '../../inventory/start';
@@ -31,6 +32,9 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     redact: ['req.headers.authorization'],
   });
   const { logger } = log;
+  // Before any request: a desk's enrolment file placed beside the config file is taken now.
+  const enrolled = await enrolAtStart(config, configFile);
+  if (enrolled?.error) logger.error({ file: enrolled.file }, enrolled.error);
   const security = await openSecurity(config, process.env, logger, identity.fingerprint);
   const inventory = startInventoryService(config.dataDir, logger);
   const server = createAgentServer({
@@ -41,6 +45,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     handlers: createHandlers({
       collectInventory: (sections) => inventory.prepared(sections),
       pair: security.pair,
+      enrolment: security.enrolment,
       // The runner and the catalog load with the first checks request: an idle agent holds
       // no check definitions.
       checks: once(async () => {
@@ -78,6 +83,13 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       security.provisioned.kind === 'file' ? security.provisioned.file : security.provisioned.name;
     console.log(`Pre-provisioned console token: from ${where}`);
   }
+  if (enrolled?.result) {
+    const { outcome, enrolment } = enrolled.result;
+    console.log(
+      `Enrolment: ${enrolled.file}, desk ${enrolment.deskName} (${enrolment.label}), ${outcome === 'enrolled' ? 'taken now' : 'taken before'}, until ${enrolment.expiresAt}`,
+    );
+  }
+  if (enrolled?.error) console.error(`Enrolment file refused: ${enrolled.error}`);
   console.log('To add a console, run `deskside-agent pair` on this computer');
 
   const stop = (signal: string) => {
