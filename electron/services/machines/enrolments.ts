@@ -14,12 +14,12 @@
  * 4. the machine is added with that certificate pinned and the credential kept by whoever
  *    keeps the desk's credentials (machine-credentials.ts).
  *
- * The file's secret and the claims' seed are sealed by this console's secret box: on the
- * SQLite file, the console is the desk. A shared PostgreSQL desk does not issue enrolment
- * files yet (its database would have to hold and use those secrets, as it does machine keys).
+ * Who holds the file's secret and the claims' seed, checks proofs and spends claims is the
+ * keeper's to say (enrolment-keepers.ts): the console on the SQLite file, the database on a
+ * shared PostgreSQL desk, where only administrators issue and revoke files.
  */
 import { randomBytes } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import {
   DesksideError,
@@ -29,39 +29,25 @@ import {
   type IssuedEnrolment,
   type Machine,
 } from '@deskside/core';
-import {
-  claimToken,
-  createEnrolment,
-  enrolmentFileText,
-  enrolmentProof,
-  sameDigest,
-} from '@deskside/agent/enrolment';
-import type { DialectName } from '../database/dialect';
+import { createEnrolment, enrolmentFileText } from '@deskside/agent/enrolment';
 import type { Db } from '../database/open';
-import type { EnrolmentsTable as EnrolmentsColumns } from '../database/schema';
-import type { SecretBox } from '../secrets/secret-box';
+import type { EnrolmentsTable } from '../database/schema';
 import { enrolmentPost, probeAgent, type PinnedEndpoint } from './agent-client';
+import { spentError, type EnrolmentKeeper } from './enrolment-keepers';
 import type { MachineService } from './machine-service';
 
 export interface EnrolmentServiceDeps {
   db: Db;
-  dialect: DialectName;
-  secrets: SecretBox;
+  keeper: EnrolmentKeeper;
   machines: MachineService;
-  analyst: string;
-  /** How the file names the desk, and how agents list it. */
+  /** How the file names the desk. */
   deskName: string;
+  /** How agents list this console once it paired, e.g. "ana@helpdesk-07". */
+  consoleName: string;
   now?: () => Date;
 }
 
-type EnrolmentsTable = Selectable<EnrolmentsColumns>;
-
-interface SealedSecrets {
-  secret: string;
-  seed: string;
-}
-
-const toEnrolment = (row: EnrolmentsTable): Enrolment => ({
+const toEnrolment = (row: Selectable<EnrolmentsTable>): Enrolment => ({
   id: row.id,
   label: row.label,
   keyId: row.keyId,
@@ -81,17 +67,7 @@ export class EnrolmentService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  private refuseOnSharedDesk(): void {
-    if (this.deps.dialect === 'postgres') {
-      throw new DesksideError(
-        'forbidden',
-        'A shared desk does not issue enrolment files yet: pair its machines with a code',
-      );
-    }
-  }
-
   async issue(input: z.output<typeof IssueEnrolmentInputSchema>): Promise<IssuedEnrolment> {
-    this.refuseOnSharedDesk();
     const { file, seed } = createEnrolment({
       deskName: this.deps.deskName,
       label: input.label,
@@ -99,22 +75,28 @@ export class EnrolmentService {
       maxMachines: input.maxMachines,
       now: this.now(),
     });
-    const sealed: SealedSecrets = { secret: file.secret, seed: seed.toString('base64url') };
-    const row: EnrolmentsTable = {
-      id: file.id,
-      label: file.label,
-      keyId: file.deskKey.keyId,
-      issuedBy: this.deps.analyst,
-      issuedAt: file.issuedAt,
-      expiresAt: file.expiresAt,
-      maxMachines: file.maxMachines,
-      usedMachines: 0,
-      revokedAt: null,
-      revokedBy: null,
-      secretsSealed: this.deps.secrets.seal(JSON.stringify(sealed)),
-    };
-    await this.deps.db.insertInto('enrolments').values(row).execute();
-    return { enrolment: toEnrolment(row), fileText: enrolmentFileText(file) };
+    await this.deps.keeper.issue(
+      {
+        id: file.id,
+        label: file.label,
+        keyId: file.deskKey.keyId,
+        issuedAt: file.issuedAt,
+        expiresAt: file.expiresAt,
+        maxMachines: file.maxMachines,
+      },
+      { secret: file.secret, seed: seed.toString('base64url') },
+    );
+    return { enrolment: await this.get(file.id), fileText: enrolmentFileText(file) };
+  }
+
+  private async get(id: string): Promise<Enrolment> {
+    const row = await this.deps.db
+      .selectFrom('enrolments')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new DesksideError('not_found', 'No such enrolment file');
+    return toEnrolment(row);
   }
 
   async list(): Promise<Enrolment[]> {
@@ -128,25 +110,12 @@ export class EnrolmentService {
 
   /** No machine is added with the file from now on; machines added before stay paired. */
   async revoke(id: string): Promise<Enrolment> {
-    const at = this.now().toISOString();
-    await this.deps.db
-      .updateTable('enrolments')
-      .set({ revokedAt: at, revokedBy: this.deps.analyst })
-      .where('id', '=', id)
-      .where('revokedAt', 'is', null)
-      .execute();
-    const row = await this.deps.db
-      .selectFrom('enrolments')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new DesksideError('not_found', 'No such enrolment file');
-    return toEnrolment(row);
+    await this.deps.keeper.revoke(id);
+    return this.get(id);
   }
 
   /** Adds an agent that took one of this desk's enrolment files, by its address alone. */
   async addMachine(input: z.output<typeof AddEnrolledMachineInputSchema>): Promise<Machine> {
-    this.refuseOnSharedDesk();
     await this.deps.machines.refuseListed(input);
     const presented = await probeAgent(input);
     const endpoint: PinnedEndpoint = {
@@ -155,12 +124,11 @@ export class EnrolmentService {
       certPem: presented.certPem,
       fingerprint: presented.fingerprint,
     };
-    const enrolment = await this.provenEnrolment(endpoint);
-    const claim = await this.spendClaim(enrolment.id);
+    const { enrolmentId, claim } = await this.proveAndClaim(endpoint);
     const paired = await enrolmentPost(endpoint, 'enrolmentClaim', {
-      enrolmentId: enrolment.id,
+      enrolmentId,
       claim,
-      consoleName: this.deps.deskName,
+      consoleName: this.deps.consoleName,
     });
     return this.deps.machines.insert(
       endpoint,
@@ -170,63 +138,44 @@ export class EnrolmentService {
     );
   }
 
-  private secretsOf(row: EnrolmentsTable): SealedSecrets {
-    return JSON.parse(this.deps.secrets.open(row.secretsSealed)) as SealedSecrets;
-  }
-
-  /** The enrolment of this desk whose secret the agent behind `endpoint` proves it holds. */
-  private async provenEnrolment(endpoint: PinnedEndpoint): Promise<EnrolmentsTable> {
+  /**
+   * Asks the agent behind `endpoint` to prove it holds one of this desk's files, bound to
+   * the certificate it presents, and spends a claim of the first file whose proof holds.
+   */
+  private async proveAndClaim(
+    endpoint: PinnedEndpoint,
+  ): Promise<{ enrolmentId: string; claim: string }> {
     const challenge = randomBytes(32).toString('hex');
     const answer = await enrolmentPost(endpoint, 'enrolmentProof', { challenge });
     const ids = answer.proofs.map((proof) => proof.enrolmentId);
-    const rows =
+    const ours =
       ids.length === 0
         ? []
-        : await this.deps.db.selectFrom('enrolments').selectAll().where('id', 'in', ids).execute();
+        : await this.deps.db.selectFrom('enrolments').select('id').where('id', 'in', ids).execute();
     const where = `${endpoint.address}:${endpoint.port}`;
-    if (rows.length === 0) {
+    if (ours.length === 0) {
       throw new DesksideError(
         'pairing_refused',
         `The agent at ${where} holds no enrolment file of this desk: place one on it (deskside-agent enrol), or pair it with a code. Nothing was added.`,
       );
     }
-    for (const row of rows) {
-      const given = answer.proofs.find((proof) => proof.enrolmentId === row.id);
-      const expected = enrolmentProof(this.secretsOf(row).secret, {
-        enrolmentId: row.id,
+    let spent = false;
+    for (const { id } of ours) {
+      const given = answer.proofs.find((proof) => proof.enrolmentId === id);
+      if (!given) continue;
+      const claim = await this.deps.keeper.claim({
+        enrolmentId: id,
         fingerprint: endpoint.fingerprint,
         challenge,
+        proof: given.proof,
       });
-      if (given && sameDigest(given.proof, expected)) return row;
+      if (claim === 'spent') spent = true;
+      else if (claim !== 'proof_refused') return { enrolmentId: id, claim };
     }
+    if (spent) throw spentError();
     throw new DesksideError(
       'certificate_mismatch',
       `The agent at ${where} could not prove it holds this desk's enrolment file for the certificate it presents (${endpoint.fingerprint}): something may stand between this console and the machine. Nothing was pinned or added.`,
     );
-  }
-
-  /** Takes the next claim of an enrolment, if it is still valid and has one left. */
-  private async spendClaim(id: string): Promise<string> {
-    const now = this.now().toISOString();
-    const taken = await this.deps.db
-      .updateTable('enrolments')
-      .set({ usedMachines: sql<number>`used_machines + 1` })
-      .where('id', '=', id)
-      .where('revokedAt', 'is', null)
-      .where('expiresAt', '>', now)
-      .where(sql<boolean>`used_machines < max_machines`)
-      .returning(['usedMachines', 'secretsSealed'])
-      .executeTakeFirst();
-    if (!taken) {
-      throw new DesksideError(
-        'pairing_refused',
-        'This enrolment file was revoked, has expired or has added all the machines it may: issue a new one. Nothing was added.',
-      );
-    }
-    const seed = Buffer.from(
-      (JSON.parse(this.deps.secrets.open(taken.secretsSealed)) as SealedSecrets).seed,
-      'base64url',
-    );
-    return claimToken(seed, taken.usedMachines - 1);
   }
 }

@@ -22,7 +22,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-desk': desk(dialect),
     '0006-desk-machine-keys': deskMachineKeys(dialect),
     '0007-ssh-machines': sshMachines(),
-    '0008-enrolments': enrolments(),
+    '0008-enrolments': enrolments(dialect),
   };
 }
 
