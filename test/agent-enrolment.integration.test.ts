@@ -77,7 +77,7 @@ describe('pairing with an enrolment file', () => {
     const error = await callError(
       otherDesk.call('machines.addEnrolled', { address: '127.0.0.1', port: agent.port }),
     );
-    expect(error.code).toBe('pairing_refused');
+    expect(error.code).toBe('enrolment_refused');
     expect(error.message).toMatch(/holds no enrolment file of this desk/);
     expect((await otherDesk.call('machines.list', {})).filter((m) => m.address)).toEqual([]);
   });
@@ -127,7 +127,7 @@ describe('pairing with an enrolment file', () => {
     const error = await callError(
       desk.call('machines.addEnrolled', { address: '127.0.0.1', port: agent.port }),
     );
-    expect(error.code).toBe('pairing_refused');
+    expect(error.code).toBe('enrolment_refused');
     expect(error.message).toMatch(/revoked/);
   });
 });

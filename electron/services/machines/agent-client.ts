@@ -283,7 +283,8 @@ type UnsignedPostRoute = 'pair' | 'enrolmentProof' | 'enrolmentClaim';
 /**
  * An unsigned POST of pairing (a code) or enrolled pairing (a proof, a claim), over a
  * connection that accepts only the certificate the desk confirmed: what it carries is never
- * sent to another. A refusal (401) is `pairing_refused` in the agent's own words.
+ * sent to another. A refusal (401) is `pairing_refused` (or `enrolment_refused`) in the
+ * agent's own words.
  */
 async function unsignedPost<K extends UnsignedPostRoute>(
   endpoint: PinnedEndpoint,
@@ -295,7 +296,7 @@ async function unsignedPost<K extends UnsignedPostRoute>(
   if (response.status === 401) {
     const refusal = AgentErrorResponseSchema.safeParse(parseJson(response.body));
     throw new DesksideError(
-      'pairing_refused',
+      route === 'pair' ? 'pairing_refused' : 'enrolment_refused',
       refusal.success
         ? refusal.data.error.message
         : `The agent at ${where(endpoint)} refused the pairing`,

@@ -31,23 +31,26 @@ export interface EnrolmentClaimRequest {
   proof: string;
 }
 
+/** A claim to send to the agent, or why there is none. */
+export type ClaimOutcome = { claim: string } | { refused: 'proof' | 'spent' };
+
 export interface EnrolmentKeeper {
   /** Records a new file and keeps its secret and its claims' seed. */
   issue(row: NewEnrolmentRow, secrets: { secret: string; seed: string }): Promise<void>;
   /** Marks a file revoked (once); not_found when there is none. */
   revoke(id: string): Promise<void>;
   /**
-   * Checks the agent's proof, then spends one claim of the file: `proof_refused` when the
+   * Checks the agent's proof, then spends one claim of the file: refused `proof` when the
    * proof does not hold for that certificate, `spent` when the file was revoked, has expired
    * or has added all its machines.
    */
-  claim(request: EnrolmentClaimRequest): Promise<string | 'proof_refused' | 'spent'>;
+  claim(request: EnrolmentClaimRequest): Promise<ClaimOutcome>;
 }
 
 const SPENT_MESSAGE =
   'This enrolment file was revoked, has expired or has added all the machines it may: issue a new one. Nothing was added.';
 
-export const spentError = () => new DesksideError('pairing_refused', SPENT_MESSAGE);
+export const spentError = () => new DesksideError('enrolment_refused', SPENT_MESSAGE);
 
 interface SealedSecrets {
   secret: string;
@@ -93,10 +96,10 @@ export function consoleHeldEnrolments(deps: {
         .select('secretsSealed')
         .where('id', '=', request.enrolmentId)
         .executeTakeFirst();
-      if (!row) return 'proof_refused';
+      if (!row) return { refused: 'proof' };
       const { secret, seed } = open(row.secretsSealed);
       const expected = enrolmentProof(secret, request);
-      if (!sameDigest(request.proof, expected)) return 'proof_refused';
+      if (!sameDigest(request.proof, expected)) return { refused: 'proof' };
       const taken = await deps.db
         .updateTable('enrolments')
         .set({ usedMachines: sql<number>`used_machines + 1` })
@@ -106,8 +109,8 @@ export function consoleHeldEnrolments(deps: {
         .where(sql<boolean>`used_machines < max_machines`)
         .returning('usedMachines')
         .executeTakeFirst();
-      if (!taken) return 'spent';
-      return claimToken(Buffer.from(seed, 'base64url'), taken.usedMachines - 1);
+      if (!taken) return { refused: 'spent' };
+      return { claim: claimToken(Buffer.from(seed, 'base64url'), taken.usedMachines - 1) };
     },
   };
 }
@@ -137,11 +140,12 @@ export function deskHeldEnrolments(deps: { db: Db }): EnrolmentKeeper {
             ${request.challenge}, ${request.proof}) AS claim`.execute(deps.db);
         const claim = rows[0]?.claim;
         if (!claim) throw new DesksideError('internal', 'The desk made no claim');
-        return claim;
+        return { claim };
       } catch (error) {
         const state = sqlState(error);
-        if (state === ENROLMENT_PROOF_REFUSED || state === NO_DATA_FOUND) return 'proof_refused';
-        if (state === ENROLMENT_SPENT) return 'spent';
+        if (state === ENROLMENT_PROOF_REFUSED || state === NO_DATA_FOUND)
+          return { refused: 'proof' };
+        if (state === ENROLMENT_SPENT) return { refused: 'spent' };
         throw error;
       }
     },

@@ -155,7 +155,7 @@ export class EnrolmentService {
     const where = `${endpoint.address}:${endpoint.port}`;
     if (ours.length === 0) {
       throw new DesksideError(
-        'pairing_refused',
+        'enrolment_refused',
         `The agent at ${where} holds no enrolment file of this desk: place one on it (deskside-agent enrol), or pair it with a code. Nothing was added.`,
       );
     }
@@ -163,14 +163,14 @@ export class EnrolmentService {
     for (const { id } of ours) {
       const given = answer.proofs.find((proof) => proof.enrolmentId === id);
       if (!given) continue;
-      const claim = await this.deps.keeper.claim({
+      const outcome = await this.deps.keeper.claim({
         enrolmentId: id,
         fingerprint: endpoint.fingerprint,
         challenge,
         proof: given.proof,
       });
-      if (claim === 'spent') spent = true;
-      else if (claim !== 'proof_refused') return { enrolmentId: id, claim };
+      if ('claim' in outcome) return { enrolmentId: id, claim: outcome.claim };
+      if (outcome.refused === 'spent') spent = true;
     }
     if (spent) throw spentError();
     throw new DesksideError(
