@@ -68,6 +68,13 @@ describe('pairing with an enrolment file', () => {
     expect(registry.consoles).toEqual([
       expect.objectContaining({ enrolmentId: enrolment?.id, revokedAt: null }),
     ]);
+    const listed = await runAgentCli(['consoles', 'list', '--json', '--data-dir', agentDir], {
+      DESKSIDE_AGENT_CONFIG: path.join(agentDir, 'test-config.json'),
+    });
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      enrolments: [{ id: enrolment?.id, label: 'Finance laptops', claimsUsed: 1 }],
+    });
+    expect(listed.stdout).not.toContain((JSON.parse(fileText) as { secret: string }).secret);
     const page = await desk.call('audit.list', { action: 'machine.enrolled' });
     expect(page.entries.map((entry) => entry.subject)).toEqual([machine.id]);
   });
