@@ -12,11 +12,11 @@ import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
 import {
   AddEnrolledMachineInputSchema,
-  EnrolmentIdSchema,
   EnrolmentSchema,
   IssueEnrolmentInputSchema,
   IssuedEnrolmentSchema,
 } from './enrolment';
+import { EnrolmentIdSchema } from './enrolment-file';
 import { WireErrorSchema, type WireError } from './errors';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {

@@ -96,8 +96,11 @@ export class ConsoleRegistry {
   }
 
   /** Records a checked enrolment file (enrolment-crypto.ts `checkEnrolmentFile`); idempotent. */
-  enrol(file: EnrolmentFile): Promise<{ outcome: EnrolOutcome; enrolment: EnrolmentRecord }> {
+  async enrol(file: EnrolmentFile): Promise<{ outcome: EnrolOutcome; enrolment: EnrolmentRecord }> {
     const now = this.now();
+    // The same file at every start: answered from a plain read, without taking the lock.
+    const known = addEnrolment(await this.store.read(), file, now);
+    if (known.result.outcome === 'unchanged') return known.result;
     return this.store.update((state) => addEnrolment(state, file, now));
   }
 

@@ -1,21 +1,12 @@
-import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { auditFile, type AgentConfig } from '../config';
-import { systemConfigFile } from '../config-file';
 import { ConsoleRegistry } from './console-registry';
 import { EnrolmentFileError, checkEnrolmentFile } from './enrolment-crypto';
 import type { EnrolOutcome } from './enrolment-state';
 import type { EnrolmentRecord } from './registry-state';
 
-/** The file `serve` takes at start: enrolment.json in the config file's folder. */
-export const ENROLMENT_FILE_NAME = 'enrolment.json';
 const MAX_ENROLMENT_FILE_BYTES = 1024 * 1024;
-
-/** Where `serve` looks for an enrolment file: beside its config file, or the system-wide one. */
-export function enrolmentFileBeside(configFile: string | null): string {
-  return path.join(path.dirname(configFile ?? systemConfigFile()), ENROLMENT_FILE_NAME);
-}
 
 async function readEnrolmentFile(file: string): Promise<string> {
   try {
@@ -82,21 +73,17 @@ export async function enrolFromFile(
   }
 }
 
-/** `serve`'s start: takes enrolment.json beside the config file when there is one. */
+/**
+ * `serve`'s start: takes the enrolment file beside the config file (config-file.ts,
+ * `enrolmentFileBeside`). A file that cannot be taken is reported, and the agent serves on.
+ */
 export async function enrolAtStart(
   config: AgentConfig,
-  configFile: string | null,
-): Promise<{
-  file: string;
-  result?: { outcome: EnrolOutcome; enrolment: EnrolmentRecord };
-  error?: string;
-} | null> {
-  const file = enrolmentFileBeside(configFile);
-  if (!existsSync(file)) return null;
+  file: string,
+): Promise<{ result?: { outcome: EnrolOutcome; enrolment: EnrolmentRecord }; error?: string }> {
   try {
-    return { file, result: await enrolFromFile(config, file, 'serve') };
+    return { result: await enrolFromFile(config, file, 'serve') };
   } catch (error) {
-    if (!(error instanceof EnrolmentFileError)) throw error;
-    return { file, error: error.message };
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -1,19 +1,17 @@
 /**
- * The cryptography of enrolment files (core/src/enrolment.ts says what each field is for):
- * made and signed by the desk, checked by the agent, and the two HMACs of enrolled pairing,
- * the agent's proof and the desk's one-time claims. The desk's side imports this module as
- * `@deskside/agent/enrolment`, so both sides compute the same bytes.
+ * Enrolment files (core/src/enrolment-file.ts says what each field is for): made and signed
+ * by the desk, checked by the agent; with the two HMACs of enrolled pairing
+ * (enrolment-proof.ts). The desk imports this module as `@deskside/agent/enrolment`, so both
+ * sides compute the same bytes.
  */
 import {
   createHash,
-  createHmac,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   randomBytes,
   randomUUID,
   sign,
-  timingSafeEqual,
   verify,
   type KeyObject,
 } from 'node:crypto';
@@ -26,17 +24,19 @@ import {
   type EnrolmentBody,
   type EnrolmentFile,
 } from '@deskside/core';
+import { EnrolmentFileError, claimDigest, claimToken } from './enrolment-proof';
 
-const PROOF_VERSION = 'deskside-enrolment-proof-v1';
-const CLAIM_VERSION = 'deskside-enrolment-claim-v1';
+export {
+  EnrolmentFileError,
+  claimDigest,
+  claimToken,
+  enrolmentProof,
+  sameDigest,
+} from './enrolment-proof';
+
 /** The DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const DAY_MS = 86_400_000;
-
-/** An enrolment file that cannot be used, with a sentence saying why. */
-export class EnrolmentFileError extends Error {
-  override readonly name = 'EnrolmentFileError';
-}
 
 /** A key id: the first half of the SHA-256 of the raw public key, in hex. */
 export function deskKeyId(rawPublicKey: Buffer): string {
@@ -57,39 +57,6 @@ function publicKeyFromRaw(raw: Buffer): KeyObject {
 
 const signedBytes = (body: EnrolmentBody): Buffer =>
   Buffer.from(ENROLMENT_SIGNED_PREFIX + canonicalJson(body), 'utf8');
-
-/** The one-time claim number `index` of an enrolment, from the desk's seed (base64url). */
-export function claimToken(seed: Buffer, index: number): string {
-  return createHmac('sha256', seed)
-    .update(`${CLAIM_VERSION}\n${index}`, 'utf8')
-    .digest('base64url');
-}
-
-export const claimDigest = (claim: string): string =>
-  createHash('sha256').update(claim, 'utf8').digest('hex');
-
-/**
- * The agent's proof that it holds the enrolment's secret, bound to its own certificate and
- * the desk's challenge: HMAC-SHA256 in hex.
- */
-export function enrolmentProof(
-  secret: string,
-  request: { enrolmentId: string; fingerprint: string; challenge: string },
-): string {
-  return createHmac('sha256', Buffer.from(secret, 'base64url'))
-    .update(
-      [PROOF_VERSION, request.enrolmentId, request.fingerprint, request.challenge].join('\n'),
-      'utf8',
-    )
-    .digest('hex');
-}
-
-/** Compares two hex digests in constant time; false when either is malformed. */
-export function sameDigest(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === 32 && right.length === 32 && timingSafeEqual(left, right);
-}
 
 export interface NewEnrolment {
   file: EnrolmentFile;

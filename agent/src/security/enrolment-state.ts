@@ -1,5 +1,5 @@
 import type { EnrolmentFile } from '@deskside/core';
-import { EnrolmentFileError, claimDigest, enrolmentProof } from './enrolment-crypto';
+import { EnrolmentFileError, claimDigest, enrolmentProof } from './enrolment-proof';
 import {
   newConsole,
   type ConsoleRecord,

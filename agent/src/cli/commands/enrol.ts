@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { enrolFromFile } from '../../security/enrol';
 import { loadOrCreateIdentity } from '../../server/identity';
 import { configFromFlags, withDataOptions } from '../options';
 
@@ -13,6 +12,8 @@ interface EnrolFlags {
 export async function enrol(flags: EnrolFlags): Promise<void> {
   const config = await configFromFlags(flags);
   const identity = await loadOrCreateIdentity(config.dataDir);
+  // Loaded for this command only: `serve` without an enrolment file holds none of it.
+  const { enrolFromFile } = await import('../../security/enrol');
   const { outcome, enrolment } = await enrolFromFile(config, flags.file, 'enrol');
   if (flags.json) {
     console.log(

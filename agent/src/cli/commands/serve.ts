@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadAgentConfig, type ConfigFlags } from '../../config-file';
+import { existsSync } from 'node:fs';
+import { enrolmentFileBeside, loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
-import { enrolAtStart } from '../../security/enrol';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
 import { startInventoryService } from '../../inventory/start';
@@ -32,9 +32,13 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     redact: ['req.headers.authorization'],
   });
   const { logger } = log;
-  // Before any request: a desk's enrolment file placed beside the config file is taken now.
-  const enrolled = await enrolAtStart(config, configFile);
-  if (enrolled?.error) logger.error({ file: enrolled.file }, enrolled.error);
+  // Before any request: a desk's enrolment file placed beside the config file is taken now
+  // (its checking is loaded only then: an agent without one holds none of it).
+  const enrolmentFile = enrolmentFileBeside(configFile);
+  const enrolled = existsSync(enrolmentFile)
+    ? await (await import('../../security/enrol')).enrolAtStart(config, enrolmentFile)
+    : null;
+  if (enrolled?.error) logger.error({ file: enrolmentFile }, enrolled.error);
   const security = await openSecurity(config, process.env, logger, identity.fingerprint);
   const inventory = startInventoryService(config.dataDir, logger);
   const server = createAgentServer({
@@ -86,7 +90,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   if (enrolled?.result) {
     const { outcome, enrolment } = enrolled.result;
     console.log(
-      `Enrolment: ${enrolled.file}, desk ${enrolment.deskName} (${enrolment.label}), ${outcome === 'enrolled' ? 'taken now' : 'taken before'}, until ${enrolment.expiresAt}`,
+      `Enrolment: ${enrolmentFile}, desk ${enrolment.deskName} (${enrolment.label}), ${outcome === 'enrolled' ? 'taken now' : 'taken before'}, until ${enrolment.expiresAt}`,
     );
   }
   if (enrolled?.error) console.error(`Enrolment file refused: ${enrolled.error}`);
