@@ -9,7 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnrolment, enrolmentFileText } from '../agent/src/security/enrolment-crypto';
+import { runAgentCli } from './helpers/agent-cli';
 import { agentRequest } from './helpers/agent-http';
 import { startAgent, type RunningAgent } from './helpers/agent-process';
 
@@ -114,5 +117,37 @@ describe('an idle agent', () => {
     expect(
       await eventually(() => partsLoaded(agent.pid).includes('the rotating audit stream')),
     ).toBe(true);
+  });
+});
+
+describe('an idle agent enrolled with a desk', () => {
+  it('takes the enrolment file beside its config file again at start, and holds none of those parts', async () => {
+    const dataDir = path.join(traceDir, 'enrolled');
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    const config = path.join(dataDir, 'test-config.json');
+    await writeFile(config, '{}\n');
+    const file = path.join(dataDir, 'enrolment.json');
+    const { file: enrolment } = createEnrolment({
+      deskName: 'helpdesk',
+      label: 'Finance laptops',
+      validDays: 14,
+      maxMachines: 5,
+    });
+    await writeFile(file, enrolmentFileText(enrolment));
+    const taken = await runAgentCli(['enrol', '--file', file, '--data-dir', dataDir], {
+      DESKSIDE_AGENT_CONFIG: config,
+    });
+    expect(taken.code).toBe(0);
+    const enrolled = await startAgent({
+      dataDir,
+      extraEnv: { NODE_OPTIONS: `--import ${REGISTER_TRACE}`, DESKSIDE_MODULE_TRACE: trace },
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+      expect(enrolled.stdout()).toMatch(/Enrolment: .*taken before/);
+      expect(partsLoaded(enrolled.pid)).toEqual([]);
+    } finally {
+      await enrolled.stop();
+    }
   });
 });

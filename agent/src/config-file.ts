@@ -57,6 +57,14 @@ export function systemConfigFile(
   return '/etc/deskside-agent/config.json';
 }
 
+/** The enrolment file `serve` takes at start, in the config file's folder. */
+export const ENROLMENT_FILE_NAME = 'enrolment.json';
+
+/** Where `serve` looks for an enrolment file: beside its config file, or the system-wide one. */
+export function enrolmentFileBeside(configFile: string | null): string {
+  return path.join(path.dirname(configFile ?? systemConfigFile()), ENROLMENT_FILE_NAME);
+}
+
 /** The config file to read: named by --config or DESKSIDE_AGENT_CONFIG, or the first default that exists. */
 export function chooseConfigFile(
   flag: string | undefined,

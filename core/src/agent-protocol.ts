@@ -13,6 +13,12 @@ import {
   PairingCodeSchema,
 } from './pairing';
 import { AGENT_API_VERSION, agentRouteTable, type AgentRouteTarget } from './agent-route-table';
+import {
+  EnrolmentClaimRequestSchema,
+  EnrolmentClaimResponseSchema,
+  EnrolmentProofRequestSchema,
+  EnrolmentProofResponseSchema,
+} from './enrolment';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
 
@@ -139,6 +145,27 @@ export const agentRoutes = {
     body: PairRequestSchema,
     response: PairResponseSchema,
     responseName: 'PairResponse',
+    errors: ['unauthorized'],
+  },
+  enrolmentProof: {
+    ...agentRouteTable.enrolmentProof,
+    operationId: 'proveEnrolment',
+    summary: 'Prove this agent holds an enrolment file, bound to its certificate',
+    description:
+      'For each unexpired enrolment file the agent took (`deskside-agent enrol`), an HMAC-SHA256 with the file’s secret over the enrolment id, the agent’s own certificate fingerprint and the caller’s challenge. The desk checks it before it pins the certificate, so a machine in the middle of first contact, presenting a certificate of its own, cannot be pinned. An agent with no enrolment answers an empty list.',
+    body: EnrolmentProofRequestSchema,
+    response: EnrolmentProofResponseSchema,
+    responseName: 'EnrolmentProofs',
+  },
+  enrolmentClaim: {
+    ...agentRouteTable.enrolmentClaim,
+    operationId: 'claimEnrolment',
+    summary: 'Exchange a one-time claim of an enrolment for a console credential',
+    description:
+      'The desk makes one claim per machine of an enrolment, from a seed the file does not hold, and only after checking the agent’s proof. Each claim works once on this agent and not after the file expires. The credential in the answer is sent only this once: the agent stores only its hash.',
+    body: EnrolmentClaimRequestSchema,
+    response: EnrolmentClaimResponseSchema,
+    responseName: 'EnrolmentClaimResponse',
     errors: ['unauthorized'],
   },
 } as const satisfies Record<string, AgentRouteSpec>;

@@ -26,4 +26,6 @@ export const agentRouteTable = {
   runChecks: { method: 'POST', path: '/v1/checks/run', auth: 'console' },
   runChecksStream: { method: 'POST', path: '/v1/checks/run/stream', auth: 'console', stream: true },
   pair: { method: 'POST', path: '/v1/pair', auth: 'none' },
+  enrolmentProof: { method: 'POST', path: '/v1/enrolment/proof', auth: 'none' },
+  enrolmentClaim: { method: 'POST', path: '/v1/enrolment/claim', auth: 'none' },
 } as const satisfies Record<string, AgentRouteTarget>;

@@ -58,6 +58,10 @@ export const apiChanges = {
   'machines.cancelChecks': none,
   'machines.repair': machinesChanged,
   'machines.remove': machinesChanged,
+  'machines.issueEnrolment': machinesChanged,
+  'machines.enrolments': none,
+  'machines.revokeEnrolment': machinesChanged,
+  'machines.addEnrolled': machinesChanged,
 
   'checks.catalog': none,
 

@@ -10,6 +10,13 @@ import {
 } from './desk';
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
+import {
+  AddEnrolledMachineInputSchema,
+  EnrolmentSchema,
+  IssueEnrolmentInputSchema,
+  IssuedEnrolmentSchema,
+} from './enrolment';
+import { EnrolmentIdSchema } from './enrolment-file';
 import { WireErrorSchema, type WireError } from './errors';
 import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
@@ -170,6 +177,14 @@ export const apiContract = {
     input: RemoveMachineInputSchema,
     output: z.object({ id: MachineIdSchema }),
   },
+  /** Enrolment files: pairing many PCs without codes (core/src/enrolment.ts). */
+  'machines.issueEnrolment': { input: IssueEnrolmentInputSchema, output: IssuedEnrolmentSchema },
+  'machines.enrolments': { input: NoInput, output: z.array(EnrolmentSchema) },
+  'machines.revokeEnrolment': {
+    input: z.object({ id: EnrolmentIdSchema }),
+    output: EnrolmentSchema,
+  },
+  'machines.addEnrolled': { input: AddEnrolledMachineInputSchema, output: MachineSchema },
 
   'checks.catalog': { input: NoInput, output: CheckCatalogListingSchema },
 

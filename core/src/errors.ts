@@ -24,6 +24,8 @@ export const ErrorCodeSchema = z.enum([
   'command_timeout',
   'agent_unauthorized',
   'pairing_refused',
+  /** An agent or the desk refused to pair by an enrolment file (core/src/enrolment.ts). */
+  'enrolment_refused',
   'agent_error',
   'snapshot_expired',
   'internal',

@@ -5,6 +5,8 @@ export * from './api-changes';
 export * from './byte-size';
 export * from './canonical-json';
 export * from './checks';
+export * from './enrolment';
+export * from './enrolment-file';
 export * from './errors';
 export * from './facts';
 export * from './fingerprint';

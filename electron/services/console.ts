@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import type { AppInfo, CheckRunEvent, IntakeScript, Inventory } from '@deskside/core';
 import { CheckRunner } from '@deskside/agent/checks';
@@ -13,6 +14,8 @@ import { DeskService } from './desk/desk-service';
 import { SIGNED_IN_BY_ADDRESS, type SignInControl } from './desk/sign-in';
 import { TransferFiles } from './data/transfer-files';
 import { JobRegistry } from './jobs/job-registry';
+import { consoleHeldEnrolments, deskHeldEnrolments } from './machines/enrolment-keepers';
+import { EnrolmentService } from './machines/enrolments';
 import { PairingService } from './machines/pairing-service';
 import { ProfileService } from './profile/profile-service';
 import type { Db } from './database/open';
@@ -120,6 +123,13 @@ function sweepUnanswered(lifecycle: LifecycleService, everyMs: number | null, lo
     clearTimeout(first);
     clearInterval(every);
   };
+}
+
+/** How an enrolment file names the desk: its database on PostgreSQL, else this console. */
+async function deskNameOf(dialect: string, db: Db, consoleName: string): Promise<string> {
+  if (dialect !== 'postgres') return consoleName;
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db);
+  return rows[0]?.name ?? consoleName;
 }
 
 /** Checks on this computer run in the console's process, through the agent's own runner. */
@@ -252,6 +262,17 @@ async function servicesOn(
     settings,
     profile: new ProfileService(info.analyst, settings, workflow),
     pairing: new PairingService({ db, credentials, machines, consoleName }),
+    enrolments: new EnrolmentService({
+      db,
+      keeper:
+        store.dialect === 'postgres'
+          ? deskHeldEnrolments({ db })
+          : consoleHeldEnrolments({ db, secrets, analyst: info.analyst, now }),
+      machines,
+      deskName: await deskNameOf(store.dialect, db, consoleName),
+      consoleName,
+      now,
+    }),
     jobs,
     kb: new KbService(deps),
     kbSearch: new KbSearchService(deps),

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { AGENT_VERSION } from '../version';
 import { registerChecks } from './commands/checks';
 import { registerConsoles } from './commands/consoles';
+import { registerEnrol } from './commands/enrol';
 import { registerFingerprint } from './commands/fingerprint';
 import { registerInventory } from './commands/inventory';
 import { registerPair } from './commands/pair';
@@ -23,6 +24,7 @@ for (const register of [
   registerFingerprint,
   registerInventory,
   registerPair,
+  registerEnrol,
   registerConsoles,
   registerStatus,
   registerService,

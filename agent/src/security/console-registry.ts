@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PairRequest } from '@deskside/core';
+import type { EnrolmentClaimRequest, EnrolmentFile, PairRequest } from '@deskside/core';
 import type { Caller } from '../server/context';
 import { sha256Hex } from '../server/identity';
 import { LockedJsonFile } from '../state/locked-json-file';
@@ -16,6 +16,14 @@ import {
   type PendingCode,
   type RegistryState,
 } from './registry-state';
+import {
+  addEnrolment,
+  claimEnrolment,
+  enrolmentProofs,
+  type ClaimResult,
+  type EnrolOutcome,
+} from './enrolment-state';
+import type { EnrolmentRecord } from './registry-state';
 import { generatePairingCode } from './secrets';
 import { keyIdOf, type KnownKey } from './signed-requests';
 
@@ -87,14 +95,53 @@ export class ConsoleRegistry {
     );
   }
 
+  /** Records a checked enrolment file (enrolment-crypto.ts `checkEnrolmentFile`); idempotent. */
+  async enrol(file: EnrolmentFile): Promise<{ outcome: EnrolOutcome; enrolment: EnrolmentRecord }> {
+    const now = this.now();
+    // The same file at every start: answered from a plain read, without taking the lock.
+    const known = addEnrolment(await this.store.read(), file, now);
+    if (known.result.outcome === 'unchanged') return known.result;
+    return this.store.update((state) => addEnrolment(state, file, now));
+  }
+
+  /** This agent's proofs of the enrolments it holds, bound to its certificate. */
+  async enrolmentProofs(
+    fingerprint: string,
+    challenge: string,
+  ): Promise<{ enrolmentId: string; proof: string }[]> {
+    return enrolmentProofs(await this.store.read(), { fingerprint, challenge, now: this.now() });
+  }
+
+  /** Uses a one-time claim of the desk for a new console's credential. */
+  claim(request: EnrolmentClaimRequest, remoteAddress: string): Promise<ClaimResult> {
+    const now = this.now();
+    return this.store.update((state) =>
+      claimEnrolment(state, {
+        enrolmentId: request.enrolmentId,
+        claim: request.claim,
+        consoleName: request.consoleName,
+        remoteAddress,
+        now,
+      }),
+    );
+  }
+
   revoke(id: string): Promise<ConsoleRecord> {
     const now = this.now();
     return this.store.update((state) => revokeConsole(state, id, now));
   }
 
-  async list(): Promise<{ consoles: ConsoleRecord[]; pendingCodes: PendingCode[] }> {
+  async list(): Promise<{
+    consoles: ConsoleRecord[];
+    pendingCodes: PendingCode[];
+    enrolments: EnrolmentRecord[];
+  }> {
     const state = await this.store.read();
-    return { consoles: state.consoles, pendingCodes: pendingCodes(state, this.now()) };
+    return {
+      consoles: state.consoles,
+      pendingCodes: pendingCodes(state, this.now()),
+      enrolments: state.enrolments ?? [],
+    };
   }
 
   /** The paired, unrevoked console holding this credential, or null. */

@@ -9,6 +9,7 @@ import {
 } from '../server/tokens';
 import { auditHook, openAuditLog } from './audit-log';
 import { ConsoleRegistry } from './console-registry';
+import { enrolmentHandlers, type EnrolmentHandlers } from './enrolment-handler';
 import { pairingHandler } from './pairing-handler';
 import { rateLimitHooks } from './rate-limit';
 import type { AgentLogger } from '../log';
@@ -18,6 +19,7 @@ export interface AgentSecurity {
   /** Rate limits first (a refused request is still audited), then the audit log. */
   hooks: RequestHooks[];
   pair: (ctx: RequestContext, request: PairRequest) => Promise<PairResponse>;
+  enrolment: EnrolmentHandlers;
   registry: ConsoleRegistry;
   /** Where the pre-provisioned token came from, or null when only paired consoles get in. */
   provisioned: TokenSource | null;
@@ -63,6 +65,7 @@ export async function openSecurity(
     }),
     hooks: [rateLimitHooks(config.limits), auditHook(audit)],
     pair: pairingHandler(registry),
+    enrolment: enrolmentHandlers(registry, agentFingerprint),
     registry,
     provisioned: token?.source ?? null,
     auditFile: file,

@@ -15,6 +15,8 @@ const ConsoleRecordSchema = z.object({
   /** The address the pairing request came from. */
   pairedFrom: z.string(),
   revokedAt: z.nullable(z.iso.datetime()),
+  /** The enrolment whose one-time claim paired this console (absent: a pairing code). */
+  enrolmentId: z.optional(z.string()),
 });
 export type ConsoleRecord = z.infer<typeof ConsoleRecordSchema>;
 
@@ -28,11 +30,33 @@ const PendingCodeSchema = z.object({
 });
 export type PendingCode = z.infer<typeof PendingCodeSchema>;
 
+/** A desk this agent was enrolled with (`deskside-agent enrol`): see enrolment-state.ts. */
+const EnrolmentRecordSchema = z.object({
+  id: z.string(),
+  deskName: z.string(),
+  label: z.string(),
+  /** The key that signed the enrolment file. */
+  keyId: z.string(),
+  /** The file's signature: the same file again is no change, another one with its id is refused. */
+  signature: z.string(),
+  /** The secret the agent proves it holds, bound to its certificate. */
+  secret: z.string(),
+  expiresAt: z.iso.datetime(),
+  enrolledAt: z.iso.datetime(),
+  /** SHA-256 of each one-time claim the desk may use. */
+  claims: z.array(Sha256HexSchema),
+  /** Claims used on this agent already. */
+  usedClaims: z.array(Sha256HexSchema),
+});
+export type EnrolmentRecord = z.infer<typeof EnrolmentRecordSchema>;
+
 /** consoles.json in the agent's data folder. */
 export const RegistryStateSchema = z.object({
   version: z.literal(1),
   consoles: z.array(ConsoleRecordSchema),
   pairingCodes: z.array(PendingCodeSchema),
+  /** Absent in files written before enrolment files existed. */
+  enrolments: z.optional(z.array(EnrolmentRecordSchema)),
 });
 export type RegistryState = z.infer<typeof RegistryStateSchema>;
 
@@ -77,6 +101,27 @@ export function addPendingCode(
   return { ...state, pairingCodes: [...pending, code] };
 }
 
+/** A new console with a fresh credential: the agent keeps only the credential's hash. */
+export function newConsole(
+  state: RegistryState,
+  options: { name: string; remoteAddress: string; now: Date; enrolmentId?: string },
+): { record: ConsoleRecord; credential: string } {
+  const taken = new Set(state.consoles.map((known) => known.id));
+  let id = generateConsoleId();
+  while (taken.has(id)) id = generateConsoleId();
+  const credential = generateCredential();
+  const record: ConsoleRecord = {
+    id,
+    name: options.name,
+    credentialSha256: sha256Hex(credential),
+    pairedAt: options.now.toISOString(),
+    pairedFrom: options.remoteAddress,
+    revokedAt: null,
+    ...(options.enrolmentId ? { enrolmentId: options.enrolmentId } : {}),
+  };
+  return { record, credential };
+}
+
 export type ExchangeResult =
   { ok: true; console: ConsoleRecord; credential: string } | { ok: false };
 
@@ -99,18 +144,11 @@ export function exchangeCode(
       .filter((candidate) => candidate.attemptsLeft > 0);
     return { next: { ...state, pairingCodes }, result: { ok: false } };
   }
-  const taken = new Set(state.consoles.map((known) => known.id));
-  let id = generateConsoleId();
-  while (taken.has(id)) id = generateConsoleId();
-  const credential = generateCredential();
-  const record: ConsoleRecord = {
-    id,
+  const { record, credential } = newConsole(state, {
     name: match.label ?? options.consoleName ?? 'console',
-    credentialSha256: sha256Hex(credential),
-    pairedAt: options.now.toISOString(),
-    pairedFrom: options.remoteAddress,
-    revokedAt: null,
-  };
+    remoteAddress: options.remoteAddress,
+    now: options.now,
+  });
   return {
     next: {
       ...state,

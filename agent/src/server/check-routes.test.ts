@@ -32,6 +32,10 @@ beforeAll(async () => {
     handlers: createHandlers({
       collectInventory: () => Promise.reject(new Error('unused')),
       pair: () => Promise.reject(new Error('unused')),
+      enrolment: {
+        proof: () => Promise.reject(new Error('unused')),
+        claim: () => Promise.reject(new Error('unused')),
+      },
       checks: () => Promise.resolve(runner),
     }),
     hooks: [

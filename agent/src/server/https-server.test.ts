@@ -29,6 +29,10 @@ beforeAll(async () => {
         Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
       checks: () => Promise.resolve(new CheckRunner()),
       pair: () => Promise.reject(new Error('not used here')),
+      enrolment: {
+        proof: () => Promise.reject(new Error('unused')),
+        claim: () => Promise.reject(new Error('unused')),
+      },
     }),
     logger: pino({ level: 'silent' }),
   });

@@ -8,6 +8,7 @@ import {
   type PreparedJson,
 } from '@deskside/core';
 import type { CheckRunner, CheckToRun } from '../checks';
+import type { EnrolmentHandlers } from '../security/enrolment-handler';
 import { AGENT_VERSION } from '../version';
 import type { RequestContext } from './context';
 import type { AgentHandlers } from './handlers';
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   ) => Promise<Inventory | PreparedJson<Inventory>>;
   /** Exchanges a pairing code (the console registry's `pairingHandler`). */
   pair: (ctx: RequestContext, request: PairRequest) => Promise<PairResponse>;
+  /** Enrolled pairing (the console registry's `enrolmentHandlers`). */
+  enrolment: EnrolmentHandlers;
   /** The check runner, which may load (with the catalog) when a request first needs it. */
   checks: () => Promise<CheckRunner>;
 }
@@ -62,5 +65,7 @@ export function createHandlers(deps: HandlerDeps): AgentHandlers {
         onEvent: auditChecks(ctx, body.checks),
       }),
     pair: (ctx, { body }) => deps.pair(ctx, body),
+    enrolmentProof: (ctx, { body }) => deps.enrolment.proof(ctx, body),
+    enrolmentClaim: (ctx, { body }) => deps.enrolment.claim(ctx, body),
   };
 }

@@ -12,6 +12,7 @@ import type { DeskService } from '../desk/desk-service';
 import type { SignInControl } from '../desk/sign-in';
 import type { IntakeService } from '../intake/intake-service';
 import type { JobRegistry } from '../jobs/job-registry';
+import type { EnrolmentService } from '../machines/enrolments';
 import type { PairingService } from '../machines/pairing-service';
 import type { ProfileService } from '../profile/profile-service';
 import type { KbLinkService } from '../kb/kb-links';
@@ -53,6 +54,7 @@ export interface HandlerDeps {
   settings: SettingsService;
   profile: ProfileService;
   pairing: PairingService;
+  enrolments: EnrolmentService;
   jobs: JobRegistry;
   kb: KbService;
   kbSearch: KbSearchService;
@@ -65,7 +67,7 @@ export interface HandlerDeps {
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
-  const { profile, pairing, jobs } = deps;
+  const { profile, pairing, enrolments, jobs } = deps;
   const { kb, kbSearch, kbLinks, desk, signIn, audit } = deps;
   const actor = info.analyst;
   return {
@@ -98,6 +100,10 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.status': ({ id }) => pairing.status(id),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),
+    'machines.issueEnrolment': (input) => enrolments.issue(input),
+    'machines.enrolments': () => enrolments.list(),
+    'machines.revokeEnrolment': ({ id }) => enrolments.revoke(id),
+    'machines.addEnrolled': (input) => enrolments.addMachine(input),
     'machines.tickets': ({ id }) =>
       tickets.forMachine(machines.isThisComputer(id) ? [id, LOCAL_MACHINE_ID] : [id]),
     'machines.startChecks': ({ id, checks }) => checkRuns.start(id, checks),

@@ -16,6 +16,8 @@ const INTERNAL_TABLES = new Set([
   'kysely_migration_lock',
   // PostgreSQL only, and read only by the desk's functions (migration 0006).
   'machine_keys',
+  // PostgreSQL only, and read only by the desk's functions (migration 0008).
+  'enrolment_secrets',
   ...FULL_TEXT_TABLES,
   ...FULL_TEXT_TABLES.flatMap((table) => FTS5_SHADOW_SUFFIXES.map((s) => `${table}_${s}`)),
 ]);

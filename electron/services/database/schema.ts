@@ -217,6 +217,21 @@ export const TABLES = {
     firstSeenAt: text,
     lastSeenAt: text,
   },
+  /** Enrolment files the desk issued (machines/enrolments.ts). */
+  enrolments: {
+    id: text,
+    label: text,
+    keyId: text,
+    issuedBy: text,
+    issuedAt: text,
+    expiresAt: text,
+    maxMachines: integer,
+    usedMachines: integerWithDefault,
+    revokedAt: textOrNull,
+    revokedBy: textOrNull,
+    /** The file's secret and the claims' seed, sealed by the console's secret box (SQLite). */
+    secretsSealed: text,
+  },
   auditLog: {
     id: identity,
     at: text,
@@ -242,6 +257,7 @@ export type DatabaseSchema = { -readonly [T in keyof typeof TABLES]: TableOf<(ty
 
 export type TicketsTable = DatabaseSchema['tickets'];
 export type MachinesTable = DatabaseSchema['machines'];
+export type EnrolmentsTable = DatabaseSchema['enrolments'];
 export type EvidenceTable = DatabaseSchema['evidence'];
 export type PeopleTable = DatabaseSchema['people'];
 export type TimelineTable = DatabaseSchema['timeline'];

@@ -36,6 +36,7 @@ export function auditSubject(
   const answer = isRecord(output) ? output : {};
   const subject =
     text(answer.machineId) ??
+    text(isRecord(answer.enrolment) ? answer.enrolment.id : undefined) ??
     text(given.machineId) ??
     text(given.id) ??
     text(given.format) ??
@@ -45,6 +46,13 @@ export function auditSubject(
   for (const key of ['ticketId', 'name', 'kind', 'format', 'hop', 'hostKey'] as const) {
     const value = answer[key] ?? given[key];
     if (value !== undefined) details[key] = value;
+  }
+  if (method === 'machines.issueEnrolment' && isRecord(answer.enrolment)) {
+    const { label, keyId, expiresAt, maxMachines } = answer.enrolment;
+    Object.assign(details, { label, keyId, expiresAt, maxMachines });
+  }
+  if (method === 'machines.addEnrolled') {
+    Object.assign(details, { address: given.address, fingerprint: answer.fingerprint });
   }
   if (method === 'settings.update' || method === 'workflow.configure') {
     details.changed = Object.keys(given).sort();

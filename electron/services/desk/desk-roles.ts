@@ -159,6 +159,8 @@ export async function applyDeskGrants(db: Db): Promise<void> {
     );
     // Machines' keys are the desk's alone: consoles get signatures, never a key.
     await sql`REVOKE ALL ON machine_keys FROM ${id(roles.analyst)}`.execute(trx);
+    // Nor an enrolment file's secret and claims: the database checks proofs and spends claims.
+    await sql`REVOKE ALL ON enrolment_secrets FROM ${id(roles.analyst)}`.execute(trx);
     // What leads and administrators see of the analysts' own trail.
     await sql`REVOKE SELECT ON audit_log FROM ${id(roles.analyst)}`.execute(trx);
     await sql`GRANT SELECT ON audit_log TO ${id(roles.lead)}`.execute(trx);
@@ -176,6 +178,9 @@ export async function applyDeskGrants(db: Db): Promise<void> {
     for (const fn of MACHINE_KEY_FUNCTIONS) {
       await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO ${id(roles.analyst)}`.execute(trx);
     }
+    for (const fn of ENROLMENT_ADMIN_FUNCTIONS) {
+      await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO ${id(roles.admin)}`.execute(trx);
+    }
     await signAuthorColumns(trx);
   });
 }
@@ -184,6 +189,14 @@ export async function applyDeskGrants(db: Db): Promise<void> {
 const MACHINE_KEY_FUNCTIONS = [
   'deskside_set_machine_key(text, text)',
   'deskside_sign_agent_request(text, text, text, text)',
+  // Adding an enrolled machine: the agent's proof checked, one claim spent (migration 0008).
+  'deskside_enrolment_claim(text, text, text, text)',
+];
+
+/** Issuing and revoking enrolment files is the desk's administrators' (migration 0008). */
+const ENROLMENT_ADMIN_FUNCTIONS = [
+  'deskside_issue_enrolment(text, text, text, text, text, integer, text, text)',
+  'deskside_revoke_enrolment(text)',
 ];
 
 /** The signatures of the functions through which administrators manage analysts. */

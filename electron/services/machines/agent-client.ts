@@ -278,27 +278,44 @@ export async function agentGet<K extends GetRoute>(
   return parseBody(agent, response, schema);
 }
 
+type UnsignedPostRoute = 'pair' | 'enrolmentProof' | 'enrolmentClaim';
+
 /**
- * Exchanges a pairing code for this console's own credential, over a connection that
- * accepts only the certificate the analyst confirmed: the code is never sent to another.
+ * An unsigned POST of pairing (a code) or enrolled pairing (a proof, a claim), over a
+ * connection that accepts only the certificate the desk confirmed: what it carries is never
+ * sent to another. A refusal (401) is `pairing_refused` (or `enrolment_refused`) in the
+ * agent's own words.
  */
-export async function pairWithAgent(
+async function unsignedPost<K extends UnsignedPostRoute>(
   endpoint: PinnedEndpoint,
-  body: PairRequest,
-): Promise<PairResponse> {
-  const spec = agentRoutes.pair;
+  route: K,
+  body: z.input<AgentRoutes[K]['body']>,
+): Promise<z.output<AgentRoutes[K]['response']>> {
+  const spec = agentRoutes[route];
   const response = await request(endpoint, spec.path, { method: 'POST', body, pinned: endpoint });
   if (response.status === 401) {
     const refusal = AgentErrorResponseSchema.safeParse(parseJson(response.body));
     throw new DesksideError(
-      'pairing_refused',
+      route === 'pair' ? 'pairing_refused' : 'enrolment_refused',
       refusal.success
         ? refusal.data.error.message
-        : `The agent at ${where(endpoint)} refused the pairing code`,
+        : `The agent at ${where(endpoint)} refused the pairing`,
     );
   }
-  return parseBody(endpoint, response, spec.response);
+  const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
+  return parseBody(endpoint, response, schema);
 }
+
+/** Exchanges a pairing code for this console's own credential. */
+export const pairWithAgent = (endpoint: PinnedEndpoint, body: PairRequest): Promise<PairResponse> =>
+  unsignedPost(endpoint, 'pair', body);
+
+/** Enrolled pairing: the agent's proof, or the desk's one-time claim for a credential. */
+export const enrolmentPost = <K extends 'enrolmentProof' | 'enrolmentClaim'>(
+  endpoint: PinnedEndpoint,
+  route: K,
+  body: z.input<AgentRoutes[K]['body']>,
+): Promise<z.output<AgentRoutes[K]['response']>> => unsignedPost(endpoint, route, body);
 
 /** How long a run of checks may take and stay quiet: longer than any check's own timeout. */
 const STREAM_IDLE_TIMEOUT_MS = 120_000;

@@ -276,7 +276,8 @@ export class MachineService {
     return this.deps.ssh.status(row);
   }
 
-  private async refuseListed(endpoint: AgentEndpoint): Promise<void> {
+  /** Refuses an address and port already in the list. */
+  async refuseListed(endpoint: AgentEndpoint): Promise<void> {
     const existing = await this.deps.db
       .selectFrom('machines')
       .select('name')
@@ -292,7 +293,8 @@ export class MachineService {
   }
 
   /** Adds the machine and hands its credential to whoever keeps credentials, at once. */
-  private async insert(
+  /** Adds an agent's machine with the certificate pinned and the credential kept, at once. */
+  async insert(
     agent: PinnedEndpoint,
     credential: string,
     name: string,

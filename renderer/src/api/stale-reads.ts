@@ -22,7 +22,7 @@ export const STALE_READS: Record<ApiChange, readonly ApiMethod[]> = {
   // An import brings tickets, people and the workflow's configuration.
   'data.imported': [...TICKET_READS, ...PEOPLE_READS, 'workflow.config', 'profile.get'],
   'kb.changed': ['kb.search', 'kb.get', 'kb.tags', 'kb.suggest', 'kb.forTicket'],
-  'machines.changed': ['machines.list', 'machines.get', 'machines.status'],
+  'machines.changed': ['machines.list', 'machines.get', 'machines.status', 'machines.enrolments'],
   'machine.contacted': ['machines.list', 'machines.get'],
   'settings.changed': ['settings.get'],
   'analysts.changed': ['desk.analysts', 'desk.session'],

@@ -5,14 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { AddEnrolledMachineForm } from '../features/machines/AddEnrolledMachineForm';
 import { AddMachineForm } from '../features/machines/AddMachineForm';
+import { EnrolmentFiles } from '../features/machines/EnrolmentFiles';
 import { machineLabel } from '../features/machines/labels';
 import { MachineStatusBadge } from '../features/machines/MachineStatus';
 import { AddSshMachineForm } from '../features/machines/ssh/AddSshMachineForm';
 import { formatDateTime } from '../i18n/format';
 
-type AddWay = 'agent' | 'ssh';
-const ADD_WAYS: readonly AddWay[] = ['agent', 'ssh'];
+type AddWay = 'agent' | 'enrolled' | 'ssh';
+const ADD_WAYS: readonly AddWay[] = ['agent', 'enrolled', 'ssh'];
 
 /** Where the machine is: its address, and for SSH whom the console logs in as. */
 function whereLabel(machine: Machine, t: TFunction): string {
@@ -64,11 +66,9 @@ export function MachinesPage() {
               </label>
             ))}
           </fieldset>
-          {way === 'agent' ? (
-            <AddMachineForm onAdded={openMachine} />
-          ) : (
-            <AddSshMachineForm onAdded={openMachine} />
-          )}
+          {way === 'agent' && <AddMachineForm onAdded={openMachine} />}
+          {way === 'enrolled' && <AddEnrolledMachineForm onAdded={openMachine} />}
+          {way === 'ssh' && <AddSshMachineForm onAdded={openMachine} />}
         </>
       )}
       {machines.error && (
@@ -116,6 +116,7 @@ export function MachinesPage() {
           </tbody>
         </table>
       )}
+      <EnrolmentFiles />
     </main>
   );
 }

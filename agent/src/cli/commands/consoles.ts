@@ -44,7 +44,16 @@ export function registerConsoles(program: Command): void {
     .description('list paired consoles (a pre-provisioned token is not listed)')
     .option('--json', 'print them as JSON')
     .action(async (flags: DataFlags & { json?: boolean }) => {
-      const { consoles: list, pendingCodes } = await (await registryFor(flags)).list();
+      const { consoles: list, pendingCodes, enrolments } = await (await registryFor(flags)).list();
+      // An enrolment file's secret and claims stay in the file too.
+      const enrolled = enrolments.map((enrolment) => ({
+        id: enrolment.id,
+        desk: enrolment.deskName,
+        label: enrolment.label,
+        enrolledAt: enrolment.enrolledAt,
+        expiresAt: enrolment.expiresAt,
+        claimsUsed: enrolment.usedClaims.length,
+      }));
       if (flags.json) {
         // The credential hash stays in the file: it is of no use to anyone reading this.
         const shown = list.map((record) => ({
@@ -53,13 +62,23 @@ export function registerConsoles(program: Command): void {
           pairedAt: record.pairedAt,
           pairedFrom: record.pairedFrom,
           revokedAt: record.revokedAt,
+          ...(record.enrolmentId ? { enrolmentId: record.enrolmentId } : {}),
         }));
         console.log(
-          JSON.stringify({ consoles: shown, pendingCodes: pendingCodes.length }, null, 2),
+          JSON.stringify(
+            { consoles: shown, pendingCodes: pendingCodes.length, enrolments: enrolled },
+            null,
+            2,
+          ),
         );
         return;
       }
       console.log(formatConsoles(list, pendingCodes.length));
+      for (const enrolment of enrolled) {
+        console.log(
+          `Enrolled with the desk ${enrolment.desk} (${enrolment.label}) until ${enrolment.expiresAt}: ${enrolment.claimsUsed} console(s) paired by it.`,
+        );
+      }
     });
   withDataOptions(consoles.command('revoke'))
     .description('revoke a console: the running agent refuses it from its next request')

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadAgentConfig, type ConfigFlags } from '../../config-file';
+import { existsSync } from 'node:fs';
+import { enrolmentFileBeside, loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
@@ -31,6 +32,13 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     redact: ['req.headers.authorization'],
   });
   const { logger } = log;
+  // Before any request: a desk's enrolment file placed beside the config file is taken now
+  // (its checking is loaded only then: an agent without one holds none of it).
+  const enrolmentFile = enrolmentFileBeside(configFile);
+  const enrolled = existsSync(enrolmentFile)
+    ? await (await import('../../security/enrol')).enrolAtStart(config, enrolmentFile)
+    : null;
+  if (enrolled?.error) logger.error({ file: enrolmentFile }, enrolled.error);
   const security = await openSecurity(config, process.env, logger, identity.fingerprint);
   const inventory = startInventoryService(config.dataDir, logger);
   const server = createAgentServer({
@@ -41,6 +49,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     handlers: createHandlers({
       collectInventory: (sections) => inventory.prepared(sections),
       pair: security.pair,
+      enrolment: security.enrolment,
       // The runner and the catalog load with the first checks request: an idle agent holds
       // no check definitions.
       checks: once(async () => {
@@ -78,6 +87,13 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       security.provisioned.kind === 'file' ? security.provisioned.file : security.provisioned.name;
     console.log(`Pre-provisioned console token: from ${where}`);
   }
+  if (enrolled?.result) {
+    const { outcome, enrolment } = enrolled.result;
+    console.log(
+      `Enrolment: ${enrolmentFile}, desk ${enrolment.deskName} (${enrolment.label}), ${outcome === 'enrolled' ? 'taken now' : 'taken before'}, until ${enrolment.expiresAt}`,
+    );
+  }
+  if (enrolled?.error) console.error(`Enrolment file refused: ${enrolled.error}`);
   console.log('To add a console, run `deskside-agent pair` on this computer');
 
   const stop = (signal: string) => {

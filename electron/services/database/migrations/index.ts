@@ -7,6 +7,7 @@ import { ticketMachine } from './0004-ticket-machine';
 import { desk } from './0005-desk';
 import { deskMachineKeys } from './0006-desk-machine-keys';
 import { sshMachines } from './0007-ssh-machines';
+import { enrolments } from './0008-enrolments';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -21,6 +22,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-desk': desk(dialect),
     '0006-desk-machine-keys': deskMachineKeys(dialect),
     '0007-ssh-machines': sshMachines(),
+    '0008-enrolments': enrolments(dialect),
   };
 }
 

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_AGENT_PORT, type Machine, type ProbeResult } from '@deskside/core';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FingerprintConfirm, MachineNameField, PairingCodeInput } from './PairingCodeInput';
+import {
+  AgentAddressFields,
+  FingerprintConfirm,
+  MachineNameField,
+  PairingCodeInput,
+} from './PairingCodeInput';
 
 type Credential = 'code' | 'token';
 const CREDENTIALS: readonly Credential[] = ['code', 'token'];
@@ -53,27 +58,7 @@ export function AddMachineForm({ onAdded }: { onAdded: (machine: Machine) => voi
       <h2>{t('machines.add')}</h2>
       <p className="muted">{t('machines.addIntro')}</p>
       <form onSubmit={connect} aria-label={t('machines.connect')} className="inline">
-        <label>
-          {t('machines.address')}
-          <input
-            value={address}
-            onChange={(e) => {
-              setAddress(e.target.value);
-            }}
-            required
-          />
-        </label>
-        <label>
-          {t('machines.port')}
-          <input
-            value={port}
-            onChange={(e) => {
-              setPort(e.target.value);
-            }}
-            inputMode="numeric"
-            required
-          />
-        </label>
+        <AgentAddressFields address={address} port={port} onAddress={setAddress} onPort={setPort} />
         <button type="submit" disabled={probe.isPending}>
           {probe.isPending ? t('machines.connecting') : t('machines.connect')}
         </button>

@@ -73,3 +73,43 @@ export function MachineNameField({
     </label>
   );
 }
+
+/** Where the agent listens: its address and port, as the analyst types them. */
+export function AgentAddressFields({
+  address,
+  port,
+  onAddress,
+  onPort,
+}: {
+  address: string;
+  port: string;
+  onAddress: (address: string) => void;
+  onPort: (port: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {t('machines.address')}
+        <input
+          value={address}
+          onChange={(e) => {
+            onAddress(e.target.value);
+          }}
+          required
+        />
+      </label>
+      <label>
+        {t('machines.port')}
+        <input
+          value={port}
+          onChange={(e) => {
+            onPort(e.target.value);
+          }}
+          inputMode="numeric"
+          required
+        />
+      </label>
+    </>
+  );
+}
