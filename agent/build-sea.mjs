@@ -1,0 +1,84 @@
+// Builds the agent as one self-contained executable, for computers without Node.js: a
+// Node.js single executable application (SEA), agent/dist/sea/deskside-agent (.exe on
+// Windows). Node 20 runs one CommonJS script in a SEA, so this is a second esbuild build of
+// the same entry: CommonJS, no split-off files, every package inlined. Then the steps of
+// Node's SEA documentation: the preparation blob, a copy of this node executable, the blob
+// injected into it with postject. Build on each target OS (the executable is this node).
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { inject } from 'postject';
+import { commonOptions } from './esbuild-shared.mjs';
+
+/** The fuse Node's SEA loader looks for; postject flips it when it injects the blob. */
+const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+
+const outDir = path.resolve('agent/dist/sea');
+const workDir = path.join(outDir, 'build');
+const script = path.join(workDir, 'deskside-agent.cjs');
+const blob = path.join(workDir, 'sea-prep.blob');
+const configFile = path.join(workDir, 'sea-config.json');
+const executable = path.join(
+  outDir,
+  process.platform === 'win32' ? 'deskside-agent.exe' : 'deskside-agent',
+);
+
+const started = performance.now();
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(workDir, { recursive: true });
+
+await build({
+  ...commonOptions,
+  outfile: script,
+  format: 'cjs',
+  splitting: false,
+  // No import.meta in CommonJS; nothing of ours needs it, but a package might.
+  define: { 'import.meta.url': '__deskside_import_meta_url' },
+  banner: {
+    js: "const __deskside_import_meta_url = require('node:url').pathToFileURL(__filename).href;",
+  },
+});
+
+writeFileSync(
+  configFile,
+  `${JSON.stringify(
+    {
+      main: script,
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      // V8's compiled code goes into the blob too: the executable starts faster.
+      useCodeCache: true,
+    },
+    null,
+    2,
+  )}\n`,
+);
+execFileSync(process.execPath, ['--experimental-sea-config', configFile], { stdio: 'inherit' });
+
+copyFileSync(process.execPath, executable);
+chmodSync(executable, 0o755);
+const run = (program, args) => execFileSync(program, args, { stdio: 'inherit' });
+if (process.platform === 'darwin') {
+  // The copy's signature would no longer match once the blob is in; signed again below.
+  run('codesign', ['--remove-signature', executable]);
+} else if (process.platform === 'linux') {
+  // Node's debugging symbols are of no use on an employee's PC (about 12 MB). Before the
+  // blob goes in, so strip never touches it; skipped where binutils is missing.
+  try {
+    run('strip', ['--strip-all', executable]);
+  } catch (error) {
+    console.warn(`build-sea: not stripped (${error.message})`);
+  }
+}
+// On Windows, signtool remove /s on the copy first when node.exe is signed (see the README).
+await inject(executable, 'NODE_SEA_BLOB', readFileSync(blob), {
+  sentinelFuse: SEA_FUSE,
+  ...(process.platform === 'darwin' ? { machoSegmentName: 'NODE_SEA' } : {}),
+});
+if (process.platform === 'darwin') run('codesign', ['--sign', '-', executable]);
+rmSync(workDir, { recursive: true, force: true });
+
+console.log(
+  `Built ${path.relative(process.cwd(), executable)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
