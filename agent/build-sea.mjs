@@ -28,8 +28,9 @@ const started = performance.now();
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
 
-await build({
+const bundled = await build({
   ...commonOptions,
+  metafile: true,
   outfile: script,
   format: 'cjs',
   splitting: false,
@@ -39,6 +40,29 @@ await build({
     js: "const __deskside_import_meta_url = require('node:url').pathToFileURL(__filename).href;",
   },
 });
+
+/**
+ * The npm packages inside the executable, with their versions and licenses, for whoever
+ * ships it (the Debian package's copyright file lists them).
+ */
+function bundledPackages(metafile) {
+  const found = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (!match || found.has(match[1])) continue;
+    const manifest = JSON.parse(readFileSync(path.join(match[1], 'package.json'), 'utf8'));
+    found.set(match[1], {
+      name: manifest.name,
+      version: manifest.version,
+      license: manifest.license,
+    });
+  }
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+writeFileSync(
+  path.join(outDir, 'bundled-packages.json'),
+  `${JSON.stringify(bundledPackages(bundled.metafile), null, 2)}\n`,
+);
 
 writeFileSync(
   configFile,

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { LineSplitter, type InventorySectionName } from '@deskside/core';
 import { selfArguments, type SelfCommand } from '../self-command';
@@ -23,6 +23,24 @@ export type StaticRefresher = (
 
 /** The lowest priority ("nice 19"; "idle" on Windows). */
 const BACKGROUND_PRIORITY = os.constants.priority.PRIORITY_LOW;
+
+/**
+ * The refreshes running now. None outlives the agent: a stopped service leaves no process of
+ * its account behind (removing the Debian package deletes the account, which fails while
+ * the account runs anything).
+ */
+const running = new Set<ChildProcess>();
+let stopsWithAgent = false;
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('close', () => running.delete(child));
+  if (!stopsWithAgent) {
+    stopsWithAgent = true;
+    process.once('exit', () => {
+      for (const refresh of running) refresh.kill();
+    });
+  }
+}
 
 export interface ChildRefresherOptions {
   /** The agent as it was itself started: node and its bundle, or the executable. */
@@ -59,6 +77,7 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
         windowsHide: true,
         env,
       });
+      track(child);
       // Background work on someone's PC: it yields to whatever they are doing.
       if (urgency === 'background' && child.pid !== undefined) {
         try {
