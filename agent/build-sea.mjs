@@ -86,6 +86,14 @@ const run = (program, args) => execFileSync(program, args, { stdio: 'inherit' })
 if (process.platform === 'darwin') {
   // The copy's signature would no longer match once the blob is in; signed again below.
   run('codesign', ['--remove-signature', executable]);
+} else if (process.platform === 'win32') {
+  // node.exe is signed and the signature would be broken by the blob: removed here (Windows
+  // SDK's signtool), and the result signed with the organisation's certificate afterwards.
+  try {
+    run('signtool', ['remove', '/s', executable]);
+  } catch (error) {
+    console.warn(`build-sea: node.exe's signature not removed, signtool failed (${error.message})`);
+  }
 } else if (process.platform === 'linux') {
   // Node's debugging symbols are of no use on an employee's PC (about 12 MB). Before the
   // blob goes in, so strip never touches it; skipped where binutils is missing.
@@ -95,7 +103,6 @@ if (process.platform === 'darwin') {
     console.warn(`build-sea: not stripped (${error.message})`);
   }
 }
-// On Windows, signtool remove /s on the copy first when node.exe is signed (see the README).
 await inject(executable, 'NODE_SEA_BLOB', readFileSync(blob), {
   sentinelFuse: SEA_FUSE,
   ...(process.platform === 'darwin' ? { machoSegmentName: 'NODE_SEA' } : {}),

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { AGENT_VERSION } from '../agent/src/version';
 import { pairWith } from './helpers/agent-executable';
 import { agentRequest } from './helpers/agent-http';
 import { startAgent, type AgentCommand, type RunningAgent } from './helpers/agent-process';
+import { temporaryFolders } from './helpers/temp-folders';
 
 // The agent's Debian package (agent/packaging/deb/build.mjs, from the executable the global
 // setup builds): lintian's verdict, then, where this test may use dpkg (as root), installed,
@@ -54,6 +55,24 @@ function dpkg(...args: string[]) {
   });
 }
 
+const installedVersion = () =>
+  spawnSync('dpkg-query', ['-W', '-f=${Version}', PACKAGE], { encoding: 'utf8' }).stdout;
+
+/** The same package under another version: the next release, as far as dpkg can tell. */
+async function repackAs(original: string, version: string): Promise<string> {
+  const tree = path.join(scratch, `tree-${version}`);
+  await execFileAsync('dpkg-deb', ['--raw-extract', original, tree]);
+  const control = path.join(tree, 'DEBIAN', 'control');
+  writeFileSync(
+    control,
+    readFileSync(control, 'utf8').replace(/^Version: .*$/m, `Version: ${version}`),
+  );
+  const output = path.join(scratch, `deskside-agent_${version}_amd64.deb`);
+  // gzip at its fastest: only dpkg reads this one.
+  await execFileAsync('dpkg-deb', ['--root-owner-group', '-Zgzip', '-z1', '--build', tree, output]);
+  return output;
+}
+
 /** Why the install half cannot run here, or null when it can. */
 function whyNoInstall(): string | null {
   if (process.platform !== 'linux') return 'not Linux';
@@ -65,8 +84,14 @@ function whyNoInstall(): string | null {
   return null;
 }
 
+const folders = temporaryFolders('deskside-agent-deb-');
+let scratch: string;
 let deb: string;
+afterAll(async () => {
+  await folders.removeAll();
+});
 beforeAll(async () => {
+  scratch = await folders.make();
   const built = await execFileAsync(process.execPath, ['agent/packaging/deb/build.mjs']);
   deb = path.resolve(/^Built (.+\.deb)$/m.exec(built.stdout)![1]!);
 }, 120_000);
@@ -179,13 +204,33 @@ describe.skipIf(noInstall !== null)(
       const document = InventoryV2Schema.parse(JSON.parse(reply.body));
       expect(document.problems).toEqual([]);
       expect(document.software?.programs.some((p) => p.name === PACKAGE)).toBe(true);
+      // `sudo deskside-agent pair`, as the manual says: root's code works too.
+      await pairWith(agent, { program: BINARY, args: [] }, 'paired by root');
       // Everything it wrote belongs to its account, not to root.
-      expect(statSync(path.join(DATA_DIR, 'agent-cert.pem')).uid).toBe(command.uid);
+      const owners = readdirSync(DATA_DIR).map((file) => [
+        file,
+        statSync(path.join(DATA_DIR, file)).uid,
+      ]);
+      expect(owners).toContainEqual(['agent-cert.pem', command.uid]);
+      expect(owners.filter(([, uid]) => uid !== command.uid)).toEqual([]);
       await agent.stop();
       agent = undefined;
       // Nor does its inventory refresh child outlive it.
       await expect.poll(() => processesOf(command.uid!), { timeout: 5_000 }).toEqual([]);
     });
+
+    it('dpkg -i of a newer version keeps the changed config and the data', async () => {
+      const certificate = readFileSync(path.join(DATA_DIR, 'agent-cert.pem'), 'utf8');
+      const changed = { address: '127.0.0.1', port: 7444, dataDir: DATA_DIR };
+      writeFileSync(CONFIG, `${JSON.stringify(changed)}\n`);
+      await dpkg('-i', await repackAs(deb, `${AGENT_VERSION}-999`));
+      expect(packageStatus()).toBe('install ok installed');
+      expect(installedVersion()).toBe(`${AGENT_VERSION}-999`);
+      expect(JSON.parse(readFileSync(CONFIG, 'utf8'))).toEqual(changed);
+      expect(readFileSync(path.join(DATA_DIR, 'agent-cert.pem'), 'utf8')).toBe(certificate);
+      expect(mode(DATA_DIR)).toBe('0750');
+      expect(existsSync(BINARY)).toBe(true);
+    }, 120_000);
 
     it('dpkg -r removes the program and keeps the config, the data and the account', async () => {
       await dpkg('--remove', PACKAGE);
