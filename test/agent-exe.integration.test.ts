@@ -41,6 +41,18 @@ describe('the agent executable, on a computer without Node.js', () => {
     expect(result).toEqual({ code: 0, stdout: `${AGENT_VERSION}\n`, stderr: '' });
   });
 
+  it('collects and prints the inventory on the PC itself', async () => {
+    const result = await runAgentCli(
+      ['inventory', '--json', '--sections', 'os,memory'],
+      {},
+      command,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const document = InventoryV2Schema.parse(JSON.parse(result.stdout));
+    expect(document.os?.platform).toBe('linux');
+    expect(document.memory?.totalBytes).toBeGreaterThan(0);
+  });
+
   it('lists its checks, which it loads only when asked', async () => {
     const result = await runAgentCli(['checks', '--json'], {}, command);
     expect(result.code, result.stderr).toBe(0);
@@ -74,6 +86,22 @@ describe('the agent executable, on a computer without Node.js', () => {
       expect(AgentHealthSchema.parse(JSON.parse(reply.body))).toMatchObject({
         status: 'ok',
         agentVersion: AGENT_VERSION,
+      });
+    });
+
+    it('is found running by `status`, which asks it over HTTPS', async () => {
+      const result = await runAgentCli(
+        ['status', '--json', '--data-dir', agent.dataDir],
+        {},
+        command,
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        running: true,
+        pid: agent.pid,
+        listening: agent.url,
+        fingerprint: agent.fingerprint,
+        answering: AGENT_VERSION,
       });
     });
 
