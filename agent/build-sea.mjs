@@ -4,11 +4,11 @@
 // the same entry: CommonJS, no split-off files, every package inlined. Then the steps of
 // Node's SEA documentation: the preparation blob, a copy of this node executable, the blob
 // injected into it with postject. Build on each target OS (the executable is this node).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { inject } from 'postject';
 import { commonOptions } from './esbuild-shared.mjs';
 
 /** The fuse Node's SEA loader looks for; postject flips it when it injects the blob. */
@@ -103,10 +103,30 @@ if (process.platform === 'darwin') {
     console.warn(`build-sea: not stripped (${error.message})`);
   }
 }
-await inject(executable, 'NODE_SEA_BLOB', readFileSync(blob), {
-  sentinelFuse: SEA_FUSE,
-  ...(process.platform === 'darwin' ? { machoSegmentName: 'NODE_SEA' } : {}),
-});
+// postject's CLI in a process of its own: its ELF library warns once per note section of
+// node's (harmless, "Can't find string offset for section name '.note...'"), which is kept
+// out of the build's output; anything else it prints is shown.
+const injected = spawnSync(
+  process.execPath,
+  [
+    createRequire(import.meta.url).resolve('postject/dist/cli.js'),
+    executable,
+    'NODE_SEA_BLOB',
+    blob,
+    '--sentinel-fuse',
+    SEA_FUSE,
+    ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : []),
+  ],
+  { encoding: 'utf8' },
+);
+const said = `${injected.stdout}${injected.stderr}`
+  .split('\n')
+  .filter(
+    (line) =>
+      line.trim() && !/^warning: Can't find string offset for section name '\.note/.test(line),
+  );
+if (said.length > 0) console.log(said.join('\n'));
+if (injected.status !== 0) throw new Error(`postject failed (exit ${injected.status})`);
 if (process.platform === 'darwin') run('codesign', ['--sign', '-', executable]);
 rmSync(workDir, { recursive: true, force: true });
 
