@@ -1,5 +1,13 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +30,8 @@ const CONFIG = '/etc/deskside-agent/config.json';
 const DATA_DIR = '/var/lib/deskside-agent';
 const UNIT = '/lib/systemd/system/deskside-agent.service';
 const WANTS = '/etc/systemd/system/multi-user.target.wants/deskside-agent.service';
+/** Where deb-systemd-helper masks the unit between `dpkg -r` and a reinstall or purge. */
+const MASK = '/etc/systemd/system/deskside-agent.service';
 
 const onPath = (program: string) =>
   spawnSync('/bin/sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
@@ -249,6 +259,8 @@ describe.skipIf(noInstall !== null)(`installed with dpkg${skipped(noInstall)}`, 
     expect(existsSync(CONFIG)).toBe(true);
     expect(existsSync(path.join(DATA_DIR, 'agent-cert.pem'))).toBe(true);
     expect(account(PACKAGE)).not.toBeNull();
+    // Masked, so a leftover enablement cannot start what is gone.
+    expect(readlinkSync(MASK)).toBe('/dev/null');
   });
 
   it('dpkg -P removes the config, the data folder and the account', async () => {
@@ -259,5 +271,6 @@ describe.skipIf(noInstall !== null)(`installed with dpkg${skipped(noInstall)}`, 
     expect(account(PACKAGE)).toBeNull();
     expect(groupExists(PACKAGE)).toBe(false);
     expect(existsSync(WANTS)).toBe(false);
+    expect(() => lstatSync(MASK)).toThrow(/ENOENT/);
   });
 });
