@@ -10,12 +10,19 @@
 // 5. Chromium for the end-to-end tests: `DESKSIDE_CHROMIUM`, the distribution's, or
 //    Playwright's download, else the distribution's package where this user may install it;
 // 6. OpenSSH's server for the SSH tests: `DESKSIDE_SSHD`, the system's sshd, else the
-//    distribution's openssh-server package where this user may install it.
+//    distribution's openssh-server package where this user may install it;
+// 7. on Debian and its derivatives, the tools that build and check the agent's .deb
+//    (dpkg-dev, lintian, binutils' strip), from the distribution's packages.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { installCommand, installPackages, packageManager } from './setup/system-packages.mjs';
+import {
+  installCommand,
+  installPackages,
+  onPath,
+  packageManager,
+} from './setup/system-packages.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -206,6 +213,39 @@ step("OpenSSH's server for the SSH tests");
     );
   }
   console.log(sshd);
+}
+
+// 7. The agent's Debian package: built with dpkg-deb and dpkg-shlibdeps, checked by lintian.
+// Only where dpkg is; elsewhere its tests skip, saying why.
+step("Tools for the agent's Debian package");
+{
+  /** Each program, and the Debian package that has it. */
+  const tools = { lintian: 'lintian', 'dpkg-shlibdeps': 'dpkg-dev', strip: 'binutils' };
+  const missing = () => [
+    ...new Set(
+      Object.entries(tools)
+        .filter(([program]) => !onPath(program))
+        .map(([, name]) => name),
+    ),
+  ];
+  const manager = packageManager();
+  if (!onPath('dpkg-deb')) {
+    console.log("No dpkg here: the agent's .deb is built and tested on Debian or Ubuntu.");
+  } else {
+    if (missing().length > 0 && manager) {
+      console.log(`Installing ${missing().join(', ')} for the agent's .deb`);
+      installPackages(missing());
+    }
+    if (missing().length > 0) {
+      fail(
+        `${missing().join(', ')} missing: the agent's .deb cannot be built or checked`,
+        manager
+          ? `\`${installCommand(manager, missing())}\`, then \`npm run setup\` again`
+          : `install ${missing().join(', ')}`,
+      );
+    }
+    console.log(['dpkg-deb', ...Object.keys(tools)].join(', '));
+  }
 }
 
 console.log(

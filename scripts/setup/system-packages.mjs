@@ -35,7 +35,8 @@ const MANAGERS = [
   },
 ];
 
-function onPath(command) {
+/** Whether `command` is a file in one of PATH's folders. */
+export function onPath(command) {
   return (process.env.PATH ?? '')
     .split(path.delimiter)
     .some((dir) => dir && existsSync(path.join(dir, command)));

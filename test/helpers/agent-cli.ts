@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditEntry } from '../../agent/src/security/audit-log';
-import { AGENT_BUNDLE } from './agent-process';
+import { BUNDLE_COMMAND, type AgentCommand } from './agent-process';
 
 export interface CliResult {
   /** The exit code (0 on success). */
@@ -12,13 +12,25 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built agent's CLI with an argument array; resolves however it exits. */
-export function runAgentCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/**
+ * Runs the built agent's CLI with an argument array; resolves however it exits. The bundle
+ * under this node unless `command` names another agent.
+ */
+export function runAgentCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  command: AgentCommand = BUNDLE_COMMAND,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(
-      process.execPath,
-      [AGENT_BUNDLE, ...args],
-      { env: { ...process.env, ...env }, timeout: 20_000 },
+      command.program,
+      [...command.args, ...args],
+      {
+        env: { ...process.env, ...command.env, ...env },
+        timeout: 20_000,
+        ...(command.uid === undefined ? {} : { uid: command.uid }),
+        ...(command.gid === undefined ? {} : { gid: command.gid }),
+      },
       (error, stdout, stderr) => {
         // Not an exit code: it could not be started, or it timed out.
         if (error && typeof error.code !== 'number') {
@@ -35,8 +47,13 @@ export function runAgentCli(args: string[], env: NodeJS.ProcessEnv = {}): Promis
 export async function issuePairingCode(
   dataDir: string,
   extraArgs: string[] = [],
+  command: AgentCommand = BUNDLE_COMMAND,
 ): Promise<{ code: string; expiresAt: string; fingerprint: string }> {
-  const result = await runAgentCli(['pair', '--json', '--data-dir', dataDir, ...extraArgs]);
+  const result = await runAgentCli(
+    ['pair', '--json', '--data-dir', dataDir, ...extraArgs],
+    {},
+    command,
+  );
   if (result.code !== 0) throw new Error(`pair failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as { code: string; expiresAt: string; fingerprint: string };
 }

@@ -11,6 +11,23 @@ export const AGENT_BUNDLE = fileURLToPath(
   new URL('../../agent/dist/deskside-agent.mjs', import.meta.url),
 );
 
+/**
+ * How a test starts the agent: the program and the arguments before the agent's own, and
+ * optionally the account it runs as. The bundle under this node by default; the
+ * self-contained executable or an installed one otherwise.
+ */
+export interface AgentCommand {
+  program: string;
+  args: readonly string[];
+  /** Run as this user and group (an installed agent's own account). */
+  uid?: number;
+  gid?: number;
+  /** More environment for every run (e.g. a PATH without node). */
+  env?: Record<string, string>;
+}
+
+export const BUNDLE_COMMAND: AgentCommand = { program: process.execPath, args: [AGENT_BUNDLE] };
+
 const READY_TIMEOUT_MS = 15_000;
 const LISTENING_LINE = /^Deskside agent \S+ listening on (https:\/\/(\S+):(\d+))$/;
 const FINGERPRINT_LINE = /^Certificate fingerprint \(SHA-256\): ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$/;
@@ -27,6 +44,8 @@ export interface StartAgentOptions {
   extraEnv?: Record<string, string>;
   /** More `serve` arguments, e.g. ['--rate-per-console', '100000']. */
   extraArgs?: string[];
+  /** The agent to start; the bundle under this node by default. */
+  command?: AgentCommand;
 }
 
 export interface RunningAgent {
@@ -61,8 +80,12 @@ export async function stopAllAgents(): Promise<void> {
  * has printed its address and certificate fingerprint. The caller stops it (`afterAll`).
  */
 export async function startAgent(options: StartAgentOptions = {}): Promise<RunningAgent> {
-  if (!existsSync(AGENT_BUNDLE)) {
-    throw new Error(`${AGENT_BUNDLE} is missing: build it with \`node agent/build.mjs\``);
+  const command = options.command ?? BUNDLE_COMMAND;
+  const built = command === BUNDLE_COMMAND ? AGENT_BUNDLE : command.program;
+  if (!existsSync(built)) {
+    throw new Error(
+      `${built} is missing: build it with \`node agent/build.mjs\` (or build-sea.mjs)`,
+    );
   }
   const token =
     options.token === null ? '' : (options.token ?? randomBytes(32).toString('base64url'));
@@ -84,9 +107,9 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
   let child: ManagedProcess;
   try {
     child = await ManagedProcess.start(
-      process.execPath,
+      command.program,
       [
-        AGENT_BUNDLE,
+        ...command.args,
         'serve',
         '--address',
         '127.0.0.1',
@@ -98,7 +121,10 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
       ],
       {
         label: 'deskside-agent serve',
+        ...(command.uid === undefined ? {} : { uid: command.uid }),
+        ...(command.gid === undefined ? {} : { gid: command.gid }),
         env: {
+          ...command.env,
           ...configEnv,
           ...options.extraEnv,
           ...(token ? { DESKSIDE_AGENT_TOKEN: token } : {}),

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { LineSplitter, type InventorySectionName } from '@deskside/core';
+import { selfArguments, type SelfCommand } from '../self-command';
 import { parseNotice, type SectionNotice } from './stored-section';
 
 /**
@@ -23,10 +24,27 @@ export type StaticRefresher = (
 /** The lowest priority ("nice 19"; "idle" on Windows). */
 const BACKGROUND_PRIORITY = os.constants.priority.PRIORITY_LOW;
 
+/**
+ * The refreshes running now. None outlives the agent: a stopped service leaves no process of
+ * its account behind (removing the Debian package deletes the account, which fails while
+ * the account runs anything).
+ */
+const running = new Set<ChildProcess>();
+let stopsWithAgent = false;
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('close', () => running.delete(child));
+  if (!stopsWithAgent) {
+    stopsWithAgent = true;
+    process.once('exit', () => {
+      for (const refresh of running) refresh.kill();
+    });
+  }
+}
+
 export interface ChildRefresherOptions {
-  /** The node binary and the agent's bundle, as the agent itself was started. */
-  nodePath: string;
-  script: string;
+  /** The agent as it was itself started: node and its bundle, or the executable. */
+  self: SelfCommand;
   /** The agent's data folder, where the child writes the cache. */
   dataDir: string;
   timeoutMs?: number;
@@ -34,7 +52,7 @@ export interface ChildRefresherOptions {
 }
 
 /**
- * Runs the collection in a short-lived child process of the agent's own bundle: the
+ * Runs the collection in a short-lived child process of the agent itself: the
  * hardware library and its synchronous commands never load into, or block, the serving
  * process, which stays small while idle.
  */
@@ -46,19 +64,20 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
       // The child needs no credential: it never gets the console token.
       const env = { ...process.env };
       delete env.DESKSIDE_AGENT_TOKEN;
-      const child = spawn(
-        options.nodePath,
-        [
-          options.script,
-          'inventory',
-          '--static',
-          '--data-dir',
-          options.dataDir,
-          '--sections',
-          sections.join(','),
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env },
-      );
+      const [program, ...args] = selfArguments(options.self, [
+        'inventory',
+        '--static',
+        '--data-dir',
+        options.dataDir,
+        '--sections',
+        sections.join(','),
+      ]);
+      const child = spawn(program!, args, {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+        env,
+      });
+      track(child);
       // Background work on someone's PC: it yields to whatever they are doing.
       if (urgency === 'background' && child.pid !== undefined) {
         try {

@@ -1,3 +1,4 @@
+import { selfCommand } from '../self-command';
 import { AGENT_VERSION } from '../version';
 import { childProcessRefresher } from './refresh-child';
 import { InventoryService } from './service';
@@ -5,16 +6,14 @@ import type { AgentLogger } from '../log';
 
 /**
  * The inventory service of a running agent: static sections collected by child processes
- * of this same bundle (`inventory --static`), so the serving process never loads the
+ * of this same agent (`inventory --static`), bundle or executable, so the serving process never loads the
  * hardware library.
  */
 export function startInventoryService(dataDir: string, logger: AgentLogger): InventoryService {
-  const script = process.argv[1];
-  if (!script) throw new Error('The agent cannot tell which script it runs from');
   const service = new InventoryService({
     dataDir,
     agentVersion: AGENT_VERSION,
-    refreshStatic: childProcessRefresher({ nodePath: process.execPath, script, dataDir }),
+    refreshStatic: childProcessRefresher({ self: selfCommand(), dataDir }),
     onError: (error) => {
       logger.warn({ err: error }, 'inventory refresh failed');
     },

@@ -80,6 +80,19 @@ describe('the Windows service (WinSW)', () => {
     expect(service.argument).toContain('C:\\ProgramData\\Deskside Agent\\config.json');
   });
 
+  it('runs the self-contained deskside-agent.exe itself, with no node.exe and no script', () => {
+    const exe = 'C:\\Program Files\\Deskside Agent\\deskside-agent.exe';
+    const xml = new XMLParser().parse(winswXml({ ...options, node: exe, script: null })) as {
+      service: Record<string, unknown>;
+    };
+    expect(xml.service.executable).toBe(exe);
+    expect(xml.service.argument).toEqual([
+      'serve',
+      '--config',
+      'C:\\ProgramData\\Deskside Agent\\config.json',
+    ]);
+  });
+
   it('starts automatically as LocalService and restarts on failure', () => {
     expect(service).toMatchObject({
       id: 'DesksideAgent',

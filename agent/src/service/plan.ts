@@ -1,15 +1,16 @@
 import path from 'node:path';
 import { systemConfigFile } from '../config-file';
+import { selfArguments } from '../self-command';
 
 export type ServicePlatform = 'linux' | 'darwin' | 'win32';
 
 /** What a service definition is made from. */
 export interface ServiceOptions {
   platform: ServicePlatform;
-  /** The Node.js executable. */
+  /** The Node.js executable, or the agent's self-contained executable. */
   node: string;
-  /** The agent bundle, deskside-agent.mjs. */
-  script: string;
+  /** The agent bundle, deskside-agent.mjs; null when `node` is the self-contained executable. */
+  script: string | null;
   configFile: string;
   dataDir: string;
   /** The account the agent runs as. */
@@ -98,11 +99,10 @@ export function checkUser(platform: ServicePlatform, user: string): string {
   return user;
 }
 
-/** The agent's command line: node, the bundle, `serve --config <file>`. */
-export const serveArguments = (options: ServiceOptions): string[] => [
-  options.node,
-  options.script,
-  'serve',
-  '--config',
-  options.configFile,
-];
+/** The agent's command line: node and the bundle (or the executable), `serve --config <file>`. */
+export const serveArguments = (options: ServiceOptions): string[] =>
+  selfArguments({ executable: options.node, script: options.script }, [
+    'serve',
+    '--config',
+    options.configFile,
+  ]);

@@ -97,6 +97,29 @@ describe('the systemd unit', () => {
     expect(setting(elsewhere, 'ReadWritePaths')).toEqual(['"/srv/desk side/100%%"']);
   });
 
+  it('runs the self-contained executable alone, with no node and no script', () => {
+    const exe = systemdUnit({ ...options, node: '/usr/bin/deskside-agent', script: null });
+    expect(execStartArguments(setting(exe, 'ExecStart')[0]!)).toEqual([
+      '/usr/bin/deskside-agent',
+      'serve',
+      '--config',
+      '/etc/deskside-agent/config.json',
+    ]);
+  });
+
+  it('says who wrote it, and the data folder mode, as the package asks', () => {
+    const packaged = systemdUnit(options, {
+      comment: '# Installed by the deskside-agent package.',
+      dataDirMode: '0750',
+    });
+    expect(packaged.split('\n')[0]).toBe('# Installed by the deskside-agent package.');
+    expect(setting(packaged, 'StateDirectoryMode')).toEqual(['0750']);
+    expect(setting(unit, 'StateDirectoryMode')).toEqual(['0700']);
+    // Only those two lines differ: one unit text for both.
+    const differing = packaged.split('\n').filter((line) => !unit.split('\n').includes(line));
+    expect(differing).toHaveLength(2);
+  });
+
   it('refuses what a unit file cannot carry', () => {
     expect(() => systemdUnit({ ...options, script: '/opt/a\nExecStartPre=/bin/sh' })).toThrow(
       /control character/,

@@ -10,7 +10,34 @@ import {
 import { systemdArgument, systemdValue } from './quoting';
 
 export const SYSTEMD_UNIT_FILE = `/etc/systemd/system/${SERVICE_NAME}.service`;
-const STATE_DIRECTORY = `/var/lib/${SERVICE_NAME}`;
+export const STATE_DIRECTORY = `/var/lib/${SERVICE_NAME}`;
+
+/** Who writes the unit: `install-service`, or the Debian package (agent/packaging/deb). */
+export interface UnitOrigin {
+  /** The unit's first line, saying where it comes from and how it goes away. */
+  comment: string;
+  /** The data folder's mode, which systemd sets on it at every start (StateDirectoryMode). */
+  dataDirMode: '0700' | '0750';
+}
+
+const INSTALL_SERVICE: UnitOrigin = {
+  comment:
+    '# Written by `deskside-agent install-service`; `deskside-agent uninstall-service` removes it.',
+  dataDirMode: '0700',
+};
+
+/** The agent's own system account, with no home folder of its own and no login. */
+export const createSystemUser = (user: string, home: string): string[] => [
+  'useradd',
+  '--system',
+  '--user-group',
+  '--home-dir',
+  home,
+  '--no-create-home',
+  '--shell',
+  '/usr/sbin/nologin',
+  checkUser('linux', user),
+];
 
 /**
  * The systemd unit. The agent only reads the computer, so the sandbox is tight: a read-only
@@ -20,12 +47,12 @@ const STATE_DIRECTORY = `/var/lib/${SERVICE_NAME}`;
  * executable memory), ProtectProc and ProcSubset (checks list processes and read /proc),
  * PrivateNetwork (it serves the LAN).
  */
-export function systemdUnit(options: ServiceOptions): string {
+export function systemdUnit(options: ServiceOptions, origin: UnitOrigin = INSTALL_SERVICE): string {
   const user = checkUser('linux', options.user);
   const asRoot = user === 'root';
   const execStart = serveArguments(options).map(systemdArgument).join(' ');
   const lines = [
-    '# Written by `deskside-agent install-service`; `deskside-agent uninstall-service` removes it.',
+    origin.comment,
     '[Unit]',
     'Description=Deskside diagnostics agent',
     'After=network-online.target',
@@ -44,7 +71,7 @@ export function systemdUnit(options: ServiceOptions): string {
     'TimeoutStopSec=15s',
     'UMask=0077',
     ...(options.dataDir === STATE_DIRECTORY
-      ? [`StateDirectory=${SERVICE_NAME}`, 'StateDirectoryMode=0700']
+      ? [`StateDirectory=${SERVICE_NAME}`, `StateDirectoryMode=${origin.dataDirMode}`]
       : []),
     `ReadWritePaths=${systemdValue(options.dataDir)}`,
     'NoNewPrivileges=yes',
@@ -83,17 +110,7 @@ export function systemdInstallPlan(options: ServiceOptions): ServicePlan {
     steps: [
       {
         kind: 'run',
-        argv: [
-          'useradd',
-          '--system',
-          '--user-group',
-          '--home-dir',
-          options.dataDir,
-          '--no-create-home',
-          '--shell',
-          '/usr/sbin/nologin',
-          user,
-        ],
+        argv: createSystemUser(user, options.dataDir),
         unless: ['id', '-u', user],
       },
       {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { loadAgentConfig } from '../../config-file';
+import { selfCommand } from '../../self-command';
 import {
   defaultServiceOptions,
   type ServiceOptions,
@@ -57,10 +57,11 @@ export async function serviceOptions(flags: ServiceFlags): Promise<ServiceOption
   if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
     throw new Error('--port: expected a port number from 1 to 65535');
   }
+  const self = selfCommand();
   return {
     platform,
-    node: flags.node ?? process.execPath,
-    script: flags.script ?? path.resolve(process.argv[1] ?? 'deskside-agent.mjs'),
+    node: flags.node ?? self.executable,
+    script: flags.script ?? self.script,
     configFile,
     dataDir: flags.dataDir ?? existing?.dataDir ?? defaults.dataDir,
     user: flags.user ?? defaults.user,
@@ -112,8 +113,8 @@ export function registerService(program: Command): void {
       'address to listen on, written to a new config file (default 0.0.0.0)',
     )
     .option('--port <port>', 'port, written to a new config file (default 7443)')
-    .option('--node <file>', 'the Node.js executable (default: this one)')
-    .option('--script <file>', 'the agent bundle (default: this one)')
+    .option('--node <file>', 'the Node.js executable, or the agent executable (default: this one)')
+    .option('--script <file>', 'the agent bundle (default: this one; none for the executable)')
     .action((flags: ServiceFlags) => runServiceCommand('install', flags));
   common(program.command('uninstall-service'))
     .description('stop and remove the system service (keeps the data folder)')
