@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { AuditEntry } from '../../agent/src/security/audit-log';
 import { BUNDLE_COMMAND, type AgentCommand } from './agent-process';
@@ -10,6 +11,20 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+let emptyConfig: string | undefined;
+/**
+ * An empty config file for runs that name none: without one the CLI reads the machine's own
+ * (/etc/deskside-agent/config.json), which the Debian package test installs for a while and
+ * a developer's machine may hold.
+ */
+function emptyConfigFile(): string {
+  if (emptyConfig === undefined) {
+    emptyConfig = path.join(mkdtempSync(path.join(os.tmpdir(), 'deskside-cli-')), 'config.json');
+    writeFileSync(emptyConfig, '{}\n');
+  }
+  return emptyConfig;
 }
 
 /**
@@ -26,7 +41,12 @@ export function runAgentCli(
       command.program,
       [...command.args, ...args],
       {
-        env: { ...process.env, ...command.env, ...env },
+        env: {
+          ...process.env,
+          ...(args.includes('--config') ? {} : { DESKSIDE_AGENT_CONFIG: emptyConfigFile() }),
+          ...command.env,
+          ...env,
+        },
         timeout: 20_000,
         ...(command.uid === undefined ? {} : { uid: command.uid }),
         ...(command.gid === undefined ? {} : { gid: command.gid }),
