@@ -1,20 +1,9 @@
 // `npm start`: the console in Electron where its binary is installed, otherwise in browser
 // mode (the same services behind a loopback host, shown in a Chromium app window).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-
-function electronBinary() {
-  const pathFile = path.join('node_modules', 'electron', 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = path.join(
-    'node_modules',
-    'electron',
-    'dist',
-    readFileSync(pathFile, 'utf8').trim(),
-  );
-  return existsSync(binary) ? binary : null;
-}
+import { electronBinary } from './electron-binary.mjs';
 
 function forward(child) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

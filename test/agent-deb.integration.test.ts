@@ -239,6 +239,9 @@ describe.skipIf(noInstall !== null)(`installed with dpkg${skipped(noInstall)}`, 
   });
 
   it('dpkg -i of a newer version keeps the changed config and the data', async () => {
+    // An earlier test that failed half-way may have left its agent running as the account.
+    await agent?.stop();
+    agent = undefined;
     const certificate = readFileSync(path.join(DATA_DIR, 'agent-cert.pem'), 'utf8');
     const changed = { address: '127.0.0.1', port: 7444, dataDir: DATA_DIR };
     writeFileSync(CONFIG, `${JSON.stringify(changed)}\n`);

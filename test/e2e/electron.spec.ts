@@ -1,24 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { apiMethods } from '@deskside/core';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
-/**
- * The electron package exports the binary's path, and throws when the binary was never
- * downloaded. Playwright crashes the whole run when launched without one, so look first.
- */
-function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
+// Playwright crashes the whole run when launched without a binary, so look first (without
+// requiring `electron`, which would start a download).
 const binary = electronBinary();
 
 test.describe('Electron window', () => {

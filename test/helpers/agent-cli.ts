@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,8 +21,11 @@ let emptyConfig: string | undefined;
  */
 function emptyConfigFile(): string {
   if (emptyConfig === undefined) {
-    emptyConfig = path.join(mkdtempSync(path.join(os.tmpdir(), 'deskside-cli-')), 'config.json');
-    writeFileSync(emptyConfig, '{}\n');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'deskside-cli-'));
+    // Readable by every account: some runs are as the Debian package's own user.
+    chmodSync(folder, 0o755);
+    emptyConfig = path.join(folder, 'config.json');
+    writeFileSync(emptyConfig, '{}\n', { mode: 0o644 });
   }
   return emptyConfig;
 }

@@ -1,0 +1,2 @@
+/** Where Electron's binary is, or null where it was never downloaded. */
+export function electronBinary(root?: string): string | null;
