@@ -3,6 +3,7 @@ import { INVENTORY_SECTIONS, type InventorySectionName } from './section-names';
 import { InventoryV2Schema, type InventoryV2 } from './v2';
 import { InventoryV1Schema } from './v1';
 
+export * from './diff';
 export * from './section-names';
 export * from './sections';
 export * from './v1';
