@@ -37,7 +37,7 @@ describe('diffInventories', () => {
     programs.splice(1, 1);
     programs.push(added);
     after.network!.dnsServers = ['192.0.2.53'];
-    const [root] = after.fileSystems!;
+    const root = after.fileSystems![0]!;
     const beforeRoot = recorded.fileSystems![0]!;
     // Noise: uptime, load, used memory, collection times.
     after.collectedAt = '2026-11-24T08:00:00.000Z';
@@ -150,9 +150,10 @@ describe('diffInventories', () => {
     after.os!.kernel = '6.18.45-fc-v657';
     after.bios!.version = '1.22.0';
     after.memory!.totalBytes *= 2;
-    after.disks[0]!.smartStatus = 'Predicted failure';
-    after.disks.push({
-      ...after.disks[0]!,
+    const disks = after.disks!;
+    disks[0]!.smartStatus = 'Predicted failure';
+    disks.push({
+      ...disks[0]!,
       device: '/dev/sda',
       serial: 'USB-1',
       smartStatus: 'Ok',
