@@ -1,5 +1,5 @@
 import { CommandError, type CommandRunner } from '@deskside/agent/collect';
-import { InventoryV2Schema } from '@deskside/core';
+import { InventoryV2Schema, diffInventories } from '@deskside/core';
 import { describe, expect, it } from 'vitest';
 import { playBack, recordedForAgent, recordedOn, type Played } from './fixtures/recorded';
 import { collectMacosInventory } from './macos-inventory';
@@ -245,5 +245,30 @@ describe('the inventory of a Mac over SSH, from recorded outputs (no Mac here)',
     ]);
     expect(ran.filter((c) => c.startsWith('system_profiler'))).toHaveLength(1);
     expect(ran.filter((c) => c.startsWith('sysctl hw.memsize'))).toHaveLength(1);
+  });
+});
+
+describe('the diff of two Mac inventories from recorded outputs (no Mac here)', () => {
+  it('finds nothing between two collections a day apart, and an OS update as just that', async () => {
+    const first = await collectMacosInventory(recordedMac().run, { now: () => NOW });
+    const later = () => new Date(NOW.getTime() + 86_400_000);
+    const again = await collectMacosInventory(recordedMac().run, { now: later });
+    expect(diffInventories(first, again).summary.total).toBe(0);
+
+    const updated = await collectMacosInventory(
+      recordedMac({
+        sw_vers: 'ProductName:\t\tmacOS\nProductVersion:\t\t14.7\nBuildVersion:\t\t23H124\n',
+      }).run,
+      { now: later },
+    );
+    const { sections, summary } = diffInventories(first, updated);
+    expect(sections.os).toEqual({
+      status: 'compared',
+      changes: [
+        { field: 'release', from: '14.6.1', to: '14.7' },
+        { field: 'build', from: '23G93', to: '23H124' },
+      ],
+    });
+    expect(summary.total).toBe(2);
   });
 });

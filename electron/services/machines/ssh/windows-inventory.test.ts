@@ -1,5 +1,5 @@
 import { CommandError } from '@deskside/agent/collect';
-import { InventoryV2Schema } from '@deskside/core';
+import { InventoryV2Schema, diffInventories } from '@deskside/core';
 import { describe, expect, it } from 'vitest';
 import { playBack, recordedForAgent, recordedOn, type Played } from './fixtures/recorded';
 import type { PowerShellRunner } from './runner';
@@ -281,5 +281,38 @@ describe("the agent's programs and WMI's dates on Windows", () => {
     expect(cimDate('2026-12-01T07:12:40.2031250Z')).toBe('2026-12-01T07:12:40.203Z');
     expect(cimDate('')).toBeNull();
     expect(cimDate(null)).toBeNull();
+  });
+});
+
+describe('the diff of two Windows inventories from recorded outputs (no Windows host here)', () => {
+  it('finds nothing between two collections an hour apart, and only the machine on another machine', async () => {
+    const first = await collectWindowsInventory(recordedWindows().runPowerShell, {
+      now: () => NOW,
+    });
+    const later = () => new Date(NOW.getTime() + 3_600_000);
+    const again = await collectWindowsInventory(recordedWindows().runPowerShell, { now: later });
+    const same = diffInventories(first, again);
+    expect(same.summary.total).toBe(0);
+    expect(first.software!.programs.length).toBeGreaterThan(0);
+    expect(same.sections.software.status).toBe('compared');
+
+    const virtualBox = await collectWindowsInventory(
+      recordedWindows({
+        hardware: recordedOn('windows', 'hardware-virtualbox.json'),
+        cpu: recordedOn('windows', 'cpu-virtualbox.json'),
+        memoryModules: recordedOn('windows', 'memory-modules-virtualbox.json'),
+      }).runPowerShell,
+      { now: later },
+    );
+    const { sections, summary } = diffInventories(first, virtualBox);
+    const changed = Object.entries(summary.sections)
+      .filter(([, count]) => count !== 0 && count !== null)
+      .map(([section]) => section);
+    expect(changed).toEqual(['system', 'bios', 'baseboard', 'os', 'cpu', 'memory']);
+    // The virtual machine's recording names no domain; the laptop's does.
+    expect(sections.os).toEqual({
+      status: 'compared',
+      changes: [{ field: 'fqdn', from: 'DESK-0142.corp.example.org', to: '' }],
+    });
   });
 });
