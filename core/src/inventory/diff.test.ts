@@ -17,15 +17,21 @@ const copy = (): InventoryV2 => structuredClone(recorded);
 
 /** The sections of a diff that hold a change, with their counts. */
 const changedSections = (diff: InventoryDiff) =>
-  Object.fromEntries(Object.entries(diff.summary.sections).filter(([, count]) => count !== 0));
+  Object.fromEntries(
+    Object.entries(diff.summary.sections).filter(([, count]) => count !== 0 && count !== null),
+  );
 
 describe('diffInventories', () => {
-  it('finds nothing between the recorded inventory and itself, every section compared', () => {
+  it('finds nothing between the recorded inventory and itself, every section it has compared', () => {
     const diff = diffInventories(recorded, copy());
     expect(InventoryDiffSchema.parse(diff)).toEqual(diff);
     expect(diff.summary.total).toBe(0);
     expect(Object.keys(diff.summary.sections)).toEqual([...INVENTORY_DIFF_SECTIONS]);
-    expect(Object.values(diff.summary.sections).every((count) => count === 0)).toBe(true);
+    // The recorded machine has no CUPS: its document has no printers section.
+    const { printers, ...others } = diff.summary.sections;
+    expect(printers).toBeNull();
+    expect(diff.sections.printers).toEqual({ status: 'not_comparable', missingIn: 'both' });
+    expect(Object.values(others).every((count) => count === 0)).toBe(true);
   });
 
   it('reports exactly the hand-made changes, and none of the facts that move all the time', () => {
@@ -125,7 +131,7 @@ describe('diffInventories', () => {
     expect(diff.summary.total).toBe(0);
   });
 
-  it('reports hardware, OS, disk, interface, driver and pending-update changes', () => {
+  it('reports hardware, OS, disk, interface, driver, printer and pending-update changes', () => {
     const before = copy();
     before.disks = [
       {
@@ -146,7 +152,28 @@ describe('diffInventories', () => {
       ],
       displays: [],
     };
+    const printer = {
+      name: 'Office_LaserJet',
+      isDefault: true,
+      status: 'idle' as const,
+      statusMessage: '',
+      description: 'HP LaserJet in room 2.14',
+      location: 'Room 2.14',
+      uri: 'ipp://192.0.2.50/ipp/print',
+      driver: 'Local Raw Printer',
+      shared: true,
+      jobs: [],
+    };
+    before.printers = { spooler: 'cups', spoolerRunning: true, printers: [printer] };
     const after = structuredClone(before);
+    // Its queue and state move all the time; its port does not.
+    after.printers!.printers[0] = {
+      ...printer,
+      status: 'printing',
+      jobs: [{ id: '7', owner: 'jane', sizeBytes: 1024, submittedAt: null, status: '' }],
+      uri: 'ipp://192.0.2.60/ipp/print',
+    };
+    after.printers!.spoolerRunning = false;
     after.os!.kernel = '6.18.45-fc-v657';
     after.bios!.version = '1.22.0';
     after.memory!.totalBytes *= 2;
@@ -199,7 +226,20 @@ describe('diffInventories', () => {
       added: [],
       changes: [{ field: 'rebootRequired', to: true }],
     });
+    expect(sections.printers).toEqual({
+      status: 'compared',
+      added: [],
+      removed: [],
+      changed: [
+        {
+          key: 'Office_LaserJet',
+          changes: [{ field: 'uri', from: printer.uri, to: 'ipp://192.0.2.60/ipp/print' }],
+        },
+      ],
+      changes: [{ field: 'spoolerRunning', from: true, to: false }],
+    });
     expect(summary.sections).toMatchObject({
+      printers: 2,
       os: 1,
       bios: 1,
       memory: 1,

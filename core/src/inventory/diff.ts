@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PrinterSchema } from '../facts/printers';
 import { InstalledProgramSchema, type InstalledProgram } from '../facts/software';
 import { PendingUpdateSchema, type PendingUpdate } from '../facts/updates';
 import {
@@ -112,6 +113,11 @@ export const InventoryDiffSectionsSchema = z.object({
   }),
   /** Graphics controllers, with their driver versions. */
   graphics: compared(listDiffShape(GraphicsControllerSchema)),
+  /** Printers added or removed, their driver, port and default; not their queue or state. */
+  printers: compared({
+    ...listDiffShape(PrinterSchema),
+    changes: z.array(FieldChangeSchema),
+  }),
   software: compared({
     added: z.array(InstalledProgramSchema),
     removed: z.array(InstalledProgramSchema),
@@ -285,6 +291,7 @@ const DISK_FIELDS = [
 ] as const;
 const INTERFACE_FIELDS = ['mac', 'type', 'up', 'internal', 'virtual', 'mtu'] as const;
 const CONTROLLER_FIELDS = ['driverVersion', 'vramBytes'] as const;
+const PRINTER_FIELDS = ['isDefault', 'uri', 'driver', 'shared', 'description', 'location'] as const;
 const UPDATE_FIELDS = ['currentVersion', 'availableVersion', 'security'] as const;
 
 const moduleKey = (m: MemoryModule) =>
@@ -416,6 +423,15 @@ export function diffInventories(
         (old, current) => fieldChanges(old, current, CONTROLLER_FIELDS),
       ),
     ),
+    printers: section(before.printers, after.printers, (b, a) => ({
+      ...listDiff(
+        b.printers,
+        a.printers,
+        (p) => p.name,
+        (old, current) => fieldChanges(old, current, PRINTER_FIELDS),
+      ),
+      changes: fieldChanges(b, a, ['spooler', 'spoolerRunning']),
+    })),
     software: section(before.software, after.software, (b, a) =>
       softwareDiff(b.programs, a.programs),
     ),
