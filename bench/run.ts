@@ -18,6 +18,7 @@ import { agentCheckRttBenchmark } from './agent-checks';
 import { agentInventoryBenchmark } from './agent-inventory';
 import { agentLoadBenchmark } from './agent-load';
 import { consolePaintBenchmark } from './console-paint';
+import { inventoryHistoryBenchmark } from './inventory-history';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
@@ -34,6 +35,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   agentIdleRssBenchmark,
   consolePaintBenchmark,
   sshInventoryBenchmark,
+  inventoryHistoryBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
