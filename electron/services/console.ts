@@ -243,6 +243,7 @@ async function servicesOn(
   const handlers = createApiHandlers({
     info,
     machines,
+    inventoryHistory,
     tickets,
     lifecycle,
     assignment,

@@ -4,9 +4,9 @@
  * desk with roles history that analysts can add to but nobody can change.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { InventoryV2Schema, type InventoryV2 } from '@deskside/core';
+import { InventoryV2Schema, LOCAL_MACHINE_ID, type InventoryV2 } from '@deskside/core';
 import { deskAnalyst, signedInAs, tryAs } from '#test/helpers/desk';
-import type { TestConsole } from '#test/helpers/console';
+import { callError, type TestConsole } from '#test/helpers/console';
 import {
   consolesOnStores,
   newPostgresDatabase,
@@ -124,6 +124,15 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     // This computer's inventory, collected in-process: readings moved, nothing else did.
     expect(list.map((s) => s.source)).toEqual(['local']);
     expect((await history.get(list[0]?.id ?? 0)).inventory).toStrictEqual(shown.inventory);
+
+    // Through the API, This computer by its own id or as `local`.
+    const entries = await desk.call('machines.inventoryHistory', { id: LOCAL_MACHINE_ID });
+    expect(entries).toEqual(list);
+    const kept = await desk.call('machines.inventorySnapshot', { snapshotId: list[0]?.id ?? 0 });
+    expect(kept).toStrictEqual({ entry: list[0], inventory: shown.inventory });
+    expect(
+      (await callError(desk.call('machines.inventorySnapshot', { snapshotId: 999 }))).code,
+    ).toBe('not_found');
   });
 
   it('refuses to change or delete history, whoever asks', async () => {

@@ -6,23 +6,12 @@ import {
   INVENTORY_SECTIONS,
   InventorySchema,
   type Inventory,
+  type InventoryHistoryEntry,
+  type InventoryHistorySnapshot,
+  type InventorySource,
 } from '@deskside/core';
 import type { Db } from '../database/open';
 import type { InventorySnapshotsTable } from '../database/schema';
-
-/** Where a snapshot came from. */
-export type InventorySource = 'agent' | 'ssh' | 'local' | 'evidence';
-
-export interface InventorySnapshotSummary {
-  id: number;
-  machineId: string;
-  takenAt: string;
-  source: InventorySource;
-  takenBy: string;
-  hostname: string;
-  /** Section name -> SHA-256 of its stable content: equal hashes, unchanged section. */
-  sections: Record<string, string>;
-}
 
 export interface RecordedSnapshot {
   snapshotId: number;
@@ -157,7 +146,7 @@ function toSummary(
     InventorySnapshotsTable,
     'machineId' | 'takenAt' | 'source' | 'takenBy' | 'head' | 'sections'
   > & { id: number },
-): InventorySnapshotSummary {
+): InventoryHistoryEntry {
   const head = JSON.parse(row.head) as JsonObject;
   return {
     id: row.id,
@@ -244,8 +233,12 @@ export class InventoryHistoryService {
   /** The machine's snapshots, newest first. */
   async list(
     machineId: string,
-    options: { from?: string; to?: string; limit?: number } = {},
-  ): Promise<InventorySnapshotSummary[]> {
+    options: {
+      from?: string | undefined;
+      to?: string | undefined;
+      limit?: number | undefined;
+    } = {},
+  ): Promise<InventoryHistoryEntry[]> {
     let query = this.db
       .selectFrom('inventorySnapshots')
       .select(['id', 'machineId', 'takenAt', 'source', 'takenBy', 'head', 'sections'])
@@ -260,9 +253,7 @@ export class InventoryHistoryService {
   }
 
   /** The inventory of snapshot `snapshotId`, reassembled as it was received. */
-  async get(
-    snapshotId: number,
-  ): Promise<{ summary: InventorySnapshotSummary; inventory: Inventory }> {
+  async get(snapshotId: number): Promise<InventoryHistorySnapshot> {
     const row = await this.db
       .selectFrom('inventorySnapshots')
       .selectAll()
@@ -298,6 +289,6 @@ export class InventoryHistoryService {
       document[name] = shape ? restore(stable, volatile[name], shape) : stable;
     }
     const inventory = InventorySchema.parse(document);
-    return { summary: toSummary(row), inventory };
+    return { entry: toSummary(row), inventory };
   }
 }
