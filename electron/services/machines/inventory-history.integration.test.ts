@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InventoryV2Schema, LOCAL_MACHINE_ID, type InventoryV2 } from '@deskside/core';
 import { deskAnalyst, signedInAs, tryAs } from '#test/helpers/desk';
+import { addAgent } from '#test/helpers/agent-console';
+import { startAgent } from '#test/helpers/agent-process';
 import { callError, type TestConsole } from '#test/helpers/console';
 import {
   consolesOnStores,
@@ -133,6 +135,21 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     expect(
       (await callError(desk.call('machines.inventorySnapshot', { snapshotId: 999 }))).code,
     ).toBe('not_found');
+  });
+
+  it('keeps what a real agent sends, as the agent’s', async () => {
+    const agent = await startAgent();
+    try {
+      const desk = await consoles.open(kind);
+      const machine = await addAgent(desk, agent, 'PC-RECEPTION');
+      const shown = await desk.call('machines.inventory', { id: machine.id });
+      const [entry] = await desk.call('machines.inventoryHistory', { id: machine.id });
+      expect(entry).toMatchObject({ machineId: machine.id, source: 'agent', takenBy: 'ana.lyst' });
+      const kept = await desk.call('machines.inventorySnapshot', { snapshotId: entry?.id ?? 0 });
+      expect(kept.inventory).toStrictEqual(shown.inventory);
+    } finally {
+      await agent.stop();
+    }
   });
 
   it('refuses to change or delete history, whoever asks', async () => {
