@@ -4,7 +4,12 @@
  * desk with roles history that analysts can add to but nobody can change.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { InventoryV2Schema, LOCAL_MACHINE_ID, type InventoryV2 } from '@deskside/core';
+import {
+  InventoryV1Schema,
+  InventoryV2Schema,
+  LOCAL_MACHINE_ID,
+  type InventoryV2,
+} from '@deskside/core';
 import { deskAnalyst, signedInAs, tryAs } from '#test/helpers/desk';
 import { addAgent } from '#test/helpers/agent-console';
 import { startAgent } from '#test/helpers/agent-process';
@@ -15,6 +20,7 @@ import {
   openConsoleOn,
   STORE_KINDS,
 } from '#test/helpers/stores';
+import recordedV1 from '#test/fixtures/inventory-linux.json';
 import recorded from '#test/fixtures/inventory-linux-v2.json';
 import { openDatabaseTarget } from '../database/open';
 import { DeskAnalysts, setUpDesk } from '../desk/desk-roles';
@@ -99,6 +105,19 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     expect(await history.list('pc-1', { limit: 1 })).toHaveLength(1);
     expect(await history.list('pc-2')).toEqual([]);
     await expect(history.get(b.snapshotId + 100)).rejects.toThrow(/no inventory snapshot/);
+  });
+
+  it('reads back documents of schema version 1 as they were sent', async () => {
+    const desk = await consoles.open(kind);
+    const history = new InventoryHistoryService(desk.db, 'ana.lyst');
+    const old = InventoryV1Schema.parse(recordedV1);
+    const a = await history.record('pc-old', old, 'agent');
+    const rebooted = { ...old, os: { ...old.os, uptimeSeconds: old.os.uptimeSeconds + 60 } };
+    expect(await history.record('pc-old', rebooted, 'agent')).toEqual({
+      snapshotId: a.snapshotId,
+      stored: false,
+    });
+    expect((await history.get(a.snapshotId)).inventory).toStrictEqual(old);
   });
 
   it('keeps what the console fetches and attaches, once per change', async () => {
