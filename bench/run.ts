@@ -19,6 +19,7 @@ import { agentInventoryBenchmark } from './agent-inventory';
 import { agentLoadBenchmark } from './agent-load';
 import { consolePaintBenchmark } from './console-paint';
 import { inventoryDiffBenchmark } from './inventory-diff';
+import { inventoryHistoryBenchmark } from './inventory-history';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
@@ -36,6 +37,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   consolePaintBenchmark,
   sshInventoryBenchmark,
   inventoryDiffBenchmark,
+  inventoryHistoryBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

@@ -51,6 +51,8 @@ export const apiChanges = {
   'machines.confirmSshHostKey': machinesChanged,
   'machines.knownHosts': none,
   'machines.inventory': ['machine.contacted'],
+  'machines.inventoryHistory': none,
+  'machines.inventorySnapshot': none,
   'machines.status': none,
   'machines.tickets': none,
   'machines.startChecks': none,

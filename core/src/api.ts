@@ -17,6 +17,12 @@ import {
   IssuedEnrolmentSchema,
 } from './enrolment';
 import { EnrolmentIdSchema } from './enrolment-file';
+import {
+  InventoryHistoryEntrySchema,
+  InventoryHistoryInputSchema,
+  InventoryHistorySnapshotInputSchema,
+  InventoryHistorySnapshotSchema,
+} from './inventory-history';
 import { WireErrorSchema, type WireError } from './errors';
 import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
@@ -165,6 +171,15 @@ export const apiContract = {
   'machines.inventory': {
     input: z.object({ id: MachineIdSchema }),
     output: InventorySnapshotSchema,
+  },
+  /** The inventories kept of a machine, newest first (no content; `inventorySnapshot` has it). */
+  'machines.inventoryHistory': {
+    input: InventoryHistoryInputSchema,
+    output: z.array(InventoryHistoryEntrySchema),
+  },
+  'machines.inventorySnapshot': {
+    input: InventoryHistorySnapshotInputSchema,
+    output: InventoryHistorySnapshotSchema,
   },
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
   'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },

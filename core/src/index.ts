@@ -11,6 +11,7 @@ export * from './errors';
 export * from './facts';
 export * from './fingerprint';
 export * from './inventory';
+export * from './inventory-history';
 export * from './ipc';
 export * from './machine';
 export * from './secrets';

@@ -27,6 +27,8 @@ const bridge = {
   'machines.confirmSshHostKey': call('machines.confirmSshHostKey'),
   'machines.knownHosts': call('machines.knownHosts'),
   'machines.inventory': call('machines.inventory'),
+  'machines.inventoryHistory': call('machines.inventoryHistory'),
+  'machines.inventorySnapshot': call('machines.inventorySnapshot'),
   'machines.status': call('machines.status'),
   'machines.tickets': call('machines.tickets'),
   'machines.startChecks': call('machines.startChecks'),

@@ -30,6 +30,7 @@ import {
   deskHeldCredentials,
   handCredentialsToDesk,
 } from './machines/machine-credentials';
+import { InventoryHistoryService } from './machines/inventory-history';
 import { MachineService } from './machines/machine-service';
 import { SnapshotStore } from './machines/snapshots';
 import { namingThisComputer, thisComputer, type ThisComputer } from './machines/this-computer';
@@ -192,7 +193,9 @@ async function servicesOn(
     if (handed > 0) logger.info({ handed }, 'machine credentials handed to the desk');
   }
   const sshPool = new SshPool();
+  const inventoryHistory = new InventoryHistoryService(db, info.analyst);
   const machines = new MachineService({
+    history: inventoryHistory,
     db,
     credentials,
     ssh: new SshMachines({
@@ -218,7 +221,7 @@ async function servicesOn(
       logger.error({ err }, 'a run of checks failed');
     },
   });
-  const tickets = new TicketService(deps, snapshots, checkRuns);
+  const tickets = new TicketService(deps, snapshots, checkRuns, inventoryHistory);
   const lifecycle = new LifecycleService(deps);
   const assignment = new AssignmentService(deps);
   const stopSweeping = sweepUnanswered(
@@ -240,6 +243,7 @@ async function servicesOn(
   const handlers = createApiHandlers({
     info,
     machines,
+    inventoryHistory,
     tickets,
     lifecycle,
     assignment,

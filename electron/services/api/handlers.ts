@@ -19,6 +19,7 @@ import type { KbLinkService } from '../kb/kb-links';
 import type { KbSearchService } from '../kb/kb-search';
 import type { KbService } from '../kb/kb-service';
 import type { CheckRunService } from '../machines/check-runs';
+import type { InventoryHistoryService } from '../machines/inventory-history';
 import type { MachineService } from '../machines/machine-service';
 import type { OrderService } from '../outside-help/order-service';
 import type { VendorService } from '../outside-help/vendor-service';
@@ -39,6 +40,7 @@ export type ApiHandlers = {
 export interface HandlerDeps {
   info: AppInfo;
   machines: MachineService;
+  inventoryHistory: InventoryHistoryService;
   tickets: TicketService;
   lifecycle: LifecycleService;
   assignment: AssignmentService;
@@ -67,7 +69,7 @@ export interface HandlerDeps {
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
-  const { profile, pairing, enrolments, jobs } = deps;
+  const { profile, pairing, enrolments, jobs, inventoryHistory } = deps;
   const { kb, kbSearch, kbLinks, desk, signIn, audit } = deps;
   const actor = info.analyst;
   return {
@@ -97,6 +99,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.confirmSshHostKey': (input) => machines.confirmSshHostKey(input),
     'machines.knownHosts': (input) => Promise.resolve(machines.knownHosts(input)),
     'machines.inventory': ({ id }) => machines.inventory(id),
+    'machines.inventoryHistory': async ({ id, ...range }) =>
+      inventoryHistory.list((await machines.get(id)).id, range),
+    'machines.inventorySnapshot': ({ snapshotId }) => inventoryHistory.get(snapshotId),
     'machines.status': ({ id }) => pairing.status(id),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),

@@ -242,6 +242,31 @@ export const TABLES = {
     /** JSON object. */
     details: textWithDefault,
   },
+  inventorySections: {
+    /** SHA-256 (hex) of the section's canonical JSON. */
+    hash: text,
+    /** `json`: `body` is the canonical JSON; `deflate`: zlib's deflate of it, base64. */
+    encoding: text,
+    body: text,
+    /** Length of the canonical JSON in bytes. */
+    sizeBytes: integer,
+  },
+  inventorySnapshots: {
+    id: identity,
+    machineId: text,
+    takenAt: text,
+    /** agent, ssh, local or evidence. */
+    source: text,
+    takenBy: text,
+    /** SHA-256 of what makes two snapshots the same: sections, host name, problems. */
+    contentHash: text,
+    /** JSON: the document without its sections (version, times, host name, problems). */
+    head: text,
+    /** JSON: section name -> hash in inventory_sections. */
+    sections: text,
+    /** JSON: the values stripped from sections because they change on every reading. */
+    volatile: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =
@@ -264,3 +289,4 @@ export type TimelineTable = DatabaseSchema['timeline'];
 export type VendorCasesTable = DatabaseSchema['vendorCases'];
 export type VisitsTable = DatabaseSchema['visits'];
 export type OrdersTable = DatabaseSchema['orders'];
+export type InventorySnapshotsTable = DatabaseSchema['inventorySnapshots'];

@@ -73,6 +73,9 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   kb_article_tags: ['INSERT', 'DELETE'],
   kb_links: ['INSERT', 'UPDATE', 'DELETE'],
   audit_log: ['INSERT'],
+  // Inventory history is append-only (migration 0009): analysts record it, nobody changes it.
+  inventory_sections: ['INSERT'],
+  inventory_snapshots: ['INSERT'],
 };
 
 /**
@@ -92,6 +95,7 @@ const AUTHOR_COLUMNS: readonly {
   { table: 'tickets', column: 'created_by', onUpdate: 'keep' },
   { table: 'timeline', column: 'author', onUpdate: 'keep' },
   { table: 'evidence', column: 'taken_by', onUpdate: 'keep' },
+  { table: 'inventory_snapshots', column: 'taken_by', onUpdate: 'keep' },
   { table: 'vendor_cases', column: 'opened_by', onUpdate: 'keep' },
   { table: 'visits', column: 'created_by', onUpdate: 'keep' },
   { table: 'orders', column: 'created_by', onUpdate: 'keep' },

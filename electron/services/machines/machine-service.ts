@@ -32,6 +32,7 @@ import {
   type PinnedEndpoint,
 } from './agent-client';
 import { confirmedEndpoint } from './confirmed-endpoint';
+import type { InventoryHistoryService } from './inventory-history';
 import { credentialSigner, type MachineCredentials } from './machine-credentials';
 import type { SnapshotStore } from './snapshots';
 import { SSH_ROW_COLUMNS, type SshMachines } from './ssh-machines';
@@ -64,6 +65,8 @@ export interface MachineServiceDeps {
   thisComputer: ThisComputer;
   /** Machines reached over SSH, with this analyst's own logins. */
   ssh: SshMachines;
+  /** Keeps every inventory received, per machine. */
+  history: Pick<InventoryHistoryService, 'record'>;
 }
 
 type MachineRow = Pick<
@@ -342,6 +345,8 @@ export class MachineService {
         .where('id', '=', id)
         .execute();
     }
+    const source = transport.kind === 'agent-https' ? 'agent' : transport.kind;
+    await this.deps.history.record(machine.id, inventory, source, fetchedAt);
     return this.deps.snapshots.add({
       machineId: machine.id,
       machineName: machine.name,

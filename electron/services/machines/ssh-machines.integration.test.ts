@@ -95,6 +95,9 @@ describe('adding a machine over SSH', () => {
     const snapshot = await desk.call('machines.inventory', { id: machine.id });
     expect(snapshot.transport).toBe('ssh');
     expect(inventoryHostname(snapshot.inventory)).toBe(machine.hostname);
+    // Kept in the machine's inventory history as read over SSH.
+    const [kept] = await desk.call('machines.inventoryHistory', { id: machine.id });
+    expect(kept?.source).toBe('ssh');
     const ticket = await desk.call('tickets.create', {
       requester: 'Lab manager',
       summary: 'Lab PC is slow',

@@ -16,6 +16,7 @@ import type { Db } from '../database/open';
 import type { Publish } from '../database/store';
 import { reindexTicketText } from '../database/search-index';
 import type { CheckRunService } from '../machines/check-runs';
+import type { InventoryHistoryService } from '../machines/inventory-history';
 import type { SnapshotStore } from '../machines/snapshots';
 import { ordersOf } from '../outside-help/order-service';
 import { vendorCasesOf } from '../outside-help/vendor-service';
@@ -40,6 +41,7 @@ export class TicketService {
     private readonly deps: WorkflowDeps,
     private readonly snapshots: SnapshotStore,
     private readonly runs: Pick<CheckRunService, 'ended'>,
+    private readonly history?: Pick<InventoryHistoryService, 'record'>,
   ) {}
 
   private get db() {
@@ -188,7 +190,16 @@ export class TicketService {
     actor: string,
   ): Promise<Evidence> {
     const snapshot = this.snapshots.get(input.snapshotId);
-    return this.attach(
+    // Kept in the machine's history first, so a refusal there attaches nothing (a retry
+    // never attaches twice). Usually the snapshot fetched a moment ago, so the machine's
+    // latest: not stored twice.
+    await this.history?.record(
+      snapshot.machineId,
+      snapshot.inventory,
+      'evidence',
+      snapshot.fetchedAt,
+    );
+    const evidence = await this.attach(
       input.ticketId,
       {
         kind: 'inventory',
@@ -200,6 +211,7 @@ export class TicketService {
       },
       actor,
     );
+    return evidence;
   }
 
   /** Attaches the results of a run of checks the analyst has seen, once it has ended. */

@@ -8,6 +8,7 @@ import { desk } from './0005-desk';
 import { deskMachineKeys } from './0006-desk-machine-keys';
 import { sshMachines } from './0007-ssh-machines';
 import { enrolments } from './0008-enrolments';
+import { inventoryHistory } from './0009-inventory-history';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -23,6 +24,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0006-desk-machine-keys': deskMachineKeys(dialect),
     '0007-ssh-machines': sshMachines(),
     '0008-enrolments': enrolments(dialect),
+    '0009-inventory-history': inventoryHistory(dialect),
   };
 }
 

@@ -1,11 +1,14 @@
 import { useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
 import {
   apiContract,
   type ApiInput,
+  type ApiOutput,
   type ApiMethod,
   type TicketDetail,
   type WorkflowConfig,
 } from '@deskside/core';
+import type { ApiError } from '../../api/client';
 import { useApiMutation, useRefreshAfter } from '../../api/hooks';
 import { fieldProblems, type FieldProblem } from '../../i18n/field-problems';
 
@@ -25,6 +28,15 @@ export interface ActionContext {
 /** Codes after which the page's copy of the ticket is out of date. */
 const OUTDATED = new Set(['stale_version', 'invalid_transition', 'not_found']);
 
+/** What `useActionForm` answers (named, so the compiler need not spell it out per method). */
+export interface ActionForm<M extends ApiMethod> {
+  version: number;
+  problems: Record<string, FieldProblem>;
+  submit: (input: ApiInput<M>) => void;
+  reload: () => Promise<void>;
+  mutation: UseMutationResult<ApiOutput<M>, ApiError, ApiInput<M>>;
+}
+
 /**
  * One action's form state: the version the analyst started from (kept while they type, so a
  * change someone else makes meanwhile is refused, never overwritten), the contract's own
@@ -34,7 +46,7 @@ export function useActionForm<M extends ApiMethod>(
   context: ActionContext,
   method: M,
   versionOf: (detail: TicketDetail) => number | undefined = (detail) => detail.ticket.version,
-) {
+): ActionForm<M> {
   const refreshAfter = useRefreshAfter();
   const [version, setVersion] = useState(() => versionOf(context.detail) ?? 1);
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
