@@ -4,6 +4,9 @@
  */
 import pg from 'pg';
 import type { NewAnalyst } from '@deskside/core';
+import { openDatabaseTarget, type Db } from '../../electron/services/database/open';
+import { DeskAnalysts, setUpDesk } from '../../electron/services/desk/desk-roles';
+import { newPostgresDatabase } from './stores';
 
 export const DESK_PASSWORD = 'correct horse battery';
 
@@ -48,4 +51,24 @@ export async function queryAs(
 export async function tryAs(url: string, statement: string): Promise<string> {
   const result = await queryAs(url, statement);
   return 'error' in result ? result.error : 'ok';
+}
+
+/**
+ * A fresh desk on its own PostgreSQL database: `admin` set up as its first administrator, who
+ * then adds `analysts`. Answers the owner's address and an open connection of the owner's.
+ */
+export async function deskWithAnalysts(
+  admin: NewAnalyst,
+  analysts: readonly NewAnalyst[],
+): Promise<{ ownerUrl: string; owner: Db }> {
+  const ownerUrl = await newPostgresDatabase();
+  const owner = await openDatabaseTarget({ kind: 'postgres', url: ownerUrl });
+  await setUpDesk(owner, admin);
+  const asAdmin = await openDatabaseTarget({ kind: 'postgres', url: signedInAs(ownerUrl, admin) });
+  try {
+    for (const analyst of analysts) await new DeskAnalysts(asAdmin).add(analyst);
+  } finally {
+    await asAdmin.destroy();
+  }
+  return { ownerUrl, owner };
 }

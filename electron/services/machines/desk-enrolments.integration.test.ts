@@ -14,10 +14,8 @@ import { enrolmentProof } from '../../../agent/src/security/enrolment-crypto';
 import { runAgentCli } from '#test/helpers/agent-cli';
 import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
 import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
-import { deskAnalyst, queryAs, signedInAs, tryAs } from '#test/helpers/desk';
-import { newPostgresDatabase } from '#test/helpers/stores';
-import { openDatabaseTarget, type Db } from '../database/open';
-import { DeskAnalysts, setUpDesk } from '../desk/desk-roles';
+import { deskAnalyst, deskWithAnalysts, queryAs, signedInAs, tryAs } from '#test/helpers/desk';
+import type { Db } from '../database/open';
 
 let agent: RunningAgent;
 let files: string;
@@ -44,15 +42,7 @@ describe('enrolment files on a desk with analysts', () => {
     const tag = `${process.pid}_${run}`;
     ada = deskAnalyst(`ada_${tag}`, 'admin');
     bram = deskAnalyst(`bram_${tag}`, 'analyst');
-    ownerUrl = await newPostgresDatabase();
-    owner = await openDatabaseTarget({ kind: 'postgres', url: ownerUrl });
-    await setUpDesk(owner, ada);
-    const asAda = await openDatabaseTarget({ kind: 'postgres', url: signedInAs(ownerUrl, ada) });
-    try {
-      await new DeskAnalysts(asAda).add(bram);
-    } finally {
-      await asAda.destroy();
-    }
+    ({ ownerUrl, owner } = await deskWithAnalysts(ada, [bram]));
   });
   afterEach(async () => {
     for (const desk of consoles.splice(0)) await desk.dispose();

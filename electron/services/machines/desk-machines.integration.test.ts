@@ -14,10 +14,10 @@ import { issuePairingCode, readAuditLog } from '#test/helpers/agent-cli';
 import { agentRequest } from '#test/helpers/agent-http';
 import { startAgent, type RunningAgent } from '#test/helpers/agent-process';
 import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
-import { deskAnalyst, queryAs, signedInAs, tryAs } from '#test/helpers/desk';
+import { deskAnalyst, deskWithAnalysts, queryAs, signedInAs, tryAs } from '#test/helpers/desk';
 import { newPostgresDatabase } from '#test/helpers/stores';
 import { openDatabaseTarget, type Db } from '../database/open';
-import { DeskAnalysts, setUpDesk } from '../desk/desk-roles';
+import { DeskAnalysts } from '../desk/desk-roles';
 import { createKeyFileSecretBox } from '../secrets/secret-box';
 
 /** Short, so a signature given before an analyst was disabled runs out within the test. */
@@ -49,16 +49,7 @@ describe('machines on a desk with analysts', () => {
     ada = deskAnalyst(`ada_${tag}`, 'admin');
     bram = deskAnalyst(`bram_${tag}`, 'analyst');
     cleo = deskAnalyst(`cleo_${tag}`, 'analyst');
-    ownerUrl = await newPostgresDatabase();
-    owner = await openDatabaseTarget({ kind: 'postgres', url: ownerUrl });
-    await setUpDesk(owner, ada);
-    const asAda = await openDatabaseTarget({ kind: 'postgres', url: signedInAs(ownerUrl, ada) });
-    try {
-      await new DeskAnalysts(asAda).add(bram);
-      await new DeskAnalysts(asAda).add(cleo);
-    } finally {
-      await asAda.destroy();
-    }
+    ({ ownerUrl, owner } = await deskWithAnalysts(ada, [bram, cleo]));
   });
   afterEach(async () => {
     for (const desk of consoles.splice(0)) await desk.dispose();

@@ -10,20 +10,14 @@ import {
   LOCAL_MACHINE_ID,
   type InventoryV2,
 } from '@deskside/core';
-import { deskAnalyst, signedInAs, tryAs } from '#test/helpers/desk';
+import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/desk';
 import { addAgent } from '#test/helpers/agent-console';
 import { startAgent } from '#test/helpers/agent-process';
 import { callError, type TestConsole } from '#test/helpers/console';
-import {
-  consolesOnStores,
-  newPostgresDatabase,
-  openConsoleOn,
-  STORE_KINDS,
-} from '#test/helpers/stores';
+import { consolesOnStores, openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import recordedV1 from '#test/fixtures/inventory-linux.json';
 import recorded from '#test/fixtures/inventory-linux-v2.json';
 import { openDatabaseTarget } from '../database/open';
-import { DeskAnalysts, setUpDesk } from '../desk/desk-roles';
 import { InventoryHistoryService } from './inventory-history';
 
 const base = InventoryV2Schema.parse(recorded);
@@ -191,17 +185,8 @@ describe('inventory history on a desk with roles', () => {
     const ada = deskAnalyst(`ada_h${tag}`, 'admin');
     const bram = deskAnalyst(`bram_h${tag}`, 'analyst');
     const cora = deskAnalyst(`cora_h${tag}`, 'analyst');
-    const ownerUrl = await newPostgresDatabase();
-    const owner = await openDatabaseTarget({ kind: 'postgres', url: ownerUrl });
+    const { ownerUrl, owner } = await deskWithAnalysts(ada, [bram, cora]);
     try {
-      await setUpDesk(owner, ada);
-      const asAda = await openDatabaseTarget({ kind: 'postgres', url: signedInAs(ownerUrl, ada) });
-      try {
-        await new DeskAnalysts(asAda).add(bram);
-        await new DeskAnalysts(asAda).add(cora);
-      } finally {
-        await asAda.destroy();
-      }
       const bramsUrl = signedInAs(ownerUrl, bram);
       const corasUrl = signedInAs(ownerUrl, cora);
       const asBram = await openDatabaseTarget({ kind: 'postgres', url: bramsUrl });
