@@ -267,6 +267,25 @@ export const TABLES = {
     /** JSON: the values stripped from sections because they change on every reading. */
     volatile: text,
   },
+  /** A machine as its latest inventory snapshot describes it (migration 0010). */
+  machineProfiles: {
+    machineId: text,
+    snapshotId: integer,
+    takenAt: text,
+    manufacturer: textOrNull,
+    model: textOrNull,
+    /** linux, darwin, win32, ... as the inventory's `os.platform`. */
+    osPlatform: textOrNull,
+    osDistro: textOrNull,
+    osRelease: textOrNull,
+    osBuild: textOrNull,
+  },
+  /** The programs installed on a machine per its latest inventory snapshot (migration 0010). */
+  machineSoftware: {
+    machineId: text,
+    name: text,
+    version: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

@@ -76,6 +76,9 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   // Inventory history is append-only (migration 0009): analysts record it, nobody changes it.
   inventory_sections: ['INSERT'],
   inventory_snapshots: ['INSERT'],
+  // Derived from the latest snapshot and rewritten with it (migration 0010).
+  machine_profiles: ['INSERT', 'UPDATE', 'DELETE'],
+  machine_software: ['INSERT', 'DELETE'],
 };
 
 /**

@@ -9,6 +9,7 @@ import { deskMachineKeys } from './0006-desk-machine-keys';
 import { sshMachines } from './0007-ssh-machines';
 import { enrolments } from './0008-enrolments';
 import { inventoryHistory } from './0009-inventory-history';
+import { machineProfiles } from './0010-machine-profiles';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -25,6 +26,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007-ssh-machines': sshMachines(),
     '0008-enrolments': enrolments(dialect),
     '0009-inventory-history': inventoryHistory(dialect),
+    '0010-machine-profiles': machineProfiles(),
   };
 }
 
