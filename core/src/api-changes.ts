@@ -16,6 +16,7 @@ export const UNANNOUNCED_CHANGES = [
   'profile.changed',
   'workflow.changed',
   'analysts.changed',
+  'baselines.changed',
 ] as const;
 
 export type ApiChange = AnnouncedChange | (typeof UNANNOUNCED_CHANGES)[number];
@@ -53,6 +54,12 @@ export const apiChanges = {
   'machines.inventory': ['machine.contacted'],
   'machines.inventoryHistory': none,
   'machines.inventorySnapshot': none,
+  'machines.inventoryDiff': none,
+  'machines.inventoryTimeline': none,
+  'machines.baselines': none,
+  'machines.listBaselines': none,
+  'machines.setBaseline': ['baselines.changed'],
+  'machines.clearBaseline': ['baselines.changed'],
   'machines.status': none,
   'machines.tickets': none,
   'machines.startChecks': none,
@@ -72,6 +79,7 @@ export const apiChanges = {
   'tickets.create': ['ticket.created'],
   'tickets.attachInventory': ticketChanged,
   'tickets.attachCheckRun': ticketChanged,
+  'tickets.attachInventoryDiff': ticketChanged,
   'tickets.queue': none,
   'tickets.update': ticketChanged,
   'tickets.setStatus': ticketChanged,

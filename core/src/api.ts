@@ -23,6 +23,19 @@ import {
   InventoryHistorySnapshotInputSchema,
   InventoryHistorySnapshotSchema,
 } from './inventory-history';
+import {
+  AttachInventoryDiffInputSchema,
+  BaselineListSchema,
+  BaselineSchema,
+  ClearBaselineInputSchema,
+  ClearedBaselineSchema,
+  InventoryComparisonResultSchema,
+  InventoryDiffInputSchema,
+  InventoryTimelineInputSchema,
+  InventoryTimelineSchema,
+  MachineBaselinesSchema,
+  SetBaselineInputSchema,
+} from './inventory-changes';
 import { WireErrorSchema, type WireError } from './errors';
 import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
@@ -181,6 +194,24 @@ export const apiContract = {
     input: InventoryHistorySnapshotInputSchema,
     output: InventoryHistorySnapshotSchema,
   },
+  /** What changed between two kept inventories of a machine (core/src/inventory-changes.ts). */
+  'machines.inventoryDiff': {
+    input: InventoryDiffInputSchema,
+    output: InventoryComparisonResultSchema,
+  },
+  /** Kept inventories, newest first, each with what changed since the one before. */
+  'machines.inventoryTimeline': {
+    input: InventoryTimelineInputSchema,
+    output: InventoryTimelineSchema,
+  },
+  /** The baselines that apply to a machine: its own, and its model's. */
+  'machines.baselines': {
+    input: z.object({ id: MachineIdSchema }),
+    output: MachineBaselinesSchema,
+  },
+  'machines.listBaselines': { input: NoInput, output: BaselineListSchema },
+  'machines.setBaseline': { input: SetBaselineInputSchema, output: BaselineSchema },
+  'machines.clearBaseline': { input: ClearBaselineInputSchema, output: ClearedBaselineSchema },
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
   'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },
   /** Starts checks and answers at once; `machines.checkRun` follows them, `cancelChecks` stops them. */
@@ -208,6 +239,7 @@ export const apiContract = {
   'tickets.create': { input: CreateTicketInputSchema, output: TicketSchema },
   'tickets.attachInventory': { input: AttachInventoryInputSchema, output: EvidenceSchema },
   'tickets.attachCheckRun': { input: AttachCheckRunInputSchema, output: EvidenceSchema },
+  'tickets.attachInventoryDiff': { input: AttachInventoryDiffInputSchema, output: EvidenceSchema },
   'tickets.queue': { input: QueueQuerySchema, output: QueuePageSchema },
   'tickets.update': { input: UpdateTicketInputSchema, output: TicketSchema },
   'tickets.setStatus': { input: SetStatusInputSchema, output: TicketSchema },

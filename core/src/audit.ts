@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'workflow.changed',
   'data.exported',
   'data.imported',
+  'baseline.set',
+  'baseline.cleared',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -74,6 +76,9 @@ export const apiAudit: Partial<Record<ApiMethod, AuditAction>> = {
   'intake.runChecks': 'checks.run',
   'tickets.attachInventory': 'evidence.attached',
   'tickets.attachCheckRun': 'evidence.attached',
+  'tickets.attachInventoryDiff': 'evidence.attached',
+  'machines.setBaseline': 'baseline.set',
+  'machines.clearBaseline': 'baseline.cleared',
   'machines.add': 'machine.added',
   'machines.pair': 'machine.paired',
   'machines.repair': 'machine.repaired',

@@ -12,6 +12,7 @@ export * from './facts';
 export * from './fingerprint';
 export * from './inventory';
 export * from './inventory-history';
+export * from './inventory-changes';
 export * from './ipc';
 export * from './machine';
 export * from './secrets';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MachineIdSchema, TransportKindSchema } from './machine';
 import { CheckIdSchema, CheckResultSchema } from './checks';
 import { InventorySchema } from './inventory';
+import { InventoryComparisonResultSchema } from './inventory-changes';
 import { PersonIdSchema, VersionSchema } from './people';
 import { OrderSchema, ServiceCentreSchema, VendorCaseSchema, VisitSchema } from './outside-help';
 import { TimelineEntrySchema } from './timeline';
@@ -176,9 +177,20 @@ export const CheckResultsEvidenceSchema = EvidenceBaseSchema.extend({
 });
 export type CheckResultsEvidence = z.infer<typeof CheckResultsEvidenceSchema>;
 
+/**
+ * What changed on a machine between two of its kept inventories: both summaries and the
+ * diff. `takenAt` is when the later inventory was kept.
+ */
+export const InventoryDiffEvidenceSchema = EvidenceBaseSchema.extend({
+  kind: z.literal('inventory-diff'),
+  content: InventoryComparisonResultSchema,
+});
+export type InventoryDiffEvidence = z.infer<typeof InventoryDiffEvidenceSchema>;
+
 export const EvidenceSchema = z.discriminatedUnion('kind', [
   InventoryEvidenceSchema,
   CheckResultsEvidenceSchema,
+  InventoryDiffEvidenceSchema,
 ]);
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type EvidenceKind = Evidence['kind'];

@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { DataService } from './data/data-service';
 import { AuditLog } from './desk/audit-log';
+import { InventoryChangesService } from './machines/inventory-changes';
 import { signedInAnalyst } from './desk/desk-roles';
 import { DeskService } from './desk/desk-service';
 import { SIGNED_IN_BY_ADDRESS, type SignInControl } from './desk/sign-in';
@@ -194,6 +195,7 @@ async function servicesOn(
   }
   const sshPool = new SshPool();
   const inventoryHistory = new InventoryHistoryService(db, info.analyst);
+  const inventoryChanges = new InventoryChangesService(db, inventoryHistory, info.analyst, now);
   const machines = new MachineService({
     history: inventoryHistory,
     db,
@@ -244,6 +246,7 @@ async function servicesOn(
     info,
     machines,
     inventoryHistory,
+    inventoryChanges,
     tickets,
     lifecycle,
     assignment,

@@ -19,6 +19,7 @@ import type { KbLinkService } from '../kb/kb-links';
 import type { KbSearchService } from '../kb/kb-search';
 import type { KbService } from '../kb/kb-service';
 import type { CheckRunService } from '../machines/check-runs';
+import type { InventoryChangesService } from '../machines/inventory-changes';
 import type { InventoryHistoryService } from '../machines/inventory-history';
 import type { MachineService } from '../machines/machine-service';
 import type { OrderService } from '../outside-help/order-service';
@@ -29,6 +30,7 @@ import type { QueueService } from '../queue/queue-service';
 import type { AssignmentService } from '../tickets/assignment-service';
 import type { LifecycleService } from '../tickets/lifecycle-service';
 import type { SettingsService } from '../settings/settings-service';
+import { inventoryDiffEvidence } from '../tickets/evidence';
 import type { TicketService } from '../tickets/ticket-service';
 import type { WorkflowConfigService } from '../workflow/config-service';
 
@@ -41,6 +43,7 @@ export interface HandlerDeps {
   info: AppInfo;
   machines: MachineService;
   inventoryHistory: InventoryHistoryService;
+  inventoryChanges: InventoryChangesService;
   tickets: TicketService;
   lifecycle: LifecycleService;
   assignment: AssignmentService;
@@ -69,7 +72,7 @@ export interface HandlerDeps {
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
-  const { profile, pairing, enrolments, jobs, inventoryHistory } = deps;
+  const { profile, pairing, enrolments, jobs, inventoryHistory, inventoryChanges } = deps;
   const { kb, kbSearch, kbLinks, desk, signIn, audit } = deps;
   const actor = info.analyst;
   return {
@@ -102,6 +105,18 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.inventoryHistory': async ({ id, ...range }) =>
       inventoryHistory.list((await machines.get(id)).id, range),
     'machines.inventorySnapshot': ({ snapshotId }) => inventoryHistory.get(snapshotId),
+    'machines.inventoryDiff': async ({ id, compare }) =>
+      inventoryChanges.diff((await machines.get(id)).id, compare),
+    'machines.inventoryTimeline': async ({ id, ...page }) =>
+      inventoryChanges.timeline((await machines.get(id)).id, page),
+    'machines.baselines': async ({ id }) => inventoryChanges.baselines((await machines.get(id)).id),
+    'machines.listBaselines': () => inventoryChanges.listBaselines(),
+    'machines.setBaseline': ({ scope, snapshotId }) =>
+      inventoryChanges.setBaseline(scope, snapshotId),
+    'machines.clearBaseline': async (input) =>
+      inventoryChanges.clearBaseline(
+        input.scope === 'machine' ? { ...input, id: (await machines.get(input.id)).id } : input,
+      ),
     'machines.status': ({ id }) => pairing.status(id),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),
@@ -120,6 +135,20 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'tickets.create': (input) => tickets.create(input, actor),
     'tickets.attachInventory': (input) => tickets.attachInventory(input, actor),
     'tickets.attachCheckRun': (input) => tickets.attachCheckRun(input, actor),
+    'tickets.attachInventoryDiff': async ({
+      ticketId,
+      machineId,
+      fromSnapshotId,
+      toSnapshotId,
+    }) => {
+      const machine = await machines.get(machineId);
+      const comparison = await inventoryChanges.diff(machine.id, {
+        kind: 'snapshots',
+        from: fromSnapshotId,
+        to: toSnapshotId,
+      });
+      return tickets.attachEvidence(ticketId, inventoryDiffEvidence(machine, comparison), actor);
+    },
     'tickets.queue': (input) => queue.page(input, actor),
     'tickets.update': (input) => tickets.update(input, actor),
     'tickets.setStatus': (input) => lifecycle.setStatus(input, actor),

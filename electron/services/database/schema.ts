@@ -286,6 +286,21 @@ export const TABLES = {
     name: text,
     version: text,
   },
+  /** A machine's "last known good" kept inventory (migration 0011). */
+  machineBaselines: {
+    machineId: text,
+    snapshotId: integer,
+    setBy: text,
+    setAt: text,
+  },
+  /** A model's "golden" kept inventory; `manufacturer` is '' when unknown (migration 0011). */
+  modelBaselines: {
+    manufacturer: text,
+    model: text,
+    snapshotId: integer,
+    setBy: text,
+    setAt: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

@@ -61,7 +61,29 @@ export function auditSubject(
     const checks: unknown[] = given.checks;
     details.checks = checks.map((check) => (isRecord(check) ? check.checkId : check));
   }
+  if (method === 'machines.setBaseline' || method === 'machines.clearBaseline') {
+    return baselineSubject(given, answer);
+  }
   return { subject, details };
+}
+
+/** A baseline set or cleared: the machine, or the model ("manufacturer model"), and the inventory. */
+function baselineSubject(
+  given: Record<string, unknown>,
+  answer: Record<string, unknown>,
+): { subject: string; details: Record<string, unknown> } {
+  const baseline = isRecord(answer.cleared) ? answer.cleared : answer;
+  const scope = text(given.scope) ?? text(baseline.scope) ?? '';
+  const snapshot = isRecord(baseline.snapshot) ? baseline.snapshot : {};
+  const details: Record<string, unknown> = { scope };
+  if (snapshot.id !== undefined) details.snapshotId = snapshot.id;
+  if (scope === 'model') {
+    const manufacturer = text(baseline.manufacturer) ?? text(given.manufacturer) ?? '';
+    const model = text(baseline.model) ?? text(given.model) ?? '';
+    Object.assign(details, { manufacturer, model });
+    return { subject: [manufacturer, model].join(' ').trim(), details };
+  }
+  return { subject: text(baseline.machineId) ?? text(given.id) ?? '', details };
 }
 
 export class AuditLog {

@@ -79,6 +79,9 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   // Derived from the latest snapshot and rewritten with it (migration 0010).
   machine_profiles: ['INSERT', 'UPDATE', 'DELETE'],
   machine_software: ['INSERT', 'DELETE'],
+  // Any analyst marks a machine's last known good inventory (migration 0011); a model's
+  // golden one is for leads and administrators (applyDeskGrants).
+  machine_baselines: ['INSERT', 'UPDATE', 'DELETE'],
 };
 
 /**
@@ -106,6 +109,8 @@ const AUTHOR_COLUMNS: readonly {
   { table: 'kb_articles', column: 'updated_by', onUpdate: 'sign' },
   { table: 'kb_links', column: 'linked_by', onUpdate: 'keep' },
   { table: 'kb_links', column: 'feedback_by', onUpdate: 'signChanged' },
+  { table: 'machine_baselines', column: 'set_by', onUpdate: 'sign' },
+  { table: 'model_baselines', column: 'set_by', onUpdate: 'sign' },
 ];
 
 /** The triggers that sign each author column (AUTHOR_COLUMNS); run with the grants. */
@@ -177,6 +182,8 @@ export async function applyDeskGrants(db: Db): Promise<void> {
       );
     }
     await sql`GRANT INSERT, UPDATE ON settings TO ${id(roles.lead)}`.execute(trx);
+    // A model's golden inventory is what every machine of the model is held to.
+    await sql`GRANT INSERT, UPDATE, DELETE ON model_baselines TO ${id(roles.lead)}`.execute(trx);
     await sql`GRANT DELETE ON machines TO ${id(roles.admin)}`.execute(trx);
     for (const fn of ANALYST_FUNCTIONS) {
       await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(trx);

@@ -141,7 +141,13 @@ export function splitInventory(inventory: Inventory): {
   return { head, sections, volatile, contentHash };
 }
 
-function toSummary(
+/** A snapshot's row as `documents` reads it. */
+export type SnapshotRow = Pick<
+  InventorySnapshotsTable,
+  'machineId' | 'takenAt' | 'source' | 'takenBy' | 'head' | 'sections' | 'volatile'
+> & { id: number };
+
+export function toSummary(
   row: Pick<
     InventorySnapshotsTable,
     'machineId' | 'takenAt' | 'source' | 'takenBy' | 'head' | 'sections'
@@ -262,33 +268,43 @@ export class InventoryHistoryService {
     if (!row) {
       throw new DesksideError('not_found', `There is no inventory snapshot ${snapshotId}`);
     }
-    const hashes = JSON.parse(row.sections) as Record<string, string>;
-    const volatile = JSON.parse(row.volatile) as JsonObject;
-    const wanted = [...new Set(Object.values(hashes))];
-    const stored = new Map(
-      wanted.length === 0
-        ? []
-        : (
-            await this.db
-              .selectFrom('inventorySections')
-              .select(['hash', 'encoding', 'body'])
-              .where('hash', 'in', wanted)
-              .execute()
-          ).map((section) => [section.hash, decodeSection(section)]),
-    );
-    const document: JsonObject = JSON.parse(row.head) as JsonObject;
-    for (const [name, hash] of Object.entries(hashes)) {
-      if (!stored.has(hash)) {
-        throw new DesksideError(
-          'not_found',
-          `Section ${name} of snapshot ${snapshotId} is missing`,
-        );
-      }
-      const shape = VOLATILE[name];
-      const stable = stored.get(hash);
-      document[name] = shape ? restore(stable, volatile[name], shape) : stable;
-    }
+    const [document] = await this.documents([row]);
     const inventory = InventorySchema.parse(document);
     return { entry: toSummary(row), inventory };
+  }
+
+  /**
+   * The documents of several snapshots, in their order, each distinct section read and
+   * decoded once. Not checked against `InventorySchema` again: every one was an `Inventory`
+   * when it was recorded (`get` checks, for a caller that wants it).
+   */
+  async documents(rows: readonly SnapshotRow[]): Promise<Inventory[]> {
+    const wanted = [
+      ...new Set(rows.flatMap((row) => Object.values(JSON.parse(row.sections) as object))),
+    ] as string[];
+    const stored = new Map<string, Json>();
+    // A few hundred hashes per query keeps every database's parameter limit far away.
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rowsOfSections = await this.db
+        .selectFrom('inventorySections')
+        .select(['hash', 'encoding', 'body'])
+        .where('hash', 'in', wanted.slice(i, i + 500))
+        .execute();
+      for (const section of rowsOfSections) stored.set(section.hash, decodeSection(section));
+    }
+    return rows.map((row) => {
+      const hashes = JSON.parse(row.sections) as Record<string, string>;
+      const volatile = JSON.parse(row.volatile) as JsonObject;
+      const document: JsonObject = JSON.parse(row.head) as JsonObject;
+      for (const [name, hash] of Object.entries(hashes)) {
+        if (!stored.has(hash)) {
+          throw new DesksideError('not_found', `Section ${name} of snapshot ${row.id} is missing`);
+        }
+        const shape = VOLATILE[name];
+        const stable = stored.get(hash);
+        document[name] = shape ? restore(stable, volatile[name], shape) : stable;
+      }
+      return document as Inventory;
+    });
   }
 }

@@ -5,6 +5,8 @@ import {
   type CheckRun,
   type CheckRunContent,
   type EvidenceKind,
+  type InventoryComparisonResult,
+  type Machine,
   type TransportKind,
 } from '@deskside/core';
 import type { Db } from '../database/open';
@@ -99,5 +101,23 @@ export function checkRunEvidence(run: CheckRun): EvidenceDraft {
     transport: run.transport,
     takenAt: run.startedAt,
     content,
+  };
+}
+
+/**
+ * What changed on a machine between two of its kept inventories as evidence: both summaries
+ * and the diff; taken when the later inventory was kept.
+ */
+export function inventoryDiffEvidence(
+  machine: Pick<Machine, 'id' | 'name' | 'transport'>,
+  comparison: InventoryComparisonResult,
+): EvidenceDraft {
+  return {
+    kind: 'inventory-diff',
+    machineId: machine.id,
+    machineName: machine.name,
+    transport: machine.transport,
+    takenAt: comparison.to.takenAt,
+    content: comparison,
   };
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import {
   CheckRunContentSchema,
+  InventoryComparisonResultSchema,
   InventorySchema,
   ServiceCentreSchema,
   TicketSchema,
@@ -46,6 +47,12 @@ export function toEvidence(row: Selectable<EvidenceTable>): Evidence {
       return { ...base, kind: 'inventory', content: InventorySchema.parse(content) };
     case 'checks':
       return { ...base, kind: 'checks', content: CheckRunContentSchema.parse(content) };
+    case 'inventory-diff':
+      return {
+        ...base,
+        kind: 'inventory-diff',
+        content: InventoryComparisonResultSchema.parse(content),
+      };
     default:
       throw new Error(`Evidence ${row.id} is of an unknown kind (${row.kind})`);
   }

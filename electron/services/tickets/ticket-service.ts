@@ -219,6 +219,11 @@ export class TicketService {
     return this.attach(input.ticketId, checkRunEvidence(this.runs.ended(input.runId)), actor);
   }
 
+  /** Attaches what `draft` holds (a diff of kept inventories, say) as evidence on a ticket. */
+  async attachEvidence(ticketId: number, draft: EvidenceDraft, actor: string): Promise<Evidence> {
+    return this.attach(ticketId, draft, actor);
+  }
+
   private async attach(ticketId: number, draft: EvidenceDraft, actor: string): Promise<Evidence> {
     const now = this.deps.now().toISOString();
     const row = await this.deps.store.write(async (trx, publish) => {

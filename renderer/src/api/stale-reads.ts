@@ -26,6 +26,7 @@ export const STALE_READS: Record<ApiChange, readonly ApiMethod[]> = {
   'machine.contacted': ['machines.list', 'machines.get'],
   'settings.changed': ['settings.get'],
   'analysts.changed': ['desk.analysts', 'desk.session'],
+  'baselines.changed': ['machines.baselines', 'machines.listBaselines', 'machines.inventoryDiff'],
   // The profile's groups decide what "my groups" shows in the queue.
   'profile.changed': ['profile.get', 'workflow.config', 'tickets.queue'],
   // Groups, SLA and categories: the profile's groups and every ticket's clocks depend on them.
