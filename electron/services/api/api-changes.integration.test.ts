@@ -11,6 +11,8 @@ import { followRun } from '#test/helpers/check-runs';
 import { openTestConsole, type TestConsole } from '#test/helpers/console';
 import { serviceDownScript, t } from '#test/helpers/intake-scripts';
 import recorded from '#test/fixtures/inventory-linux-v2.json';
+import { changedInventory } from '#test/helpers/changed-inventory';
+import { InventoryHistoryService } from '../machines/inventory-history';
 
 // core's apiChanges says what each method changes; the renderer refreshes its cached reads
 // from that table after its own writes, and other consoles refresh from the live events the
@@ -81,6 +83,19 @@ async function workATicket(requesterId: number) {
   });
   const run = (await followRun(desk, started)).at(-1)!;
   await call('tickets.attachCheckRun', { ticketId: id, runId: run.runId });
+  // A second, changed inventory of This computer kept, to attach what changed.
+  const [kept] = await desk.call('machines.inventoryHistory', { id: 'local' });
+  const changed = await new InventoryHistoryService(desk.db, 'ana.lyst').record(
+    kept!.machineId,
+    changedInventory(InventoryV2Schema.parse(recorded)),
+    'agent',
+  );
+  await call('tickets.attachInventoryDiff', {
+    ticketId: id,
+    machineId: 'local',
+    fromSnapshotId: kept!.id,
+    toSnapshotId: changed.snapshotId,
+  });
   await call('tickets.recommendServiceCentre', {
     ticketId: id,
     expectedVersion: await version(id),
