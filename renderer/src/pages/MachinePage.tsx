@@ -8,6 +8,7 @@ import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Facts } from '../components/Facts';
 import { InventorySections } from '../features/inventory/InventorySections';
+import { InventoryHistory } from '../features/inventory-changes/InventoryHistory';
 import { AttachToTicket } from '../features/machines/AttachToTicket';
 import { ChecksPanel } from '../features/checks/ChecksPanel';
 import { machineLabel } from '../features/machines/labels';
@@ -98,6 +99,7 @@ export function MachinePage() {
               <InventorySections inventory={snapshot.data.inventory} />
             </>
           )}
+          <InventoryHistory machineId={machine.data.id} />
           <ChecksPanel machineId={machine.data.id} transport={machine.data.transport} />
           <MachineTickets id={machine.data.id} />
         </>

@@ -13,3 +13,10 @@ export function mayReadAuditLog(session: DeskSession | undefined): boolean {
 /** Whether this analyst adds, changes and disables the desk's analysts. */
 export const managesAnalysts = (session: DeskSession): boolean =>
   session.roles && session.role === 'admin';
+
+/**
+ * Whether this analyst sets a model's baseline: a team lead or an administrator on a desk with
+ * roles, and the one analyst on a console without. The database refuses anyone else anyway.
+ */
+export const managesModelBaselines = (session: DeskSession): boolean =>
+  !session.roles || session.role === 'lead' || session.role === 'admin';

@@ -3,6 +3,7 @@ import type { Evidence } from '@deskside/core';
 import { formatDateTime } from '../../i18n/format';
 import { CheckEvidence } from '../checks/CheckEvidence';
 import { InventorySections } from '../inventory/InventorySections';
+import { InventoryDiffView } from '../inventory-changes/InventoryDiffView';
 
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   const { t, i18n } = useTranslation();
@@ -14,7 +15,9 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           <h3>
             {item.kind === 'checks'
               ? t('checks.evidence.from', { machine: item.machineName })
-              : t('evidence.inventoryFrom', { machine: item.machineName })}
+              : item.kind === 'inventory-diff'
+                ? t('inventoryChanges.evidenceFrom', { machine: item.machineName })
+                : t('evidence.inventoryFrom', { machine: item.machineName })}
           </h3>
           <p className="muted">
             {t('evidence.takenBy', {
@@ -29,6 +32,8 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           </p>
           {item.kind === 'checks' ? (
             <CheckEvidence evidence={item} />
+          ) : item.kind === 'inventory-diff' ? (
+            <InventoryDiffView comparison={item.content} />
           ) : (
             <InventorySections inventory={item.content} />
           )}

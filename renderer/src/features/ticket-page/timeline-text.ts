@@ -24,7 +24,7 @@ const TierMove = z.object({ fromTier: TierSchema, toTier: TierSchema });
 const Evidence = z.object({
   machineName: z.string(),
   /** Absent on entries written before there were check results. */
-  evidenceKind: z.enum(['inventory', 'checks']).optional(),
+  evidenceKind: z.enum(['inventory', 'checks', 'inventory-diff']).optional(),
 });
 const Direction = z.object({ direction: z.enum(['inbound', 'outbound']) });
 const Status = z.object({ status: z.string() });
@@ -113,8 +113,11 @@ export function describeEntry(entry: TimelineEntry, { t, locale, groupName }: De
     case 'evidence': {
       const data = read(Evidence);
       if (!data) return kindName;
-      return data.evidenceKind === 'checks'
-        ? t('checks.evidence.attached', { machine: data.machineName })
+      if (data.evidenceKind === 'checks') {
+        return t('checks.evidence.attached', { machine: data.machineName });
+      }
+      return data.evidenceKind === 'inventory-diff'
+        ? t('inventoryChanges.evidenceAttached', { machine: data.machineName })
         : t('ticket.timeline.evidence', { machine: data.machineName });
     }
     case 'call':

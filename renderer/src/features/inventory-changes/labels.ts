@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next';
+import type { InventoryDiffSection, InventoryDiffSummary, InventorySource } from '@deskside/core';
+import { INVENTORY_DIFF_SECTIONS } from '@deskside/core';
+
+/** A diff section's name as the inventory page calls it. */
+export function sectionLabel(name: InventoryDiffSection, t: TFunction): string {
+  switch (name) {
+    case 'network':
+      return t('inventoryChanges.network');
+    case 'graphics':
+      return t('inventoryChanges.graphics');
+    default:
+      return t(`inventory.${name}`);
+  }
+}
+
+export const sourceLabel = (source: InventorySource, t: TFunction): string =>
+  t(`inventoryChanges.source.${source}`);
+
+/** "Software (3), Operating system (1)": the sections that changed, with their counts. */
+export function changedSections(summary: InventoryDiffSummary, t: TFunction): string {
+  return INVENTORY_DIFF_SECTIONS.flatMap((name) => {
+    const count = summary.sections[name];
+    return count
+      ? [t('inventoryChanges.sectionCount', { section: sectionLabel(name, t), count })]
+      : [];
+  }).join(', ');
+}
