@@ -1,5 +1,6 @@
 import {
   DesksideError,
+  SnapshotSummarySchema,
   diffInventories,
   toCurrentInventory,
   type Baseline,
@@ -30,10 +31,8 @@ const SNAPSHOT_COLUMNS = [
   'volatile',
 ] as const;
 
-const summaryOf = (row: SnapshotRow): SnapshotSummary => {
-  const { sections: _sections, ...summary } = toSummary(row);
-  return summary;
-};
+const summaryOf = (row: SnapshotRow): SnapshotSummary =>
+  SnapshotSummarySchema.parse(toSummary(row));
 
 /** The model an inventory names (system manufacturer and model), if it names one. */
 export function modelOf(inventory: Inventory): MachineModel | null {

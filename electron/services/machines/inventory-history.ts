@@ -280,8 +280,10 @@ export class InventoryHistoryService {
    */
   async documents(rows: readonly SnapshotRow[]): Promise<Inventory[]> {
     const wanted = [
-      ...new Set(rows.flatMap((row) => Object.values(JSON.parse(row.sections) as object))),
-    ] as string[];
+      ...new Set(
+        rows.flatMap((row) => Object.values(JSON.parse(row.sections) as Record<string, string>)),
+      ),
+    ];
     const stored = new Map<string, Json>();
     // A few hundred hashes per query keeps every database's parameter limit far away.
     for (let i = 0; i < wanted.length; i += 500) {

@@ -27,7 +27,10 @@ function formatValue(value: Value, t: TFunction, locale: string): string {
 /** A list item's name, from whichever identifying facts it has. */
 function itemName(item: object, locale: string): string {
   const facts = item as Record<string, unknown>;
-  const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key] as string) : '');
+  const text = (key: string) => {
+    const value = facts[key];
+    return typeof value === 'string' ? value : '';
+  };
   const name =
     text('name') ||
     text('mount') ||
