@@ -99,7 +99,7 @@ export function MachinePage() {
               <InventorySections inventory={snapshot.data.inventory} />
             </>
           )}
-          <InventoryHistory machineId={machine.data.id} />
+          <InventoryHistory machineId={machine.data.id} fetched={snapshot.data?.snapshotId} />
           <ChecksPanel machineId={machine.data.id} transport={machine.data.transport} />
           <MachineTickets id={machine.data.id} />
         </>

@@ -1,4 +1,4 @@
-import { useId, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InventoryComparison, InventoryTimelineEntry, MachineModel } from '@deskside/core';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -121,7 +121,14 @@ function SnapshotSelect({
  * date, or the latest against a baseline compared section by section; baselines set and
  * cleared; a diff attached to a ticket.
  */
-export function InventoryHistory({ machineId }: { machineId: string }) {
+export function InventoryHistory({
+  machineId,
+  fetched,
+}: {
+  machineId: string;
+  /** The inventory the page fetched last (it is kept in the history): refreshes the timeline. */
+  fetched?: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const [offset, setOffset] = useState(0);
   const [compare, setCompare] = useState<InventoryComparison | null>(null);
@@ -141,6 +148,13 @@ export function InventoryHistory({ machineId }: { machineId: string }) {
     { id: machineId, compare: compare ?? { kind: 'since', since: new Date(0).toISOString() } },
     { enabled: compare !== null },
   );
+  const { refetch: refetchTimeline } = timeline;
+  const { refetch: refetchBaselines } = baselines;
+  useEffect(() => {
+    if (fetched === undefined) return;
+    void refetchTimeline();
+    void refetchBaselines();
+  }, [fetched, refetchTimeline, refetchBaselines]);
   const setBaseline = useApiMutation('machines.setBaseline');
   const clearBaseline = useApiMutation('machines.clearBaseline');
   const entries = timeline.data?.entries ?? [];
