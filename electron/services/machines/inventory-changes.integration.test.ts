@@ -12,6 +12,7 @@ import { changedInventory, KNOWN_CHANGES } from '#test/helpers/changed-inventory
 import { callError, openTestConsole, type TestConsole } from '#test/helpers/console';
 import { deskAnalyst, deskWithAnalysts, queryAs, signedInAs, tryAs } from '#test/helpers/desk';
 import { consolesOnStores, STORE_KINDS } from '#test/helpers/stores';
+import { exportData, importData } from '#test/helpers/transfers';
 import { InventoryHistoryService } from './inventory-history';
 
 const base = InventoryV2Schema.parse(recorded);
@@ -295,6 +296,28 @@ describe.each(STORE_KINDS)('what changed on a machine, on %s', (kind) => {
       kind: 'evidence',
       data: { evidenceId: evidence.id, evidenceKind: 'inventory-diff', sha256: evidence.sha256 },
     });
+  });
+
+  it('carries a diff kept as evidence through an export and an import, its hash intact', async () => {
+    const source = await consoles.open(kind);
+    const { pc, ids } = await machineWithHistory(source);
+    const ticket = await source.call('tickets.create', {
+      requester: 'Sam',
+      channel: 'phone',
+      summary: 'What changed?',
+    });
+    const evidence = await source.call('tickets.attachInventoryDiff', {
+      ticketId: ticket.id,
+      machineId: pc.id,
+      fromSnapshotId: ids[0],
+      toSnapshotId: ids[2],
+    });
+    const json = await exportData(source, 'json');
+    const target = await consoles.open(kind);
+    await importData(target, 'json', json);
+    const [imported] = (await target.call('tickets.get', { id: ticket.id })).evidence;
+    expect(imported).toStrictEqual(evidence);
+    expect(sha256(canonicalJson(imported?.content))).toBe(evidence.sha256);
   });
 });
 
