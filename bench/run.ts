@@ -20,6 +20,7 @@ import { agentLoadBenchmark } from './agent-load';
 import { consolePaintBenchmark } from './console-paint';
 import { inventoryDiffBenchmark } from './inventory-diff';
 import { inventoryHistoryBenchmark } from './inventory-history';
+import { inventoryTimelineBenchmark } from './inventory-timeline';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
@@ -38,6 +39,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   sshInventoryBenchmark,
   inventoryDiffBenchmark,
   inventoryHistoryBenchmark,
+  inventoryTimelineBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

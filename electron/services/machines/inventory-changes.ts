@@ -1,5 +1,6 @@
 import {
   DesksideError,
+  INVENTORY_DIFF_SECTIONS,
   SnapshotSummarySchema,
   diffInventories,
   toCurrentInventory,
@@ -10,6 +11,7 @@ import {
   type Inventory,
   type InventoryComparison,
   type InventoryComparisonResult,
+  type InventoryDiffSummary,
   type InventoryTimeline,
   type MachineBaseline,
   type MachineBaselines,
@@ -44,6 +46,33 @@ export function modelOf(inventory: Inventory): MachineModel | null {
 
 const diffOf = (before: Inventory, after: Inventory) =>
   diffInventories(toCurrentInventory(before), toCurrentInventory(after));
+
+/**
+ * The counts of what changed from `before` to `after`, for the timeline: sections whose
+ * stored hash is the same on both sides are not compared again (nothing in them changed),
+ * except file systems, whose free space is kept beside the section and may have moved.
+ */
+function changeCounts(
+  before: { row: SnapshotRow; document: Inventory },
+  after: { row: SnapshotRow; document: Inventory },
+): InventoryDiffSummary {
+  const hashesBefore = JSON.parse(before.row.sections) as Record<string, string>;
+  const hashesAfter = JSON.parse(after.row.sections) as Record<string, string>;
+  const same = INVENTORY_DIFF_SECTIONS.filter(
+    (name) =>
+      name !== 'fileSystems' &&
+      hashesBefore[name] !== undefined &&
+      hashesBefore[name] === hashesAfter[name],
+  );
+  const skipped = new Set<string>(same);
+  const without = (document: Inventory) =>
+    Object.fromEntries(
+      Object.entries(document).filter(([name]) => !skipped.has(name)),
+    ) as Inventory;
+  const { summary } = diffOf(without(before.document), without(after.document));
+  for (const name of same) summary.sections[name] = 0;
+  return summary;
+}
 
 /**
  * What changed on a machine over time, from its kept inventories (InventoryHistoryService):
@@ -215,12 +244,17 @@ export class InventoryChangesService {
     }
     const chain = before ? [...shown, before] : shown;
     const documents = await this.history.documents(chain);
+    const at = (i: number) => {
+      const row = chain[i];
+      const document = documents[i];
+      return row && document ? { row, document } : null;
+    };
     return {
       entries: shown.map((row, i) => {
-        const previous = documents[i + 1];
+        const [current, previous] = [at(i), at(i + 1)];
         return {
           snapshot: summaryOf(row),
-          changes: previous ? diffOf(previous, documents[i] as Inventory).summary : null,
+          changes: current && previous ? changeCounts(previous, current) : null,
         };
       }),
       hasMore,
