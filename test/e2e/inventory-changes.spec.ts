@@ -87,6 +87,7 @@ test('an analyst sees what changed on a machine since yesterday and attaches it 
     'dnsServers 10.0.0.53 →',
   );
   await expectAccessible(page, 'machine history (en)');
+  await history.screenshot({ path: 'test-results/screenshots/en-machine-history.png' });
 
   // Attached to the ticket, and there on the ticket with its hash.
   const attach = changes.getByRole('form', { name: 'Attach what changed to a ticket' });
@@ -114,4 +115,5 @@ test('an analyst sees what changed on a machine since yesterday and attaches it 
     shownHash,
   );
   await expectAccessible(page, 'ticket with an inventory diff (en)');
+  await evidence.screenshot({ path: 'test-results/screenshots/en-inventory-diff-evidence.png' });
 });
