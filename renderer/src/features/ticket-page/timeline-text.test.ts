@@ -66,6 +66,9 @@ describe('describeEntry', () => {
     expect(describeIn('en', entry('evidence', { machineName }))).toBe(
       'Inventory of Reception PC attached',
     );
+    expect(
+      describeIn('fr', entry('evidence', { machineName, evidenceKind: 'inventory-diff' })),
+    ).toBe('Changements sur Reception PC joints');
   });
 
   it('falls back to the kind’s name when the data is not as expected', () => {
