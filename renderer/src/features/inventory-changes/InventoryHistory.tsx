@@ -1,17 +1,16 @@
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InventoryComparison, InventoryTimelineEntry, MachineModel } from '@deskside/core';
+import type { InventoryComparison, InventoryTimelineEntry } from '@deskside/core';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../i18n/format';
 import { managesModelBaselines } from '../desk/desk-session';
 import { TicketPicker } from '../ticket-picker/TicketPicker';
+import { BaselinesPanel } from './BaselinesPanel';
 import { InventoryDiffView } from './InventoryDiffView';
 import { changedSections, sourceLabel } from './labels';
 
 const PAGE = 20;
-
-const modelName = (model: MachineModel) => [model.manufacturer, model.model].join(' ').trim();
 
 /** Attaches the diff on screen (two kept inventories) to a ticket. */
 function AttachDiff({ machineId, from, to }: { machineId: string; from: number; to: number }) {
@@ -129,13 +128,14 @@ export function InventoryHistory({
   /** The inventory the page fetched last (it is kept in the history): refreshes the timeline. */
   fetched?: string | undefined;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const [compare, setCompare] = useState<InventoryComparison | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [since, setSince] = useState('');
   const sinceId = useId();
+  const titleId = useId();
   const session = useApiQuery('desk.session', {});
   const timeline = useApiQuery(
     'machines.inventoryTimeline',
@@ -156,11 +156,10 @@ export function InventoryHistory({
     void refetchBaselines();
   }, [fetched, refetchTimeline, refetchBaselines]);
   const setBaseline = useApiMutation('machines.setBaseline');
-  const clearBaseline = useApiMutation('machines.clearBaseline');
   const entries = timeline.data?.entries ?? [];
   const model = baselines.data?.model ?? null;
   const mayModel = session.data !== undefined && managesModelBaselines(session.data);
-  const busy = setBaseline.isPending || clearBaseline.isPending;
+  const busy = setBaseline.isPending;
 
   const compareTwo = (event: SubmitEvent) => {
     event.preventDefault();
@@ -174,93 +173,19 @@ export function InventoryHistory({
   };
 
   return (
-    <section className="inventory-history" aria-labelledby="inventory-history-title">
-      <h2 id="inventory-history-title">{t('inventoryChanges.title')}</h2>
+    <section className="inventory-history" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('inventoryChanges.title')}</h2>
       {timeline.error && <ErrorMessage error={timeline.error} />}
 
-      <section className="panel" aria-label={t('inventoryChanges.baselines')}>
-        <h3>{t('inventoryChanges.baselines')}</h3>
-        {baselines.error && <ErrorMessage error={baselines.error} />}
-        {baselines.data && (
-          <ul className="baselines">
-            <li>
-              {baselines.data.machine
-                ? t('inventoryChanges.machineBaseline', {
-                    date: formatDateTime(baselines.data.machine.snapshot.takenAt, i18n.language),
-                    name: baselines.data.machine.setBy,
-                  })
-                : t('inventoryChanges.noMachineBaseline')}{' '}
-              {baselines.data.machine && (
-                <>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setCompare({ kind: 'baseline', scope: 'machine' });
-                    }}
-                  >
-                    {t('inventoryChanges.compareMachine')}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => {
-                      clearBaseline.mutate({ scope: 'machine', id: machineId });
-                    }}
-                  >
-                    {t('inventoryChanges.clearMachine')}
-                  </button>
-                </>
-              )}
-            </li>
-            <li>
-              {model === null
-                ? t('inventoryChanges.noModel')
-                : baselines.data.modelBaseline
-                  ? t('inventoryChanges.modelBaseline', {
-                      model: modelName(model),
-                      date: formatDateTime(
-                        baselines.data.modelBaseline.snapshot.takenAt,
-                        i18n.language,
-                      ),
-                      name: baselines.data.modelBaseline.setBy,
-                    })
-                  : t('inventoryChanges.noModelBaseline', { model: modelName(model) })}{' '}
-              {model && baselines.data.modelBaseline && (
-                <>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setCompare({ kind: 'baseline', scope: 'model' });
-                    }}
-                  >
-                    {t('inventoryChanges.compareModel')}
-                  </button>
-                  {mayModel && (
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => {
-                        clearBaseline.mutate({ scope: 'model', ...model });
-                      }}
-                    >
-                      {t('inventoryChanges.clearModel')}
-                    </button>
-                  )}
-                </>
-              )}
-            </li>
-          </ul>
-        )}
-        {setBaseline.error && <ErrorMessage error={setBaseline.error} />}
-        {clearBaseline.error && <ErrorMessage error={clearBaseline.error} />}
-        {setBaseline.isSuccess && (
-          <p role="status">
-            {setBaseline.data.scope === 'machine'
-              ? t('inventoryChanges.machineBaselineSet')
-              : t('inventoryChanges.modelBaselineSet', { model: modelName(setBaseline.data) })}
-          </p>
-        )}
-      </section>
+      <BaselinesPanel
+        machineId={machineId}
+        baselines={baselines}
+        setBaseline={setBaseline}
+        mayModel={mayModel}
+        onCompare={(scope) => {
+          setCompare({ kind: 'baseline', scope });
+        }}
+      />
 
       <h3>{t('inventoryChanges.timeline')}</h3>
       {timeline.data && entries.length === 0 && (
