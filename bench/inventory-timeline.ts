@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../electron/services/database/open';
+import { InventoryBaselines } from '../electron/services/machines/inventory-baselines';
 import { InventoryChangesService } from '../electron/services/machines/inventory-changes';
 import { InventoryHistoryService } from '../electron/services/machines/inventory-history';
 import type { Benchmark } from './benchmark';
@@ -60,7 +61,8 @@ export const inventoryTimelineBenchmark: Benchmark = {
       }
       const deep = Math.max(0, stored - 50);
       context.progress(`${inventories.length} inventories received, ${stored} kept`);
-      const changes = new InventoryChangesService(db, history, 'sofie');
+      const baselines = new InventoryBaselines(db, history, 'sofie');
+      const changes = new InventoryChangesService(db, history, baselines);
       const since = inventories[0]?.collectedAt ?? '';
       const measure = async (metric: string, run: () => Promise<unknown>) => {
         if (!context.wants(metric)) return;

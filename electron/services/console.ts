@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { DataService } from './data/data-service';
 import { AuditLog } from './desk/audit-log';
+import { InventoryBaselines } from './machines/inventory-baselines';
 import { InventoryChangesService } from './machines/inventory-changes';
 import { signedInAnalyst } from './desk/desk-roles';
 import { DeskService } from './desk/desk-service';
@@ -195,7 +196,8 @@ async function servicesOn(
   }
   const sshPool = new SshPool();
   const inventoryHistory = new InventoryHistoryService(db, info.analyst);
-  const inventoryChanges = new InventoryChangesService(db, inventoryHistory, info.analyst, now);
+  const inventoryBaselines = new InventoryBaselines(db, inventoryHistory, info.analyst, now);
+  const inventoryChanges = new InventoryChangesService(db, inventoryHistory, inventoryBaselines);
   const machines = new MachineService({
     history: inventoryHistory,
     db,
@@ -247,6 +249,7 @@ async function servicesOn(
     machines,
     inventoryHistory,
     inventoryChanges,
+    inventoryBaselines,
     tickets,
     lifecycle,
     assignment,

@@ -19,6 +19,7 @@ import type { KbLinkService } from '../kb/kb-links';
 import type { KbSearchService } from '../kb/kb-search';
 import type { KbService } from '../kb/kb-service';
 import type { CheckRunService } from '../machines/check-runs';
+import type { InventoryBaselines } from '../machines/inventory-baselines';
 import type { InventoryChangesService } from '../machines/inventory-changes';
 import type { InventoryHistoryService } from '../machines/inventory-history';
 import type { MachineService } from '../machines/machine-service';
@@ -44,6 +45,7 @@ export interface HandlerDeps {
   machines: MachineService;
   inventoryHistory: InventoryHistoryService;
   inventoryChanges: InventoryChangesService;
+  inventoryBaselines: InventoryBaselines;
   tickets: TicketService;
   lifecycle: LifecycleService;
   assignment: AssignmentService;
@@ -73,6 +75,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const { profile, pairing, enrolments, jobs, inventoryHistory, inventoryChanges } = deps;
+  const { inventoryBaselines: baselines } = deps;
   const { kb, kbSearch, kbLinks, desk, signIn, audit } = deps;
   const actor = info.analyst;
   return {
@@ -109,12 +112,11 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       inventoryChanges.diff((await machines.get(id)).id, compare),
     'machines.inventoryTimeline': async ({ id, ...page }) =>
       inventoryChanges.timeline((await machines.get(id)).id, page),
-    'machines.baselines': async ({ id }) => inventoryChanges.baselines((await machines.get(id)).id),
-    'machines.listBaselines': () => inventoryChanges.listBaselines(),
-    'machines.setBaseline': ({ scope, snapshotId }) =>
-      inventoryChanges.setBaseline(scope, snapshotId),
+    'machines.baselines': async ({ id }) => baselines.baselines((await machines.get(id)).id),
+    'machines.listBaselines': () => baselines.listBaselines(),
+    'machines.setBaseline': ({ scope, snapshotId }) => baselines.setBaseline(scope, snapshotId),
     'machines.clearBaseline': async (input) =>
-      inventoryChanges.clearBaseline(
+      baselines.clearBaseline(
         input.scope === 'machine' ? { ...input, id: (await machines.get(input.id)).id } : input,
       ),
     'machines.status': ({ id }) => pairing.status(id),

@@ -1,48 +1,18 @@
 import {
   DesksideError,
   INVENTORY_DIFF_SECTIONS,
-  SnapshotSummarySchema,
   diffInventories,
   toCurrentInventory,
-  type Baseline,
-  type BaselineList,
-  type BaselineScope,
-  type ClearBaselineInput,
   type Inventory,
   type InventoryComparison,
   type InventoryComparisonResult,
   type InventoryDiffSummary,
   type InventoryTimeline,
-  type MachineBaseline,
-  type MachineBaselines,
-  type MachineModel,
-  type ModelBaseline,
-  type SnapshotSummary,
 } from '@deskside/core';
 import type { Db } from '../database/open';
-import { toSummary, type InventoryHistoryService, type SnapshotRow } from './inventory-history';
-
-const SNAPSHOT_COLUMNS = [
-  'id',
-  'machineId',
-  'takenAt',
-  'source',
-  'takenBy',
-  'head',
-  'sections',
-  'volatile',
-] as const;
-
-const summaryOf = (row: SnapshotRow): SnapshotSummary =>
-  SnapshotSummarySchema.parse(toSummary(row));
-
-/** The model an inventory names (system manufacturer and model), if it names one. */
-export function modelOf(inventory: Inventory): MachineModel | null {
-  const system = toCurrentInventory(inventory).system;
-  const model = system?.model.trim() ?? '';
-  if (model === '') return null;
-  return { manufacturer: system?.manufacturer.trim() ?? '', model };
-}
+import type { InventoryBaselines } from './inventory-baselines';
+import type { InventoryHistoryService, SnapshotRow } from './inventory-history';
+import { latestSnapshot, selectSnapshots, snapshotRow, summaryOf } from './kept-snapshots';
 
 const diffOf = (before: Inventory, after: Inventory) =>
   diffInventories(toCurrentInventory(before), toCurrentInventory(after));
@@ -76,20 +46,18 @@ function changeCounts(
 
 /**
  * What changed on a machine over time, from its kept inventories (InventoryHistoryService):
- * a diff between two of them, the timeline of what changed in each, and baselines, a
- * machine's last known good inventory and a model's golden one (migration 0011). On a desk
- * with roles the database decides who sets a model's baseline (desk/desk-roles.ts).
+ * a diff between two of them (or since a date, or against a baseline, InventoryBaselines),
+ * and the timeline of what changed in each.
  */
 export class InventoryChangesService {
   constructor(
     private readonly db: Db,
     private readonly history: InventoryHistoryService,
-    private readonly analyst: string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly baselines: InventoryBaselines,
   ) {}
 
   private snapshots() {
-    return this.db.selectFrom('inventorySnapshots').select(SNAPSHOT_COLUMNS);
+    return selectSnapshots(this.db);
   }
 
   private async snapshotOf(machineId: string, snapshotId: number): Promise<SnapshotRow> {
@@ -103,11 +71,8 @@ export class InventoryChangesService {
     return row;
   }
 
-  private async latest(machineId: string, atOrBefore?: string): Promise<SnapshotRow | null> {
-    let query = this.snapshots().where('machineId', '=', machineId);
-    if (atOrBefore !== undefined) query = query.where('takenAt', '<=', atOrBefore);
-    const row = await query.orderBy('takenAt', 'desc').orderBy('id', 'desc').executeTakeFirst();
-    return row ?? null;
+  private latest(machineId: string, atOrBefore?: string): Promise<SnapshotRow | null> {
+    return latestSnapshot(this.db, machineId, atOrBefore);
   }
 
   private async latestOrFail(machineId: string): Promise<SnapshotRow> {
@@ -154,59 +119,10 @@ export class InventoryChangesService {
       }
       case 'baseline': {
         const now = await this.latestOrFail(machineId);
-        const snapshotId = await this.baselineSnapshotId(machineId, compare.scope, now);
-        return [await this.snapshotRow(snapshotId), now];
+        const snapshotId = await this.baselines.snapshotIdFor(machineId, compare.scope, now);
+        return [await snapshotRow(this.db, snapshotId), now];
       }
     }
-  }
-
-  private async snapshotRow(snapshotId: number): Promise<SnapshotRow> {
-    const row = await this.snapshots().where('id', '=', snapshotId).executeTakeFirst();
-    if (!row) throw new DesksideError('not_found', `There is no inventory snapshot ${snapshotId}`);
-    return row;
-  }
-
-  private async baselineSnapshotId(
-    machineId: string,
-    scope: BaselineScope,
-    latest: SnapshotRow,
-  ): Promise<number> {
-    if (scope === 'machine') {
-      const row = await this.db
-        .selectFrom('machineBaselines')
-        .select('snapshotId')
-        .where('machineId', '=', machineId)
-        .executeTakeFirst();
-      if (!row) {
-        throw new DesksideError('not_found', 'This machine has no last known good baseline');
-      }
-      return row.snapshotId;
-    }
-    const [document] = await this.history.documents([latest]);
-    const model = modelOf(document as Inventory);
-    if (!model) {
-      throw new DesksideError(
-        'not_found',
-        'The latest inventory of this machine names no model, so it has no model baseline',
-      );
-    }
-    const row = await this.modelBaselineRow(model);
-    if (!row) {
-      throw new DesksideError(
-        'not_found',
-        `There is no baseline for the model ${[model.manufacturer, model.model].join(' ').trim()}`,
-      );
-    }
-    return row.snapshotId;
-  }
-
-  private modelBaselineRow(model: MachineModel) {
-    return this.db
-      .selectFrom('modelBaselines')
-      .selectAll()
-      .where('manufacturer', '=', model.manufacturer)
-      .where('model', '=', model.model)
-      .executeTakeFirst();
   }
 
   /** What changed between the two kept inventories `compare` names. */
@@ -259,124 +175,5 @@ export class InventoryChangesService {
       }),
       hasMore,
     };
-  }
-
-  private async machineBaseline(machineId: string): Promise<MachineBaseline | null> {
-    const row = await this.db
-      .selectFrom('machineBaselines')
-      .selectAll()
-      .where('machineId', '=', machineId)
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      scope: 'machine',
-      machineId: row.machineId,
-      snapshot: summaryOf(await this.snapshotRow(row.snapshotId)),
-      setBy: row.setBy,
-      setAt: row.setAt,
-    };
-  }
-
-  private async modelBaseline(model: MachineModel): Promise<ModelBaseline | null> {
-    const row = await this.modelBaselineRow(model);
-    if (!row) return null;
-    return {
-      scope: 'model',
-      manufacturer: row.manufacturer,
-      model: row.model,
-      snapshot: summaryOf(await this.snapshotRow(row.snapshotId)),
-      setBy: row.setBy,
-      setAt: row.setAt,
-    };
-  }
-
-  /** The machine's own baseline, and its model's (the model per its latest kept inventory). */
-  async baselines(machineId: string): Promise<MachineBaselines> {
-    const latest = await this.latest(machineId);
-    const model = latest ? modelOf((await this.history.documents([latest]))[0] as Inventory) : null;
-    return {
-      machine: await this.machineBaseline(machineId),
-      model,
-      modelBaseline: model ? await this.modelBaseline(model) : null,
-    };
-  }
-
-  /** Every baseline the desk has set, at most 1,000 of each. */
-  async listBaselines(): Promise<BaselineList> {
-    const machines = await this.db
-      .selectFrom('machineBaselines')
-      .select('machineId')
-      .orderBy('machineId')
-      .limit(1000)
-      .execute();
-    const models = await this.db
-      .selectFrom('modelBaselines')
-      .select(['manufacturer', 'model'])
-      .orderBy('manufacturer')
-      .orderBy('model')
-      .limit(1000)
-      .execute();
-    const found = <T>(value: T | null): value is T => value !== null;
-    return {
-      machines: (await Promise.all(machines.map((m) => this.machineBaseline(m.machineId)))).filter(
-        found,
-      ),
-      models: (await Promise.all(models.map((m) => this.modelBaseline(m)))).filter(found),
-    };
-  }
-
-  /**
-   * Makes kept inventory `snapshotId` the baseline of its machine, or of the model it names.
-   * On a desk with roles the database refuses a model's baseline to anyone but a lead or an
-   * administrator.
-   */
-  async setBaseline(scope: BaselineScope, snapshotId: number): Promise<Baseline> {
-    const row = await this.snapshotRow(snapshotId);
-    const setAt = this.now().toISOString();
-    if (scope === 'machine') {
-      await this.db
-        .insertInto('machineBaselines')
-        .values({ machineId: row.machineId, snapshotId, setBy: this.analyst, setAt })
-        .onConflict((c) =>
-          c.column('machineId').doUpdateSet({ snapshotId, setBy: this.analyst, setAt }),
-        )
-        .execute();
-      return (await this.machineBaseline(row.machineId)) as MachineBaseline;
-    }
-    const [document] = await this.history.documents([row]);
-    const model = modelOf(document as Inventory);
-    if (!model) {
-      throw new DesksideError(
-        'validation',
-        'This inventory names no model (system manufacturer and model), so it cannot be a model baseline',
-      );
-    }
-    await this.db
-      .insertInto('modelBaselines')
-      .values({ ...model, snapshotId, setBy: this.analyst, setAt })
-      .onConflict((c) =>
-        c
-          .columns(['manufacturer', 'model'])
-          .doUpdateSet({ snapshotId, setBy: this.analyst, setAt }),
-      )
-      .execute();
-    return (await this.modelBaseline(model)) as ModelBaseline;
-  }
-
-  /** Removes a machine's or a model's baseline; answers what it was (null: there was none). */
-  async clearBaseline(input: ClearBaselineInput): Promise<{ cleared: Baseline | null }> {
-    if (input.scope === 'machine') {
-      const cleared = await this.machineBaseline(input.id);
-      await this.db.deleteFrom('machineBaselines').where('machineId', '=', input.id).execute();
-      return { cleared };
-    }
-    const model = { manufacturer: input.manufacturer, model: input.model };
-    const cleared = await this.modelBaseline(model);
-    await this.db
-      .deleteFrom('modelBaselines')
-      .where('manufacturer', '=', model.manufacturer)
-      .where('model', '=', model.model)
-      .execute();
-    return { cleared };
   }
 }
