@@ -4,7 +4,6 @@ import {
   type BaselineList,
   type BaselineScope,
   type ClearBaselineInput,
-  type Inventory,
   type MachineBaseline,
   type MachineBaselines,
   type MachineModel,
@@ -27,6 +26,16 @@ export class InventoryBaselines {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The model a kept inventory names, reading its system section alone. */
+  private async modelOfRow(row: SnapshotRow): Promise<MachineModel | null> {
+    const sections = JSON.parse(row.sections) as Record<string, string>;
+    const system = sections.system === undefined ? {} : { system: sections.system };
+    const [document] = await this.history.documents([
+      { ...row, sections: JSON.stringify(system), volatile: '{}' },
+    ]);
+    return document ? modelOf(document) : null;
+  }
+
   /**
    * The kept inventory a machine's baseline names: its own, or its model's (the model its
    * latest kept inventory, `latest`, names).
@@ -47,8 +56,7 @@ export class InventoryBaselines {
       }
       return row.snapshotId;
     }
-    const [document] = await this.history.documents([latest]);
-    const model = modelOf(document as Inventory);
+    const model = await this.modelOfRow(latest);
     if (!model) {
       throw new DesksideError(
         'not_found',
@@ -106,7 +114,7 @@ export class InventoryBaselines {
   /** The machine's own baseline, and its model's (the model per its latest kept inventory). */
   async baselines(machineId: string): Promise<MachineBaselines> {
     const latest = await latestSnapshot(this.db, machineId);
-    const model = latest ? modelOf((await this.history.documents([latest]))[0] as Inventory) : null;
+    const model = latest ? await this.modelOfRow(latest) : null;
     return {
       machine: await this.machineBaseline(machineId),
       model,
@@ -156,8 +164,7 @@ export class InventoryBaselines {
         .execute();
       return (await this.machineBaseline(row.machineId)) as MachineBaseline;
     }
-    const [document] = await this.history.documents([row]);
-    const model = modelOf(document as Inventory);
+    const model = await this.modelOfRow(row);
     if (!model) {
       throw new DesksideError(
         'validation',

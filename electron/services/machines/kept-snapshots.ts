@@ -1,7 +1,6 @@
 import {
   DesksideError,
   SnapshotSummarySchema,
-  toCurrentInventory,
   type Inventory,
   type MachineModel,
   type SnapshotSummary,
@@ -45,9 +44,12 @@ export async function latestSnapshot(
   return row ?? null;
 }
 
-/** The model an inventory names (system manufacturer and model), if it names one. */
-export function modelOf(inventory: Inventory): MachineModel | null {
-  const system = toCurrentInventory(inventory).system;
+/**
+ * The model an inventory names (system manufacturer and model), if it names one. Every
+ * schema version has them in `system`; the rest of the document is not needed.
+ */
+export function modelOf(inventory: Pick<Inventory, 'system'>): MachineModel | null {
+  const system = inventory.system;
   const model = system?.model.trim() ?? '';
   if (model === '') return null;
   return { manufacturer: system?.manufacturer.trim() ?? '', model };
