@@ -86,6 +86,18 @@ describe('a machine’s history', () => {
     });
   });
 
+  it('shows what changed since the start of the chosen day, in the analyst’s time zone', async () => {
+    const calls = show({ analyst: 'bram', role: 'analyst', roles: true });
+    await timeline();
+    fireEvent.change(screen.getByLabelText('Since'), { target: { value: '2026-11-22' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show changes' }));
+    await screen.findByRole('region', { name: 'What changed' });
+    expect(calls).toHaveBeenCalledWith('machines.inventoryDiff', {
+      id: ID,
+      compare: { kind: 'since', since: new Date(2026, 10, 22).toISOString() },
+    });
+  });
+
   it('lets a lead set an inventory as the model’s baseline', async () => {
     const calls = show({ analyst: 'lena', role: 'lead', roles: true });
     await timeline();
