@@ -160,7 +160,7 @@ async function failingChecks(
     SELECT f.check_id, f.code, p.location, COUNT(DISTINCT f.machine_id) AS machines,
       COUNT(DISTINCT f.ticket_id) AS tickets, MAX(f.taken_at) AS last_seen
     FROM report_check_failures f
-    JOIN tickets t ON t.id = f.ticket_id
+    JOIN report_ticket_facts t ON t.ticket_id = f.ticket_id
     ${PEOPLE_JOIN}
     WHERE ${between(sql`f.taken_at`, start, end)} AND ${and(filterConditions(filters))}
     GROUP BY f.check_id, f.code, p.location
@@ -201,8 +201,8 @@ export async function groupTickets(
   ]);
   const from = ticketsFrom(filters, dimension);
   const [page, total] = await Promise.all([
-    sql<TicketRow>`SELECT t.* FROM ${from} WHERE ${where}
-      ORDER BY t.created_at DESC, t.id DESC LIMIT ${limit + 1} OFFSET ${offset}`.execute(db),
+    sql<TicketRow>`SELECT tk.* FROM ${from} JOIN tickets tk ON tk.id = t.ticket_id WHERE ${where}
+      ORDER BY t.created_at DESC, t.ticket_id DESC LIMIT ${limit + 1} OFFSET ${offset}`.execute(db),
     sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`.execute(db),
   ]);
   return {

@@ -48,6 +48,11 @@ interface StaleTicket {
   createdAt: string;
   resolvedAt: string | null;
   priority: number;
+  category: string | null;
+  groupId: string | null;
+  requesterId: number | null;
+  machineId: string | null;
+  feedbackRating: number | null;
 }
 
 const policyKey = (policy: SlaPolicy) =>
@@ -70,7 +75,8 @@ async function setState(db: Db, key: string, value: string): Promise<void> {
 async function staleTickets(db: Db, since: string | null): Promise<StaleTicket[]> {
   const recent = since === null ? sql`1 = 1` : sql`t.updated_at >= ${since}`;
   const { rows } = await sql<StaleTicket>`
-    SELECT t.id, t.version, t.updated_at, t.created_at, t.resolved_at, t.priority
+    SELECT t.id, t.version, t.updated_at, t.created_at, t.resolved_at, t.priority, t.category,
+      t.group_id, t.requester_id, t.machine_id, t.feedback_rating
     FROM tickets t LEFT JOIN report_ticket_facts f ON f.ticket_id = t.id
     WHERE ${recent} AND (f.ticket_id IS NULL OR f.ticket_version <> t.version
       OR f.ticket_updated_at <> t.updated_at)`.execute(db);
@@ -192,6 +198,13 @@ export class ReportFacts {
           ticketId: ticket.id,
           ticketVersion: ticket.version,
           ticketUpdatedAt: ticket.updatedAt,
+          createdAt: ticket.createdAt,
+          resolvedAt: ticket.resolvedAt,
+          category: ticket.category,
+          groupId: ticket.groupId,
+          requesterId: ticket.requesterId,
+          machineId: ticket.machineId,
+          feedbackRating: ticket.feedbackRating,
           resolveBusinessMs: facts.resolveBusinessMs,
           slaMet: flag(facts.slaMet),
           escalated: facts.escalated ? 1 : 0,
@@ -207,6 +220,13 @@ export class ReportFacts {
             oc.column('ticketId').doUpdateSet((eb) => ({
               ticketVersion: eb.ref('excluded.ticketVersion'),
               ticketUpdatedAt: eb.ref('excluded.ticketUpdatedAt'),
+              createdAt: eb.ref('excluded.createdAt'),
+              resolvedAt: eb.ref('excluded.resolvedAt'),
+              category: eb.ref('excluded.category'),
+              groupId: eb.ref('excluded.groupId'),
+              requesterId: eb.ref('excluded.requesterId'),
+              machineId: eb.ref('excluded.machineId'),
+              feedbackRating: eb.ref('excluded.feedbackRating'),
               resolveBusinessMs: eb.ref('excluded.resolveBusinessMs'),
               slaMet: eb.ref('excluded.slaMet'),
               escalated: eb.ref('excluded.escalated'),

@@ -1,5 +1,7 @@
 /**
- * The SQL the reports share: which tickets the filters keep, what a dimension groups them by,
+ * The SQL the reports share. Reports read tickets as `report_ticket_facts t` (report-facts.ts
+ * keeps it: the ticket's columns reports need, under the same names, and its facts), never the
+ * wide ticket rows. Which tickets the filters keep, what a dimension groups them by,
  * and ISO-week buckets as a VALUES list joined on a time column (so a week follows the desk's
  * time zone, daylight saving included, on both databases). Times are ISO 8601 UTC text, so
  * ranges compare as text.
@@ -70,12 +72,12 @@ export function dimensionKey(dimension: ReportDimension): { key: Fragment; joins
   }
 }
 
-/** The FROM clause of tickets t with what the filters and the dimension join. */
+/** The FROM clause of tickets t (their report rows) with what the filters and dimension join. */
 export function ticketsFrom(filters: ReportFilters, dimension?: ReportDimension): Fragment {
   const joins: Fragment[] = [];
   if (needsPeople(filters, dimension)) joins.push(PEOPLE_JOIN);
   if (dimension) joins.push(...dimensionKey(dimension).joins);
-  return sql`tickets t ${sql.join(joins, sql` `)}`;
+  return sql`report_ticket_facts t ${sql.join(joins, sql` `)}`;
 }
 
 export interface Bucket {
