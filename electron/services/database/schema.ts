@@ -324,6 +324,9 @@ export const TABLES = {
     category: textOrNull,
     groupId: textOrNull,
     requesterId: integerOrNull,
+    /** The requester's location and department as the directory holds them now. */
+    location: textOrNull,
+    department: textOrNull,
     machineId: textOrNull,
     feedbackRating: integerOrNull,
     /** Business milliseconds from creation to the latest resolution; null while unresolved. */

@@ -13,19 +13,7 @@ export type Fragment = RawBuilder<unknown>;
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** What the people table (alias p) is needed for. */
-export function needsPeople(filters: ReportFilters, dimension?: ReportDimension): boolean {
-  return (
-    filters.location !== undefined ||
-    filters.department !== undefined ||
-    dimension?.by === 'department' ||
-    dimension?.by === 'location'
-  );
-}
-
-export const PEOPLE_JOIN: Fragment = sql`LEFT JOIN people p ON p.id = t.requester_id`;
-
-/** The filters other than the period, on tickets t (and people p when they name its columns). */
+/** The filters other than the period, on tickets t. */
 export function filterConditions(filters: ReportFilters): Fragment[] {
   const conditions: Fragment[] = [];
   if (filters.groupId !== undefined) conditions.push(sql`t.group_id = ${filters.groupId}`);
@@ -34,8 +22,8 @@ export function filterConditions(filters: ReportFilters): Fragment[] {
       sql`(t.category = ${filters.category} OR t.category LIKE ${`${filters.category}/%`})`,
     );
   }
-  if (filters.location !== undefined) conditions.push(sql`p.location = ${filters.location}`);
-  if (filters.department !== undefined) conditions.push(sql`p.department = ${filters.department}`);
+  if (filters.location !== undefined) conditions.push(sql`t.location = ${filters.location}`);
+  if (filters.department !== undefined) conditions.push(sql`t.department = ${filters.department}`);
   return conditions;
 }
 
@@ -66,17 +54,15 @@ export function dimensionKey(dimension: ReportDimension): { key: Fragment; joins
         ],
       };
     case 'department':
-      return { key: sql`p.department`, joins: [] };
+      return { key: sql`t.department`, joins: [] };
     case 'location':
-      return { key: sql`p.location`, joins: [] };
+      return { key: sql`t.location`, joins: [] };
   }
 }
 
-/** The FROM clause of tickets t (their report rows) with what the filters and dimension join. */
-export function ticketsFrom(filters: ReportFilters, dimension?: ReportDimension): Fragment {
-  const joins: Fragment[] = [];
-  if (needsPeople(filters, dimension)) joins.push(PEOPLE_JOIN);
-  if (dimension) joins.push(...dimensionKey(dimension).joins);
+/** The FROM clause of tickets t (their report rows) with what the dimension joins. */
+export function ticketsFrom(dimension?: ReportDimension): Fragment {
+  const joins = dimension ? dimensionKey(dimension).joins : [];
   return sql`report_ticket_facts t ${sql.join(joins, sql` `)}`;
 }
 

@@ -288,6 +288,20 @@ describe.each(STORE_KINDS)('reports on the fixture desk on %s', (kind) => {
       reason: 'Looked at again',
     });
     expect((await desk.call('reports.service', { filters })).fcr).toEqual({ rate: 0.1, count: 1 });
+    // Cat moves to Brussels: her tickets (T3, T6, T9) go with her.
+    const cat = (await desk.call('people.list', { search: 'Cat' }))[0]!;
+    await desk.call('people.update', {
+      id: cat.id,
+      expectedVersion: cat.version,
+      name: cat.name,
+      department: cat.department,
+      location: 'Brussels',
+    });
+    const moved = await desk.call('reports.recurring', { filters, dimension: { by: 'location' } });
+    expect(moved.groups.map((g) => [g.key, g.count])).toEqual([
+      ['Brussels', 7],
+      ['Ghent', 4],
+    ]);
     // Without the holiday, T3 also counts Friday 1 May: 150 + 510 = 660 min, so the sum is
     // 4005 + 510 = 4515 min, the mean 451.5 min = 7.525 h; sorted, T3's 660 min is now the 9th
     // of 10 (10, 20, 40, 50, 120, 510, 555, 570, 660, 1980): p90 = 11 h.

@@ -47,7 +47,7 @@ export async function serviceReport(
   filters: ReportFilters,
 ): Promise<ServiceReport> {
   const period = resolvePeriod(filters.period, zone);
-  const from = ticketsFrom(filters);
+  const from = ticketsFrom();
   const filtered = and(filterConditions(filters));
   const buckets = bucketsCte(period.weeks);
   const createdRows = await sql<{ idx: Count; n: Count; escalated: Count }>`${buckets}
@@ -155,10 +155,10 @@ async function backlog(
   const before = sql`t.created_at < ${iso(end)}`;
   // Two ranges on the resolved_at index: never resolved (or open again), resolved after the end.
   const { rows } = await sql<Record<string, Count>>`
-    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom(filters)}
+    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom()}
     WHERE ${and([sql`t.resolved_at IS NULL`, before, ...filtered])}
     UNION ALL
-    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom(filters)}
+    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom()}
     WHERE ${and([sql`t.resolved_at >= ${iso(end)}`, before, ...filtered])}`.execute(db);
   const buckets = BACKLOG_BUCKETS.map((bucket, i) => ({
     ...bucket,

@@ -59,6 +59,9 @@ export function reports(dialect: DialectName): Migration {
         .addColumn('category', 'text')
         .addColumn('group_id', 'text')
         .addColumn('requester_id', 'integer')
+        // The requester's, as the directory holds them now (kept in step with people).
+        .addColumn('location', 'text')
+        .addColumn('department', 'text')
         .addColumn('machine_id', 'text')
         .addColumn('feedback_rating', 'integer')
         .addColumn('resolve_business_ms', 'integer')
@@ -91,7 +94,15 @@ export function reports(dialect: DialectName): Migration {
         [
           'report_ticket_facts_created',
           'report_ticket_facts',
-          ['created_at', 'category', 'group_id', 'requester_id', 'machine_id', 'escalated'],
+          [
+            'created_at',
+            'category',
+            'group_id',
+            'location',
+            'department',
+            'machine_id',
+            'escalated',
+          ],
         ],
         [
           'report_ticket_facts_resolved',
@@ -101,7 +112,8 @@ export function reports(dialect: DialectName): Migration {
             'created_at',
             'category',
             'group_id',
-            'requester_id',
+            'location',
+            'department',
             'first_contact',
             'sla_met',
             'reopened',
@@ -109,6 +121,7 @@ export function reports(dialect: DialectName): Migration {
             'feedback_rating',
           ],
         ],
+        ['report_ticket_facts_requester', 'report_ticket_facts', ['requester_id']],
         ['report_check_failures_taken', 'report_check_failures', ['taken_at']],
         ['evidence_kind', 'evidence', ['kind']],
         ['saved_reports_schedule', 'saved_reports', ['schedule']],
