@@ -97,9 +97,9 @@ export class ReportFacts {
     private readonly workflow: WorkflowConfigService,
   ) {}
 
-  /** Brings both derived tables up to date; cheap when nothing changed. */
-  async refresh(): Promise<FactsRefresh> {
-    const policy = (await this.workflow.get()).sla;
+  /** Brings the derived tables up to date under `policy` (the desk's by default); cheap when nothing changed. */
+  async refresh(policy?: SlaPolicy): Promise<FactsRefresh> {
+    policy ??= (await this.workflow.get()).sla;
     const key = policyKey(policy);
     const tickets = await this.refreshTickets(policy, key);
     const people = await this.refreshPeople();
