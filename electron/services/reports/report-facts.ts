@@ -296,10 +296,11 @@ export class ReportFacts {
       .selectFrom('evidence as e')
       .select(['e.id', 'e.ticketId', 'e.machineId', 'e.takenAt', 'e.content'])
       .where('e.kind', '=', 'checks')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('reportEvidenceSeen as s')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('reportEvidenceSeen as s')
               .select('s.evidenceId')
               .whereRef('s.evidenceId', '=', 'e.id'),
           ),

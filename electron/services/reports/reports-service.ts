@@ -144,8 +144,13 @@ export class ReportsService {
     for (const report of reports) {
       const { run, stored: mine } = await this.runOn(report, scheduleDay(report.schedule, today));
       if (mine) {
-        const { result: _result, ...summary } = run;
-        stored.push(summary);
+        stored.push({
+          id: run.id,
+          reportId: run.reportId,
+          ranAt: run.ranAt,
+          period: run.period,
+          ranBy: run.ranBy,
+        });
       }
     }
     return stored;
