@@ -80,7 +80,7 @@ async function addMachines(desk: TestConsole): Promise<void> {
 }
 
 /** Check results attached to a ticket as evidence: `disk.free` failed, `dns.resolve` passed. */
-async function attachChecks(
+export async function attachChecks(
   desk: TestConsole,
   ticketId: number,
   machineId: string,

@@ -329,8 +329,11 @@ export const TABLES = {
     department: textOrNull,
     machineId: textOrNull,
     feedbackRating: integerOrNull,
-    /** Business milliseconds from creation to the latest resolution; null while unresolved. */
-    resolveBusinessMs: integerOrNull,
+    /**
+     * Business seconds from creation to the latest resolution (seconds: two years of business
+     * milliseconds would not fit PostgreSQL's integer); null while unresolved.
+     */
+    resolveBusinessSeconds: integerOrNull,
     /** 1 when the resolution clock stayed within target; null while unresolved. */
     slaMet: integerOrNull,
     escalated: integer,

@@ -214,7 +214,8 @@ export class ReportFacts {
           feedbackRating: ticket.feedbackRating,
           location: ticket.location,
           department: ticket.department,
-          resolveBusinessMs: facts.resolveBusinessMs,
+          resolveBusinessSeconds:
+            facts.resolveBusinessMs === null ? null : Math.round(facts.resolveBusinessMs / 1000),
           slaMet: flag(facts.slaMet),
           escalated: facts.escalated ? 1 : 0,
           reopened: facts.reopened ? 1 : 0,
@@ -238,7 +239,7 @@ export class ReportFacts {
               feedbackRating: eb.ref('excluded.feedbackRating'),
               location: eb.ref('excluded.location'),
               department: eb.ref('excluded.department'),
-              resolveBusinessMs: eb.ref('excluded.resolveBusinessMs'),
+              resolveBusinessSeconds: eb.ref('excluded.resolveBusinessSeconds'),
               slaMet: eb.ref('excluded.slaMet'),
               escalated: eb.ref('excluded.escalated'),
               reopened: eb.ref('excluded.reopened'),

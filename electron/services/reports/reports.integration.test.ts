@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callError, type TestConsole } from '#test/helpers/console';
 import { openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import {
+  attachChecks,
   buildFixture,
   fixtureClock,
   FIXTURE_PERIOD,
@@ -279,7 +280,10 @@ describe.each(STORE_KINDS)('reports on the fixture desk on %s', (kind) => {
       filters: { ...filters, location: 'Brussels' },
     });
     expect([brussels.created, brussels.resolved, brussels.fcr.count]).toEqual([4, 3, 1]);
-    // Escalating T9 after the fact: it is no longer a first-contact resolution (1 / 10).
+    // A vendor case opened on T1 after the fact (it bumps no version, only updated_at): T1 is no
+    // longer a first-contact resolution (1 / 10). Escalating T9 too: none left (0 / 10).
+    await desk.call('vendors.openCase', { ticketId: ids.T1!, vendor: 'HP', reference: 'X-9' });
+    expect((await desk.call('reports.service', { filters })).fcr).toEqual({ rate: 0.1, count: 1 });
     const t9 = (await desk.call('tickets.get', { id: ids.T9! })).ticket;
     await desk.call('tickets.escalate', {
       id: t9.id,
@@ -287,7 +291,21 @@ describe.each(STORE_KINDS)('reports on the fixture desk on %s', (kind) => {
       tier: 'tier2',
       reason: 'Looked at again',
     });
-    expect((await desk.call('reports.service', { filters })).fcr).toEqual({ rate: 0.1, count: 1 });
+    expect((await desk.call('reports.service', { filters })).fcr).toEqual({ rate: 0, count: 0 });
+    // Check results attached later to T9 (Cat, Ghent) from M1: disk.free.low in Ghent is now on
+    // M1, M2 and M3, for T2, T3, T5 and T9, last seen on T9's run.
+    await attachChecks(desk, ids.T9!, M1, '2026-05-08T08:05:00.000Z');
+    const checks = await desk.call('reports.recurring', { filters, dimension: { by: 'category' } });
+    expect(checks.failingChecks).toEqual([
+      {
+        checkId: 'disk.free',
+        code: 'disk.free.low',
+        location: 'Ghent',
+        machines: 3,
+        tickets: 4,
+        lastSeen: '2026-05-08T08:05:00.000Z',
+      },
+    ]);
     // Cat moves to Brussels: her tickets (T3, T6, T9) go with her.
     const cat = (await desk.call('people.list', { search: 'Cat' }))[0]!;
     await desk.call('people.update', {

@@ -15,7 +15,7 @@ import type { Db } from '../database/open';
 import { and, between, bucketsCte, filterConditions, iso, num, ticketsFrom } from './report-sql';
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+const HOUR_SECONDS = 3_600;
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -27,7 +27,7 @@ interface ResolvedWeek {
   fcr: Count;
   slaMet: Count;
   reopened: Count;
-  resolveMs: Count;
+  resolveSeconds: Count;
   rated: Count;
   ratingSum: Count;
   r1: Count;
@@ -58,7 +58,7 @@ export async function serviceReport(
     WHERE ${filtered} GROUP BY b.idx`.execute(db);
   const resolvedRows = await sql<ResolvedWeek>`${buckets}
     SELECT b.idx AS idx, COUNT(*) AS n, SUM(t.first_contact) AS fcr, SUM(t.sla_met) AS sla_met,
-      SUM(t.reopened) AS reopened, SUM(t.resolve_business_ms) AS resolve_ms,
+      SUM(t.reopened) AS reopened, SUM(t.resolve_business_seconds) AS resolve_seconds,
       COUNT(t.feedback_rating) AS rated, SUM(t.feedback_rating) AS rating_sum,
       SUM(CASE WHEN t.feedback_rating = 1 THEN 1 ELSE 0 END) AS r1,
       SUM(CASE WHEN t.feedback_rating = 2 THEN 1 ELSE 0 END) AS r2,
@@ -102,15 +102,15 @@ export async function serviceReport(
   if (resolvedCount > 0) {
     const rank = Math.ceil(0.9 * resolvedCount);
     const resolvedIn = and([
-      sql`t.resolve_business_ms IS NOT NULL`,
+      sql`t.resolve_business_seconds IS NOT NULL`,
       between(sql`t.resolved_at`, period.start, period.end),
       ...filterConditions(filters),
     ]);
     const walk = dialect === 'sqlite' ? sql`INDEXED BY report_ticket_facts_resolve_time` : sql``;
-    const { rows } = await sql<{ ms: Count }>`
-      SELECT t.resolve_business_ms AS ms FROM report_ticket_facts t ${walk} WHERE ${resolvedIn}
-      ORDER BY t.resolve_business_ms LIMIT 1 OFFSET ${rank - 1}`.execute(db);
-    p90 = num(rows[0]?.ms) / HOUR_MS;
+    const { rows } = await sql<{ seconds: Count }>`
+      SELECT t.resolve_business_seconds AS seconds FROM report_ticket_facts t ${walk} WHERE ${resolvedIn}
+      ORDER BY t.resolve_business_seconds LIMIT 1 OFFSET ${rank - 1}`.execute(db);
+    p90 = num(rows[0]?.seconds) / HOUR_SECONDS;
   }
 
   return {
@@ -120,7 +120,10 @@ export async function serviceReport(
     resolved: resolvedCount,
     fcr: { rate: rate(fcr, resolvedCount), count: fcr },
     resolveHours: {
-      mean: resolvedCount === 0 ? null : sum(r, (row) => row.resolveMs) / resolvedCount / HOUR_MS,
+      mean:
+        resolvedCount === 0
+          ? null
+          : sum(r, (row) => row.resolveSeconds) / resolvedCount / HOUR_SECONDS,
       p90,
     },
     slaAttainment: { rate: rate(slaMet, resolvedCount), met: slaMet },

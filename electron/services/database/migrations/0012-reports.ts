@@ -64,7 +64,7 @@ export function reports(dialect: DialectName): Migration {
         .addColumn('department', 'text')
         .addColumn('machine_id', 'text')
         .addColumn('feedback_rating', 'integer')
-        .addColumn('resolve_business_ms', 'integer')
+        .addColumn('resolve_business_seconds', 'integer')
         .addColumn('sla_met', 'integer')
         .addColumn('escalated', 'integer', (c) => c.notNull())
         .addColumn('reopened', 'integer', (c) => c.notNull())
@@ -117,7 +117,7 @@ export function reports(dialect: DialectName): Migration {
             'first_contact',
             'sla_met',
             'reopened',
-            'resolve_business_ms',
+            'resolve_business_seconds',
             'feedback_rating',
           ],
         ],
@@ -125,7 +125,14 @@ export function reports(dialect: DialectName): Migration {
         [
           'report_ticket_facts_resolve_time',
           'report_ticket_facts',
-          ['resolve_business_ms', 'resolved_at', 'category', 'group_id', 'location', 'department'],
+          [
+            'resolve_business_seconds',
+            'resolved_at',
+            'category',
+            'group_id',
+            'location',
+            'department',
+          ],
         ],
         ['report_ticket_facts_requester', 'report_ticket_facts', ['requester_id']],
         ['report_check_failures_taken', 'report_check_failures', ['taken_at']],
