@@ -328,6 +328,9 @@ export const TABLES = {
     location: textOrNull,
     department: textOrNull,
     machineId: textOrNull,
+    /** The machine's model and OS key (report-sql.ts `OS_KEY`) as its profile holds them now. */
+    model: textOrNull,
+    os: textOrNull,
     feedbackRating: integerOrNull,
     /**
      * Business seconds from creation to the latest resolution (seconds: two years of business
@@ -345,6 +348,11 @@ export const TABLES = {
   reportFactsState: {
     key: text,
     value: text,
+  },
+  /** Which profile snapshot each machine's model and OS on the report rows come from. */
+  reportMachinesSeen: {
+    machineId: text,
+    snapshotId: integer,
   },
   /** Each failed check of each check-results evidence (derived from immutable evidence). */
   reportCheckFailures: {

@@ -84,6 +84,7 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   report_runs: ['INSERT'],
   report_ticket_facts: ['INSERT', 'UPDATE', 'DELETE'],
   report_facts_state: ['INSERT', 'UPDATE', 'DELETE'],
+  report_machines_seen: ['INSERT', 'UPDATE', 'DELETE'],
   report_check_failures: ['INSERT'],
   report_evidence_seen: ['INSERT'],
 };

@@ -28,7 +28,7 @@ import type { Db } from '../database/open';
 import type { Store } from '../database/store';
 import { chunksFor } from '../database/insert-chunks';
 import type { WorkflowConfigService } from '../workflow/config-service';
-import { num } from './report-sql';
+import { OS_KEY, num } from './report-sql';
 
 const HOUR_MS = 3_600_000;
 const WATERMARK_SLACK_MS = HOUR_MS;
@@ -39,6 +39,8 @@ export interface FactsRefresh {
   tickets: number;
   /** People whose location and department were copied again to their tickets' rows. */
   people: number;
+  /** Machines whose model and OS were copied again (a newer profile, or none any more). */
+  machines: number;
   /** Check-results evidence read for failures. */
   evidence: number;
 }
@@ -57,6 +59,8 @@ interface StaleTicket {
   feedbackRating: number | null;
   location: string | null;
   department: string | null;
+  model: string | null;
+  os: string | null;
 }
 
 const policyKey = (policy: SlaPolicy) =>
@@ -81,9 +85,11 @@ async function staleTickets(db: Db, since: string | null): Promise<StaleTicket[]
   const { rows } = await sql<StaleTicket>`
     SELECT t.id, t.version, t.updated_at, t.created_at, t.resolved_at, t.priority, t.category,
       t.group_id, t.requester_id, t.machine_id, t.feedback_rating,
-      NULLIF(p.location, '') AS location, NULLIF(p.department, '') AS department
+      NULLIF(p.location, '') AS location, NULLIF(p.department, '') AS department,
+      mp.model AS model, ${OS_KEY} AS os
     FROM tickets t LEFT JOIN report_ticket_facts f ON f.ticket_id = t.id
     LEFT JOIN people p ON p.id = t.requester_id
+    LEFT JOIN machine_profiles mp ON mp.machine_id = t.machine_id
     WHERE ${recent} AND (f.ticket_id IS NULL OR f.ticket_version <> t.version
       OR f.ticket_updated_at <> t.updated_at)`.execute(db);
   return rows;
@@ -103,8 +109,9 @@ export class ReportFacts {
     const key = policyKey(policy);
     const tickets = await this.refreshTickets(policy, key);
     const people = await this.refreshPeople();
+    const machines = await this.refreshMachines();
     const evidence = await this.refreshCheckFailures();
-    return { tickets, people, evidence };
+    return { tickets, people, machines, evidence };
   }
 
   private async refreshTickets(policy: SlaPolicy, key: string): Promise<number> {
@@ -214,6 +221,8 @@ export class ReportFacts {
           feedbackRating: ticket.feedbackRating,
           location: ticket.location,
           department: ticket.department,
+          model: ticket.model,
+          os: ticket.os,
           resolveBusinessSeconds:
             facts.resolveBusinessMs === null ? null : Math.round(facts.resolveBusinessMs / 1000),
           slaMet: flag(facts.slaMet),
@@ -239,6 +248,8 @@ export class ReportFacts {
               feedbackRating: eb.ref('excluded.feedbackRating'),
               location: eb.ref('excluded.location'),
               department: eb.ref('excluded.department'),
+              model: eb.ref('excluded.model'),
+              os: eb.ref('excluded.os'),
               resolveBusinessSeconds: eb.ref('excluded.resolveBusinessSeconds'),
               slaMet: eb.ref('excluded.slaMet'),
               escalated: eb.ref('excluded.escalated'),
@@ -288,6 +299,51 @@ export class ReportFacts {
       await setState(trx, 'peopleWatermark', at);
       return changed.length;
     });
+  }
+
+  /**
+   * Copies the model and OS of machines whose profile changed (another snapshot) or went away
+   * since the last look to their tickets' rows.
+   */
+  private async refreshMachines(): Promise<number> {
+    const { db } = this.store;
+    const changed = await sql<{
+      machineId: string;
+      snapshotId: number;
+      model: string | null;
+      os: string | null;
+    }>`SELECT mp.machine_id, mp.snapshot_id, mp.model, ${OS_KEY} AS os
+      FROM machine_profiles mp LEFT JOIN report_machines_seen s ON s.machine_id = mp.machine_id
+      WHERE s.machine_id IS NULL OR s.snapshot_id <> mp.snapshot_id`.execute(db);
+    const gone = await sql<{ machineId: string }>`SELECT s.machine_id
+      FROM report_machines_seen s LEFT JOIN machine_profiles mp ON mp.machine_id = s.machine_id
+      WHERE mp.machine_id IS NULL`.execute(db);
+    if (changed.rows.length === 0 && gone.rows.length === 0) return 0;
+    await this.store.write(async (trx) => {
+      for (const machine of changed.rows) {
+        await trx
+          .updateTable('reportTicketFacts')
+          .set({ model: machine.model, os: machine.os })
+          .where('machineId', '=', machine.machineId)
+          .execute();
+        await trx
+          .insertInto('reportMachinesSeen')
+          .values({ machineId: machine.machineId, snapshotId: machine.snapshotId })
+          .onConflict((oc) =>
+            oc.column('machineId').doUpdateSet({ snapshotId: machine.snapshotId }),
+          )
+          .execute();
+      }
+      for (const { machineId } of gone.rows) {
+        await trx
+          .updateTable('reportTicketFacts')
+          .set({ model: null, os: null })
+          .where('machineId', '=', machineId)
+          .execute();
+        await trx.deleteFrom('reportMachinesSeen').where('machineId', '=', machineId).execute();
+      }
+    });
+    return changed.rows.length + gone.rows.length;
   }
 
   /** Reads each check-results evidence not read yet (evidence never changes once attached). */

@@ -33,19 +33,18 @@ export const and = (conditions: readonly Fragment[]): Fragment =>
 export const between = (column: Fragment, start: number, end: number): Fragment =>
   sql`${column} >= ${iso(start)} AND ${column} < ${iso(end)}`;
 
+/** A machine profile's (alias mp) OS key: "<distro, else platform> <release>", or null. */
+export const OS_KEY: Fragment = sql`NULLIF(TRIM(COALESCE(mp.os_distro, mp.os_platform, '') || ' ' || COALESCE(mp.os_release, '')), '')`;
+
 /** A dimension's group key over tickets t, and the joins it needs. */
 export function dimensionKey(dimension: ReportDimension): { key: Fragment; joins: Fragment[] } {
-  const profile = sql`LEFT JOIN machine_profiles mp ON mp.machine_id = t.machine_id`;
   switch (dimension.by) {
     case 'category':
       return { key: sql`t.category`, joins: [] };
     case 'model':
-      return { key: sql`mp.model`, joins: [profile] };
+      return { key: sql`t.model`, joins: [] };
     case 'os':
-      return {
-        key: sql`NULLIF(TRIM(COALESCE(mp.os_distro, mp.os_platform, '') || ' ' || COALESCE(mp.os_release, '')), '')`,
-        joins: [profile],
-      };
+      return { key: sql`t.os`, joins: [] };
     case 'software':
       return {
         key: sql`ms.version`,

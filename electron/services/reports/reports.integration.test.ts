@@ -320,6 +320,27 @@ describe.each(STORE_KINDS)('reports on the fixture desk on %s', (kind) => {
       ['Brussels', 7],
       ['Ghent', 4],
     ]);
+    // M3's next inventory says Ubuntu 26.04: its tickets (T3, T6) move with it; with its
+    // profile gone they join T9 among the tickets without one.
+    await desk.db
+      .updateTable('machineProfiles')
+      .set({ snapshotId: 2, osRelease: '26.04' })
+      .where('machineId', '=', M3)
+      .execute();
+    const os = async () =>
+      (await desk.call('reports.recurring', { filters, dimension: { by: 'os' } })).groups.map(
+        (g) => [g.key, g.count],
+      );
+    expect(await os()).toEqual([
+      ['Microsoft Windows 11 Pro 10.0.22631', 8],
+      ['Ubuntu 26.04', 2],
+      [null, 1],
+    ]);
+    await desk.db.deleteFrom('machineProfiles').where('machineId', '=', M3).execute();
+    expect(await os()).toEqual([
+      ['Microsoft Windows 11 Pro 10.0.22631', 8],
+      [null, 3],
+    ]);
     // Without the holiday, T3 also counts Friday 1 May: 150 + 510 = 660 min, so the sum is
     // 4005 + 510 = 4515 min, the mean 451.5 min = 7.525 h; sorted, T3's 660 min is now the 9th
     // of 10 (10, 20, 40, 50, 120, 510, 555, 570, 660, 1980): p90 = 11 h.

@@ -16,6 +16,7 @@ import { identityColumn, type DialectName } from '../dialect';
  *   `updated_at` under one SLA policy (`report_facts_state.policy`); stale rows are
  *   recomputed, and a changed policy clears them all. Narrow, with covering indexes, so a
  *   report over a year of tickets reads index pages only, never the wide ticket rows.
+ * - `report_machines_seen`: the profile snapshot each machine's model and OS were copied from.
  * - `report_check_failures` / `report_evidence_seen`: each failed check of each check-results
  *   evidence once, and which evidence has been read.
  */
@@ -63,6 +64,9 @@ export function reports(dialect: DialectName): Migration {
         .addColumn('location', 'text')
         .addColumn('department', 'text')
         .addColumn('machine_id', 'text')
+        // The machine's model and OS key, as its profile holds them now (kept in step with it).
+        .addColumn('model', 'text')
+        .addColumn('os', 'text')
         .addColumn('feedback_rating', 'integer')
         .addColumn('resolve_business_seconds', 'integer')
         .addColumn('sla_met', 'integer')
@@ -74,6 +78,11 @@ export function reports(dialect: DialectName): Migration {
         .createTable('report_facts_state')
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('report_machines_seen')
+        .addColumn('machine_id', 'text', (c) => c.primaryKey())
+        .addColumn('snapshot_id', 'integer', (c) => c.notNull())
         .execute();
       await db.schema
         .createTable('report_check_failures')
@@ -135,6 +144,7 @@ export function reports(dialect: DialectName): Migration {
           ],
         ],
         ['report_ticket_facts_requester', 'report_ticket_facts', ['requester_id']],
+        ['report_ticket_facts_machine', 'report_ticket_facts', ['machine_id']],
         ['report_check_failures_taken', 'report_check_failures', ['taken_at']],
         ['evidence_kind', 'evidence', ['kind']],
         ['saved_reports_schedule', 'saved_reports', ['schedule']],
