@@ -63,7 +63,8 @@ export class ReportsService {
   }
 
   async recurring(input: RecurringReportQuery): Promise<RecurringReport> {
-    return recurringReport(this.deps.store.db, await this.prepare(), input);
+    const zone = await this.prepare();
+    return recurringReport(this.deps.store.db, this.deps.store.dialect, zone, input);
   }
 
   async groupTickets(input: GroupTicketsQuery): Promise<GroupTicketsPage> {

@@ -110,6 +110,8 @@ export function reports(dialect: DialectName): Migration {
             'location',
             'department',
             'machine_id',
+            'model',
+            'os',
             'escalated',
           ],
         ],
