@@ -137,22 +137,32 @@ export class ReportsService {
   /**
    * Runs every scheduled report whose current period has no stored run yet, and answers the
    * runs this console stored (another console may have stored some first: those are skipped).
+   * A report that fails does not keep the others from running; the failures are thrown
+   * together afterwards, for the job to log.
    */
   async runDue(): Promise<ReportRunSummary[]> {
     const today = todayIn(await this.zone(), this.deps.now());
     const reports = (await this.saved.list()).filter((report) => report.schedule !== 'none');
     const stored: ReportRunSummary[] = [];
+    const failures: unknown[] = [];
     for (const report of reports) {
-      const { run, stored: mine } = await this.runOn(report, scheduleDay(report.schedule, today));
-      if (mine) {
-        stored.push({
-          id: run.id,
-          reportId: run.reportId,
-          ranAt: run.ranAt,
-          period: run.period,
-          ranBy: run.ranBy,
-        });
+      try {
+        const { run, stored: mine } = await this.runOn(report, scheduleDay(report.schedule, today));
+        if (mine) {
+          stored.push({
+            id: run.id,
+            reportId: run.reportId,
+            ranAt: run.ranAt,
+            period: run.period,
+            ranBy: run.ranBy,
+          });
+        }
+      } catch (error) {
+        failures.push(error);
       }
+    }
+    if (failures.length > 0) {
+      throw new AggregateError(failures, `${failures.length} scheduled reports could not be run`);
     }
     return stored;
   }
