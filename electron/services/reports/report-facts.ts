@@ -118,7 +118,9 @@ export class ReportFacts {
     const { db } = this.store;
     const state = await stateOf(db);
     const samePolicy = state.get('policy') === key;
-    const watermark = samePolicy ? (state.get('watermark') ?? null) : null;
+    const stored = state.get('watermark');
+    // An empty watermark: the desk had no tickets at the last look.
+    const watermark = samePolicy && stored ? stored : null;
     const counts = await sql<{
       tickets: number | string;
       facts: number | string;
@@ -133,7 +135,7 @@ export class ReportFacts {
       ? new Date(Date.parse(watermark) - WATERMARK_SLACK_MS).toISOString()
       : null;
     const stale = samePolicy ? await staleTickets(db, since) : null;
-    if (stale !== null && stale.length === 0 && watermark === (count?.latest ?? '')) return 0;
+    if (stale !== null && stale.length === 0 && (stored ?? '') === (count?.latest ?? '')) return 0;
     return this.store.write(async (trx) => {
       if (!samePolicy) {
         await trx.deleteFrom('reportTicketFacts').execute();

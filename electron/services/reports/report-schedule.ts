@@ -16,7 +16,11 @@ export function scheduleReportRuns(
   logger: Logger,
 ): () => void {
   if (everyMs === null) return () => undefined;
+  // A look that outlasts the interval is not joined by another.
+  let running = false;
   const run = () => {
+    if (running) return;
+    running = true;
     reports
       .refreshFacts()
       .then(() => reports.runDue())
@@ -28,7 +32,10 @@ export function scheduleReportRuns(
         (error: unknown) => {
           logger.warn({ err: error }, 'running scheduled reports failed; trying again later');
         },
-      );
+      )
+      .finally(() => {
+        running = false;
+      });
   };
   const first = setTimeout(run, Math.min(FIRST_RUN_MS, everyMs));
   const every = setInterval(run, everyMs);
