@@ -33,6 +33,7 @@ import { OS_KEY, num } from './report-sql';
 const HOUR_MS = 3_600_000;
 const WATERMARK_SLACK_MS = HOUR_MS;
 const READ_CHUNK = 500;
+const WRITE_CHUNK = 5_000;
 
 export interface FactsRefresh {
   /** Tickets whose facts were (re)computed. */
@@ -136,16 +137,21 @@ export class ReportFacts {
       : null;
     const stale = samePolicy ? await staleTickets(db, since) : null;
     if (stale !== null && stale.length === 0 && (stored ?? '') === (count?.latest ?? '')) return 0;
-    return this.store.write(async (trx) => {
-      if (!samePolicy) {
+    if (!samePolicy) {
+      await this.store.write(async (trx) => {
         await trx.deleteFrom('reportTicketFacts').execute();
         await setState(trx, 'policy', key);
-      }
-      const todo = stale ?? (await staleTickets(trx, null));
-      await this.computeFacts(trx, todo, policy, key);
-      await setState(trx, 'watermark', count?.latest ?? '');
-      return todo.length;
-    });
+      });
+    }
+    const todo = stale ?? (await staleTickets(db, null));
+    // Transactions of their own, so a first refresh of a large desk never holds the console's
+    // writes for long (SQLite has one writer); the watermark moves once all are in.
+    for (let i = 0; i < todo.length; i += WRITE_CHUNK) {
+      const chunk = todo.slice(i, i + WRITE_CHUNK);
+      await this.store.write((trx) => this.computeFacts(trx, chunk, policy, key));
+    }
+    await this.store.write((trx) => setState(trx, 'watermark', count?.latest ?? ''));
+    return todo.length;
   }
 
   private tableFor(policy: SlaPolicy, key: string, from: number, until: number): BusinessTimeTable {
