@@ -47,11 +47,22 @@ export async function recurringReport(
   const buckets = [period.previous, ...period.weeks];
   const { key } = dimensionKey(dimension);
   const where = and(filterConditions(filters));
+  // Written as CROSS JOINs with the conditions in WHERE, which SQLite takes as the join order:
+  // each week, then its tickets on the creation index, then (software) the machine's program
+  // by its key. Left to itself, SQLite starts from the program's machines and reads every
+  // ticket row. PostgreSQL plans this form as it likes.
+  const software =
+    dimension.by === 'software'
+      ? {
+          join: sql`CROSS JOIN machine_software ms`,
+          on: [sql`ms.machine_id = t.machine_id`, sql`ms.name = ${dimension.program}`],
+        }
+      : { join: sql``, on: [] };
   const { rows } = await sql<GroupCount>`${bucketsCte(buckets)}
     SELECT ${key} AS key, b.idx AS idx, COUNT(*) AS n
-    FROM ${ticketsFrom(dimension)}
-    JOIN buckets b ON t.created_at >= b.start_at AND t.created_at < b.end_at
-    WHERE ${where}
+    FROM buckets b CROSS JOIN report_ticket_facts t ${software.join}
+    WHERE t.created_at >= b.start_at AND t.created_at < b.end_at
+      AND ${and([...software.on, ...filterConditions(filters)])}
     GROUP BY ${key}, b.idx`.execute(db);
 
   const byKey = new Map<string | null, RecurringGroup>();
