@@ -21,6 +21,7 @@ import { toTicket, type TicketRow } from '../tickets/rows';
 import {
   and,
   between,
+  bucketIndex,
   bucketsCte,
   compareKeys,
   dimensionKey,
@@ -47,23 +48,25 @@ export async function recurringReport(
   const buckets = [period.previous, ...period.weeks];
   const { key } = dimensionKey(dimension);
   const where = and(filterConditions(filters));
-  // Written as CROSS JOINs with the conditions in WHERE, which SQLite takes as the join order:
-  // each week, then its tickets on the creation index, then (software) the machine's program
-  // by its key. Left to itself, SQLite starts from the program's machines and reads every
-  // ticket row. PostgreSQL plans this form as it likes.
-  const software =
+  const first = buckets[0]!.start;
+  const last = buckets[buckets.length - 1]!.end;
+  // By software: each of the program's machines, then its tickets on the index by machine and
+  // creation, their week from a CASE over the bounds. Joining week, ticket, then program would
+  // look the program up once per ticket; SQLite left to itself reads every ticket row.
+  const { rows } =
     dimension.by === 'software'
-      ? {
-          join: sql`CROSS JOIN machine_software ms`,
-          on: [sql`ms.machine_id = t.machine_id`, sql`ms.name = ${dimension.program}`],
-        }
-      : { join: sql``, on: [] };
-  const { rows } = await sql<GroupCount>`${bucketsCte(buckets)}
-    SELECT ${key} AS key, b.idx AS idx, COUNT(*) AS n
-    FROM buckets b CROSS JOIN report_ticket_facts t ${software.join}
-    WHERE t.created_at >= b.start_at AND t.created_at < b.end_at
-      AND ${and([...software.on, ...filterConditions(filters)])}
-    GROUP BY ${key}, b.idx`.execute(db);
+      ? await sql<GroupCount>`
+          SELECT ms.version AS key, ${bucketIndex(sql`t.created_at`, buckets)} AS idx, COUNT(*) AS n
+          FROM machine_software ms CROSS JOIN report_ticket_facts t
+          WHERE ms.name = ${dimension.program} AND t.machine_id = ms.machine_id
+            AND ${between(sql`t.created_at`, first, last)} AND ${where}
+          GROUP BY ms.version, idx`.execute(db)
+      : await sql<GroupCount>`${bucketsCte(buckets)}
+          SELECT ${key} AS key, b.idx AS idx, COUNT(*) AS n
+          FROM ${ticketsFrom(dimension)}
+          JOIN buckets b ON t.created_at >= b.start_at AND t.created_at < b.end_at
+          WHERE ${where}
+          GROUP BY ${key}, b.idx`.execute(db);
 
   const byKey = new Map<string | null, RecurringGroup>();
   for (const row of rows) {

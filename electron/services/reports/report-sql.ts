@@ -82,6 +82,21 @@ export function bucketsCte(buckets: readonly Bucket[]): Fragment {
   return sql`WITH buckets (idx, start_at, end_at) AS (VALUES ${sql.join(rows, sql`, `)})`;
 }
 
+/**
+ * The index of the bucket `column` falls in, as a balanced CASE over the buckets' bounds (about
+ * log2(n) comparisons a row), for contiguous buckets; the caller keeps the rows within them.
+ * Lets a query group by bucket in whatever order it reads the rows.
+ */
+export function bucketIndex(column: Fragment, buckets: readonly Bucket[]): Fragment {
+  const bounds = buckets.map((bucket) => iso(bucket.start));
+  const pick = (lo: number, hi: number): Fragment => {
+    if (lo === hi) return sql.lit(lo);
+    const mid = Math.ceil((lo + hi) / 2);
+    return sql`CASE WHEN ${column} < ${sql.lit(bounds[mid]!)} THEN ${pick(lo, mid - 1)} ELSE ${pick(mid, hi)} END`;
+  };
+  return pick(0, buckets.length - 1);
+}
+
 /** A count from either database (PostgreSQL answers bigint as text). */
 export const num = (value: unknown): number =>
   value === null || value === undefined ? 0 : Number(value);

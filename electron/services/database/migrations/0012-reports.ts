@@ -146,7 +146,12 @@ export function reports(dialect: DialectName): Migration {
           ],
         ],
         ['report_ticket_facts_requester', 'report_ticket_facts', ['requester_id']],
-        ['report_ticket_facts_machine', 'report_ticket_facts', ['machine_id']],
+        // A program's machines, then each one's tickets by creation (software dimension).
+        [
+          'report_ticket_facts_machine',
+          'report_ticket_facts',
+          ['machine_id', 'created_at', 'category', 'group_id', 'location', 'department'],
+        ],
         ['report_check_failures_taken', 'report_check_failures', ['taken_at']],
         ['evidence_kind', 'evidence', ['kind']],
         ['saved_reports_schedule', 'saved_reports', ['schedule']],
