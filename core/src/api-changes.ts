@@ -17,6 +17,7 @@ export const UNANNOUNCED_CHANGES = [
   'workflow.changed',
   'analysts.changed',
   'baselines.changed',
+  'reports.changed',
 ] as const;
 
 export type ApiChange = AnnouncedChange | (typeof UNANNOUNCED_CHANGES)[number];
@@ -140,6 +141,16 @@ export const apiChanges = {
   'desk.changeAnalyst': ['analysts.changed'],
   'desk.disableAnalyst': ['analysts.changed'],
   'audit.list': none,
+
+  'reports.recurring': none,
+  'reports.groupTickets': none,
+  'reports.service': none,
+  'reports.saved': none,
+  'reports.save': ['reports.changed'],
+  'reports.delete': ['reports.changed'],
+  'reports.runs': none,
+  'reports.openRun': none,
+  'reports.runNow': ['reports.changed'],
 
   'data.startExport': none,
   'data.readExport': none,

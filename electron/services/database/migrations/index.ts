@@ -11,6 +11,7 @@ import { enrolments } from './0008-enrolments';
 import { inventoryHistory } from './0009-inventory-history';
 import { machineProfiles } from './0010-machine-profiles';
 import { inventoryBaselines } from './0011-inventory-baselines';
+import { reports } from './0012-reports';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -29,6 +30,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0009-inventory-history': inventoryHistory(dialect),
     '0010-machine-profiles': machineProfiles(),
     '0011-inventory-baselines': inventoryBaselines(),
+    '0012-reports': reports(dialect),
   };
 }
 
