@@ -24,6 +24,7 @@ import {
   InventoryHistorySnapshotSchema,
 } from './inventory-history';
 import { WireErrorSchema, type WireError } from './errors';
+import { ReportDocumentSchema, ReportPdfSchema } from './report-document';
 import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
@@ -286,6 +287,9 @@ export const apiContract = {
   'jobs.get': { input: JobRefSchema, output: JobSchema },
   'jobs.cancel': { input: JobRefSchema, output: JobSchema },
   'jobs.dismiss': { input: JobRefSchema, output: z.object({ id: z.uuid() }) },
+
+  // A report document (already translated and formatted) laid out as a PDF.
+  'reports.pdf': { input: ReportDocumentSchema, output: ReportPdfSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

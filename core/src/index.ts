@@ -37,3 +37,6 @@ export * from './audit';
 export * from './kb';
 export * from './wire';
 export * from './error-report';
+export * from './report-document';
+export * from './csv';
+export * from './report-csv';
