@@ -1,0 +1,92 @@
+import type { Kysely, Migration } from 'kysely';
+import { identityColumn, type DialectName } from '../dialect';
+
+/**
+ * Reports (electron/services/reports): saved reports and their stored runs, the per-ticket
+ * facts the service figures read (derived, refreshed before a report), the check failures
+ * found in attached check results (derived from immutable evidence), and the indexes the
+ * report queries range over.
+ *
+ * - `saved_reports`: a lead's report kept with its filters (a fixed or relative period),
+ *   dimension and schedule; versioned like tickets.
+ * - `report_runs`: one stored result per report and resolved period; the unique key keeps two
+ *   consoles that run the same due report from storing it twice.
+ * - `report_ticket_facts`: per ticket, computed from its row and timeline at the ticket's
+ *   `version` and `updated_at` under one SLA policy (`report_facts_state.policy`); stale rows
+ *   are recomputed, and a changed policy clears them all.
+ * - `report_check_failures` / `report_evidence_seen`: each failed check of each check-results
+ *   evidence once, and which evidence has been read.
+ */
+export function reports(dialect: DialectName): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('saved_reports')
+        .addColumn('id', 'integer', identityColumn(dialect))
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('filters', 'text', (c) => c.notNull())
+        .addColumn('dimension', 'text')
+        .addColumn('schedule', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('report_runs')
+        .addColumn('id', 'integer', identityColumn(dialect))
+        .addColumn('report_id', 'integer', (c) =>
+          c.notNull().references('saved_reports.id').onDelete('cascade'),
+        )
+        .addColumn('period_from', 'text', (c) => c.notNull())
+        .addColumn('period_to', 'text', (c) => c.notNull())
+        .addColumn('ran_at', 'text', (c) => c.notNull())
+        .addColumn('ran_by', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addUniqueConstraint('report_runs_period', ['report_id', 'period_from', 'period_to'])
+        .execute();
+      await db.schema
+        .createTable('report_ticket_facts')
+        // Unique rather than the primary key: SQLite would make an integer key the rowid.
+        .addColumn('ticket_id', 'integer', (c) => c.notNull().unique())
+        .addColumn('ticket_version', 'integer', (c) => c.notNull())
+        .addColumn('ticket_updated_at', 'text', (c) => c.notNull())
+        .addColumn('resolve_business_ms', 'integer')
+        .addColumn('sla_met', 'integer')
+        .addColumn('escalated', 'integer', (c) => c.notNull())
+        .addColumn('reopened', 'integer', (c) => c.notNull())
+        .addColumn('first_contact', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('report_facts_state')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('report_check_failures')
+        .addColumn('evidence_id', 'text', (c) => c.notNull())
+        .addColumn('ticket_id', 'integer', (c) => c.notNull())
+        .addColumn('machine_id', 'text', (c) => c.notNull())
+        .addColumn('check_id', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('taken_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_check_failures_pk', ['evidence_id', 'check_id', 'code'])
+        .execute();
+      await db.schema
+        .createTable('report_evidence_seen')
+        .addColumn('evidence_id', 'text', (c) => c.primaryKey())
+        .execute();
+      const indexes: [string, string, string[]][] = [
+        ['tickets_created', 'tickets', ['created_at']],
+        ['tickets_resolved', 'tickets', ['resolved_at', 'created_at']],
+        ['report_check_failures_taken', 'report_check_failures', ['taken_at']],
+        ['evidence_kind', 'evidence', ['kind']],
+        ['saved_reports_schedule', 'saved_reports', ['schedule']],
+      ];
+      for (const [name, table, columns] of indexes) {
+        await db.schema.createIndex(name).on(table).columns(columns).execute();
+      }
+    },
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * The derived tables the reports read, brought up to date before a report (and by the reports
+ * job): per-ticket facts (report_ticket_facts) and the failed checks of attached check results
+ * (report_check_failures).
+ *
+ * Ticket facts are kept rather than computed per report: FCR, reopen and escalation need each
+ * ticket's timeline, and business time to resolve and SLA attainment need its status history
+ * walked on the calendar; doing that for every ticket of a two-year period on each report
+ * would cost seconds. A row is recomputed when its ticket's version or `updated_at` moved
+ * (timeline entries that bump no version, a vendor case, still touch `updated_at`); a changed
+ * SLA policy (calendar or targets) clears them all. Which tickets to look at: those updated
+ * since the last refresh's watermark less an hour (for writes committed late or stamped by a
+ * console whose clock is a little behind), or every ticket when the counts disagree (an
+ * import of old tickets) or there is no watermark.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import {
+  BusinessTimeTable,
+  CheckRunContentSchema,
+  REPORT_FACT_KINDS,
+  ticketReportFacts,
+  type FactsEntry,
+  type Priority,
+  type SlaPolicy,
+} from '@deskside/core';
+import type { Db } from '../database/open';
+import type { Store } from '../database/store';
+import { chunksFor } from '../database/insert-chunks';
+import type { WorkflowConfigService } from '../workflow/config-service';
+import { num } from './report-sql';
+
+const HOUR_MS = 3_600_000;
+const WATERMARK_SLACK_MS = HOUR_MS;
+const READ_CHUNK = 500;
+
+export interface FactsRefresh {
+  /** Tickets whose facts were (re)computed. */
+  tickets: number;
+  /** Check-results evidence read for failures. */
+  evidence: number;
+}
+
+interface StaleTicket {
+  id: number;
+  version: number;
+  updatedAt: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  priority: number;
+}
+
+const policyKey = (policy: SlaPolicy) =>
+  createHash('sha256').update(JSON.stringify(policy)).digest('hex');
+
+async function stateOf(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('reportFactsState').select(['key', 'value']).execute();
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+async function setState(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('reportFactsState')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+/** Tickets whose facts are missing or older than the ticket. */
+async function staleTickets(db: Db, since: string | null): Promise<StaleTicket[]> {
+  const recent = since === null ? sql`1 = 1` : sql`t.updated_at >= ${since}`;
+  const { rows } = await sql<StaleTicket>`
+    SELECT t.id, t.version, t.updated_at, t.created_at, t.resolved_at, t.priority
+    FROM tickets t LEFT JOIN report_ticket_facts f ON f.ticket_id = t.id
+    WHERE ${recent} AND (f.ticket_id IS NULL OR f.ticket_version <> t.version
+      OR f.ticket_updated_at <> t.updated_at)`.execute(db);
+  return rows;
+}
+
+export class ReportFacts {
+  private table: { key: string; table: BusinessTimeTable } | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly workflow: WorkflowConfigService,
+  ) {}
+
+  /** Brings both derived tables up to date; cheap when nothing changed. */
+  async refresh(): Promise<FactsRefresh> {
+    const policy = (await this.workflow.get()).sla;
+    const key = policyKey(policy);
+    const tickets = await this.refreshTickets(policy, key);
+    const evidence = await this.refreshCheckFailures();
+    return { tickets, evidence };
+  }
+
+  private async refreshTickets(policy: SlaPolicy, key: string): Promise<number> {
+    const { db } = this.store;
+    const state = await stateOf(db);
+    const samePolicy = state.get('policy') === key;
+    const watermark = samePolicy ? (state.get('watermark') ?? null) : null;
+    const counts = await sql<{
+      tickets: number | string;
+      facts: number | string;
+      latest: string | null;
+    }>`
+      SELECT (SELECT COUNT(*) FROM tickets) AS tickets,
+        (SELECT COUNT(*) FROM report_ticket_facts) AS facts,
+        (SELECT MAX(updated_at) FROM tickets) AS latest`.execute(db);
+    const count = counts.rows[0];
+    const complete = watermark !== null && num(count?.tickets) === num(count?.facts);
+    const since = complete
+      ? new Date(Date.parse(watermark) - WATERMARK_SLACK_MS).toISOString()
+      : null;
+    const stale = samePolicy ? await staleTickets(db, since) : null;
+    if (stale !== null && stale.length === 0 && watermark === (count?.latest ?? '')) return 0;
+    return this.store.write(async (trx) => {
+      if (!samePolicy) {
+        await trx.deleteFrom('reportTicketFacts').execute();
+        await setState(trx, 'policy', key);
+      }
+      const todo = stale ?? (await staleTickets(trx, null));
+      await this.computeFacts(trx, todo, policy, key);
+      await setState(trx, 'watermark', count?.latest ?? '');
+      return todo.length;
+    });
+  }
+
+  private tableFor(policy: SlaPolicy, key: string, from: number, until: number): BusinessTimeTable {
+    const kept = this.table;
+    if (kept && kept.key === key && kept.table.covers(from) && kept.table.covers(until)) {
+      return kept.table;
+    }
+    const start = kept?.key === key ? Math.min(from, kept.table.from) : from;
+    const end = kept?.key === key ? Math.max(until, kept.table.until) : until;
+    const table = new BusinessTimeTable(policy.calendar, start, end);
+    this.table = { key, table };
+    return table;
+  }
+
+  private async computeFacts(
+    trx: Db,
+    tickets: readonly StaleTicket[],
+    policy: SlaPolicy,
+    key: string,
+  ): Promise<void> {
+    if (tickets.length === 0) return;
+    let from = Number.POSITIVE_INFINITY;
+    let until = Number.NEGATIVE_INFINITY;
+    for (const ticket of tickets) {
+      from = Math.min(from, Date.parse(ticket.createdAt));
+      until = Math.max(until, Date.parse(ticket.resolvedAt ?? ticket.createdAt));
+    }
+    const table = this.tableFor(policy, key, from, until);
+    for (let i = 0; i < tickets.length; i += READ_CHUNK) {
+      const chunk = tickets.slice(i, i + READ_CHUNK);
+      const entries = await trx
+        .selectFrom('timeline')
+        .select(['ticketId', 'kind', 'at', 'data'])
+        .where(
+          'ticketId',
+          'in',
+          chunk.map((t) => t.id),
+        )
+        .where('kind', 'in', REPORT_FACT_KINDS)
+        .orderBy('ticketId')
+        .orderBy('id')
+        .execute();
+      const byTicket = new Map<number, FactsEntry[]>();
+      for (const entry of entries) {
+        let list = byTicket.get(entry.ticketId);
+        if (!list) byTicket.set(entry.ticketId, (list = []));
+        list.push({
+          kind: entry.kind,
+          at: entry.at,
+          data: JSON.parse(entry.data) as Record<string, unknown>,
+        });
+      }
+      const rows = chunk.map((ticket) => {
+        const facts = ticketReportFacts(
+          {
+            createdAt: ticket.createdAt,
+            resolvedAt: ticket.resolvedAt,
+            priority: ticket.priority as Priority,
+          },
+          byTicket.get(ticket.id) ?? [],
+          table,
+          policy,
+        );
+        const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+        return {
+          ticketId: ticket.id,
+          ticketVersion: ticket.version,
+          ticketUpdatedAt: ticket.updatedAt,
+          resolveBusinessMs: facts.resolveBusinessMs,
+          slaMet: flag(facts.slaMet),
+          escalated: facts.escalated ? 1 : 0,
+          reopened: facts.reopened ? 1 : 0,
+          firstContact: facts.firstContact ? 1 : 0,
+        };
+      });
+      for (const part of chunksFor(rows)) {
+        await trx
+          .insertInto('reportTicketFacts')
+          .values(part)
+          .onConflict((oc) =>
+            oc.column('ticketId').doUpdateSet((eb) => ({
+              ticketVersion: eb.ref('excluded.ticketVersion'),
+              ticketUpdatedAt: eb.ref('excluded.ticketUpdatedAt'),
+              resolveBusinessMs: eb.ref('excluded.resolveBusinessMs'),
+              slaMet: eb.ref('excluded.slaMet'),
+              escalated: eb.ref('excluded.escalated'),
+              reopened: eb.ref('excluded.reopened'),
+              firstContact: eb.ref('excluded.firstContact'),
+            })),
+          )
+          .execute();
+      }
+    }
+  }
+
+  /** Reads each check-results evidence not read yet (evidence never changes once attached). */
+  private async refreshCheckFailures(): Promise<number> {
+    const { db } = this.store;
+    const unread = await db
+      .selectFrom('evidence as e')
+      .select(['e.id', 'e.ticketId', 'e.machineId', 'e.takenAt', 'e.content'])
+      .where('e.kind', '=', 'checks')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('reportEvidenceSeen as s')
+              .select('s.evidenceId')
+              .whereRef('s.evidenceId', '=', 'e.id'),
+          ),
+        ),
+      )
+      .execute();
+    if (unread.length === 0) return 0;
+    const failures = unread.flatMap((evidence) => {
+      const content = CheckRunContentSchema.safeParse(JSON.parse(evidence.content));
+      if (!content.success) return [];
+      const seen = new Set<string>();
+      return content.data.results.flatMap((result) => {
+        const id = `${result.checkId}\n${result.code}`;
+        if (result.status !== 'fail' || seen.has(id)) return [];
+        seen.add(id);
+        return [
+          {
+            evidenceId: evidence.id,
+            ticketId: evidence.ticketId,
+            machineId: evidence.machineId,
+            checkId: result.checkId,
+            code: result.code,
+            takenAt: evidence.takenAt,
+          },
+        ];
+      });
+    });
+    await this.store.write(async (trx) => {
+      for (const part of chunksFor(failures)) {
+        await trx
+          .insertInto('reportCheckFailures')
+          .values(part)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      for (const part of chunksFor(unread.map((e) => ({ evidenceId: e.id })))) {
+        await trx
+          .insertInto('reportEvidenceSeen')
+          .values(part)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    });
+    return unread.length;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The SQL the reports share: which tickets the filters keep, what a dimension groups them by,
+ * and ISO-week buckets as a VALUES list joined on a time column (so a week follows the desk's
+ * time zone, daylight saving included, on both databases). Times are ISO 8601 UTC text, so
+ * ranges compare as text.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { ReportDimension, ReportFilters } from '@deskside/core';
+
+export type Fragment = RawBuilder<unknown>;
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** What the people table (alias p) is needed for. */
+export function needsPeople(filters: ReportFilters, dimension?: ReportDimension): boolean {
+  return (
+    filters.location !== undefined ||
+    filters.department !== undefined ||
+    dimension?.by === 'department' ||
+    dimension?.by === 'location'
+  );
+}
+
+export const PEOPLE_JOIN: Fragment = sql`LEFT JOIN people p ON p.id = t.requester_id`;
+
+/** The filters other than the period, on tickets t (and people p when they name its columns). */
+export function filterConditions(filters: ReportFilters): Fragment[] {
+  const conditions: Fragment[] = [];
+  if (filters.groupId !== undefined) conditions.push(sql`t.group_id = ${filters.groupId}`);
+  if (filters.category !== undefined) {
+    conditions.push(
+      sql`(t.category = ${filters.category} OR t.category LIKE ${`${filters.category}/%`})`,
+    );
+  }
+  if (filters.location !== undefined) conditions.push(sql`p.location = ${filters.location}`);
+  if (filters.department !== undefined) conditions.push(sql`p.department = ${filters.department}`);
+  return conditions;
+}
+
+export const and = (conditions: readonly Fragment[]): Fragment =>
+  conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` AND `);
+
+export const between = (column: Fragment, start: number, end: number): Fragment =>
+  sql`${column} >= ${iso(start)} AND ${column} < ${iso(end)}`;
+
+/** A dimension's group key over tickets t, and the joins it needs. */
+export function dimensionKey(dimension: ReportDimension): { key: Fragment; joins: Fragment[] } {
+  const profile = sql`LEFT JOIN machine_profiles mp ON mp.machine_id = t.machine_id`;
+  switch (dimension.by) {
+    case 'category':
+      return { key: sql`t.category`, joins: [] };
+    case 'model':
+      return { key: sql`mp.model`, joins: [profile] };
+    case 'os':
+      return {
+        key: sql`NULLIF(TRIM(COALESCE(mp.os_distro, mp.os_platform, '') || ' ' || COALESCE(mp.os_release, '')), '')`,
+        joins: [profile],
+      };
+    case 'software':
+      return {
+        key: sql`ms.version`,
+        joins: [
+          sql`JOIN machine_software ms ON ms.machine_id = t.machine_id AND ms.name = ${dimension.program}`,
+        ],
+      };
+    case 'department':
+      return { key: sql`p.department`, joins: [] };
+    case 'location':
+      return { key: sql`p.location`, joins: [] };
+  }
+}
+
+/** The FROM clause of tickets t with what the filters and the dimension join. */
+export function ticketsFrom(filters: ReportFilters, dimension?: ReportDimension): Fragment {
+  const joins: Fragment[] = [];
+  if (needsPeople(filters, dimension)) joins.push(PEOPLE_JOIN);
+  if (dimension) joins.push(...dimensionKey(dimension).joins);
+  return sql`tickets t ${sql.join(joins, sql` `)}`;
+}
+
+export interface Bucket {
+  start: number;
+  end: number;
+}
+
+/**
+ * `WITH buckets(idx, start_at, end_at) AS (VALUES ...)`: the bounds are this module's own ISO
+ * texts, written as literals so both databases type them as text without casts.
+ */
+export function bucketsCte(buckets: readonly Bucket[]): Fragment {
+  const rows = buckets.map(
+    (bucket, idx) =>
+      sql`(${sql.lit(idx)}, ${sql.lit(iso(bucket.start))}, ${sql.lit(iso(bucket.end))})`,
+  );
+  return sql`WITH buckets (idx, start_at, end_at) AS (VALUES ${sql.join(rows, sql`, `)})`;
+}
+
+/** A count from either database (PostgreSQL answers bigint as text). */
+export const num = (value: unknown): number =>
+  value === null || value === undefined ? 0 : Number(value);
+
+/** Compares group keys in one order on both databases (their collations differ): nulls last. */
+export function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
