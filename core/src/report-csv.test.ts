@@ -44,7 +44,7 @@ describe('a report as CSV', () => {
   });
 
   it('reads back, Greek included, as one block per section with its heading', () => {
-    const records = parse<string[]>(reportToCsv(document), {
+    const records: string[][] = parse(reportToCsv(document), {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,

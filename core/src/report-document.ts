@@ -7,6 +7,18 @@ import { LanguageSchema } from './settings';
  * answer; the CSV and PDF exporters read only this, so they need no translations of their own.
  */
 
+/** The chart colours, in series order, on screen and on paper; a single series is the first. */
+export const REPORT_SERIES_COLOURS = [
+  '#2563eb',
+  '#d97706',
+  '#059669',
+  '#dc2626',
+  '#7c3aed',
+  '#0891b2',
+  '#db2777',
+  '#4b5563',
+] as const;
+
 /** Limits that keep one document inside the API's 1 MiB request body and a printable size. */
 export const REPORT_DOCUMENT_LIMITS = {
   sections: 24,

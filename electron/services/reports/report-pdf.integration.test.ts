@@ -1,10 +1,13 @@
-import { ReportDocumentSchema, type ReportDocumentInput } from '@deskside/core';
+import {
+  REPORT_SERIES_COLOURS,
+  ReportDocumentSchema,
+  type ReportDocumentInput,
+} from '@deskside/core';
 import { describe, expect, it } from 'vitest';
 import { colourBox, inkedShare, renderPdf } from '#test/helpers/pdf-pages';
-import { niceScale, renderReportPdf, SERIES_COLOURS } from './report-pdf';
+import { niceScale, renderReportPdf } from './report-pdf';
 
-const BAR_COLOUR = SERIES_COLOURS[0] ?? '';
-const LINE_COLOUR = SERIES_COLOURS[1] ?? '';
+const [BAR_COLOUR, LINE_COLOUR] = REPORT_SERIES_COLOURS;
 
 function longReport(rows: number): ReportDocumentInput {
   return {

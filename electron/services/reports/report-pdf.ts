@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import {
   DesksideError,
   REPORT_PDF_MAX_BYTES,
+  REPORT_SERIES_COLOURS,
   type ReportDocumentChart,
   type ReportDocument,
   type ReportPdf,
@@ -17,18 +18,6 @@ const FONTS = {
   regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };
-
-/** The chart colours, in series order; the first is the one a single series is drawn in. */
-export const SERIES_COLOURS = [
-  '#2563eb',
-  '#d97706',
-  '#059669',
-  '#dc2626',
-  '#7c3aed',
-  '#0891b2',
-  '#db2777',
-  '#4b5563',
-];
 
 const MARGIN = { top: 56, bottom: 56, left: 50, right: 50 };
 const CHART = { height: 170, axisWidth: 44, labelsHeight: 26 };
@@ -151,7 +140,7 @@ function drawChart(doc: Doc, chart: ReportDocumentChart, numbers: Intl.NumberFor
 
   const slot = width / chart.categories.length;
   chart.series.forEach((series, index) => {
-    const colour = SERIES_COLOURS[index % SERIES_COLOURS.length] ?? INK;
+    const colour = REPORT_SERIES_COLOURS[index % REPORT_SERIES_COLOURS.length] ?? INK;
     if (chart.kind === 'bar') {
       const barWidth = (slot * 0.72) / chart.series.length;
       series.values.forEach((value, at) => {
@@ -195,7 +184,9 @@ function drawLegend(doc: Doc, chart: ReportDocumentChart, top: number): void {
   }
   if (chart.series.length < 2) return;
   chart.series.forEach((series, index) => {
-    doc.rect(x, top + 1, 8, 8).fill(SERIES_COLOURS[index % SERIES_COLOURS.length] ?? INK);
+    doc
+      .rect(x, top + 1, 8, 8)
+      .fill(REPORT_SERIES_COLOURS[index % REPORT_SERIES_COLOURS.length] ?? INK);
     doc.fillColor(INK).text(series.name, x + 11, top, { lineBreak: false });
     x += 11 + doc.widthOfString(series.name) + 14;
   });
