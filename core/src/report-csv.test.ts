@@ -69,11 +69,18 @@ describe('a report as CSV', () => {
     ]);
   });
 
-  it('makes a cell a spreadsheet would run as a formula inert', () => {
+  it('makes a cell a spreadsheet would run as a formula inert, and leaves signed numbers as they are', () => {
     const formula = structuredClone(input);
-    formula.sections[1]!.table.rows = [['=HYPERLINK("http://example.org")']];
+    formula.sections[1]!.table.rows = [
+      ['=HYPERLINK("http://example.org")'],
+      ['-2+3'],
+      ['+3'],
+      ['-12,5 %'],
+    ];
     const csv = reportToCsv(ReportDocumentSchema.parse(formula));
-    expect(csv).toContain(`\r\n"'=HYPERLINK(""http://example.org"")"\r\n`);
+    expect(csv).toContain(
+      `\r\n"'=HYPERLINK(""http://example.org"")"\r\n'-2+3\r\n+3\r\n"-12,5 %"\r\n`,
+    );
   });
 });
 

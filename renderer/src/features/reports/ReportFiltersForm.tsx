@@ -15,12 +15,12 @@ export function ReportFiltersForm({ view, onChange }: ViewEditorProps) {
   const { t } = useTranslation();
   const id = useId();
   const config = useApiQuery('workflow.config', {});
-  const input = (key: 'location' | 'department' | 'from' | 'to', type = 'text') => (
+  const input = (key: 'location' | 'department' | 'from' | 'to', dated = false) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{t(`reports.filter.${key}`)}</label>
       <input
         id={`${id}-${key}`}
-        type={type}
+        type={dated ? 'date' : 'text'}
         value={view[key]}
         maxLength={200}
         onChange={(event) => {
@@ -60,8 +60,8 @@ export function ReportFiltersForm({ view, onChange }: ViewEditorProps) {
       </div>
       {view.period === 'custom' && (
         <>
-          {input('from', 'date')}
-          {input('to', 'date')}
+          {input('from', true)}
+          {input('to', true)}
         </>
       )}
       <div className="field">
@@ -112,7 +112,7 @@ export function DimensionSwitch({ view, onChange }: ViewEditorProps) {
         >
           {REPORT_DIMENSIONS_SHOWN.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`reports.dimension.${kind}`)}
+              {t(`reports.dimensionTitle.${kind}`)}
             </option>
           ))}
         </select>

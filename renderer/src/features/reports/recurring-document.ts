@@ -49,7 +49,7 @@ export function recurringSections(
   const label = (group: RecurringGroup) => groupLabel(group.key, report.dimension, at);
   const dimensionName = t(`reports.dimension.${report.dimension.by}`);
   const groupColumns = [
-    { label: dimensionName, align: 'start' as const },
+    { label: t(`reports.dimensionTitle.${report.dimension.by}`), align: 'start' as const },
     { label: t('reports.col.tickets'), align: 'end' as const },
     { label: t('reports.col.previous'), align: 'end' as const },
     { label: t('reports.col.change'), align: 'end' as const },
