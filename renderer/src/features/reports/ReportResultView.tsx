@@ -7,7 +7,7 @@ import {
   type ReportResult,
 } from '@deskside/core';
 import { useApiQuery } from '../../api/hooks';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import { ChartWithTable } from './ChartWithTable';
 import { GroupTickets } from './GroupTickets';
 import { groupLabel, recurringSections } from './recurring-document';
@@ -67,7 +67,7 @@ function RecurringBody({
       <p className="muted">
         {t('reports.recurring.total', {
           count: report.totalTickets,
-          number: String(report.totalTickets),
+          number: formatNumber(report.totalTickets, at.locale),
         })}
       </p>
       {groups && (
