@@ -3,7 +3,9 @@ import {
   ReportDocumentSchema,
   type ReportDocumentInput,
 } from '@deskside/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { callError } from '#test/helpers/console';
+import { consolesOnStores } from '#test/helpers/stores';
 import { colourBox, inkedShare, renderPdf } from '#test/helpers/pdf-pages';
 import { niceScale, renderReportPdf } from './report-pdf';
 
@@ -118,5 +120,29 @@ describe('a report as PDF, rendered by poppler', () => {
     expect(niceScale(1500)).toEqual({ top: 1500, step: 500 });
     expect(niceScale(0)).toEqual({ top: 5, step: 1 });
     expect(niceScale(7)).toEqual({ top: 8, step: 2 });
+  });
+});
+
+describe('reports.pdf through the contract', () => {
+  const consoles = consolesOnStores();
+  afterEach(() => consoles.disposeAll());
+
+  it('answers the PDF of a valid document and refuses one whose rows do not fit its columns', async () => {
+    const desk = await consoles.open('sqlite');
+    const made = await desk.call('reports.pdf', longReport(3));
+    expect(Buffer.from(made.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(made.pages).toBe(1);
+
+    const ragged = longReport(3);
+    ragged.sections[0]!.table.rows.push(['PC-9999']);
+    const error = await callError(desk.call('reports.pdf', ragged));
+    expect(error).toMatchObject({
+      code: 'validation',
+      issues: [{ path: 'sections.0.table.rows' }],
+    });
+    const endless = longReport(6_000);
+    expect(await callError(desk.call('reports.pdf', endless))).toMatchObject({
+      code: 'validation',
+    });
   });
 });
