@@ -314,11 +314,21 @@ export const TABLES = {
     /** JSON of core's ReportResultSchema. */
     result: text,
   },
-  /** Per-ticket facts for the service figures, at the ticket's version (derived). */
+  /** Per ticket, what reports filter, group and count by, at the ticket's version (derived). */
   reportTicketFacts: {
     ticketId: integer,
     ticketVersion: integer,
     ticketUpdatedAt: text,
+    createdAt: text,
+    resolvedAt: textOrNull,
+    category: textOrNull,
+    groupId: textOrNull,
+    requesterId: integerOrNull,
+    /** The requester's location and department as the directory holds them now. */
+    location: textOrNull,
+    department: textOrNull,
+    machineId: textOrNull,
+    feedbackRating: integerOrNull,
     /** Business milliseconds from creation to the latest resolution; null while unresolved. */
     resolveBusinessMs: integerOrNull,
     /** 1 when the resolution clock stayed within target; null while unresolved. */

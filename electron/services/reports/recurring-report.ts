@@ -18,7 +18,6 @@ import {
 import type { Db } from '../database/open';
 import { toTicket, type TicketRow } from '../tickets/rows';
 import {
-  PEOPLE_JOIN,
   and,
   between,
   bucketsCte,
@@ -48,7 +47,7 @@ export async function recurringReport(
   const where = and(filterConditions(filters));
   const { rows } = await sql<GroupCount>`${bucketsCte(buckets)}
     SELECT ${key} AS key, b.idx AS idx, COUNT(*) AS n
-    FROM ${ticketsFrom(filters, dimension)}
+    FROM ${ticketsFrom(dimension)}
     JOIN buckets b ON t.created_at >= b.start_at AND t.created_at < b.end_at
     WHERE ${where}
     GROUP BY ${key}, b.idx`.execute(db);
@@ -89,9 +88,15 @@ export async function recurringReport(
     .filter((group) => group.count >= minCount && group.growth > 0)
     .sort((a, b) => b.growth - a.growth || b.count - a.count || compareKeys(a.key, b.key));
 
-  const inPeriod = sql`${between(sql`t.created_at`, period.start, period.end)} AND ${where}`;
-  const total = await sql<{ n: number | string }>`
-    SELECT COUNT(*) AS n FROM ${ticketsFrom(filters)} WHERE ${inPeriod}`.execute(db);
+  // Every ticket falls in one group, except by software: a machine may hold two versions of
+  // the program, and one without it is in none.
+  let totalTickets = groups.reduce((sum, group) => sum + group.count, 0);
+  if (dimension.by === 'software') {
+    const inPeriod = sql`${between(sql`t.created_at`, period.start, period.end)} AND ${where}`;
+    const total = await sql<{ n: number | string }>`
+      SELECT COUNT(*) AS n FROM ${ticketsFrom()} WHERE ${inPeriod}`.execute(db);
+    totalTickets = num(total.rows[0]?.n);
+  }
 
   return {
     kind: 'recurring',
@@ -99,7 +104,7 @@ export async function recurringReport(
     dimension,
     previousPeriod: { from: period.previous.from, to: period.previous.to },
     weeks: period.weeks.map(({ week, from, to }) => ({ week, from, to })),
-    totalTickets: num(total.rows[0]?.n),
+    totalTickets,
     groups: groups.slice(0, limit),
     grewMost: grewMost.slice(0, limit),
     topMachines: await topMachines(db, input, period.start, period.end),
@@ -123,7 +128,7 @@ async function topMachines(
     SELECT busiest.machine_id, busiest.tickets, m.name, mp.manufacturer, mp.model
     FROM (
       SELECT t.machine_id AS machine_id, COUNT(*) AS tickets
-      FROM ${ticketsFrom(filters)}
+      FROM ${ticketsFrom()}
       WHERE ${between(sql`t.created_at`, start, end)} AND t.machine_id IS NOT NULL
         AND ${and(filterConditions(filters))}
       GROUP BY t.machine_id
@@ -157,13 +162,12 @@ async function failingChecks(
     tickets: number | string;
     lastSeen: string;
   }>`
-    SELECT f.check_id, f.code, p.location, COUNT(DISTINCT f.machine_id) AS machines,
+    SELECT f.check_id, f.code, t.location, COUNT(DISTINCT f.machine_id) AS machines,
       COUNT(DISTINCT f.ticket_id) AS tickets, MAX(f.taken_at) AS last_seen
     FROM report_check_failures f
-    JOIN tickets t ON t.id = f.ticket_id
-    ${PEOPLE_JOIN}
+    JOIN report_ticket_facts t ON t.ticket_id = f.ticket_id
     WHERE ${between(sql`f.taken_at`, start, end)} AND ${and(filterConditions(filters))}
-    GROUP BY f.check_id, f.code, p.location
+    GROUP BY f.check_id, f.code, t.location
     HAVING COUNT(DISTINCT f.machine_id) >= 2`.execute(db);
   return rows
     .map((row) => ({
@@ -199,10 +203,10 @@ export async function groupTickets(
     ...filterConditions(filters),
     input.key === null ? sql`${key} IS NULL` : sql`${key} = ${input.key}`,
   ]);
-  const from = ticketsFrom(filters, dimension);
+  const from = ticketsFrom(dimension);
   const [page, total] = await Promise.all([
-    sql<TicketRow>`SELECT t.* FROM ${from} WHERE ${where}
-      ORDER BY t.created_at DESC, t.id DESC LIMIT ${limit + 1} OFFSET ${offset}`.execute(db),
+    sql<TicketRow>`SELECT tk.* FROM ${from} JOIN tickets tk ON tk.id = t.ticket_id WHERE ${where}
+      ORDER BY t.created_at DESC, t.ticket_id DESC LIMIT ${limit + 1} OFFSET ${offset}`.execute(db),
     sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`.execute(db),
   ]);
   return {

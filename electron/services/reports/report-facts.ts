@@ -37,6 +37,8 @@ const READ_CHUNK = 500;
 export interface FactsRefresh {
   /** Tickets whose facts were (re)computed. */
   tickets: number;
+  /** People whose location and department were copied again to their tickets' rows. */
+  people: number;
   /** Check-results evidence read for failures. */
   evidence: number;
 }
@@ -48,6 +50,13 @@ interface StaleTicket {
   createdAt: string;
   resolvedAt: string | null;
   priority: number;
+  category: string | null;
+  groupId: string | null;
+  requesterId: number | null;
+  machineId: string | null;
+  feedbackRating: number | null;
+  location: string | null;
+  department: string | null;
 }
 
 const policyKey = (policy: SlaPolicy) =>
@@ -70,8 +79,11 @@ async function setState(db: Db, key: string, value: string): Promise<void> {
 async function staleTickets(db: Db, since: string | null): Promise<StaleTicket[]> {
   const recent = since === null ? sql`1 = 1` : sql`t.updated_at >= ${since}`;
   const { rows } = await sql<StaleTicket>`
-    SELECT t.id, t.version, t.updated_at, t.created_at, t.resolved_at, t.priority
+    SELECT t.id, t.version, t.updated_at, t.created_at, t.resolved_at, t.priority, t.category,
+      t.group_id, t.requester_id, t.machine_id, t.feedback_rating,
+      NULLIF(p.location, '') AS location, NULLIF(p.department, '') AS department
     FROM tickets t LEFT JOIN report_ticket_facts f ON f.ticket_id = t.id
+    LEFT JOIN people p ON p.id = t.requester_id
     WHERE ${recent} AND (f.ticket_id IS NULL OR f.ticket_version <> t.version
       OR f.ticket_updated_at <> t.updated_at)`.execute(db);
   return rows;
@@ -90,8 +102,9 @@ export class ReportFacts {
     const policy = (await this.workflow.get()).sla;
     const key = policyKey(policy);
     const tickets = await this.refreshTickets(policy, key);
+    const people = await this.refreshPeople();
     const evidence = await this.refreshCheckFailures();
-    return { tickets, evidence };
+    return { tickets, people, evidence };
   }
 
   private async refreshTickets(policy: SlaPolicy, key: string): Promise<number> {
@@ -192,6 +205,15 @@ export class ReportFacts {
           ticketId: ticket.id,
           ticketVersion: ticket.version,
           ticketUpdatedAt: ticket.updatedAt,
+          createdAt: ticket.createdAt,
+          resolvedAt: ticket.resolvedAt,
+          category: ticket.category,
+          groupId: ticket.groupId,
+          requesterId: ticket.requesterId,
+          machineId: ticket.machineId,
+          feedbackRating: ticket.feedbackRating,
+          location: ticket.location,
+          department: ticket.department,
           resolveBusinessMs: facts.resolveBusinessMs,
           slaMet: flag(facts.slaMet),
           escalated: facts.escalated ? 1 : 0,
@@ -207,6 +229,15 @@ export class ReportFacts {
             oc.column('ticketId').doUpdateSet((eb) => ({
               ticketVersion: eb.ref('excluded.ticketVersion'),
               ticketUpdatedAt: eb.ref('excluded.ticketUpdatedAt'),
+              createdAt: eb.ref('excluded.createdAt'),
+              resolvedAt: eb.ref('excluded.resolvedAt'),
+              category: eb.ref('excluded.category'),
+              groupId: eb.ref('excluded.groupId'),
+              requesterId: eb.ref('excluded.requesterId'),
+              machineId: eb.ref('excluded.machineId'),
+              feedbackRating: eb.ref('excluded.feedbackRating'),
+              location: eb.ref('excluded.location'),
+              department: eb.ref('excluded.department'),
               resolveBusinessMs: eb.ref('excluded.resolveBusinessMs'),
               slaMet: eb.ref('excluded.slaMet'),
               escalated: eb.ref('excluded.escalated'),
@@ -217,6 +248,45 @@ export class ReportFacts {
           .execute();
       }
     }
+  }
+
+  /**
+   * Copies the location and department of people changed since the last look to their
+   * tickets' rows. The first look only notes where it stands: the rows were just computed
+   * with the directory as it is.
+   */
+  private async refreshPeople(): Promise<number> {
+    const { db } = this.store;
+    const watermark = (await stateOf(db)).get('peopleWatermark') ?? null;
+    const latest = await db
+      .selectFrom('people')
+      .select((eb) => eb.fn.max('updatedAt').as('at'))
+      .executeTakeFirst();
+    const at = latest?.at ?? '';
+    if (watermark === at) return 0;
+    return this.store.write(async (trx) => {
+      let changed: { id: number; location: string; department: string }[] = [];
+      if (watermark !== null) {
+        const since = new Date(Date.parse(watermark) - WATERMARK_SLACK_MS).toISOString();
+        changed = await trx
+          .selectFrom('people')
+          .select(['id', 'location', 'department'])
+          .where('updatedAt', '>=', since)
+          .execute();
+      }
+      for (const person of changed) {
+        await trx
+          .updateTable('reportTicketFacts')
+          .set({
+            location: person.location === '' ? null : person.location,
+            department: person.department === '' ? null : person.department,
+          })
+          .where('requesterId', '=', person.id)
+          .execute();
+      }
+      await setState(trx, 'peopleWatermark', at);
+      return changed.length;
+    });
   }
 
   /** Reads each check-results evidence not read yet (evidence never changes once attached). */

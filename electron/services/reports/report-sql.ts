@@ -1,5 +1,7 @@
 /**
- * The SQL the reports share: which tickets the filters keep, what a dimension groups them by,
+ * The SQL the reports share. Reports read tickets as `report_ticket_facts t` (report-facts.ts
+ * keeps it: the ticket's columns reports need, under the same names, and its facts), never the
+ * wide ticket rows. Which tickets the filters keep, what a dimension groups them by,
  * and ISO-week buckets as a VALUES list joined on a time column (so a week follows the desk's
  * time zone, daylight saving included, on both databases). Times are ISO 8601 UTC text, so
  * ranges compare as text.
@@ -11,19 +13,7 @@ export type Fragment = RawBuilder<unknown>;
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** What the people table (alias p) is needed for. */
-export function needsPeople(filters: ReportFilters, dimension?: ReportDimension): boolean {
-  return (
-    filters.location !== undefined ||
-    filters.department !== undefined ||
-    dimension?.by === 'department' ||
-    dimension?.by === 'location'
-  );
-}
-
-export const PEOPLE_JOIN: Fragment = sql`LEFT JOIN people p ON p.id = t.requester_id`;
-
-/** The filters other than the period, on tickets t (and people p when they name its columns). */
+/** The filters other than the period, on tickets t. */
 export function filterConditions(filters: ReportFilters): Fragment[] {
   const conditions: Fragment[] = [];
   if (filters.groupId !== undefined) conditions.push(sql`t.group_id = ${filters.groupId}`);
@@ -32,8 +22,8 @@ export function filterConditions(filters: ReportFilters): Fragment[] {
       sql`(t.category = ${filters.category} OR t.category LIKE ${`${filters.category}/%`})`,
     );
   }
-  if (filters.location !== undefined) conditions.push(sql`p.location = ${filters.location}`);
-  if (filters.department !== undefined) conditions.push(sql`p.department = ${filters.department}`);
+  if (filters.location !== undefined) conditions.push(sql`t.location = ${filters.location}`);
+  if (filters.department !== undefined) conditions.push(sql`t.department = ${filters.department}`);
   return conditions;
 }
 
@@ -64,18 +54,16 @@ export function dimensionKey(dimension: ReportDimension): { key: Fragment; joins
         ],
       };
     case 'department':
-      return { key: sql`p.department`, joins: [] };
+      return { key: sql`t.department`, joins: [] };
     case 'location':
-      return { key: sql`p.location`, joins: [] };
+      return { key: sql`t.location`, joins: [] };
   }
 }
 
-/** The FROM clause of tickets t with what the filters and the dimension join. */
-export function ticketsFrom(filters: ReportFilters, dimension?: ReportDimension): Fragment {
-  const joins: Fragment[] = [];
-  if (needsPeople(filters, dimension)) joins.push(PEOPLE_JOIN);
-  if (dimension) joins.push(...dimensionKey(dimension).joins);
-  return sql`tickets t ${sql.join(joins, sql` `)}`;
+/** The FROM clause of tickets t (their report rows) with what the dimension joins. */
+export function ticketsFrom(dimension?: ReportDimension): Fragment {
+  const joins = dimension ? dimensionKey(dimension).joins : [];
+  return sql`report_ticket_facts t ${sql.join(joins, sql` `)}`;
 }
 
 export interface Bucket {

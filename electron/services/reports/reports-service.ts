@@ -61,6 +61,7 @@ export class ReportsService {
   }
 
   async groupTickets(input: GroupTicketsQuery): Promise<GroupTicketsPage> {
+    await this.facts.refresh();
     return groupTickets(this.deps.store.db, await this.zone(), input);
   }
 

@@ -1,6 +1,6 @@
 /**
  * The service figures (core's ServiceReportSchema, which defines each): a handful of grouped
- * queries over tickets t joined to their facts f (report-facts.ts), each ranging over an index
+ * queries over the tickets' report rows t (report-facts.ts), each ranging over an index
  * (created_at, or resolved_at with created_at).
  */
 import { sql } from 'kysely';
@@ -20,57 +20,90 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole
 
 type Count = number | string | null;
 
+interface ResolvedWeek {
+  idx: Count;
+  n: Count;
+  fcr: Count;
+  slaMet: Count;
+  reopened: Count;
+  resolveMs: Count;
+  rated: Count;
+  ratingSum: Count;
+  r1: Count;
+  r2: Count;
+  r3: Count;
+  r4: Count;
+  r5: Count;
+}
+
+/**
+ * Two grouped queries by ISO week give the weekly series, and their sums the period's figures
+ * (the weeks tile the period): created with escalations, and resolved with everything counted
+ * over the resolved.
+ */
 export async function serviceReport(
   db: Db,
   zone: string,
   filters: ReportFilters,
 ): Promise<ServiceReport> {
   const period = resolvePeriod(filters.period, zone);
-  const from = sql`${ticketsFrom(filters)} JOIN report_ticket_facts f ON f.ticket_id = t.id`;
-  const filtered = filterConditions(filters);
-  const createdIn = and([between(sql`t.created_at`, period.start, period.end), ...filtered]);
-  const resolvedIn = and([between(sql`t.resolved_at`, period.start, period.end), ...filtered]);
-
-  const created = await sql<{ n: Count; escalated: Count }>`
-    SELECT COUNT(*) AS n, SUM(f.escalated) AS escalated FROM ${from} WHERE ${createdIn}`.execute(
-    db,
-  );
-  const resolved = await sql<{
-    n: Count;
-    fcr: Count;
-    slaMet: Count;
-    reopened: Count;
-    resolveMs: Count;
-    rated: Count;
-    ratingSum: Count;
-    r1: Count;
-    r2: Count;
-    r3: Count;
-    r4: Count;
-    r5: Count;
-  }>`
-    SELECT COUNT(*) AS n, SUM(f.first_contact) AS fcr, SUM(f.sla_met) AS sla_met,
-      SUM(f.reopened) AS reopened, SUM(f.resolve_business_ms) AS resolve_ms,
+  const from = ticketsFrom();
+  const filtered = and(filterConditions(filters));
+  const buckets = bucketsCte(period.weeks);
+  const createdRows = await sql<{ idx: Count; n: Count; escalated: Count }>`${buckets}
+    SELECT b.idx AS idx, COUNT(*) AS n, SUM(t.escalated) AS escalated FROM ${from}
+    JOIN buckets b ON t.created_at >= b.start_at AND t.created_at < b.end_at
+    WHERE ${filtered} GROUP BY b.idx`.execute(db);
+  const resolvedRows = await sql<ResolvedWeek>`${buckets}
+    SELECT b.idx AS idx, COUNT(*) AS n, SUM(t.first_contact) AS fcr, SUM(t.sla_met) AS sla_met,
+      SUM(t.reopened) AS reopened, SUM(t.resolve_business_ms) AS resolve_ms,
       COUNT(t.feedback_rating) AS rated, SUM(t.feedback_rating) AS rating_sum,
       SUM(CASE WHEN t.feedback_rating = 1 THEN 1 ELSE 0 END) AS r1,
       SUM(CASE WHEN t.feedback_rating = 2 THEN 1 ELSE 0 END) AS r2,
       SUM(CASE WHEN t.feedback_rating = 3 THEN 1 ELSE 0 END) AS r3,
       SUM(CASE WHEN t.feedback_rating = 4 THEN 1 ELSE 0 END) AS r4,
       SUM(CASE WHEN t.feedback_rating = 5 THEN 1 ELSE 0 END) AS r5
-    FROM ${from} WHERE ${resolvedIn}`.execute(db);
-  const c = created.rows[0];
-  const r = resolved.rows[0];
-  const createdCount = num(c?.n);
-  const resolvedCount = num(r?.n);
-  const rated = num(r?.rated);
+    FROM ${from}
+    JOIN buckets b ON t.resolved_at >= b.start_at AND t.resolved_at < b.end_at
+    WHERE ${filtered} GROUP BY b.idx`.execute(db);
+  const sum = <R>(rows: readonly R[], pick: (row: R) => Count) =>
+    rows.reduce((total, row) => total + num(pick(row)), 0);
+  const c = createdRows.rows;
+  const r = resolvedRows.rows;
+  const createdCount = sum(c, (row) => row.n);
+  const escalated = sum(c, (row) => row.escalated);
+  const resolvedCount = sum(r, (row) => row.n);
+  const fcr = sum(r, (row) => row.fcr);
+  const slaMet = sum(r, (row) => row.slaMet);
+  const reopened = sum(r, (row) => row.reopened);
+  const rated = sum(r, (row) => row.rated);
+
+  const series = period.weeks.map(({ week, from: weekFrom, to }) => ({
+    week,
+    from: weekFrom,
+    to,
+    created: 0,
+    resolved: 0,
+    slaMet: 0,
+  }));
+  for (const row of c) series[num(row.idx)]!.created = num(row.n);
+  for (const row of r) {
+    const week = series[num(row.idx)]!;
+    week.resolved = num(row.n);
+    week.slaMet = num(row.slaMet);
+  }
 
   // The 90th percentile by nearest rank: the ceil(0.9 n)-th smallest.
   let p90: number | null = null;
   if (resolvedCount > 0) {
     const rank = Math.ceil(0.9 * resolvedCount);
+    const resolvedIn = and([
+      between(sql`t.resolved_at`, period.start, period.end),
+      ...filterConditions(filters),
+    ]);
     const { rows } = await sql<{ ms: Count }>`
-      SELECT f.resolve_business_ms AS ms FROM ${from} WHERE ${resolvedIn}
-      ORDER BY f.resolve_business_ms LIMIT 1 OFFSET ${rank - 1}`.execute(db);
+      SELECT t.resolve_business_ms AS ms FROM ${from} WHERE ${resolvedIn}
+      ORDER BY t.resolve_business_ms LIMIT 1 OFFSET ${rank - 1}`.execute(db);
     p90 = num(rows[0]?.ms) / HOUR_MS;
   }
 
@@ -79,21 +112,27 @@ export async function serviceReport(
     filters,
     created: createdCount,
     resolved: resolvedCount,
-    fcr: { rate: rate(num(r?.fcr), resolvedCount), count: num(r?.fcr) },
+    fcr: { rate: rate(fcr, resolvedCount), count: fcr },
     resolveHours: {
-      mean: resolvedCount === 0 ? null : num(r?.resolveMs) / resolvedCount / HOUR_MS,
+      mean: resolvedCount === 0 ? null : sum(r, (row) => row.resolveMs) / resolvedCount / HOUR_MS,
       p90,
     },
-    slaAttainment: { rate: rate(num(r?.slaMet), resolvedCount), met: num(r?.slaMet) },
+    slaAttainment: { rate: rate(slaMet, resolvedCount), met: slaMet },
     backlog: await backlog(db, filters, period.end),
-    escalation: { rate: rate(num(c?.escalated), createdCount), count: num(c?.escalated) },
-    reopen: { rate: rate(num(r?.reopened), resolvedCount), count: num(r?.reopened) },
+    escalation: { rate: rate(escalated, createdCount), count: escalated },
+    reopen: { rate: rate(reopened, resolvedCount), count: reopened },
     satisfaction: {
-      mean: rated === 0 ? null : num(r?.ratingSum) / rated,
+      mean: rated === 0 ? null : sum(r, (row) => row.ratingSum) / rated,
       count: rated,
-      distribution: [r?.r1, r?.r2, r?.r3, r?.r4, r?.r5].map(num),
+      distribution: [
+        sum(r, (row) => row.r1),
+        sum(r, (row) => row.r2),
+        sum(r, (row) => row.r3),
+        sum(r, (row) => row.r4),
+        sum(r, (row) => row.r5),
+      ],
     },
-    weeks: await weekly(db, filters, period.weeks),
+    weeks: series,
   };
 }
 
@@ -116,46 +155,14 @@ async function backlog(
   const before = sql`t.created_at < ${iso(end)}`;
   // Two ranges on the resolved_at index: never resolved (or open again), resolved after the end.
   const { rows } = await sql<Record<string, Count>>`
-    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom(filters)}
+    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom()}
     WHERE ${and([sql`t.resolved_at IS NULL`, before, ...filtered])}
     UNION ALL
-    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom(filters)}
+    SELECT ${sql.join(ages, sql`, `)} FROM ${ticketsFrom()}
     WHERE ${and([sql`t.resolved_at >= ${iso(end)}`, before, ...filtered])}`.execute(db);
   const buckets = BACKLOG_BUCKETS.map((bucket, i) => ({
     ...bucket,
     count: rows.reduce((sum, row) => sum + num(row[`b${i}`]), 0),
   }));
   return { total: buckets.reduce((sum, b) => sum + b.count, 0), buckets };
-}
-
-async function weekly(
-  db: Db,
-  filters: ReportFilters,
-  weeks: ReturnType<typeof resolvePeriod>['weeks'],
-): Promise<ServiceReport['weeks']> {
-  const filtered = and(filterConditions(filters));
-  const createdRows = await sql<{ idx: Count; n: Count }>`${bucketsCte(weeks)}
-    SELECT b.idx AS idx, COUNT(*) AS n FROM ${ticketsFrom(filters)}
-    JOIN buckets b ON t.created_at >= b.start_at AND t.created_at < b.end_at
-    WHERE ${filtered} GROUP BY b.idx`.execute(db);
-  const resolvedRows = await sql<{ idx: Count; n: Count; met: Count }>`${bucketsCte(weeks)}
-    SELECT b.idx AS idx, COUNT(*) AS n, SUM(f.sla_met) AS met
-    FROM ${ticketsFrom(filters)} JOIN report_ticket_facts f ON f.ticket_id = t.id
-    JOIN buckets b ON t.resolved_at >= b.start_at AND t.resolved_at < b.end_at
-    WHERE ${filtered} GROUP BY b.idx`.execute(db);
-  const series = weeks.map(({ week, from, to }) => ({
-    week,
-    from,
-    to,
-    created: 0,
-    resolved: 0,
-    slaMet: 0,
-  }));
-  for (const row of createdRows.rows) series[num(row.idx)]!.created = num(row.n);
-  for (const row of resolvedRows.rows) {
-    const week = series[num(row.idx)]!;
-    week.resolved = num(row.n);
-    week.slaMet = num(row.met);
-  }
-  return series;
 }

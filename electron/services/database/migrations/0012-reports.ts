@@ -11,9 +11,11 @@ import { identityColumn, type DialectName } from '../dialect';
  *   dimension and schedule; versioned like tickets.
  * - `report_runs`: one stored result per report and resolved period; the unique key keeps two
  *   consoles that run the same due report from storing it twice.
- * - `report_ticket_facts`: per ticket, computed from its row and timeline at the ticket's
- *   `version` and `updated_at` under one SLA policy (`report_facts_state.policy`); stale rows
- *   are recomputed, and a changed policy clears them all.
+ * - `report_ticket_facts`: per ticket, the columns reports filter and group by (copied from
+ *   the ticket) and the facts computed from its timeline, at the ticket's `version` and
+ *   `updated_at` under one SLA policy (`report_facts_state.policy`); stale rows are
+ *   recomputed, and a changed policy clears them all. Narrow, with covering indexes, so a
+ *   report over a year of tickets reads index pages only, never the wide ticket rows.
  * - `report_check_failures` / `report_evidence_seen`: each failed check of each check-results
  *   evidence once, and which evidence has been read.
  */
@@ -52,6 +54,16 @@ export function reports(dialect: DialectName): Migration {
         .addColumn('ticket_id', 'integer', (c) => c.notNull().unique())
         .addColumn('ticket_version', 'integer', (c) => c.notNull())
         .addColumn('ticket_updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .addColumn('category', 'text')
+        .addColumn('group_id', 'text')
+        .addColumn('requester_id', 'integer')
+        // The requester's, as the directory holds them now (kept in step with people).
+        .addColumn('location', 'text')
+        .addColumn('department', 'text')
+        .addColumn('machine_id', 'text')
+        .addColumn('feedback_rating', 'integer')
         .addColumn('resolve_business_ms', 'integer')
         .addColumn('sla_met', 'integer')
         .addColumn('escalated', 'integer', (c) => c.notNull())
@@ -77,9 +89,39 @@ export function reports(dialect: DialectName): Migration {
         .createTable('report_evidence_seen')
         .addColumn('evidence_id', 'text', (c) => c.primaryKey())
         .execute();
+      // Covering indexes: a report ranges over one of them and reads no table row.
       const indexes: [string, string, string[]][] = [
-        ['tickets_created', 'tickets', ['created_at']],
-        ['tickets_resolved', 'tickets', ['resolved_at', 'created_at']],
+        [
+          'report_ticket_facts_created',
+          'report_ticket_facts',
+          [
+            'created_at',
+            'category',
+            'group_id',
+            'location',
+            'department',
+            'machine_id',
+            'escalated',
+          ],
+        ],
+        [
+          'report_ticket_facts_resolved',
+          'report_ticket_facts',
+          [
+            'resolved_at',
+            'created_at',
+            'category',
+            'group_id',
+            'location',
+            'department',
+            'first_contact',
+            'sla_met',
+            'reopened',
+            'resolve_business_ms',
+            'feedback_rating',
+          ],
+        ],
+        ['report_ticket_facts_requester', 'report_ticket_facts', ['requester_id']],
         ['report_check_failures_taken', 'report_check_failures', ['taken_at']],
         ['evidence_kind', 'evidence', ['kind']],
         ['saved_reports_schedule', 'saved_reports', ['schedule']],
