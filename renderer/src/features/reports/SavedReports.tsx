@@ -93,7 +93,7 @@ function SaveReportForm({
 }
 
 /** A saved report's stored runs; one opens as the report it was then. */
-function SavedRuns({ report, leads }: { report: SavedReport; leads: boolean }) {
+function SavedRuns({ report }: { report: SavedReport }) {
   const { t, i18n } = useTranslation();
   const runs = useApiQuery('reports.runs', { reportId: report.id });
   const [openId, setOpenId] = useState<number | null>(null);
@@ -105,18 +105,16 @@ function SavedRuns({ report, leads }: { report: SavedReport; leads: boolean }) {
   });
   return (
     <div className="saved-runs">
-      {leads && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={runNow.isPending}
-          onClick={() => {
-            runNow.mutate({ reportId: report.id });
-          }}
-        >
-          {t('reports.saved.runNow')}
-        </button>
-      )}
+      <button
+        type="button"
+        className="secondary"
+        disabled={runNow.isPending}
+        onClick={() => {
+          runNow.mutate({ reportId: report.id });
+        }}
+      >
+        {t('reports.saved.runNow')}
+      </button>
       {runNow.error && <ErrorMessage error={runNow.error} />}
       {runs.data && runs.data.length === 0 && <p className="muted">{t('reports.saved.noRuns')}</p>}
       <ul>
@@ -147,8 +145,8 @@ function SavedRuns({ report, leads }: { report: SavedReport; leads: boolean }) {
 }
 
 /**
- * Reports saved with their filters: open one (its filters in the address), see its stored
- * runs. Saving, running and deleting are a lead's or an administrator's on a desk with roles.
+ * Reports saved with their filters: open one (its filters in the address), run it, see its
+ * stored runs. Saving and deleting are a lead's or an administrator's on a desk with roles.
  */
 export function SavedReports({
   kind,
@@ -218,7 +216,7 @@ export function SavedReports({
                 </button>
               </>
             )}
-            {shown === report.id && <SavedRuns report={report} leads={leads} />}
+            {shown === report.id && <SavedRuns report={report} />}
           </li>
         ))}
       </ul>
