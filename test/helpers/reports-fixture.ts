@@ -18,8 +18,8 @@ export const M3 = '33333333-3333-4333-8333-333333333333';
 export const FIXTURE_PERIOD = { from: '2026-04-27', to: '2026-05-10' };
 
 export interface FixtureClock {
-  set(iso: string): void;
-  now(): Date;
+  set: (iso: string) => void;
+  now: () => Date;
 }
 
 export function fixtureClock(start = '2026-04-01T00:00:00.000Z'): FixtureClock {

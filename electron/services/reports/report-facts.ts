@@ -97,9 +97,9 @@ export class ReportFacts {
     private readonly workflow: WorkflowConfigService,
   ) {}
 
-  /** Brings both derived tables up to date; cheap when nothing changed. */
-  async refresh(): Promise<FactsRefresh> {
-    const policy = (await this.workflow.get()).sla;
+  /** Brings the derived tables up to date under `policy` (the desk's by default); cheap when nothing changed. */
+  async refresh(policy?: SlaPolicy): Promise<FactsRefresh> {
+    policy ??= (await this.workflow.get()).sla;
     const key = policyKey(policy);
     const tickets = await this.refreshTickets(policy, key);
     const people = await this.refreshPeople();
@@ -296,10 +296,11 @@ export class ReportFacts {
       .selectFrom('evidence as e')
       .select(['e.id', 'e.ticketId', 'e.machineId', 'e.takenAt', 'e.content'])
       .where('e.kind', '=', 'checks')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('reportEvidenceSeen as s')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('reportEvidenceSeen as s')
               .select('s.evidenceId')
               .whereRef('s.evidenceId', '=', 'e.id'),
           ),

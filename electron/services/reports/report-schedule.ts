@@ -5,8 +5,9 @@ import type { ReportsService } from './reports-service';
 const FIRST_RUN_MS = 30_000;
 
 /**
- * Runs the scheduled reports that fell due, shortly after the console opens and then every
- * `everyMs`; null turns it off (tests call `runDue` themselves). Returns what stops it. Two
+ * Brings the reports' derived facts up to date (so the first report an analyst opens does not
+ * compute them for every ticket) and runs the scheduled reports that fell due, shortly after
+ * the console opens and then every `everyMs`; null turns it off (tests call `runDue` themselves). Returns what stops it. Two
  * consoles doing this at once store each run once (report_runs' unique key).
  */
 export function scheduleReportRuns(
@@ -16,14 +17,18 @@ export function scheduleReportRuns(
 ): () => void {
   if (everyMs === null) return () => undefined;
   const run = () => {
-    reports.runDue().then(
-      (runs) => {
-        if (runs.length > 0) logger.info({ runs: runs.map((r) => r.id) }, 'scheduled reports run');
-      },
-      (error: unknown) => {
-        logger.warn({ err: error }, 'running scheduled reports failed; trying again later');
-      },
-    );
+    reports
+      .refreshFacts()
+      .then(() => reports.runDue())
+      .then(
+        (runs) => {
+          if (runs.length > 0)
+            logger.info({ runs: runs.map((r) => r.id) }, 'scheduled reports run');
+        },
+        (error: unknown) => {
+          logger.warn({ err: error }, 'running scheduled reports failed; trying again later');
+        },
+      );
   };
   const first = setTimeout(run, Math.min(FIRST_RUN_MS, everyMs));
   const every = setInterval(run, everyMs);

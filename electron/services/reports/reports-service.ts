@@ -50,24 +50,29 @@ export class ReportsService {
     return (await this.deps.workflow.get()).sla.calendar.timeZone;
   }
 
+  /** Brings the derived facts up to date and answers the desk's time zone (one read of the rules). */
+  private async prepare(): Promise<string> {
+    const { sla } = await this.deps.workflow.get();
+    await this.facts.refresh(sla);
+    return sla.calendar.timeZone;
+  }
+
   /** Brings the derived per-ticket facts and check failures up to date. */
   refreshFacts(): Promise<FactsRefresh> {
     return this.facts.refresh();
   }
 
   async recurring(input: RecurringReportQuery): Promise<RecurringReport> {
-    await this.facts.refresh();
-    return recurringReport(this.deps.store.db, await this.zone(), input);
+    return recurringReport(this.deps.store.db, await this.prepare(), input);
   }
 
   async groupTickets(input: GroupTicketsQuery): Promise<GroupTicketsPage> {
-    await this.facts.refresh();
-    return groupTickets(this.deps.store.db, await this.zone(), input);
+    return groupTickets(this.deps.store.db, await this.prepare(), input);
   }
 
   async service(filters: ReportFilters): Promise<ServiceReport> {
-    await this.facts.refresh();
-    return serviceReport(this.deps.store.db, await this.zone(), filters);
+    const zone = await this.prepare();
+    return serviceReport(this.deps.store.db, this.deps.store.dialect, zone, filters);
   }
 
   listSaved(): Promise<SavedReport[]> {
@@ -139,8 +144,13 @@ export class ReportsService {
     for (const report of reports) {
       const { run, stored: mine } = await this.runOn(report, scheduleDay(report.schedule, today));
       if (mine) {
-        const { result: _result, ...summary } = run;
-        stored.push(summary);
+        stored.push({
+          id: run.id,
+          reportId: run.reportId,
+          ranAt: run.ranAt,
+          period: run.period,
+          ranBy: run.ranBy,
+        });
       }
     }
     return stored;
