@@ -89,6 +89,7 @@ test('a desk lead opens reports, narrows the period, follows a group to its tick
     name: fill(en.reports.groupTickets.title, { group: 'Printer › Paper jam' }),
   });
   await expect(behind.getByRole('link')).toHaveCount(3);
+  await expectAccessible(page, "reports: a group's tickets");
   await behind.getByRole('link', { name: 'Paper stuck in tray 2' }).click();
   await expect(page.getByRole('heading', { name: /Paper stuck in tray 2/ })).toBeVisible();
 
