@@ -131,6 +131,20 @@ test('a desk lead opens reports, narrows the period, follows a group to its tick
   await expectAccessible(page, 'reports: service figures');
   await page.screenshot({ path: `${SCREENSHOTS}/en-reports-service.png`, fullPage: true });
 
+  // The address alone re-opens the same view (a link, a bookmark, a reload).
+  const link = page.url();
+  expect(link).toContain('tab=service');
+  await page.getByRole('navigation').getByRole('link', { name: en.nav.tickets }).click();
+  await expect(page.getByRole('heading', { name: en.queue.title, level: 1 })).toBeVisible();
+  await page.goto(link);
+  await expect(page.getByRole('tab', { name: en.reports.service.title })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByLabel(en.kb.category)).toHaveValue('printer');
+  await expect(page.getByLabel(en.reports.filter.from, { exact: true })).toHaveValue(day(-6));
+  await expect(cards).toBeVisible();
+
   // Saved under a name, and run now: the run is stored and opens.
   await page.getByLabel(en.reports.saved.name).fill('Printer figures');
   await page.getByRole('button', { name: en.reports.saved.save }).click();
