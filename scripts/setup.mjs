@@ -12,7 +12,9 @@
 // 6. OpenSSH's server for the SSH tests: `DESKSIDE_SSHD`, the system's sshd, else the
 //    distribution's openssh-server package where this user may install it;
 // 7. on Debian and its derivatives, the tools that build and check the agent's .deb
-//    (dpkg-dev, lintian, binutils' strip), from the distribution's packages.
+//    (dpkg-dev, lintian, binutils' strip), from the distribution's packages;
+// 8. poppler's pdftoppm and pdftotext, with which the tests read the report PDFs as a reader
+//    sees them, from the distribution's poppler-utils package.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -246,6 +248,26 @@ step("Tools for the agent's Debian package");
     }
     console.log(['dpkg-deb', ...Object.keys(tools)].join(', '));
   }
+}
+
+// 8. The report PDF tests render each page with pdftoppm and read its text with pdftotext.
+step('poppler-utils for the report PDF tests');
+{
+  const missing = () => (['pdftoppm', 'pdftotext'].every(onPath) ? [] : ['poppler-utils']);
+  const manager = packageManager();
+  if (missing().length > 0 && manager) {
+    console.log('Installing poppler-utils for the report PDF tests');
+    installPackages(missing());
+  }
+  if (missing().length > 0) {
+    fail(
+      'pdftoppm and pdftotext missing: the report PDF tests cannot read the PDFs',
+      manager
+        ? `\`${installCommand(manager, missing())}\`, then \`npm run setup\` again`
+        : 'install poppler-utils (Homebrew: poppler)',
+    );
+  }
+  console.log('pdftoppm, pdftotext');
 }
 
 console.log(

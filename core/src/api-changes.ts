@@ -160,6 +160,7 @@ export const apiChanges = {
   'jobs.get': none,
   'jobs.cancel': none,
   'jobs.dismiss': none,
+  'reports.pdf': none,
 } as const satisfies Record<ApiMethod, readonly ApiChange[]>;
 
 const unannounced: readonly string[] = UNANNOUNCED_CHANGES;

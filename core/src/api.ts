@@ -37,6 +37,7 @@ import {
   SetBaselineInputSchema,
 } from './inventory-changes';
 import { WireErrorSchema, type WireError } from './errors';
+import { ReportDocumentSchema, ReportPdfSchema } from './report-document';
 import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
@@ -351,6 +352,9 @@ export const apiContract = {
   'jobs.get': { input: JobRefSchema, output: JobSchema },
   'jobs.cancel': { input: JobRefSchema, output: JobSchema },
   'jobs.dismiss': { input: JobRefSchema, output: z.object({ id: z.uuid() }) },
+
+  // A report document (already translated and formatted) laid out as a PDF.
+  'reports.pdf': { input: ReportDocumentSchema, output: ReportPdfSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

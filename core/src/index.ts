@@ -39,5 +39,8 @@ export * from './audit';
 export * from './kb';
 export * from './wire';
 export * from './error-report';
+export * from './report-document';
+export * from './csv';
+export * from './report-csv';
 export * from './reports-period';
 export * from './reports-facts';

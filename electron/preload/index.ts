@@ -123,6 +123,7 @@ const bridge = {
   'desk.changeAnalyst': call('desk.changeAnalyst'),
   'desk.disableAnalyst': call('desk.disableAnalyst'),
   'audit.list': call('audit.list'),
+  'reports.pdf': call('reports.pdf'),
 } satisfies ApiBridge;
 
 contextBridge.exposeInMainWorld('deskside', bridge);

@@ -71,6 +71,7 @@ test('the console opens on the queue with the analyst’s language; other pages 
     'SettingsPage',
     'KbPage',
     'PeoplePage',
+    'ReportsPage',
     'ArticleMarkdown',
     'nl',
     'fr',

@@ -279,6 +279,18 @@ async function everyPageInEveryLanguage(page: Page, ticketUrl: string, callUrl: 
           ).toBeVisible();
         },
       ],
+      [
+        'reports',
+        async () => {
+          await sidebar.getByRole('link', { name: strings.nav.reports }).click();
+          await expect(
+            page.getByRole('heading', { name: strings.reports.title, level: 1 }),
+          ).toBeVisible();
+          await expect(
+            page.getByRole('heading', { name: strings.reports.recurring.trend, level: 3 }),
+          ).toBeVisible();
+        },
+      ],
       ...settingsPages(page, strings),
     ];
     for (const [name, open] of pages) {

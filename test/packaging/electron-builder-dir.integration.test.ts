@@ -21,7 +21,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { extractAll, listPackage, statFile } from '@electron/asar';
 import type BetterSqlite3 from 'better-sqlite3';
+import type PdfKit from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '#test/helpers/pdf-pages';
 import {
   CONFIG_FILES,
   ROOT,
@@ -124,6 +126,41 @@ describe('electron-builder packing the console into a stand-in Electron binary',
     expect(archived.filter((file) => file.endsWith('.map'))).toEqual([]);
     expect(archived).not.toContain('/dist/electron/web-host.mjs');
     expect(archived.filter((file) => /\/(src|deps)\/.*\.(c|cc|cpp|h)$/.test(file))).toEqual([]);
+  });
+
+  it("packs pdfkit's data and the two DejaVu faces the report PDFs use, and no other face", () => {
+    const archived = listPackage(path.join(resources, 'app.asar'), { isPack: false });
+    expect(archived).toEqual(
+      expect.arrayContaining([
+        '/node_modules/pdfkit/js/pdfkit.js',
+        '/node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc',
+        '/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+        '/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+      ]),
+    );
+    const faces = archived.filter((file) => file.endsWith('.ttf'));
+    expect(faces.sort()).toEqual([
+      '/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+      '/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    ]);
+  });
+
+  it('writes Greek into a PDF with the pdfkit and the font the packed main script finds', async () => {
+    const view = path.join(work, 'pdf-view');
+    extractAll(path.join(resources, 'app.asar'), view);
+    const fromMain = createRequire(path.join(view, 'dist/electron/main.cjs'));
+    const font = fromMain.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+    expect(path.relative(view, font)).toBe('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+    const PDFDocument = fromMain('pdfkit') as typeof PdfKit;
+    const doc = new PDFDocument({ size: 'A4', font });
+    const chunks: Uint8Array[] = [];
+    const ended = new Promise((resolve) => doc.on('end', resolve));
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.text('Επαναλαμβανόμενα προβλήματα');
+    doc.end();
+    await ended;
+    const { text } = await renderPdf(Buffer.concat(chunks));
+    expect(text).toContain('Επαναλαμβανόμενα προβλήματα');
   });
 
   it('packs the modules `dependencies` needs and no other', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -170,6 +170,27 @@ describe('the files packed from the build output', () => {
     expect(left.filter((file) => packed(file))).toEqual([]);
   });
 
+  it("packs pdfkit with its font data, and the report PDF's two DejaVu faces only", () => {
+    const moduleFile = nodeModuleFileFilter(config);
+    for (const file of [
+      'node_modules/pdfkit/js/pdfkit.js',
+      'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc',
+      'node_modules/fontkit/dist/main.cjs',
+      'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+      'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+    ]) {
+      expect(existsSync(path.join(ROOT, file)), file).toBe(true);
+      expect(moduleFile(file), file).toBe(true);
+    }
+    for (const file of [
+      'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif.ttf',
+      'node_modules/dejavu-fonts-ttf/ttf/DejaVuSansMono-Bold.ttf',
+      'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+    ]) {
+      expect(moduleFile(file), file).toBe(false);
+    }
+  });
+
   it("packs the native module's binary outside the archive and not its C sources", () => {
     const moduleFile = nodeModuleFileFilter(config);
     const unpacked = unpackedFilter(config);
@@ -190,7 +211,17 @@ const OPTIONAL_REQUIRES = {
   'macos-temperature-sensor': "systeminformation's CPU temperature on macOS",
 };
 
-/** The bare module names a bundle `require`s at run time, as esbuild reads the code. */
+/** `pdfkit`, `@scope/name` and `name/sub/path` -> the package's name. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
+
+/**
+ * The packages a bundle loads from node_modules at run time, as esbuild reads the code: the
+ * modules it `require`s, and the files it finds there with `require.resolve` (the report
+ * PDF's fonts).
+ */
 async function requiredModules(bundle: string): Promise<Set<string>> {
   const required = new Set<string>();
   await build({
@@ -204,7 +235,9 @@ async function requiredModules(bundle: string): Promise<Set<string>> {
         name: 'record-requires',
         setup(plugin) {
           plugin.onResolve({ filter: /^[^./]/ }, ({ path: specifier, kind }) => {
-            if (kind === 'require-call') required.add(specifier);
+            if (kind === 'require-call' || kind === 'require-resolve') {
+              required.add(packageName(specifier));
+            }
             return { external: true };
           });
         },

@@ -35,6 +35,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { inventoryDiffEvidence } from '../tickets/evidence';
 import type { TicketService } from '../tickets/ticket-service';
 import type { WorkflowConfigService } from '../workflow/config-service';
+import { renderReportPdf } from '../reports/report-pdf';
 
 /** One function per contract method: the console's whole API surface. */
 export type ApiHandlers = {
@@ -221,5 +222,6 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       await jobs.dismiss(id);
       return { id };
     },
+    'reports.pdf': (input) => renderReportPdf(input),
   };
 }

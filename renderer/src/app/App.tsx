@@ -46,6 +46,7 @@ const AuditPage = lazyComponent(() => import('../pages/AuditPage'), 'AuditPage')
 const KbPage = lazyComponent(() => import('../pages/KbPage'), 'KbPage');
 const KbArticlePage = lazyComponent(() => import('../pages/KbArticlePage'), 'KbArticlePage');
 const KbEditorPage = lazyComponent(() => import('../pages/KbEditorPage'), 'KbEditorPage');
+const ReportsPage = lazyComponent(() => import('../pages/ReportsPage'), 'ReportsPage');
 
 /**
  * Shown while the first page's code arrives. It stays blank for a moment (styles.css) so a
@@ -77,6 +78,7 @@ function Layout() {
           <NavLink to="/people">{t('nav.people')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/kb">{t('kb.nav')}</NavLink>
+          <NavLink to="/reports">{t('nav.reports')}</NavLink>
           {mayReadAuditLog(desk.data) && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>
         <div className="sidebar-footer">
@@ -150,6 +152,7 @@ const consoleRoutes = (ahead: ReturnType<typeof prefetcher>): RouteObject[] => [
       { path: 'kb/:id', element: <KbArticlePage /> },
       { path: 'kb/:id/edit', element: <KbEditorPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: '*', loader: () => redirect('/tickets') },
     ],
   },

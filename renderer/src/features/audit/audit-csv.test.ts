@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditEntry, AuditPage, AuditQuery } from '@deskside/core';
-import { auditCsv, auditCsvFileName, csvField, detailText, readAllEntries } from './audit-csv';
+import { csvField, type AuditEntry, type AuditPage, type AuditQuery } from '@deskside/core';
+import { auditCsv, auditCsvFileName, detailText, readAllEntries } from './audit-csv';
 
 const HEADERS = {
   at: 'Time',

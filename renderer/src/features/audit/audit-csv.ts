@@ -1,18 +1,8 @@
-import type { AuditEntry, AuditPage, AuditQuery } from '@deskside/core';
+import { csvText, type AuditEntry, type AuditPage, type AuditQuery } from '@deskside/core';
 import { EXPORT_PAGE_SIZE } from './audit-query';
 
 export const AUDIT_CSV_COLUMNS = ['at', 'analyst', 'pc', 'action', 'subject', 'details'] as const;
 export type AuditCsvColumn = (typeof AUDIT_CSV_COLUMNS)[number];
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, its
- * quotes doubled. A value a spreadsheet would run as a formula (=, +, -, @, a tab or a
- * carriage return first) gets a leading apostrophe: an audit log holds names others chose.
- */
-export function csvField(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
-}
 
 /**
  * The entries as CSV: a header row in the analyst's language, then one row per entry with
@@ -34,7 +24,7 @@ export function auditCsv(
       JSON.stringify(entry.details),
     ]),
   ];
-  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return csvText(rows);
 }
 
 /**

@@ -6,6 +6,14 @@ import type { DeskSession } from '@deskside/core';
  * database decides in the end; this only keeps a link away that would lead to a refusal.
  */
 export function mayReadAuditLog(session: DeskSession | undefined): boolean {
+  return leadsTheDesk(session);
+}
+
+/**
+ * Whether this analyst leads here: a team lead or an administrator on a desk with roles, or
+ * the one analyst of a console without them. Saving and scheduling reports is theirs too.
+ */
+export function leadsTheDesk(session: DeskSession | undefined): boolean {
   if (!session) return false;
   return !session.roles || session.role === 'lead' || session.role === 'admin';
 }
