@@ -38,3 +38,4 @@ export * from './audit';
 export * from './kb';
 export * from './wire';
 export * from './error-report';
+export * from './fleet/subjects';
