@@ -1,12 +1,10 @@
 /**
  * The agent's fleet identity: a NATS `.creds` file (the user JWT the desk signed and the
- * user's NKey seed), kept readable by its owner only, and the connection made with it.
+ * user's NKey seed), kept readable by its owner only. `connect.ts` connects with it.
  */
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { decode, parseCreds, type User } from '@nats-io/jwt';
 import { fromSeed } from '@nats-io/nkeys';
-import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
-import { fleetInboxPrefix } from '@deskside/core';
 
 /** A `.creds` file that cannot be used, in words the person installing the agent can act on. */
 export class FleetCredentialsError extends Error {
@@ -97,42 +95,4 @@ export async function writeFleetCredentials(file: string, text: string): Promise
   await writeFile(file, text, { mode: 0o600 });
   // `mode` applies only when the file is created: an existing file is tightened too.
   await chmod(file, 0o600);
-}
-
-export interface FleetConnectOptions {
-  /** NATS server URLs, e.g. `nats://nats.example.org:4222` or `tls://...`. */
-  servers: string[];
-  /** The `.creds` file. */
-  credentialsFile: string;
-  /** Keep reconnecting when the server goes away (the default), or fail at once. */
-  reconnect?: boolean;
-}
-
-/**
- * Connects to the fleet's NATS server as this agent, with its own reply inbox (the only one
- * its identity may subscribe to). A refused identity (revoked, expired, unknown) is a
- * FleetCredentialsError saying so.
- */
-export async function connectFleet(
-  options: FleetConnectOptions,
-): Promise<{ connection: NatsConnection; credentials: FleetCredentials }> {
-  const credentials = await readFleetCredentials(options.credentialsFile);
-  try {
-    const connection = await connect({
-      servers: options.servers,
-      authenticator: credsAuthenticator(new TextEncoder().encode(credentials.text)),
-      inboxPrefix: fleetInboxPrefix('agent', credentials.agentId),
-      name: `deskside-agent ${credentials.agentId}`,
-      reconnect: options.reconnect ?? true,
-    });
-    return { connection, credentials };
-  } catch (error) {
-    const message = (error as Error).message;
-    if (/authoriz|authenticat|revoked|expired/i.test(message)) {
-      throw new FleetCredentialsError(
-        `The NATS server refused the fleet identity in ${options.credentialsFile} (${message}): it may have been revoked or have expired. Ask the desk for a new one.`,
-      );
-    }
-    throw error;
-  }
 }

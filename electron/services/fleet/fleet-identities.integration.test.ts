@@ -18,11 +18,8 @@ import {
   fleetSubjects,
   type AnalystRole,
 } from '@deskside/core';
-import {
-  connectFleet,
-  FleetCredentialsError,
-  writeFleetCredentials,
-} from '../../../agent/src/fleet/credentials';
+import { connectFleet } from '../../../agent/src/fleet/connect';
+import { FleetCredentialsError, writeFleetCredentials } from '../../../agent/src/fleet/credentials';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { pushFleetAccount } from './account-updates';
 import { FleetAuthority } from './fleet-authority';
