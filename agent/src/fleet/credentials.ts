@@ -2,7 +2,8 @@
  * The agent's fleet identity: a NATS `.creds` file (the user JWT the desk signed and the
  * user's NKey seed), kept readable by its owner only. `connect.ts` connects with it.
  */
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { decode, parseCreds, type User } from '@nats-io/jwt';
 import { fromSeed } from '@nats-io/nkeys';
 
@@ -90,8 +91,12 @@ export async function parseFleetCredentials(
   return { text, agentId: agent[1], publicKey, expiresAt };
 }
 
-/** Writes a `.creds` file readable and writable by its owner only (0600), replacing any. */
+/**
+ * Writes a `.creds` file readable and writable by its owner only (0600), replacing any; a
+ * missing folder is made, for its owner only too.
+ */
 export async function writeFleetCredentials(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, text, { mode: 0o600 });
   // `mode` applies only when the file is created: an existing file is tightened too.
   await chmod(file, 0o600);

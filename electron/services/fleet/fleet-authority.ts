@@ -30,6 +30,8 @@ const SeedSchema = (prefix: 'SO' | 'SA' | 'SU') =>
     .string()
     .regex(new RegExp(`^${prefix}[A-Z2-7]{56}$`), `must be an NKey seed starting ${prefix}`);
 
+const UserKeySchema = z.string().regex(/^U[A-Z2-7]{55}$/, "must be a NATS user's public key");
+
 /** What the desk keeps (sealed, see fleet-keystore.ts): seeds and the revocations. */
 export const FleetAuthorityStateSchema = z.strictObject({
   version: z.literal(1),
@@ -38,7 +40,9 @@ export const FleetAuthorityStateSchema = z.strictObject({
   systemAccountSeed: SeedSchema('SA'),
   fleetAccountSeed: SeedSchema('SA'),
   /** User public key -> revoked at (seconds since 1970): JWTs issued up to then are refused. */
-  revocations: z.record(z.string().regex(/^U[A-Z2-7]{55}$/), z.int().nonnegative()),
+  revocations: z.record(UserKeySchema, z.int().nonnegative()),
+  /** User public key -> whom it was issued to (`agent-<id>`, `console-<id>-<role>`) and when. */
+  issued: z.record(UserKeySchema, z.strictObject({ name: z.string(), issuedAt: z.iso.datetime() })),
 });
 export type FleetAuthorityState = z.infer<typeof FleetAuthorityStateSchema>;
 
@@ -93,12 +97,14 @@ export class FleetAuthority {
   private readonly systemAccount: KeyPair;
   private readonly fleetAccount: KeyPair;
   private readonly revocations: Map<string, number>;
+  private readonly issued: Map<string, { name: string; issuedAt: string }>;
 
   private constructor(private readonly state: FleetAuthorityState) {
     this.operator = fromSeed(new TextEncoder().encode(state.operatorSeed));
     this.systemAccount = fromSeed(new TextEncoder().encode(state.systemAccountSeed));
     this.fleetAccount = fromSeed(new TextEncoder().encode(state.fleetAccountSeed));
     this.revocations = new Map(Object.entries(state.revocations));
+    this.issued = new Map(Object.entries(state.issued));
   }
 
   /** A new operator with its system and fleet accounts. */
@@ -110,6 +116,7 @@ export class FleetAuthority {
       systemAccountSeed: text(createAccount().getSeed()),
       fleetAccountSeed: text(createAccount().getSeed()),
       revocations: {},
+      issued: {},
     });
   }
 
@@ -119,7 +126,11 @@ export class FleetAuthority {
   }
 
   toState(): FleetAuthorityState {
-    return { ...this.state, revocations: Object.fromEntries(this.revocations) };
+    return {
+      ...this.state,
+      revocations: Object.fromEntries(this.revocations),
+      issued: Object.fromEntries(this.issued),
+    };
   }
 
   get operatorPublicKey(): string {
@@ -201,10 +212,15 @@ export class FleetAuthority {
    * push it to the server (`pushAccount`) for connected clients to be cut off.
    */
   revoke(publicKey: string, at: Date = new Date()): void {
-    if (!/^U[A-Z2-7]{55}$/.test(publicKey)) {
-      throw new Error(`${publicKey} is not a NATS user's public key`);
-    }
-    this.revocations.set(publicKey, seconds(at));
+    this.revocations.set(UserKeySchema.parse(publicKey), seconds(at));
+  }
+
+  /** Revokes every identity issued to the agent; answers their public keys (none: []). */
+  revokeAgent(agentId: string, at: Date = new Date()): string[] {
+    const name = `agent-${FleetIdSchema.parse(agentId)}`;
+    const keys = [...this.issued].filter(([, user]) => user.name === name).map(([key]) => key);
+    for (const key of keys) this.revoke(key, at);
+    return keys;
   }
 
   isRevoked(publicKey: string): boolean {
@@ -228,6 +244,7 @@ export class FleetAuthority {
       },
       expiry(options),
     );
+    this.issued.set(user.getPublicKey(), { name, issuedAt: new Date().toISOString() });
     return identity(user, jwt);
   }
 }
