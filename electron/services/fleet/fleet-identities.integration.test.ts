@@ -279,6 +279,12 @@ describe('fleet identities on a real nats-server', () => {
     expect(kept.nc.isClosed()).toBe(false);
     await kept.nc.flush();
     expect(kept.refused).toEqual([]);
+
+    // A new identity for the same computer has a key of its own, which no revocation names.
+    const reissued = await agent('revoked-6');
+    expect(reissued.issued.publicKey).not.toBe(revoked.issued.publicKey);
+    await reissued.nc.flush();
+    expect(reissued.nc.isClosed()).toBe(false);
   });
 
   it('a credentials file others may read is refused before connecting', async () => {
