@@ -96,5 +96,11 @@ describe('turning fleet mode on, as far as identities go', () => {
       `${bad} is not a usable fleet credentials file: it holds no NATS user JWT and seed`,
     );
     expect(result.stderr).toContain('Ask the desk for a new one.');
+
+    const missing = path.join(work, 'missing.creds');
+    expect(await runAgentCli(['fleet-credentials', '--file', missing])).toMatchObject({
+      code: 1,
+      stderr: `deskside-agent: The fleet credentials file ${missing} does not exist\n`,
+    });
   });
 });

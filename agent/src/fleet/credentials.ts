@@ -35,12 +35,7 @@ export async function readFleetCredentials(
   try {
     info = await stat(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FleetCredentialsError(
-      code === 'ENOENT'
-        ? `The fleet credentials file ${file} does not exist`
-        : `The fleet credentials file ${file} cannot be read (${code ?? 'unknown error'})`,
-    );
+    throw unreadable(file, error);
   }
   if (info.size > MAX_CREDS_BYTES) {
     throw new FleetCredentialsError(`${file} is too large for a fleet credentials file`);
@@ -52,6 +47,29 @@ export async function readFleetCredentials(
     );
   }
   return parseFleetCredentials(await readFile(file, 'utf8'), file, now);
+}
+
+/** Why a credentials file could not be read, in words. */
+function unreadable(file: string, error: unknown): FleetCredentialsError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new FleetCredentialsError(
+    code === 'ENOENT'
+      ? `The fleet credentials file ${file} does not exist`
+      : `The fleet credentials file ${file} cannot be read (${code ?? 'unknown error'})`,
+    { cause: error },
+  );
+}
+
+/**
+ * The text of a `.creds` file as the desk handed it over (any mode: it is checked, then kept
+ * owner-only by `writeFleetCredentials`).
+ */
+export async function readHandedOverCredentials(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
 }
 
 /** Checks a `.creds` text; `source` names it in errors. */

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { fleetCredentialsFile } from '../../config';
 import { configFromFlags, withDataOptions } from '../options';
@@ -12,8 +11,9 @@ interface FleetCredentialsFlags {
 /** Checks a `.creds` file from the desk and keeps a copy readable by this user only. */
 export async function installFleetCredentials(flags: FleetCredentialsFlags): Promise<void> {
   const config = await configFromFlags(flags);
-  const { parseFleetCredentials, writeFleetCredentials } = await import('../../fleet/credentials');
-  const text = await readFile(flags.file, 'utf8');
+  const { parseFleetCredentials, readHandedOverCredentials, writeFleetCredentials } =
+    await import('../../fleet/credentials');
+  const text = await readHandedOverCredentials(flags.file);
   const credentials = await parseFleetCredentials(text, flags.file);
   const target = fleetCredentialsFile(config);
   await writeFleetCredentials(target, text);
