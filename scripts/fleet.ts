@@ -69,8 +69,14 @@ export async function runFleet(
       if (!found) throw new UsageError(`${keysDir} holds no fleet keys: run \`fleet init\` first`);
       return found;
     };
-    const expiresAt = () =>
-      values.days ? new Date(Date.now() + Number(values.days) * DAY_MS) : undefined;
+    const expiresAt = () => {
+      if (values.days === undefined) return undefined;
+      const days = Number(values.days);
+      if (!Number.isInteger(days) || days < 1 || days > 3650) {
+        throw new UsageError('--days must be a whole number of days from 1 to 3650');
+      }
+      return new Date(Date.now() + days * DAY_MS);
+    };
     const writeCreds = async (creds: string) => {
       const file = need('out');
       await writeFile(file, creds, { mode: 0o600 });

@@ -42,6 +42,10 @@ describe('turning fleet mode on, as far as identities go', () => {
       err: expect.stringContaining('already holds fleet keys; nothing changed') as string,
     });
 
+    expect(
+      await fleet(['issue-agent', '--keys-dir', keysDir, '--agent', 'pc-1', '--days', 'soon']),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('--days must be') as string });
+
     const issuedFile = path.join(work, 'pc-1.creds');
     const issued = await fleet([
       'issue-agent',

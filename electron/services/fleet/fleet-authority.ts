@@ -3,7 +3,7 @@
  * which account updates reach it at run time) and the fleet account, in which every agent and
  * console connects with a user JWT the desk signs. Permissions come from
  * `core/src/fleet/subjects.ts`; revoking a user adds it to the fleet account's revocations, and
- * the new account JWT is pushed to the server's resolver (`pushAccount`).
+ * the new account JWT is pushed to the server's resolver (`pushFleetAccount`).
  */
 import {
   createAccount,
