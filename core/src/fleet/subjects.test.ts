@@ -106,6 +106,13 @@ describe('console permissions by role', () => {
         ),
       ).toBe(true);
       expect(allowed(permissions.sub.allow, 'deskside.agent.pc-1.help')).toBe(true);
+      for (const subject of [
+        '$JS.API.CONSUMER.INFO.KV_deskside-presence.oc_1',
+        '$JS.API.CONSUMER.MSG.NEXT.DESKSIDE_HELP.desk',
+        '$JS.ACK.DESKSIDE_HELP.desk.1.2.3.4.5',
+      ]) {
+        expect(allowed(permissions.pub.allow, subject), subject).toBe(true);
+      }
     }
   });
 

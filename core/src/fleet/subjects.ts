@@ -129,27 +129,25 @@ export function agentPermissions(agentId: string): FleetPermissions {
   };
 }
 
-/** Reading a bucket: its stream's info, direct gets of any key, and watchers (ordered consumers). */
-function readBucket(bucket: FleetBucket): string[] {
-  const stream = kvStreamName(bucket);
-  return [
-    `$JS.API.STREAM.INFO.${stream}`,
-    `$JS.API.DIRECT.GET.${stream}`,
-    `$JS.API.DIRECT.GET.${stream}.>`,
-    `$JS.API.CONSUMER.CREATE.${stream}`,
-    `$JS.API.CONSUMER.CREATE.${stream}.>`,
-    `$JS.API.CONSUMER.DELETE.${stream}.>`,
-  ];
-}
-
-/** Reading a stream the same way (inventory changes, help requests). */
+/**
+ * Reading a stream: its info, and consumers of it (ordered consumers for watchers and key
+ * lists, pull consumers for the help queue): create, ask after, fetch from, acknowledge, remove.
+ */
 function readStream(stream: string): string[] {
   return [
     `$JS.API.STREAM.INFO.${stream}`,
     `$JS.API.CONSUMER.CREATE.${stream}`,
-    `$JS.API.CONSUMER.CREATE.${stream}.>`,
-    `$JS.API.CONSUMER.DELETE.${stream}.>`,
+    ...['CREATE', 'INFO', 'MSG.NEXT', 'DELETE'].map(
+      (what) => `$JS.API.CONSUMER.${what}.${stream}.>`,
+    ),
+    `$JS.ACK.${stream}.>`,
   ];
+}
+
+/** Reading a bucket: its stream as above, and direct gets of any key. */
+function readBucket(bucket: FleetBucket): string[] {
+  const stream = kvStreamName(bucket);
+  return [...readStream(stream), `$JS.API.DIRECT.GET.${stream}`, `$JS.API.DIRECT.GET.${stream}.>`];
 }
 
 /**

@@ -180,13 +180,25 @@ describe('fleet identities on a real nats-server', () => {
       fleetSubjects.inventory('laptop-1'),
       fleetSubjects.help('laptop-1'),
       fleetSubjects.heartbeat('forger-3'),
+      fleetSubjects.help('forger-3'),
     ]) {
       forger.nc.publish(subject, 'from forger-3');
     }
     await forger.nc.flush();
     await eventually(() => heard.length > 0, 'its own heartbeat arrives');
     await eventually(() => forger.refused.length === 3, 'three publishes refused');
-    expect(heard).toEqual(['deskside.agent.forger-3.heartbeat from forger-3']);
+    await eventually(() => heard.length === 2, 'its own help request arrives');
+    expect(heard).toEqual([
+      'deskside.agent.forger-3.heartbeat from forger-3',
+      'deskside.agent.forger-3.help from forger-3',
+    ]);
+    // The help stream kept its own request only; an analyst reads it with an ordered consumer.
+    const help = await jetstream(analyst.nc, { checkAPI: false }).consumers.get(
+      FLEET_STREAMS.help.name,
+    );
+    const kept = await help.next({ expires: 2_000 });
+    expect(kept?.subject).toBe('deskside.agent.forger-3.help');
+    expect(await help.next({ expires: 1_000 })).toBeNull();
     expect(forger.refused.map((error) => [error.operation, error.subject])).toEqual([
       ['publish', 'deskside.agent.laptop-1.heartbeat'],
       ['publish', 'deskside.agent.laptop-1.inventory'],
@@ -220,6 +232,10 @@ describe('fleet identities on a real nats-server', () => {
     expect((await presence.get('owner-4'))?.string()).toBe('online');
     expect((await presence.get('other-4'))?.string()).toBe('online');
     expect((await inventory.get('other-4.system'))?.string()).toBe('{"model":"X1"}');
+    // Listing keys runs an ordered consumer: the analyst may create one on the bucket.
+    const keys: string[] = [];
+    for await (const key of await presence.keys()) keys.push(key);
+    expect(keys.sort()).toEqual(['other-4', 'owner-4']);
     // Analysts read; they do not write an agent's keys.
     await expect(presence.put('owner-4', 'forged', { timeout: 1_000 })).rejects.toThrow();
     expect((await presence.get('owner-4'))?.string()).toBe('online');
