@@ -15,6 +15,8 @@
 //    (dpkg-dev, lintian, binutils' strip), from the distribution's packages;
 // 8. poppler's pdftoppm and pdftotext, with which the tests read the report PDFs as a reader
 //    sees them, from the distribution's poppler-utils package.
+// 9. a NATS server for the fleet tests: `DESKSIDE_NATS_SERVER`, the system's nats-server,
+//    else the distribution's nats-server package where this user may install it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -128,7 +130,7 @@ if (electronInstalled()) {
   }
 }
 
-// Steps 4 and 5 find things the way the tests do, through the tests' own helpers.
+// Steps 4 to 6 and 8 find things the way the tests do, through the tests' own helpers.
 const { tsImport } = await import('tsx/esm/api');
 const helper = (file) => tsImport(path.resolve(file), import.meta.url);
 
@@ -190,32 +192,50 @@ step('Chromium for the end-to-end tests');
   console.log(chromiumPath);
 }
 
-// 6. OpenSSH's server for the SSH tests (each test starts its own on 127.0.0.1).
-step("OpenSSH's server for the SSH tests");
-{
-  const { findSshd } = await helper('test/helpers/sshd.ts');
-  if (process.env.DESKSIDE_SSHD && !findSshd()) {
+/**
+ * A server program a test suite starts on its own (sshd, nats-server): the one `variable`
+ * names, else the one `find` sees, else the distribution's `pkg` where this user may install
+ * it; set-up stops naming the one command when none is found.
+ */
+async function serverForTests({ title, helperFile, find, variable, pkg, what, manual }) {
+  step(title);
+  const found = (await helper(helperFile))[find];
+  if (process.env[variable] && !found()) {
     fail(
-      `DESKSIDE_SSHD=${process.env.DESKSIDE_SSHD} does not exist`,
-      'set DESKSIDE_SSHD to an OpenSSH sshd executable, or unset it',
+      `${variable}=${process.env[variable]} does not exist`,
+      `set ${variable} to ${manual.what}, or unset it`,
     );
   }
   const manager = packageManager();
-  if (!findSshd() && manager) {
-    console.log("No sshd here: installing the distribution's openssh-server");
-    installPackages(['openssh-server']);
+  if (!found() && manager) {
+    console.log(`No ${what} here: installing the distribution's ${pkg}`);
+    installPackages([pkg]);
   }
-  const sshd = findSshd();
-  if (!sshd) {
+  const program = found();
+  if (!program) {
     fail(
-      'no OpenSSH server (sshd) for the SSH tests',
+      `no ${what} for the tests`,
       manager
-        ? `\`${installCommand(manager, ['openssh-server'])}\`, then \`npm run setup\` again`
-        : "install OpenSSH's server (sshd and ssh-keygen), or set DESKSIDE_SSHD to its sshd",
+        ? `\`${installCommand(manager, [pkg])}\`, then \`npm run setup\` again`
+        : manual.install,
     );
   }
-  console.log(sshd);
+  console.log(program);
 }
+
+// 6. OpenSSH's server for the SSH tests (each test starts its own on 127.0.0.1).
+await serverForTests({
+  title: "OpenSSH's server for the SSH tests",
+  helperFile: 'test/helpers/sshd.ts',
+  find: 'findSshd',
+  variable: 'DESKSIDE_SSHD',
+  pkg: 'openssh-server',
+  what: 'OpenSSH server (sshd)',
+  manual: {
+    what: 'an OpenSSH sshd executable',
+    install: "install OpenSSH's server (sshd and ssh-keygen), or set DESKSIDE_SSHD to its sshd",
+  },
+});
 
 // 7. The agent's Debian package: built with dpkg-deb and dpkg-shlibdeps, checked by lintian.
 // Only where dpkg is; elsewhere its tests skip, saying why.
@@ -269,6 +289,20 @@ step('poppler-utils for the report PDF tests');
   }
   console.log('pdftoppm, pdftotext');
 }
+// 9. A NATS server for the fleet tests (each test file starts its own on 127.0.0.1).
+await serverForTests({
+  title: 'A NATS server for the fleet tests',
+  helperFile: 'test/helpers/nats.ts',
+  find: 'findNatsServer',
+  variable: 'DESKSIDE_NATS_SERVER',
+  pkg: 'nats-server',
+  what: 'NATS server (nats-server)',
+  manual: {
+    what: 'a nats-server executable (2.9 or newer)',
+    install:
+      'install nats-server 2.9 or newer (https://github.com/nats-io/nats-server/releases), or set DESKSIDE_NATS_SERVER to it',
+  },
+});
 
 console.log(
   '\nSet-up done. `npm start` runs the console; `npm run check` runs every check and test.',

@@ -44,6 +44,30 @@ const AuditSchema = z.prefault(
 );
 
 /**
+ * Fleet mode: the NATS servers this agent connects out to, and its identity there (a `.creds`
+ * file the desk issued; `deskside-agent fleet-credentials` installs it, readable by its owner
+ * only). Absent: no fleet mode.
+ */
+const FleetSchema = z.optional(
+  z.strictObject({
+    servers: z
+      .array(
+        z
+          .string()
+          .check(
+            z.regex(
+              /^(nats|tls):\/\/[0-9A-Za-z.:[\]-]+(:\d{1,5})?$/,
+              'must be a NATS server URL such as nats://nats.example.org:4222 or tls://...',
+            ),
+          ),
+      )
+      .check(z.minLength(1), z.maxLength(16)),
+    /** The `.creds` file; `fleet.creds` in the data folder by default. */
+    credentialsFile: z.optional(z.string().check(z.minLength(1))),
+  }),
+);
+
+/**
  * The agent's configuration: the config file (JSON), then command-line flags over it.
  * Unknown fields are refused, so a misspelt setting is never silently ignored.
  * Built with zod/mini, as every schema the agent checks while it idles (README, "Keeping
@@ -68,10 +92,16 @@ export const AgentConfigSchema = z.strictObject({
   logLevel: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']), 'info'),
   limits: LimitsSchema,
   audit: AuditSchema,
+  fleet: FleetSchema,
 });
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 /** What a config file may hold: every field is optional. */
 export type AgentConfigInput = z.input<typeof AgentConfigSchema>;
+
+/** Where the fleet identity is kept: `fleet.credentialsFile`, else `fleet.creds` in the data folder. */
+export function fleetCredentialsFile(config: AgentConfig): string {
+  return config.fleet?.credentialsFile ?? path.join(config.dataDir, 'fleet.creds');
+}
 
 export function auditFile(config: AgentConfig): string {
   return config.audit.file ?? path.join(config.dataDir, 'audit.log');

@@ -44,3 +44,4 @@ export * from './csv';
 export * from './report-csv';
 export * from './reports-period';
 export * from './reports-facts';
+export * from './fleet/subjects';

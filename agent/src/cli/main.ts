@@ -5,6 +5,7 @@ import { registerChecks } from './commands/checks';
 import { registerConsoles } from './commands/consoles';
 import { registerEnrol } from './commands/enrol';
 import { registerFingerprint } from './commands/fingerprint';
+import { registerFleet } from './commands/fleet';
 import { registerInventory } from './commands/inventory';
 import { registerPair } from './commands/pair';
 import { registerServe } from './commands/serve';
@@ -29,6 +30,7 @@ for (const register of [
   registerStatus,
   registerService,
   registerChecks,
+  registerFleet,
 ])
   register(program);
 

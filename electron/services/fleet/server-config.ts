@@ -1,0 +1,46 @@
+/**
+ * A nats-server configuration for the desk's fleet: JetStream on, decentralised
+ * authentication with the desk as operator, and the full account resolver, which keeps
+ * account JWTs in a folder and takes updates at run time from the system account (so a
+ * revocation needs no restart).
+ */
+import type { FleetAuthority } from './fleet-authority';
+
+export interface NatsServerConfigOptions {
+  /** Address and port clients connect to. */
+  host: string;
+  port: number;
+  /** JetStream's store folder. */
+  storeDir: string;
+  /** The resolver's folder of account JWTs. */
+  resolverDir: string;
+  /** A monitoring port (`/healthz`, `/varz`), none when absent. */
+  httpPort?: number;
+}
+
+/** nats-server reads JSON as its configuration format, so values are quoted by JSON itself. */
+export async function natsServerConfig(
+  authority: FleetAuthority,
+  options: NatsServerConfigOptions,
+): Promise<string> {
+  const [operator, systemAccount, fleetAccount] = await Promise.all([
+    authority.operatorJwt(),
+    authority.systemAccountJwt(),
+    authority.fleetAccountJwt(),
+  ]);
+  const config = {
+    host: options.host,
+    port: options.port,
+    ...(options.httpPort === undefined ? {} : { http: `${options.host}:${options.httpPort}` }),
+    server_name: 'deskside',
+    jetstream: { store_dir: options.storeDir },
+    operator,
+    system_account: authority.systemAccountPublicKey,
+    resolver: { type: 'full', dir: options.resolverDir, allow_delete: false, interval: '2m' },
+    resolver_preload: {
+      [authority.systemAccountPublicKey]: systemAccount,
+      [authority.fleetAccountPublicKey]: fleetAccount,
+    },
+  };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
