@@ -12,12 +12,17 @@ import {
 /**
  * DejaVu Sans (Latin and Greek; PDF's standard fonts have no Greek), from the
  * `dejavu-fonts-ttf` package in node_modules: a dependency of the packaged app, so the same
- * path resolves in a dev build, in the packed app.asar and in tests.
+ * path resolves in a dev build, in the packed app.asar and in tests. Resolved when a PDF is
+ * made, not when the module loads: both bundles have a `require` (CommonJS, or the ES
+ * module's banner), but a process running the services from source as an ES module (tsx:
+ * the seed, benchmarks, test children) has none, and must still be able to import them.
  */
-const FONTS = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
+function fonts(): { regular: string; bold: string } {
+  return {
+    regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  };
+}
 
 const MARGIN = { top: 56, bottom: 56, left: 50, right: 50 };
 const CHART = { height: 170, axisWidth: 44, labelsHeight: 26 };
@@ -30,17 +35,18 @@ type Doc = PDFKit.PDFDocument;
 
 /** Lays a report document out on A4 pages: title, filters, each section's chart and table, page numbers. */
 export async function renderReportPdf(report: ReportDocument): Promise<ReportPdf> {
+  const font = fonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    font: FONTS.regular,
+    font: font.regular,
     lang: report.language,
     displayTitle: true,
     info: { Title: report.title, Creator: 'Deskside' },
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
+  doc.registerFont('regular', font.regular);
+  doc.registerFont('bold', font.bold);
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   const finished = new Promise<void>((resolve, reject) => {
