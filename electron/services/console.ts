@@ -194,6 +194,10 @@ async function servicesOn(
   }
   const sshPool = new SshPool();
   const inventoryHistory = new InventoryHistoryService(db, info.analyst);
+  const profiled = await inventoryHistory.backfillProfiles();
+  if (profiled.length > 0) {
+    logger.info({ machines: profiled.length }, 'machine profiles made from inventory history');
+  }
   const machines = new MachineService({
     history: inventoryHistory,
     db,

@@ -12,6 +12,7 @@ import {
 } from '@deskside/core';
 import type { Db } from '../database/open';
 import type { InventorySnapshotsTable } from '../database/schema';
+import { writeMachineProfile } from './machine-profiles';
 
 export interface RecordedSnapshot {
   snapshotId: number;
@@ -226,8 +227,54 @@ export class InventoryHistoryService {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await writeMachineProfile(trx, { machineId, snapshotId: inserted.id, takenAt, inventory });
       return { snapshotId: inserted.id, stored: true };
     });
+  }
+
+  /**
+   * Gives each machine that has snapshots but no profile (history recorded before migration
+   * 0010) the profile of its newest snapshot. One anti-join when there is nothing to do, so
+   * every console runs it at start. Answers the machines it profiled.
+   */
+  async backfillProfiles(): Promise<string[]> {
+    const missing = await this.db
+      .selectFrom('inventorySnapshots as s')
+      .select('s.machineId')
+      .distinct()
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('machineProfiles as p')
+              .select('p.machineId')
+              .whereRef('p.machineId', '=', 's.machineId'),
+          ),
+        ),
+      )
+      .execute();
+    const done: string[] = [];
+    for (const { machineId } of missing) {
+      const newest = await this.db
+        .selectFrom('inventorySnapshots')
+        .select(['id', 'takenAt'])
+        .where('machineId', '=', machineId)
+        .orderBy('takenAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const { inventory } = await this.get(newest.id);
+      const written = await this.db.transaction().execute((trx) =>
+        writeMachineProfile(trx, {
+          machineId,
+          snapshotId: newest.id,
+          takenAt: newest.takenAt,
+          inventory,
+        }),
+      );
+      if (written) done.push(machineId);
+    }
+    return done;
   }
 
   /** The machine's snapshots, newest first. */
