@@ -11,7 +11,8 @@ import {
   type InventorySource,
 } from '@deskside/core';
 import type { Db } from '../database/open';
-import type { InventorySnapshotsTable } from '../database/schema';
+import type { Insertable } from 'kysely';
+import type { DatabaseSchema, InventorySnapshotsTable } from '../database/schema';
 import { writeMachineProfile } from './machine-profiles';
 
 export interface RecordedSnapshot {
@@ -142,6 +143,32 @@ export function splitInventory(inventory: Inventory): {
   return { head, sections, volatile, contentHash };
 }
 
+export type SplitInventory = ReturnType<typeof splitInventory>;
+
+/** A section's row: stored once under the hash of its canonical JSON. */
+export function sectionRow(
+  hash: string,
+  json: string,
+): Insertable<DatabaseSchema['inventorySections']> {
+  return { hash, ...encodeSection(json), sizeBytes: Buffer.byteLength(json) };
+}
+
+/** A snapshot's row: the document's head, its sections' hashes and its readings. */
+export function snapshotRow(
+  split: SplitInventory,
+  of: { machineId: string; takenAt: string; source: InventorySource; takenBy: string },
+): Insertable<InventorySnapshotsTable> {
+  return {
+    ...of,
+    contentHash: split.contentHash,
+    head: canonicalJson(split.head),
+    sections: canonicalJson(
+      Object.fromEntries([...split.sections].map(([name, { hash }]) => [name, hash])),
+    ),
+    volatile: canonicalJson(split.volatile),
+  };
+}
+
 function toSummary(
   row: Pick<
     InventorySnapshotsTable,
@@ -207,24 +234,13 @@ export class InventoryHistoryService {
         known.add(hash);
         await trx
           .insertInto('inventorySections')
-          .values({ hash, ...encodeSection(json), sizeBytes: Buffer.byteLength(json) })
+          .values(sectionRow(hash, json))
           .onConflict((conflict) => conflict.column('hash').doNothing())
           .execute();
       }
       const inserted = await trx
         .insertInto('inventorySnapshots')
-        .values({
-          machineId,
-          takenAt,
-          source,
-          takenBy: this.analyst,
-          contentHash: split.contentHash,
-          head: canonicalJson(split.head),
-          sections: canonicalJson(
-            Object.fromEntries([...split.sections].map(([name, { hash }]) => [name, hash])),
-          ),
-          volatile: canonicalJson(split.volatile),
-        })
+        .values(snapshotRow(split, { machineId, takenAt, source, takenBy: this.analyst }))
         .returning('id')
         .executeTakeFirstOrThrow();
       await writeMachineProfile(trx, { machineId, snapshotId: inserted.id, takenAt, inventory });

@@ -3,7 +3,7 @@
  * per its newest inventory snapshot, in columns reports group by. Written in the transaction
  * that stores the snapshot; the snapshots stay the record.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import { inventoryProfile, type Inventory, type ProfileProgram } from '@deskside/core';
 import { chunksFor } from '../database/insert-chunks';
 import type { DatabaseSchema } from '../database/schema';
@@ -16,6 +16,16 @@ export interface ProfileSource {
 }
 
 const pairKey = (p: ProfileProgram) => JSON.stringify([p.name, p.version]);
+
+/** The profile row of `source`, and its (name, version) pairs (null: no software section). */
+export function profileRows(source: ProfileSource): {
+  row: Insertable<DatabaseSchema['machineProfiles']>;
+  software: ProfileProgram[] | null;
+} {
+  const { profile, software } = inventoryProfile(source.inventory);
+  const { machineId, snapshotId, takenAt } = source;
+  return { row: { machineId, snapshotId, takenAt, ...profile }, software };
+}
 
 /**
  * Makes `source` the machine's profile unless the profile already comes from a newer
@@ -30,13 +40,7 @@ export async function writeMachineProfile(
   trx: Transaction<DatabaseSchema>,
   source: ProfileSource,
 ): Promise<boolean> {
-  const { profile, software } = inventoryProfile(source.inventory);
-  const row = {
-    machineId: source.machineId,
-    snapshotId: source.snapshotId,
-    takenAt: source.takenAt,
-    ...profile,
-  };
+  const { row, software } = profileRows(source);
   const written = await trx
     .insertInto('machineProfiles')
     .values(row)
@@ -80,7 +84,7 @@ async function replaceSoftware(
   const have = new Set(stored.map(pairKey));
   const gone = stored.filter((p) => !wanted.has(pairKey(p)));
   const added = software.filter((p) => !have.has(pairKey(p)));
-  for (const part of chunks(gone, 200)) {
+  for (const part of chunksOf(gone, 200)) {
     await trx
       .deleteFrom('machineSoftware')
       .where('machineId', '=', machineId)
@@ -94,7 +98,7 @@ async function replaceSoftware(
   }
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
