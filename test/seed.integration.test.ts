@@ -105,7 +105,10 @@ describe.each(STORE_KINDS)('the seed generator on %s', (kind) => {
   });
 
   it("gives every person a laptop whose history, profile and software agree, and tickets their requester's laptop", async () => {
-    const { databaseUrl } = await seedFresh(kind);
+    const { databaseUrl, output } = await seedFresh(kind);
+    expect(output).toMatch(
+      /Seeded 400 tickets and 4000 timeline entries, 20 machines with \d+ inventory snapshots/,
+    );
     desk = await openTestConsole({ dataDir, databaseUrl });
     const { db } = desk;
 
