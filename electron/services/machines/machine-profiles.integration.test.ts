@@ -10,6 +10,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InventoryV2Schema, inventoryProfile, type InventoryV2 } from '@deskside/core';
+import { openTestConsole } from '#test/helpers/console';
 import { deskAnalyst, deskWithAnalysts, signedInAs } from '#test/helpers/desk';
 import {
   consolesOnStores,
@@ -193,6 +194,23 @@ describe('machine profiles on a desk with roles', () => {
       expect(await profileOf(owner, 'pc-1')).toEqual(
         expected(base, 'pc-1', a.snapshotId, '2026-12-01T08:00:00.000Z'),
       );
+
+      // Bram's console: This computer's inventory, fetched through the API, is its profile.
+      const bramsConsole = await openTestConsole({
+        databaseUrl: signedInAs(ownerUrl, bram),
+        collectLocalInventory: () => Promise.resolve(withSoftware(base, 'console')),
+      });
+      try {
+        const pc = (await bramsConsole.call('machines.list', {})).find((m) => m.thisComputer)!;
+        const shown = await bramsConsole.call('machines.inventory', { id: pc.id });
+        const [entry] = await bramsConsole.call('machines.inventoryHistory', { id: pc.id });
+        expect(await profileOf(owner, pc.id)).toEqual(
+          expected(withSoftware(base, 'console'), pc.id, entry!.id, entry!.takenAt),
+        );
+        expect(shown.inventory.software?.programs[0]?.version).toBe('console');
+      } finally {
+        await bramsConsole.dispose();
+      }
 
       const sent = new Map<number, { inventory: InventoryV2; takenAt: string }>();
       for (let round = 0; round < 8; round++) {
