@@ -16,6 +16,7 @@ export const UNANNOUNCED_CHANGES = [
   'profile.changed',
   'workflow.changed',
   'analysts.changed',
+  'reports.changed',
 ] as const;
 
 export type ApiChange = AnnouncedChange | (typeof UNANNOUNCED_CHANGES)[number];
@@ -132,6 +133,16 @@ export const apiChanges = {
   'desk.changeAnalyst': ['analysts.changed'],
   'desk.disableAnalyst': ['analysts.changed'],
   'audit.list': none,
+
+  'reports.recurring': none,
+  'reports.groupTickets': none,
+  'reports.service': none,
+  'reports.saved': none,
+  'reports.save': ['reports.changed'],
+  'reports.delete': ['reports.changed'],
+  'reports.runs': none,
+  'reports.openRun': none,
+  'reports.runNow': ['reports.changed'],
 
   'data.startExport': none,
   'data.readExport': none,

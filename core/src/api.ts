@@ -117,6 +117,23 @@ import {
 } from './machine-status';
 import { AnalystProfileSchema, UpdateProfileInputSchema } from './profile';
 import {
+  DeleteReportInputSchema,
+  GroupTicketsInputSchema,
+  GroupTicketsPageSchema,
+  RecurringReportInputSchema,
+  RecurringReportSchema,
+  ReportRunIdSchema,
+  ReportRunSchema,
+  ReportRunSummarySchema,
+  ReportRunsInputSchema,
+  RunSavedReportInputSchema,
+  SaveReportInputSchema,
+  SavedReportIdSchema,
+  SavedReportSchema,
+  ServiceReportInputSchema,
+  ServiceReportSchema,
+} from './reports';
+import {
   ArticleFeedbackInputSchema,
   ArticleIdSchema,
   ArticleSchema,
@@ -276,6 +293,22 @@ export const apiContract = {
   'desk.changeAnalyst': { input: ChangeAnalystInputSchema, output: z.array(AnalystAccountSchema) },
   'desk.disableAnalyst': { input: AnalystRefSchema, output: z.array(AnalystAccountSchema) },
   'audit.list': { input: AuditQuerySchema, output: AuditPageSchema },
+
+  // Reports for IT management (core/src/reports.ts): figures over a period, saved reports and
+  // their stored runs. Only leads and administrators save or delete on a desk with roles.
+  'reports.recurring': { input: RecurringReportInputSchema, output: RecurringReportSchema },
+  'reports.groupTickets': { input: GroupTicketsInputSchema, output: GroupTicketsPageSchema },
+  'reports.service': { input: ServiceReportInputSchema, output: ServiceReportSchema },
+  'reports.saved': { input: NoInput, output: z.array(SavedReportSchema) },
+  'reports.save': { input: SaveReportInputSchema, output: SavedReportSchema },
+  'reports.delete': {
+    input: DeleteReportInputSchema,
+    output: z.object({ id: SavedReportIdSchema }),
+  },
+  'reports.runs': { input: ReportRunsInputSchema, output: z.array(ReportRunSummarySchema) },
+  'reports.openRun': { input: z.object({ id: ReportRunIdSchema }), output: ReportRunSchema },
+  /** Runs a saved report for its period as of today; a run of that period already stored is answered instead. */
+  'reports.runNow': { input: RunSavedReportInputSchema, output: ReportRunSchema },
 
   // Export and import run as jobs; their files move in chunks (see core/src/jobs.ts).
   'data.startExport': { input: StartExportInputSchema, output: JobSchema },

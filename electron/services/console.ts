@@ -14,6 +14,8 @@ import { DeskService } from './desk/desk-service';
 import { SIGNED_IN_BY_ADDRESS, type SignInControl } from './desk/sign-in';
 import { TransferFiles } from './data/transfer-files';
 import { JobRegistry } from './jobs/job-registry';
+import { scheduleReportRuns } from './reports/report-schedule';
+import { ReportsService } from './reports/reports-service';
 import { consoleHeldEnrolments, deskHeldEnrolments } from './machines/enrolment-keepers';
 import { EnrolmentService } from './machines/enrolments';
 import { PairingService } from './machines/pairing-service';
@@ -75,6 +77,11 @@ export interface ConsoleOptions {
    * days); null turns the sweep off (tests drive it by hand). Default: hourly.
    */
   closeUnansweredEveryMs?: number | null;
+  /**
+   * How often this console runs the scheduled reports that fell due (and shortly after it
+   * opens); null turns it off (tests call `runDue` by hand). Default: hourly.
+   */
+  reportRunsEveryMs?: number | null;
   /** The PC this console runs on; by default read from the OS (machines/this-computer.ts). */
   thisComputer?: ThisComputer;
   /** The call-intake scripts this console offers; the starter scripts by default. */
@@ -233,6 +240,12 @@ async function servicesOn(
     options.closeUnansweredEveryMs === undefined ? HOUR_MS : options.closeUnansweredEveryMs,
     logger,
   );
+  const reports = new ReportsService({ store, workflow, analyst: info.analyst, now });
+  const stopReportRuns = scheduleReportRuns(
+    reports,
+    options.reportRunsEveryMs === undefined ? HOUR_MS : options.reportRunsEveryMs,
+    logger,
+  );
   const settings = new SettingsService(options.dataDir, options.settingsStore);
   // Job progress is for this console's windows: straight to its listeners, not the database.
   const jobs = new JobRegistry({
@@ -288,6 +301,7 @@ async function servicesOn(
     desk: new DeskService(store, info.analyst, workflow),
     signIn,
     audit,
+    reports,
   });
   const dispatch = createDispatcher(handlers, logger, {
     audit: (method, input, output) => audit.recordCall(method, input, output),
@@ -306,6 +320,7 @@ async function servicesOn(
     info,
     close: async () => {
       stopSweeping();
+      stopReportRuns();
       checkRuns.close();
       sshPool.closeAll();
       await jobs.close();

@@ -7,4 +7,5 @@ export * from './lifecycle';
 export * from './priority';
 export * from './search-text';
 export * from './sla';
+export * from './business-time';
 export * from './sla-view';

@@ -26,6 +26,7 @@ import type { VendorService } from '../outside-help/vendor-service';
 import type { VisitService } from '../outside-help/visit-service';
 import type { PeopleService } from '../people/people-service';
 import type { QueueService } from '../queue/queue-service';
+import type { ReportsService } from '../reports/reports-service';
 import type { AssignmentService } from '../tickets/assignment-service';
 import type { LifecycleService } from '../tickets/lifecycle-service';
 import type { SettingsService } from '../settings/settings-service';
@@ -64,13 +65,14 @@ export interface HandlerDeps {
   desk: DeskService;
   signIn: SignInControl;
   audit: AuditLog;
+  reports: ReportsService;
 }
 
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { info, machines, tickets, lifecycle, assignment, queue, people } = deps;
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const { profile, pairing, enrolments, jobs, inventoryHistory } = deps;
-  const { kb, kbSearch, kbLinks, desk, signIn, audit } = deps;
+  const { kb, kbSearch, kbLinks, desk, signIn, audit, reports } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
@@ -168,6 +170,15 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'kb.unlink': ({ ticketId, articleId }) => kbLinks.unlink(ticketId, articleId),
     'kb.feedback': (input) => kbLinks.feedback(input, actor),
     'kb.addStarterArticles': () => kb.addStarterArticles(actor),
+    'reports.recurring': (input) => reports.recurring(input),
+    'reports.groupTickets': (input) => reports.groupTickets(input),
+    'reports.service': ({ filters }) => reports.service(filters),
+    'reports.saved': () => reports.listSaved(),
+    'reports.save': (input) => reports.save(input),
+    'reports.delete': ({ id, expectedVersion }) => reports.delete(id, expectedVersion),
+    'reports.runs': ({ reportId, limit }) => reports.runs(reportId, limit),
+    'reports.openRun': ({ id }) => reports.openRun(id),
+    'reports.runNow': ({ reportId }) => reports.runNow(reportId),
     'data.startExport': ({ format }) => data.startExport(format),
     'data.readExport': ({ id, offset }) => data.readExport(id, offset),
     'data.beginImport': ({ format, size }) => data.beginImport(format, size),

@@ -286,6 +286,86 @@ export const TABLES = {
     name: text,
     version: text,
   },
+  /** A report kept with its filters, dimension and schedule (migration 0012). */
+  savedReports: {
+    id: identity,
+    version,
+    name: text,
+    /** recurring or service. */
+    kind: text,
+    /** JSON of core's SavedFiltersSchema. */
+    filters: text,
+    /** JSON of core's ReportDimensionSchema; null for service reports. */
+    dimension: textOrNull,
+    /** none, weekly or monthly. */
+    schedule: text,
+    owner: text,
+    createdAt: text,
+    updatedAt: text,
+  },
+  /** One stored result per saved report and resolved period. */
+  reportRuns: {
+    id: identity,
+    reportId: integer,
+    periodFrom: text,
+    periodTo: text,
+    ranAt: text,
+    ranBy: text,
+    /** JSON of core's ReportResultSchema. */
+    result: text,
+  },
+  /** Per ticket, what reports filter, group and count by, at the ticket's version (derived). */
+  reportTicketFacts: {
+    ticketId: integer,
+    ticketVersion: integer,
+    ticketUpdatedAt: text,
+    createdAt: text,
+    resolvedAt: textOrNull,
+    category: textOrNull,
+    groupId: textOrNull,
+    requesterId: integerOrNull,
+    /** The requester's location and department as the directory holds them now. */
+    location: textOrNull,
+    department: textOrNull,
+    machineId: textOrNull,
+    /** The machine's model and OS key (report-sql.ts `OS_KEY`) as its profile holds them now. */
+    model: textOrNull,
+    os: textOrNull,
+    feedbackRating: integerOrNull,
+    /**
+     * Business seconds from creation to the latest resolution (seconds: two years of business
+     * milliseconds would not fit PostgreSQL's integer); null while unresolved.
+     */
+    resolveBusinessSeconds: integerOrNull,
+    /** 1 when the resolution clock stayed within target; null while unresolved. */
+    slaMet: integerOrNull,
+    escalated: integer,
+    reopened: integer,
+    /** 1 when resolved at the first contact (core's ServiceReportSchema says how). */
+    firstContact: integer,
+  },
+  /** policy: hash of the SLA policy the facts were computed under; watermark: last refresh. */
+  reportFactsState: {
+    key: text,
+    value: text,
+  },
+  /** Which profile snapshot each machine's model and OS on the report rows come from. */
+  reportMachinesSeen: {
+    machineId: text,
+    snapshotId: integer,
+  },
+  /** Each failed check of each check-results evidence (derived from immutable evidence). */
+  reportCheckFailures: {
+    evidenceId: text,
+    ticketId: integer,
+    machineId: text,
+    checkId: text,
+    code: text,
+    takenAt: text,
+  },
+  reportEvidenceSeen: {
+    evidenceId: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

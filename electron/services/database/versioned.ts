@@ -11,7 +11,7 @@ import type { Db } from './open';
 import type { DatabaseSchema } from './schema';
 
 export type VersionedTable =
-  'tickets' | 'people' | 'kbArticles' | 'vendorCases' | 'visits' | 'orders';
+  'tickets' | 'people' | 'kbArticles' | 'vendorCases' | 'visits' | 'orders' | 'savedReports';
 
 /** The record an edit is about, and the version the analyst opened. */
 export interface VersionedEdit {
@@ -38,6 +38,7 @@ const KINDS: Record<VersionedTable, Kind> = {
   vendorCases: { what: 'Vendor case', missing: 'does not exist', changeColumns: ['updatedAt'] },
   visits: { what: 'Visit', missing: 'does not exist', changeColumns: [] },
   orders: { what: 'Order', missing: 'does not exist', changeColumns: ['updatedAt'] },
+  savedReports: { what: 'Saved report', missing: 'does not exist', changeColumns: ['updatedAt'] },
 };
 
 /** Who changed the record last and when, as far as the database knows. */

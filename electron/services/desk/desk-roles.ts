@@ -79,6 +79,14 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   // Derived from the latest snapshot and rewritten with it (migration 0010).
   machine_profiles: ['INSERT', 'UPDATE', 'DELETE'],
   machine_software: ['INSERT', 'DELETE'],
+  // Reports (migration 0012): whoever opens a report refreshes the derived facts, and any
+  // console stores the run of a due scheduled report; saved reports are the leads' (below).
+  report_runs: ['INSERT'],
+  report_ticket_facts: ['INSERT', 'UPDATE', 'DELETE'],
+  report_facts_state: ['INSERT', 'UPDATE', 'DELETE'],
+  report_machines_seen: ['INSERT', 'UPDATE', 'DELETE'],
+  report_check_failures: ['INSERT'],
+  report_evidence_seen: ['INSERT'],
 };
 
 /**
@@ -177,6 +185,9 @@ export async function applyDeskGrants(db: Db): Promise<void> {
       );
     }
     await sql`GRANT INSERT, UPDATE ON settings TO ${id(roles.lead)}`.execute(trx);
+    // Analysts read saved reports; leads and administrators save, change and delete them.
+    await sql`GRANT INSERT, UPDATE, DELETE ON saved_reports TO ${id(roles.lead)}`.execute(trx);
+    await sql`GRANT DELETE ON report_runs TO ${id(roles.lead)}`.execute(trx);
     await sql`GRANT DELETE ON machines TO ${id(roles.admin)}`.execute(trx);
     for (const fn of ANALYST_FUNCTIONS) {
       await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(trx);

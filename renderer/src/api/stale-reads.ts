@@ -30,6 +30,8 @@ export const STALE_READS: Record<ApiChange, readonly ApiMethod[]> = {
   'profile.changed': ['profile.get', 'workflow.config', 'tickets.queue'],
   // Groups, SLA and categories: the profile's groups and every ticket's clocks depend on them.
   'workflow.changed': ['workflow.config', 'profile.get', 'tickets.queue', 'tickets.get'],
+  // Saved reports and their runs live in the database but are not announced live.
+  'reports.changed': ['reports.saved', 'reports.runs'],
 };
 
 /** The reads any of `changes` makes stale, each once. */

@@ -10,6 +10,7 @@ import { sshMachines } from './0007-ssh-machines';
 import { enrolments } from './0008-enrolments';
 import { inventoryHistory } from './0009-inventory-history';
 import { machineProfiles } from './0010-machine-profiles';
+import { reports } from './0012-reports';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -27,6 +28,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0008-enrolments': enrolments(dialect),
     '0009-inventory-history': inventoryHistory(dialect),
     '0010-machine-profiles': machineProfiles(),
+    '0012-reports': reports(dialect),
   };
 }
 
