@@ -22,6 +22,7 @@ import { inventoryDiffBenchmark } from './inventory-diff';
 import { inventoryHistoryBenchmark } from './inventory-history';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
+import { reportsPgBenchmark, reportsSqliteBenchmark } from './reports';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
 import { sshInventoryBenchmark } from './ssh-inventory';
 import { ticketsPgBenchmark, ticketsSqliteBenchmark } from './tickets-store';
@@ -38,6 +39,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   sshInventoryBenchmark,
   inventoryDiffBenchmark,
   inventoryHistoryBenchmark,
+  reportsSqliteBenchmark,
+  reportsPgBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
