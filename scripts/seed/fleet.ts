@@ -1,7 +1,7 @@
 /**
  * Each person's laptop for the demo data: its `machines` row and its inventory history, a
  * few snapshots over two years in which programs are updated and the OS sometimes upgraded.
- * The documents are small (system, BIOS, OS, CPU, memory, software) but of core's schema.
+ * The documents are small (system, OS, CPU, memory, software) but of core's schema.
  */
 import type { InstalledProgram, InventoryV2 } from '@deskside/core';
 import type { Insertable } from 'kysely';
