@@ -23,6 +23,7 @@ import { inventoryHistoryBenchmark } from './inventory-history';
 import { inventoryTimelineBenchmark } from './inventory-timeline';
 import { BenchmarkUnavailable, CHILD_ENV, type BenchContext, type Benchmark } from './benchmark';
 import { formatJsonLine, formatTable, type MetricResult } from './report';
+import { reportsPgBenchmark, reportsSqliteBenchmark } from './reports';
 import { SelectionError, checkRegistry, selectMetrics } from './selection';
 import { sshInventoryBenchmark } from './ssh-inventory';
 import { ticketsPgBenchmark, ticketsSqliteBenchmark } from './tickets-store';
@@ -40,6 +41,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   inventoryDiffBenchmark,
   inventoryHistoryBenchmark,
   inventoryTimelineBenchmark,
+  reportsSqliteBenchmark,
+  reportsPgBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

@@ -1,5 +1,6 @@
 /**
- * The tickets benchmarks' dataset: 100k tickets with 1M timeline entries, made by the seed
+ * The tickets and reports benchmarks' dataset: 100k tickets with 1M timeline entries, 5,000
+ * people each with a laptop and its inventory history (about 22,600 snapshots), made by the seed
  * generator and cached between runs under the system's temp folder, keyed by the seed
  * version and the schema (the last migration), so a changed generator or schema re-seeds;
  * PostgreSQL's cached cluster is seeded again when the server's major version changed.
@@ -32,7 +33,7 @@ async function seed(store: Store, progress: (message: string) => void): Promise<
     );
   });
   progress(
-    `seeded ${done.tickets} tickets and ${done.timeline} timeline entries in ${done.seconds.toFixed(1)} s`,
+    `seeded ${done.tickets} tickets, ${done.timeline} timeline entries, ${done.machines} machines and ${done.snapshots} inventory snapshots in ${done.seconds.toFixed(1)} s`,
   );
 }
 

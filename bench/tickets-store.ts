@@ -33,21 +33,45 @@ const SEARCHES = [
 ];
 const ALL_STATUSES = TicketStatusSchema.options;
 
-/** Opens the console's services on the dataset as the console itself would, and measures. */
-async function measureConsole(
+/**
+ * Opens the console's services on the cached dataset of `database` as the console itself
+ * would (seeding it first if needed), and hands `measure` its dispatcher.
+ */
+export async function onDatasetConsole(
+  database: 'sqlite' | 'postgres',
   context: BenchContext,
-  prefix: string,
-  where: { dataDir: string; databaseUrl: string },
+  measure: (dispatch: Dispatch) => Promise<void>,
 ): Promise<void> {
-  const services = await openConsole({ ...where, host: 'browser', analyst: 'sofie' });
+  const open = async (where: { dataDir: string; databaseUrl: string }) => {
+    const services = await openConsole({ ...where, host: 'browser', analyst: 'sofie' });
+    try {
+      await measure(services.dispatch);
+    } finally {
+      await services.close();
+    }
+  };
+  if (database === 'sqlite') {
+    await open({ dataDir: await sqliteDataset(context.progress), databaseUrl: '' });
+    return;
+  }
+  let dataset: Awaited<ReturnType<typeof postgresDataset>>;
   try {
-    await measure(context, prefix, services.dispatch);
+    dataset = await postgresDataset(context.progress);
+  } catch (error) {
+    if (error instanceof PostgresUnavailable) throw new BenchmarkUnavailable(error.message);
+    throw error;
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-bench-pg-'));
+  try {
+    await open({ dataDir, databaseUrl: dataset.url });
   } finally {
-    await services.close();
+    await dataset.cluster.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function timed(dispatch: Dispatch, method: string, input: unknown): Promise<number> {
+/** One call through the dispatcher, in milliseconds; a refused call fails the benchmark. */
+export async function timed(dispatch: Dispatch, method: string, input: unknown): Promise<number> {
   const started = performance.now();
   const result = await dispatch(method, input);
   const ms = performance.now() - started;
@@ -99,30 +123,14 @@ export const ticketsSqliteBenchmark: Benchmark = {
   name: 'tickets.sqlite',
   needsAgentBuild: false,
   metrics: metricsOf('tickets.sqlite', 'SQLite'),
-  async run(context) {
-    const dataDir = await sqliteDataset(context.progress);
-    await measureConsole(context, 'tickets.sqlite', { dataDir, databaseUrl: '' });
-  },
+  run: (context) =>
+    onDatasetConsole('sqlite', context, (dispatch) => measure(context, 'tickets.sqlite', dispatch)),
 };
 
 export const ticketsPgBenchmark: Benchmark = {
   name: 'tickets.pg',
   needsAgentBuild: false,
   metrics: metricsOf('tickets.pg', 'PostgreSQL'),
-  async run(context) {
-    let dataset: Awaited<ReturnType<typeof postgresDataset>>;
-    try {
-      dataset = await postgresDataset(context.progress);
-    } catch (error) {
-      if (error instanceof PostgresUnavailable) throw new BenchmarkUnavailable(error.message);
-      throw error;
-    }
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-bench-pg-'));
-    try {
-      await measureConsole(context, 'tickets.pg', { dataDir, databaseUrl: dataset.url });
-    } finally {
-      await dataset.cluster.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  },
+  run: (context) =>
+    onDatasetConsole('postgres', context, (dispatch) => measure(context, 'tickets.pg', dispatch)),
 };

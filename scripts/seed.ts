@@ -1,7 +1,8 @@
 /**
  * `npm run seed -- --tickets N [--timeline-per-ticket 10] [--seed 1] [--data-dir DIR]
  * [--database-url postgres://...]`: fills an empty console database with realistic
- * multilingual demo data (English, Dutch, French, Greek). Then `DESKSIDE_DATA_DIR=DIR npm
+ * multilingual demo data (English, Dutch, French, Greek), every person with a laptop and its
+ * inventory history. Then `DESKSIDE_DATA_DIR=DIR npm
  * start` opens it.
  */
 import path from 'node:path';
@@ -88,7 +89,7 @@ async function main(): Promise<number> {
       },
     );
     console.log(
-      `Seeded ${done.tickets} tickets and ${done.timeline} timeline entries in ${done.seconds.toFixed(1)} s into ${where}`,
+      `Seeded ${done.tickets} tickets and ${done.timeline} timeline entries, ${done.machines} machines with ${done.snapshots} inventory snapshots, in ${done.seconds.toFixed(1)} s into ${where}`,
     );
     const kb = new KbService({
       store,

@@ -205,6 +205,10 @@ async function servicesOn(
   const inventoryHistory = new InventoryHistoryService(db, info.analyst);
   const inventoryBaselines = new InventoryBaselines(db, inventoryHistory, info.analyst, now);
   const inventoryChanges = new InventoryChangesService(db, inventoryHistory, inventoryBaselines);
+  const profiled = await inventoryHistory.backfillProfiles();
+  if (profiled.length > 0) {
+    logger.info({ machines: profiled.length }, 'machine profiles made from inventory history');
+  }
   const machines = new MachineService({
     history: inventoryHistory,
     db,

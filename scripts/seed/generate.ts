@@ -1,6 +1,8 @@
 /**
- * Deterministic demo data: people, tickets in English, Dutch, French and Greek, and their
- * timelines, as new tickets for the bulk loader. The same seed gives the same data.
+ * Deterministic demo data: people, each with a laptop and its inventory history, tickets in
+ * English, Dutch, French and Greek naming their requester's laptop, their timelines and some
+ * check runs as evidence, as batches for the bulk loader. The same seed and `now` give the
+ * same data.
  */
 import {
   ChannelSchema,
@@ -14,9 +16,12 @@ import {
 import type { LoadBatch } from '../../electron/services/data/bulk-load';
 import type { NewTicket, PastEntry } from '../../electron/services/tickets/new-tickets';
 import { CORPUS, FLOORS, type Language } from './corpus/index';
+import { makeMachine } from './fleet';
+import { random } from './random';
+import { dnsCheckEvidence, pickScenario, type RequesterMachine } from './troubles';
 
 /** Bump when the generated data changes shape: cached benchmark datasets are keyed by it. */
-export const SEED_VERSION = 4;
+export const SEED_VERSION = 5;
 
 export interface SeedOptions {
   tickets: number;
@@ -25,20 +30,6 @@ export interface SeedOptions {
   /** Tickets per batch (one transaction each). */
   batchSize: number;
   now: Date;
-}
-
-/** mulberry32: small, fast, and good enough to make data look varied. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
 }
 
 const LANGUAGES: Language[] = ['en', 'nl', 'fr', 'el'];
@@ -65,6 +56,10 @@ export const peopleFor = (tickets: number) => Math.max(1, Math.ceil(tickets / 20
 
 export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
   const rnd = random(options.seed);
+  // The fleet has a stream of its own, so machines do not change what the tickets say.
+  const fleetRnd = random(options.seed ^ 0x5eed_f1ee);
+  let nextSnapshotId = 1;
+  const personMachine: RequesterMachine[] = [];
   const now = options.now.getTime();
   const peopleCount = peopleFor(options.tickets);
   const personLanguage: Language[] = [];
@@ -77,7 +72,7 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
   };
 
   for (let start = 1; start <= options.tickets; start += options.batchSize) {
-    const batch: LoadBatch = { people: [], tickets: [] };
+    const batch: LoadBatch = { people: [], machines: [], tickets: [], evidence: [] };
     // People first, so every ticket's requester exists when its batch is loaded.
     while (personName.length < Math.min(peopleCount, Math.ceil((start + options.batchSize) / 20))) {
       const language = rnd.pick(LANGUAGES);
@@ -87,14 +82,26 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
       personLanguage.push(language);
       personName.push(name);
       const at = new Date(now - 800 * DAY).toISOString();
+      const department = rnd.pick(corpus.departments);
+      const locationIndex = Math.floor(rnd.next() * corpus.locations.length);
+      const machine = makeMachine(fleetRnd, id, nextSnapshotId, now);
+      nextSnapshotId += machine.snapshots.length;
+      batch.machines!.push(machine);
+      personMachine.push({
+        id: machine.row.id,
+        name: machine.row.name,
+        model: machine.model,
+        vpnVersion: machine.vpnVersion,
+        locationIndex,
+      });
       batch.people.push({
         id,
         name,
-        department: rnd.pick(corpus.departments),
-        location: rnd.pick(corpus.locations),
+        department,
+        location: corpus.locations[locationIndex]!,
         phone: `+32 2 ${String(1_000_000 + id).slice(1)}`,
         email: `person${id}@example.org`,
-        machines: JSON.stringify([{ name: `PC-${String(id).padStart(5, '0')}`, machineId: null }]),
+        machines: JSON.stringify([{ name: machine.row.name, machineId: machine.row.id }]),
         searchText: foldForSearch(`${name} person${id}@example.org`),
         createdAt: at,
         updatedAt: at,
@@ -105,7 +112,8 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
       const requesterId = 1 + Math.floor(rnd.next() * personName.length);
       const language = personLanguage[requesterId - 1]!;
       const corpus = CORPUS[language];
-      const scenario = rnd.pick(corpus.scenarios);
+      const machine = personMachine[requesterId - 1]!;
+      const scenario = pickScenario(rnd, corpus, machine);
       const status = pickStatus();
       const open = OPEN_STATUSES.includes(status);
       // Open tickets are recent; closed ones spread over two years. Resolved ones still wait
@@ -130,6 +138,7 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
         id,
         requester: personName[requesterId - 1]!,
         requesterId,
+        machineId: machine.id,
         channel: rnd.pick(ChannelSchema.options),
         summary: scenario.summary.replace('{floor}', rnd.pick(FLOORS[language])),
         description: scenario.description,
@@ -174,6 +183,25 @@ export function* generateBatches(options: SeedOptions): Generator<LoadBatch> {
           kind === 'note' ? {} : { direction: rnd.next() < 0.5 ? 'inbound' : 'outbound' };
         return { ...entry, kind, body: rnd.pick(texts), data };
       });
+      // A check run on the requester's machine, attached after the first contact.
+      const evidence =
+        past.length >= 2
+          ? dnsCheckEvidence(rnd, { id, category: scenario.category, author }, machine, past[0]!.at)
+          : null;
+      if (evidence) {
+        batch.evidence!.push(evidence);
+        past[0] = {
+          kind: 'evidence',
+          author,
+          at: evidence.takenAt,
+          data: {
+            evidenceId: evidence.id,
+            evidenceKind: evidence.kind,
+            machineName: evidence.machineName,
+            sha256: evidence.sha256,
+          },
+        };
+      }
       batch.tickets.push({ ticket, past });
     }
     yield batch;

@@ -4,6 +4,7 @@ import { InventoryV2Schema, type InventoryV2 } from './v2';
 import { InventoryV1Schema } from './v1';
 
 export * from './diff';
+export * from './profile';
 export * from './section-names';
 export * from './sections';
 export * from './v1';

@@ -11,7 +11,9 @@ import {
   type InventorySource,
 } from '@deskside/core';
 import type { Db } from '../database/open';
-import type { InventorySnapshotsTable } from '../database/schema';
+import type { Insertable } from 'kysely';
+import type { DatabaseSchema, InventorySnapshotsTable } from '../database/schema';
+import { writeMachineProfile } from './machine-profiles';
 
 export interface RecordedSnapshot {
   snapshotId: number;
@@ -147,6 +149,32 @@ export type SnapshotRow = Pick<
   'machineId' | 'takenAt' | 'source' | 'takenBy' | 'head' | 'sections' | 'volatile'
 > & { id: number };
 
+export type SplitInventory = ReturnType<typeof splitInventory>;
+
+/** A section's row: stored once under the hash of its canonical JSON. */
+export function sectionRow(
+  hash: string,
+  json: string,
+): Insertable<DatabaseSchema['inventorySections']> {
+  return { hash, ...encodeSection(json), sizeBytes: Buffer.byteLength(json) };
+}
+
+/** A snapshot's row: the document's head, its sections' hashes and its readings. */
+export function snapshotRow(
+  split: SplitInventory,
+  of: { machineId: string; takenAt: string; source: InventorySource; takenBy: string },
+): Insertable<InventorySnapshotsTable> {
+  return {
+    ...of,
+    contentHash: split.contentHash,
+    head: canonicalJson(split.head),
+    sections: canonicalJson(
+      Object.fromEntries([...split.sections].map(([name, { hash }]) => [name, hash])),
+    ),
+    volatile: canonicalJson(split.volatile),
+  };
+}
+
 export function toSummary(
   row: Pick<
     InventorySnapshotsTable,
@@ -212,28 +240,63 @@ export class InventoryHistoryService {
         known.add(hash);
         await trx
           .insertInto('inventorySections')
-          .values({ hash, ...encodeSection(json), sizeBytes: Buffer.byteLength(json) })
+          .values(sectionRow(hash, json))
           .onConflict((conflict) => conflict.column('hash').doNothing())
           .execute();
       }
       const inserted = await trx
         .insertInto('inventorySnapshots')
-        .values({
-          machineId,
-          takenAt,
-          source,
-          takenBy: this.analyst,
-          contentHash: split.contentHash,
-          head: canonicalJson(split.head),
-          sections: canonicalJson(
-            Object.fromEntries([...split.sections].map(([name, { hash }]) => [name, hash])),
-          ),
-          volatile: canonicalJson(split.volatile),
-        })
+        .values(snapshotRow(split, { machineId, takenAt, source, takenBy: this.analyst }))
         .returning('id')
         .executeTakeFirstOrThrow();
+      await writeMachineProfile(trx, { machineId, snapshotId: inserted.id, takenAt, inventory });
       return { snapshotId: inserted.id, stored: true };
     });
+  }
+
+  /**
+   * Gives each machine that has snapshots but no profile (history recorded before migration
+   * 0010) the profile of its newest snapshot. One anti-join when there is nothing to do, so
+   * every console runs it at start. Answers the machines it profiled.
+   */
+  async backfillProfiles(): Promise<string[]> {
+    const missing = await this.db
+      .selectFrom('inventorySnapshots as s')
+      .select('s.machineId')
+      .distinct()
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('machineProfiles as p')
+              .select('p.machineId')
+              .whereRef('p.machineId', '=', 's.machineId'),
+          ),
+        ),
+      )
+      .execute();
+    const done: string[] = [];
+    for (const { machineId } of missing) {
+      const newest = await this.db
+        .selectFrom('inventorySnapshots')
+        .select(['id', 'takenAt'])
+        .where('machineId', '=', machineId)
+        .orderBy('takenAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const { inventory } = await this.get(newest.id);
+      const written = await this.db.transaction().execute((trx) =>
+        writeMachineProfile(trx, {
+          machineId,
+          snapshotId: newest.id,
+          takenAt: newest.takenAt,
+          inventory,
+        }),
+      );
+      if (written) done.push(machineId);
+    }
+    return done;
   }
 
   /** The machine's snapshots, newest first. */

@@ -1,5 +1,5 @@
 import { CommandError, type CommandRunner } from '@deskside/agent/collect';
-import { InventoryV2Schema, diffInventories } from '@deskside/core';
+import { InventoryV2Schema, diffInventories, inventoryProfile } from '@deskside/core';
 import { describe, expect, it } from 'vitest';
 import { playBack, recordedForAgent, recordedOn, type Played } from './fixtures/recorded';
 import { collectMacosInventory } from './macos-inventory';
@@ -190,6 +190,23 @@ describe('the inventory of a Mac over SSH, from recorded outputs (no Mac here)',
       { section: 'graphics', reason: 'unsupported', message: 'graphics is not read over SSH yet' },
       { section: 'usb', reason: 'unsupported', message: 'usb is not read over SSH yet' },
     ]);
+  });
+
+  it('profiles the Mac for reports: maker, model identifier, macOS 14.6.1, each app once', async () => {
+    const { run } = recordedMac();
+    const inventory = await collectMacosInventory(run, { now: () => NOW });
+    const { profile, software } = inventoryProfile(inventory);
+    expect(profile).toEqual({
+      manufacturer: 'Apple Inc.',
+      model: 'MacBookPro18,3',
+      osPlatform: 'darwin',
+      osDistro: 'macOS',
+      osRelease: '14.6.1',
+      osBuild: '23G93',
+    });
+    expect(software).toContainEqual({ name: 'Microsoft Teams', version: '24295.606.3238.6194' });
+    expect(software).toContainEqual({ name: 'Legacy Tool', version: '' });
+    expect(new Set(software?.map((p) => `${p.name} ${p.version}`)).size).toBe(software?.length);
   });
 
   it('reads an Intel Mac’s clock from sysctl, and leaves unknown what sysctl does not say', async () => {

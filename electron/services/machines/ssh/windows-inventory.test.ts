@@ -1,5 +1,5 @@
 import { CommandError } from '@deskside/agent/collect';
-import { InventoryV2Schema, diffInventories } from '@deskside/core';
+import { InventoryV2Schema, diffInventories, inventoryProfile } from '@deskside/core';
 import { describe, expect, it } from 'vitest';
 import { playBack, recordedForAgent, recordedOn, type Played } from './fixtures/recorded';
 import type { PowerShellRunner } from './runner';
@@ -184,6 +184,23 @@ describe('the inventory of a Windows machine over SSH, from recorded outputs (no
       { section: 'usb', reason: 'unsupported', message: 'usb is not read over SSH yet' },
     ]);
     expect(Object.keys(inventory.observedAt)).toHaveLength(14);
+  });
+
+  it('profiles the laptop for reports: its model by name, Windows 11 23H2, each program once', async () => {
+    const { runPowerShell } = recordedWindows();
+    const inventory = await collectWindowsInventory(runPowerShell, { now: () => NOW });
+    const { profile, software } = inventoryProfile(inventory);
+    expect(profile).toEqual({
+      manufacturer: 'LENOVO',
+      model: 'ThinkPad T14 Gen 2a',
+      osPlatform: 'Windows',
+      osDistro: 'Microsoft Windows 11 Pro',
+      osRelease: '10.0.22631',
+      osBuild: '22631.4460',
+    });
+    expect(software).toHaveLength(7);
+    expect(software).toContainEqual({ name: 'Google Chrome', version: '131.0.6778.86' });
+    expect(software).toContainEqual({ name: 'Zoom Workplace (64-bit)', version: '6.2.11 (53540)' });
   });
 
   it('leaves unknown what a virtual machine does not give, rather than its placeholders', async () => {
