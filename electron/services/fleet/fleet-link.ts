@@ -31,6 +31,7 @@ import {
   FleetLinkSettingsSchema,
   FleetPresenceSchema,
   fleetInboxPrefix,
+  fleetSubjects,
   InventorySchema,
   type FleetLinkSettings,
   type FleetMachinePresence,
@@ -245,7 +246,8 @@ export class FleetLink {
     // An ordered consumer from the latest inventory of each agent, then every new one.
     const consumer = await js.consumers.get(FLEET_STREAMS.inventoryChanges.name, {
       deliver_policy: DeliverPolicy.LastPerSubject,
-      filter_subjects: [...FLEET_STREAMS.inventoryChanges.subjects],
+      // One subject as a string: `filter_subject`, which nats-server 2.9 knows.
+      filter_subjects: fleetSubjects.anyAgent('inventory'),
     });
     this.messages = await consumer.consume();
     void (async () => {
