@@ -240,4 +240,42 @@ describe('fleet presence over a real nats-server', () => {
       await connection.close();
     }
   });
+
+  it('a console with fleet settings answers machines.fleetPresence and tells its windows', async () => {
+    const other = await openConsoleOn('sqlite');
+    try {
+      expect(await other.call('machines.fleetPresence', {})).toEqual([]);
+      const events: unknown[] = [];
+      other.events.subscribe((event) => events.push(event));
+      const analyst = await authority.issueConsole('second-console', 'analyst');
+      const credentialsFile = path.join(dir, 'second-console.creds');
+      await writeFile(credentialsFile, analyst.creds, { mode: 0o600 });
+      await other.call('settings.update', { fleet: { servers: [server.url], credentialsFile } });
+
+      const machineId = randomUUID();
+      const files = await fleetAgentFiles(machineId);
+      const agent = await startFleetAgent(files);
+      const seen = await eventually(
+        () => other.call('machines.fleetPresence', {}),
+        (list) => list.some((p) => p.machineId === machineId && p.online),
+        'machines.fleetPresence shows the agent online',
+      );
+      expect(seen.find((p) => p.machineId === machineId)?.presence?.hostName).toBe(os.hostname());
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'fleet.presence', machineIds: [machineId] }),
+      );
+      await agent.stop();
+
+      // Fleet mode turned off: the link is closed and nothing is shown.
+      await other.call('settings.update', { fleet: null });
+      await eventually(
+        () => other.call('machines.fleetPresence', {}),
+        (list) => list.length === 0,
+        'no fleet presence once fleet mode is off',
+      );
+      await rm(files.dataDir, { recursive: true, force: true });
+    } finally {
+      await other.dispose();
+    }
+  }, 60_000);
 });
