@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import heartbeat from '#test/fixtures/fleet-presence.json';
 import {
   FleetInventoryDigestSchema,
   FleetLinkSettingsSchema,
   FleetPresenceSchema,
 } from './presence';
-
-const heartbeat = {
-  agentVersion: '0.1.0',
-  hostName: 'pc-ann',
-  os: { platform: 'win32', release: '10.0.22631', arch: 'x64' },
-  startedAt: '2026-12-02T08:00:00.000Z',
-  sentAt: '2026-12-02T08:00:15.000Z',
-  intervalSeconds: 15,
-};
 
 describe('FleetPresenceSchema', () => {
   it('reads a heartbeat as an agent sends it', () => {

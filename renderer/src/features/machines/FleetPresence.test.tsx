@@ -1,5 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
+import recorded from '#test/fixtures/fleet-presence.json';
+import { FleetPresenceSchema } from '@deskside/core';
 import { setupI18n } from '../../i18n';
 import { FleetPresenceBadge } from './FleetPresence';
 
@@ -7,14 +9,7 @@ beforeAll(async () => {
   await setupI18n('en');
 });
 
-const presence = {
-  agentVersion: '0.1.0',
-  hostName: 'pc-ann',
-  os: { platform: 'win32', release: '10.0.22631', arch: 'x64' },
-  startedAt: '2026-12-02T08:00:00.000Z',
-  sentAt: '2026-12-02T08:00:15.000Z',
-  intervalSeconds: 15,
-};
+const presence = FleetPresenceSchema.parse(recorded);
 
 describe('a fleet machine’s presence', () => {
   it('shows online, offline with when it was last seen, or nothing outside the fleet', () => {
