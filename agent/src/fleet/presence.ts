@@ -89,12 +89,17 @@ export class FleetPresence {
     this.options.logger.info({}, 'fleet: disconnected');
   }
 
+  private hasStopped(): boolean {
+    return this.stopped;
+  }
+
   private async connect(retryMs: number): Promise<void> {
     if (this.stopped) return;
     const { logger, config } = this.options;
     try {
       const { connection, credentials } = await connectFleetFromConfig(config);
-      if (this.stopped) {
+      // `stop()` may have been called while connecting.
+      if (this.hasStopped()) {
         await connection.close();
         return;
       }

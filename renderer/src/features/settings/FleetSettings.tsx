@@ -30,7 +30,7 @@ function FleetForm({ current }: { current: FleetLinkSettings | null }) {
         <textarea
           rows={2}
           value={servers}
-          placeholder="nats://nats.example.org:4222"
+          placeholder={t('settings.fleet.serversExample')}
           onChange={(event) => {
             setServers(event.target.value);
           }}
