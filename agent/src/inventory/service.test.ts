@@ -256,6 +256,30 @@ describe('InventoryService before its first collection', () => {
     expect(document.problems.map((p) => p.section).sort()).toEqual(['bios', 'memory']);
   });
 
+  it('tells its listeners when a collection has ended, not before', async () => {
+    const { refresher, report } = heldCollection((section) => ({
+      section,
+      reason: 'failed',
+      message: 'offline',
+    }));
+    const service = new InventoryService({
+      dataDir: await tempDir(),
+      agentVersion: VERSION,
+      refreshStatic: refresher,
+    });
+    let refreshed = 0;
+    service.onRefreshed(() => {
+      refreshed++;
+    });
+    service.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(refreshed).toBe(0);
+    report();
+    await service.settled();
+    expect(refreshed).toBe(1);
+    service.stop();
+  });
+
   it('requests arriving while a document is put together share it; later ones get their own', async () => {
     const { refresher, report } = heldCollection((section) => ({
       section,
