@@ -230,6 +230,21 @@ function heldCollection(problem: (section: InventorySectionName) => SectionProbl
   };
 }
 
+/** A service whose collection, held until `report()`, fails for every section. */
+async function offlineService() {
+  const { refresher, report } = heldCollection((section) => ({
+    section,
+    reason: 'failed',
+    message: 'offline',
+  }));
+  const service = new InventoryService({
+    dataDir: await tempDir(),
+    agentVersion: VERSION,
+    refreshStatic: refresher,
+  });
+  return { service, report };
+}
+
 describe('InventoryService before its first collection', () => {
   it('a request waits for the sections it needs, then answers', async () => {
     const { refresher, report } = heldCollection((section) => ({
@@ -257,16 +272,7 @@ describe('InventoryService before its first collection', () => {
   });
 
   it('tells its listeners when a collection has ended, not before', async () => {
-    const { refresher, report } = heldCollection((section) => ({
-      section,
-      reason: 'failed',
-      message: 'offline',
-    }));
-    const service = new InventoryService({
-      dataDir: await tempDir(),
-      agentVersion: VERSION,
-      refreshStatic: refresher,
-    });
+    const { service, report } = await offlineService();
     let refreshed = 0;
     service.onRefreshed(() => {
       refreshed++;
@@ -281,16 +287,7 @@ describe('InventoryService before its first collection', () => {
   });
 
   it('requests arriving while a document is put together share it; later ones get their own', async () => {
-    const { refresher, report } = heldCollection((section) => ({
-      section,
-      reason: 'failed',
-      message: 'offline',
-    }));
-    const service = new InventoryService({
-      dataDir: await tempDir(),
-      agentVersion: VERSION,
-      refreshStatic: refresher,
-    });
+    const { service, report } = await offlineService();
     service.start();
     const first = service.prepared(['bios', 'os']);
     const second = service.prepared(['bios', 'os']);
