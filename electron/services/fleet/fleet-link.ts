@@ -224,7 +224,9 @@ export class FleetLink {
     const lastSeenAt = entry.created.getTime();
     const online = this.now() - lastSeenAt < this.ttlMs;
     this.seen.set(machineId, { presence, lastSeenAt, present: true, online });
-    if (!previous || previous.online !== online || online) this.changed([machineId]);
+    // Only comings and goings are announced: a heartbeat of a machine already online is not
+    // (windows would read the list again every few seconds for each agent).
+    if (previous?.online !== online) this.changed([machineId]);
   }
 
   /** Keys not renewed within the TTL: offline, with their last seen time kept. */
