@@ -8,12 +8,15 @@
  *   issue-agent    --keys-dir DIR --agent ID --out FILE.creds [--days N]
  *   issue-console  --keys-dir DIR --console ID --role analyst|lead|admin --out FILE.creds [--days N]
  *   revoke         --keys-dir DIR (--agent ID | --public-key U...) --server nats://...
+ *   init-server    --keys-dir DIR --server nats://... [--presence-ttl-seconds N]
+ *                  (the buckets and streams, as a short-lived administrator; idempotent)
  */
 import { existsSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnalystRoleSchema } from '@deskside/core';
+import { connect, credsAuthenticator } from '@nats-io/transport-node';
+import { AnalystRoleSchema, fleetInboxPrefix } from '@deskside/core';
 import { pushFleetAccount } from '../electron/services/fleet/account-updates';
 import { FleetAuthority } from '../electron/services/fleet/fleet-authority';
 import {
@@ -21,10 +24,11 @@ import {
   loadFleetAuthority,
   saveFleetAuthority,
 } from '../electron/services/fleet/fleet-keystore';
+import { ensureFleetStorage } from '../electron/services/fleet/fleet-storage';
 import { natsServerConfig } from '../electron/services/fleet/server-config';
 import { createKeyFileSecretBox } from '../electron/services/secrets/secret-box';
 
-const USAGE = `Usage: npm run fleet -- init|server-config|issue-agent|issue-console|revoke --keys-dir DIR ...
+const USAGE = `Usage: npm run fleet -- init|server-config|issue-agent|issue-console|revoke|init-server --keys-dir DIR ...
   (see the comment at the top of scripts/fleet.ts)`;
 const DAY_MS = 86_400_000;
 
@@ -55,6 +59,7 @@ export async function runFleet(
         days: { type: 'string' },
         'public-key': { type: 'string' },
         server: { type: 'string' },
+        'presence-ttl-seconds': { type: 'string' },
       },
     });
     const need = (name: keyof typeof values): string => {
@@ -134,6 +139,25 @@ export async function runFleet(
         out(`Revoked ${revoked.join(', ')}; the server has the new account.`);
         return 0;
       }
+      case 'init-server': {
+        const keys = await authority();
+        const ttl = values['presence-ttl-seconds'];
+        const seconds = ttl === undefined ? undefined : Number(ttl);
+        if (
+          seconds !== undefined &&
+          (!Number.isInteger(seconds) || seconds < 3 || seconds > 86_400)
+        ) {
+          throw new UsageError('--presence-ttl-seconds must be a whole number from 3 to 86400');
+        }
+        const made = await initFleetServer(keys, need('server'), seconds);
+        await saveFleetAuthority(keysDir, secrets(), keys);
+        out(
+          made.length === 0
+            ? 'The buckets and streams were all there; nothing changed.'
+            : `Made ${made.join(', ')}.`,
+        );
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command "${positionals.join(' ')}"`);
     }
@@ -144,6 +168,32 @@ export async function runFleet(
     }
     err(`fleet: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  }
+}
+
+/** Makes the fleet's buckets and streams as an administrator console valid for a minute. */
+async function initFleetServer(
+  keys: FleetAuthority,
+  server: string,
+  presenceTtlSeconds: number | undefined,
+): Promise<string[]> {
+  const consoleId = 'fleet-init';
+  const admin = await keys.issueConsole(consoleId, 'admin', {
+    expiresAt: new Date(Date.now() + 60_000),
+  });
+  const nc = await connect({
+    servers: server,
+    authenticator: credsAuthenticator(new TextEncoder().encode(admin.creds)),
+    inboxPrefix: fleetInboxPrefix('console', consoleId),
+    name: 'deskside-fleet-init',
+    reconnect: false,
+  });
+  try {
+    return await ensureFleetStorage(nc, {
+      ...(presenceTtlSeconds === undefined ? {} : { presenceTtlMs: presenceTtlSeconds * 1_000 }),
+    });
+  } finally {
+    await nc.close();
   }
 }
 

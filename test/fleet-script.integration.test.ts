@@ -1,6 +1,9 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect, credsAuthenticator } from '@nats-io/transport-node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FLEET_BUCKETS, fleetInboxPrefix } from '@deskside/core';
 import { runAgentCli } from '#test/helpers/agent-cli';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { temporaryFolders } from '#test/helpers/temp-folders';
@@ -24,8 +27,10 @@ async function fleet(argv: string[]) {
 
 const folders = temporaryFolders('deskside-fleet-script-');
 let server: TestNatsServer | undefined;
+const stopLater: TestNatsServer[] = [];
 afterAll(async () => {
   await server?.stop();
+  for (const other of stopLater) await other.stop();
   await folders.removeAll();
 });
 
@@ -106,5 +111,48 @@ describe('turning fleet mode on, as far as identities go', () => {
       code: 1,
       stderr: `deskside-agent: The fleet credentials file ${missing} does not exist\n`,
     });
+  });
+});
+
+describe('fleet init-server', () => {
+  it('makes the buckets and streams once, with the presence TTL asked for', async () => {
+    const keysDir = await folders.make();
+    expect((await fleet(['init', '--keys-dir', keysDir])).code).toBe(0);
+    const authority = await loadFleetAuthority(keysDir, createKeyFileSecretBox(keysDir));
+    const nats = await startNatsServer(authority!);
+    stopLater.push(nats);
+
+    const args = ['init-server', '--keys-dir', keysDir, '--server', nats.url];
+    expect(await fleet([...args, '--presence-ttl-seconds', '1'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--presence-ttl-seconds must be') as string,
+    });
+    expect(await fleet([...args, '--presence-ttl-seconds', '30'])).toEqual({
+      code: 0,
+      out: 'Made deskside-presence, deskside-inventory, DESKSIDE_INVENTORY, DESKSIDE_HELP.',
+      err: '',
+    });
+    expect(await fleet(args)).toEqual({
+      code: 0,
+      out: 'The buckets and streams were all there; nothing changed.',
+      err: '',
+    });
+
+    const keys = await loadFleetAuthority(keysDir, createKeyFileSecretBox(keysDir));
+    const admin = await keys!.issueConsole('check-admin', 'admin');
+    const nc = await connect({
+      servers: nats.url,
+      authenticator: credsAuthenticator(new TextEncoder().encode(admin.creds)),
+      inboxPrefix: fleetInboxPrefix('console', 'check-admin'),
+      reconnect: false,
+    });
+    try {
+      const jsm = await jetstreamManager(nc);
+      const presence = await jsm.streams.info(`KV_${FLEET_BUCKETS.presence}`);
+      expect(presence.config.max_age).toBe(30 * 1_000_000_000);
+      expect(presence.config.max_msgs_per_subject).toBe(1);
+    } finally {
+      await nc.close();
+    }
   });
 });

@@ -118,6 +118,19 @@ describe('the agent configuration', () => {
     expect(lines).toHaveLength(6);
   });
 
+  it('takes a fleet heartbeat interval of whole seconds from 1 to 3600', () => {
+    const fleet = { servers: ['nats://nats.example.org:4222'] };
+    expect(AgentConfigSchema.parse({ fleet }).fleet?.heartbeatSeconds).toBeUndefined();
+    expect(
+      AgentConfigSchema.parse({ fleet: { ...fleet, heartbeatSeconds: 5 } }).fleet?.heartbeatSeconds,
+    ).toBe(5);
+    for (const heartbeatSeconds of [0, 1.5, 3601, '15']) {
+      expect(AgentConfigSchema.safeParse({ fleet: { ...fleet, heartbeatSeconds } }).success).toBe(
+        false,
+      );
+    }
+  });
+
   it('refuses a port given as a string in the file', async () => {
     const file = await configFile({ port: '7443' });
     expect(await problems({ config: file })).toEqual([`${file}: port: expected a number`]);

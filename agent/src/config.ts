@@ -64,6 +64,8 @@ const FleetSchema = z.optional(
       .check(z.minLength(1), z.maxLength(16)),
     /** The `.creds` file; `fleet.creds` in the data folder by default. */
     credentialsFile: z.optional(z.string().check(z.minLength(1))),
+    /** Seconds between heartbeats in the presence bucket (15 by default). */
+    heartbeatSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(3600))),
   }),
 );
 

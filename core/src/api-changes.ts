@@ -58,6 +58,7 @@ export const apiChanges = {
   'machines.inventoryDiff': none,
   'machines.inventoryTimeline': none,
   'machines.baselines': none,
+  'machines.fleetPresence': none,
   'machines.listBaselines': none,
   'machines.setBaseline': ['baselines.changed'],
   'machines.clearBaseline': ['baselines.changed'],

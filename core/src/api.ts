@@ -10,6 +10,7 @@ import {
 } from './desk';
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
+import { FleetMachinePresenceSchema } from './fleet/presence';
 import {
   AddEnrolledMachineInputSchema,
   EnrolmentSchema,
@@ -231,6 +232,8 @@ export const apiContract = {
   'machines.setBaseline': { input: SetBaselineInputSchema, output: BaselineSchema },
   'machines.clearBaseline': { input: ClearBaselineInputSchema, output: ClearedBaselineSchema },
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
+  /** Online and last seen of the fleet machines (fleet mode); empty without it. */
+  'machines.fleetPresence': { input: NoInput, output: z.array(FleetMachinePresenceSchema) },
   'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },
   /** Starts checks and answers at once; `machines.checkRun` follows them, `cancelChecks` stops them. */
   'machines.startChecks': { input: RunMachineChecksInputSchema, output: CheckRunSchema },

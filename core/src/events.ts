@@ -26,7 +26,22 @@ export const JobEventSchema = z.object({
 });
 export type JobEvent = z.infer<typeof JobEventSchema>;
 
-export const ConsoleEventSchema = z.discriminatedUnion('type', [ChangeEventSchema, JobEventSchema]);
+/**
+ * Fleet machines that came online or went offline (this console's FleetLink), for this
+ * console's own windows: the machines list asks `machines.fleetPresence` again.
+ */
+export const FleetPresenceEventSchema = z.object({
+  type: z.literal('fleet.presence'),
+  machineIds: z.array(z.string()),
+  at: z.iso.datetime(),
+});
+export type FleetPresenceEvent = z.infer<typeof FleetPresenceEventSchema>;
+
+export const ConsoleEventSchema = z.discriminatedUnion('type', [
+  ChangeEventSchema,
+  JobEventSchema,
+  FleetPresenceEventSchema,
+]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;
 
 /** The renderer's side of the live channel: subscribe, get an unsubscribe function back. */

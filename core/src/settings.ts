@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FleetLinkSettingsSchema } from './fleet/presence';
 import { LANGUAGES } from './languages';
 
 export { DEFAULT_LANGUAGE, LANGUAGES, resolveLanguage, type Language } from './languages';
@@ -18,9 +19,15 @@ export const ConsoleSettingsSchema = z.object({
   language: LanguageSchema.nullable(),
   /** null: show the analyst's user name. */
   displayName: DisplayNameSchema.nullable(),
+  /** Fleet mode over NATS (servers and this console's `.creds` file); null: off. */
+  fleet: FleetLinkSettingsSchema.nullable(),
 });
 export type ConsoleSettings = z.infer<typeof ConsoleSettingsSchema>;
 
-export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = { language: null, displayName: null };
+export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = {
+  language: null,
+  displayName: null,
+  fleet: null,
+};
 
 export const UpdateConsoleSettingsInputSchema = ConsoleSettingsSchema.partial().strict();

@@ -29,7 +29,7 @@ describe('the electron-store settings store (with a stand-in electron module)', 
     const browser = confSettingsStore(options);
     expect(desktop.path).toBe(path.join(dataDir, 'settings.json'));
     expect(desktop.path).toBe(browser.path);
-    expect(desktop.store).toEqual({ language: null, displayName: null });
+    expect(desktop.store).toEqual({ language: null, displayName: null, fleet: null });
     expect(desktop.store).toEqual(browser.store);
   });
 
@@ -37,12 +37,17 @@ describe('the electron-store settings store (with a stand-in electron module)', 
     const { electronSettingsStore } = await import('./settings-store');
     new SettingsService(dataDir, confSettingsStore).update({ language: 'el' });
     const desktop = new SettingsService(dataDir, electronSettingsStore);
-    expect(desktop.get()).toEqual({ language: 'el', displayName: null });
+    expect(desktop.get()).toEqual({ language: 'el', displayName: null, fleet: null });
     desktop.update({ displayName: 'Nikos' });
-    expect(new SettingsService(dataDir).get()).toEqual({ language: 'el', displayName: 'Nikos' });
+    expect(new SettingsService(dataDir).get()).toEqual({
+      language: 'el',
+      displayName: 'Nikos',
+      fleet: null,
+    });
     expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toEqual({
       language: 'el',
       displayName: 'Nikos',
+      fleet: null,
     });
   });
 });

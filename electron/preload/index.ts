@@ -36,6 +36,7 @@ const bridge = {
   'machines.setBaseline': call('machines.setBaseline'),
   'machines.clearBaseline': call('machines.clearBaseline'),
   'machines.status': call('machines.status'),
+  'machines.fleetPresence': call('machines.fleetPresence'),
   'machines.tickets': call('machines.tickets'),
   'machines.startChecks': call('machines.startChecks'),
   'machines.checkRun': call('machines.checkRun'),

@@ -48,6 +48,7 @@ import type { SettingsStoreFactory } from './settings/settings-store';
 import { AssignmentService } from './tickets/assignment-service';
 import { LifecycleService } from './tickets/lifecycle-service';
 import { SettingsService } from './settings/settings-service';
+import { FleetService } from './fleet/fleet-service';
 import { SshMachines } from './machines/ssh-machines';
 import { SshLogins } from './machines/ssh/ssh-logins';
 import { SshPool } from './machines/ssh/pool';
@@ -251,6 +252,16 @@ async function servicesOn(
     logger,
   );
   const settings = new SettingsService(options.dataDir, options.settingsStore);
+  // Fleet presence is for this console's windows: straight to its listeners.
+  const fleet = new FleetService({
+    db,
+    history: inventoryHistory,
+    emit: (event) => {
+      store.events.emit(event);
+    },
+    logger,
+  });
+  void fleet.apply(settings.get().fleet);
   // Job progress is for this console's windows: straight to its listeners, not the database.
   const jobs = new JobRegistry({
     emit: (event) => {
@@ -287,6 +298,7 @@ async function servicesOn(
     workflow,
     data: new DataService(deps, jobs, transfers),
     settings,
+    fleet,
     profile: new ProfileService(info.analyst, settings, workflow),
     pairing: new PairingService({ db, credentials, machines, consoleName }),
     enrolments: new EnrolmentService({
@@ -329,6 +341,7 @@ async function servicesOn(
       stopReportRuns();
       checkRuns.close();
       sshPool.closeAll();
+      await fleet.close();
       await jobs.close();
       await store.close();
     },

@@ -32,6 +32,9 @@ export async function connectFleet(
       inboxPrefix: fleetInboxPrefix('agent', credentials.agentId),
       name: `deskside-agent ${credentials.agentId}`,
       reconnect: options.reconnect ?? true,
+      // Once connected, keep trying for as long as the agent runs (laptops come and go).
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 2_000,
     });
     return { connection, credentials };
   } catch (error) {

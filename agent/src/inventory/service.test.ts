@@ -230,6 +230,21 @@ function heldCollection(problem: (section: InventorySectionName) => SectionProbl
   };
 }
 
+/** A service whose collection, held until `report()`, fails for every section. */
+async function offlineService() {
+  const { refresher, report } = heldCollection((section) => ({
+    section,
+    reason: 'failed',
+    message: 'offline',
+  }));
+  const service = new InventoryService({
+    dataDir: await tempDir(),
+    agentVersion: VERSION,
+    refreshStatic: refresher,
+  });
+  return { service, report };
+}
+
 describe('InventoryService before its first collection', () => {
   it('a request waits for the sections it needs, then answers', async () => {
     const { refresher, report } = heldCollection((section) => ({
@@ -256,17 +271,23 @@ describe('InventoryService before its first collection', () => {
     expect(document.problems.map((p) => p.section).sort()).toEqual(['bios', 'memory']);
   });
 
-  it('requests arriving while a document is put together share it; later ones get their own', async () => {
-    const { refresher, report } = heldCollection((section) => ({
-      section,
-      reason: 'failed',
-      message: 'offline',
-    }));
-    const service = new InventoryService({
-      dataDir: await tempDir(),
-      agentVersion: VERSION,
-      refreshStatic: refresher,
+  it('tells its listeners when a collection has ended, not before', async () => {
+    const { service, report } = await offlineService();
+    let refreshed = 0;
+    service.onRefreshed(() => {
+      refreshed++;
     });
+    service.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(refreshed).toBe(0);
+    report();
+    await service.settled();
+    expect(refreshed).toBe(1);
+    service.stop();
+  });
+
+  it('requests arriving while a document is put together share it; later ones get their own', async () => {
+    const { service, report } = await offlineService();
     service.start();
     const first = service.prepared(['bios', 'os']);
     const second = service.prepared(['bios', 'os']);

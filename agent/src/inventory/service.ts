@@ -69,6 +69,7 @@ export class InventoryService {
   private readonly states: { [K in StateSource]: StaleWhileRevalidate<unknown> };
   private readonly sampler: CpuLoadSampler;
   private refreshing: Promise<void> | undefined;
+  private readonly refreshListeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: InventoryServiceOptions) {
@@ -115,8 +116,14 @@ export class InventoryService {
     while (this.refreshing) await this.refreshing;
   }
 
+  /** Calls `listener` after each static collection has finished (fleet mode publishes then). */
+  onRefreshed(listener: () => void): void {
+    this.refreshListeners.add(listener);
+  }
+
   stop(): void {
     clearInterval(this.timer);
+    this.refreshListeners.clear();
     this.sampler.stop();
   }
 
@@ -280,6 +287,7 @@ export class InventoryService {
       })
       .finally(() => {
         this.refreshing = undefined;
+        for (const listener of this.refreshListeners) listener();
         // Requests waiting for sections this refresh did not include.
         const waiting = [...this.arrivals.keys()];
         if (waiting.length > 0) void this.refresh(waiting, 'awaited');

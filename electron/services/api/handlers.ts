@@ -32,6 +32,7 @@ import type { ReportsService } from '../reports/reports-service';
 import type { AssignmentService } from '../tickets/assignment-service';
 import type { LifecycleService } from '../tickets/lifecycle-service';
 import type { SettingsService } from '../settings/settings-service';
+import type { FleetService } from '../fleet/fleet-service';
 import { inventoryDiffEvidence } from '../tickets/evidence';
 import type { TicketService } from '../tickets/ticket-service';
 import type { WorkflowConfigService } from '../workflow/config-service';
@@ -61,6 +62,7 @@ export interface HandlerDeps {
   workflow: WorkflowConfigService;
   data: DataService;
   settings: SettingsService;
+  fleet: FleetService;
   profile: ProfileService;
   pairing: PairingService;
   enrolments: EnrolmentService;
@@ -79,7 +81,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const { profile, pairing, enrolments, jobs, inventoryHistory, inventoryChanges } = deps;
   const { inventoryBaselines: baselines } = deps;
-  const { kb, kbSearch, kbLinks, desk, signIn, audit, reports } = deps;
+  const { kb, kbSearch, kbLinks, desk, signIn, audit, reports, fleet } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
@@ -93,7 +95,11 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'desk.disableAnalyst': ({ login }) => desk.disable(login),
     'audit.list': (query) => audit.list(query),
     'settings.get': () => Promise.resolve(settings.get()),
-    'settings.update': (changes) => Promise.resolve(settings.update(changes)),
+    'settings.update': (changes) => {
+      const next = settings.update(changes);
+      void fleet.apply(next.fleet);
+      return Promise.resolve(next);
+    },
     'profile.get': () => profile.get(),
     'profile.update': (changes) => profile.update(changes),
     'machines.list': () => machines.list(),
@@ -123,6 +129,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
         input.scope === 'machine' ? { ...input, id: (await machines.get(input.id)).id } : input,
       ),
     'machines.status': ({ id }) => pairing.status(id),
+    'machines.fleetPresence': () => Promise.resolve(fleet.presence()),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),
     'machines.issueEnrolment': (input) => enrolments.issue(input),

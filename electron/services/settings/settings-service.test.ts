@@ -14,7 +14,11 @@ afterEach(async () => {
 
 describe('console settings', () => {
   it('start by following the system language', async () => {
-    expect(await desk.call('settings.get', {})).toEqual({ language: null, displayName: null });
+    expect(await desk.call('settings.get', {})).toEqual({
+      language: null,
+      displayName: null,
+      fleet: null,
+    });
   });
 
   it('keep a chosen language across restarts', async () => {
@@ -38,7 +42,11 @@ describe('console settings', () => {
 
   it('fall back to the default for a value damaged by hand, instead of failing to start', async () => {
     await writeFile(path.join(desk.dataDir, 'settings.json'), JSON.stringify({ language: 42 }));
-    expect(new SettingsService(desk.dataDir).get()).toEqual({ language: null, displayName: null });
+    expect(new SettingsService(desk.dataDir).get()).toEqual({
+      language: null,
+      displayName: null,
+      fleet: null,
+    });
   });
 
   it('tell the settings page that a key file seals the secrets in browser mode', async () => {

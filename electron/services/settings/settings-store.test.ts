@@ -16,10 +16,11 @@ describe('the conf settings store', () => {
   it('keeps the settings in settings.json in the data folder', async () => {
     const store = confSettingsStore(settingsStoreOptions(dataDir));
     expect(store.path).toBe(path.join(dataDir, 'settings.json'));
-    store.set({ language: 'nl', displayName: 'Anna' });
+    store.set({ language: 'nl', displayName: 'Anna', fleet: null });
     expect(JSON.parse(await readFile(store.path, 'utf8'))).toEqual({
       language: 'nl',
       displayName: 'Anna',
+      fleet: null,
     });
   });
 
@@ -28,17 +29,24 @@ describe('the conf settings store', () => {
       path.join(dataDir, 'settings.json'),
       JSON.stringify({ language: 'fr', displayName: null }),
     );
+    // The defaults of fields the file does not have yet (fleet) are read with it.
     expect(confSettingsStore(settingsStoreOptions(dataDir)).store).toEqual({
       language: 'fr',
       displayName: null,
+      fleet: null,
     });
-    expect(new SettingsService(dataDir).get()).toEqual({ language: 'fr', displayName: null });
+    expect(new SettingsService(dataDir).get()).toEqual({
+      language: 'fr',
+      displayName: null,
+      fleet: null,
+    });
   });
 
   it('starts with the defaults where there is no file yet', () => {
     expect(new SettingsService(dataDir, confSettingsStore).get()).toEqual({
       language: null,
       displayName: null,
+      fleet: null,
     });
   });
 });

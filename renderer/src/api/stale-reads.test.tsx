@@ -41,7 +41,9 @@ function consoleWindow() {
     invalidate.mockClear();
     return [...new Set(methods)].sort();
   };
-  const fromAnotherConsole = (type: Exclude<ConsoleEvent['type'], 'job.progress'>) => {
+  const fromAnotherConsole = (
+    type: Exclude<ConsoleEvent['type'], 'job.progress' | 'fleet.presence'>,
+  ) => {
     act(() => {
       deliver({ type, ticketId: 1, at: '2026-03-02T08:00:00.000Z' });
     });

@@ -44,8 +44,12 @@ export function staleReads(changes: readonly ApiChange[]): ApiMethod[] {
 export const staleReadsAfterCall = (method: ApiMethod) => staleReads(apiChanges[method]);
 
 /** The reads an event from the live channel makes stale. */
-export const staleReadsOnEvent = (event: ConsoleEvent) =>
-  event.type === 'job.progress' ? [] : staleReads([event.type]);
+export const staleReadsOnEvent = (event: ConsoleEvent): ApiMethod[] => {
+  if (event.type === 'job.progress') return [];
+  // A fleet machine came online or went offline (this console's own link).
+  if (event.type === 'fleet.presence') return ['machines.fleetPresence'];
+  return staleReads([event.type]);
+};
 
 /** Marks every cached answer of `reads` stale; those on screen are read again. */
 export async function refreshReads(queryClient: QueryClient, reads: readonly ApiMethod[]) {

@@ -9,6 +9,7 @@ import { AddEnrolledMachineForm } from '../features/machines/AddEnrolledMachineF
 import { AddMachineForm } from '../features/machines/AddMachineForm';
 import { EnrolmentFiles } from '../features/machines/EnrolmentFiles';
 import { machineLabel } from '../features/machines/labels';
+import { FleetPresenceBadge } from '../features/machines/FleetPresence';
 import { MachineStatusBadge } from '../features/machines/MachineStatus';
 import { AddSshMachineForm } from '../features/machines/ssh/AddSshMachineForm';
 import { formatDateTime } from '../i18n/format';
@@ -29,6 +30,9 @@ export function MachinesPage() {
   const [adding, setAdding] = useState(false);
   const [way, setWay] = useState<AddWay>('agent');
   const machines = useApiQuery('machines.list', {});
+  // Fleet mode: online and last seen over NATS (an empty list without it).
+  const fleet = useApiQuery('machines.fleetPresence', {});
+  const fleetById = new Map(fleet.data?.map((presence) => [presence.machineId, presence]));
   const openMachine = (machine: Machine) => {
     void navigate(`/machines/${machine.id}`);
   };
@@ -101,6 +105,12 @@ export function MachinesPage() {
                 </td>
                 <td>
                   <MachineStatusBadge id={machine.id} ssh={machine.transport === 'ssh'} />
+                  {fleetById.has(machine.id) && (
+                    <>
+                      <br />
+                      <FleetPresenceBadge presence={fleetById.get(machine.id)} />
+                    </>
+                  )}
                 </td>
                 <td>
                   {t(`transport.${machine.transport}`)}

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { DataTransfers } from '../features/data/DataTransfers';
 import { AgentsSettings } from '../features/settings/AgentsSettings';
 import { AnalystsSettings, DeskWithoutRoles } from '../features/settings/AnalystsSettings';
+import { FleetSettings } from '../features/settings/FleetSettings';
 import { GroupsSettings } from '../features/settings/GroupsSettings';
 import { ProfileSettings } from '../features/settings/ProfileSettings';
 import { SecretProtection } from '../features/settings/SecretProtection';
@@ -75,7 +76,14 @@ export function SlaSection() {
   return <WithConfig>{(config) => <SlaSettings policy={config.sla} />}</WithConfig>;
 }
 
-export const AgentsSection = AgentsSettings;
+export function AgentsSection() {
+  return (
+    <>
+      <AgentsSettings />
+      <FleetSettings />
+    </>
+  );
+}
 
 /** The desk's analysts where the desk has roles; on a console of its own, why there are none. */
 export function AnalystsSection() {

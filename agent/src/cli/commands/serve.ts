@@ -64,6 +64,14 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     }),
     logger,
   });
+  // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when configured).
+  const fleet = config.fleet
+    ? new (await import('../../fleet/presence')).FleetPresence({
+        config,
+        logger: logger.child({ part: 'fleet' }),
+        inventory: async () => (await inventory.prepared()).bytes,
+      })
+    : null;
   const bound = await listen(server, config.address, config.port);
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   await writeRuntimeState(config.dataDir, {
@@ -95,12 +103,20 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   }
   if (enrolled?.error) console.error(`Enrolment file refused: ${enrolled.error}`);
   console.log('To add a console, run `deskside-agent pair` on this computer');
+  if (fleet && config.fleet) {
+    console.log(`Fleet mode: NATS ${config.fleet.servers.join(', ')}`);
+    inventory.onRefreshed(() => {
+      fleet.inventoryChanged();
+    });
+    fleet.start();
+  }
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     inventory.stop();
     server.close(() => {
       void Promise.allSettled([
+        fleet?.stop(),
         security.close(),
         clearRuntimeState(config.dataDir, process.pid),
         log.settled(),

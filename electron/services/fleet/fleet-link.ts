@@ -1,0 +1,293 @@
+/**
+ * The console's link to the fleet over NATS, made when its settings have fleet mode
+ * (servers and the console's `.creds` file): it watches the presence bucket and keeps each
+ * fleet machine online or offline with the time it was last seen, and reads the inventory
+ * stream into the desk's inventory history for machines the desk knows. Without fleet
+ * settings nothing is started.
+ *
+ * Presence: a key put in `deskside-presence` is a heartbeat; a key deleted (an agent that
+ * stopped cleanly) is offline at once; a key not renewed within the bucket's TTL is offline
+ * too (nats-server 2.9 removes expired keys without telling watchers, so the link sweeps).
+ * Only what the server let an agent write arrives, and agents write their own key only:
+ * a value that does not parse as `FleetPresenceSchema` is ignored.
+ */
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { decode, parseCreds, type User } from '@nats-io/jwt';
+import { DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { Kvm, type KvEntry, type KvWatchEntry } from '@nats-io/kv';
+import {
+  connect,
+  credsAuthenticator,
+  type NatsConnection,
+  type QueuedIterator,
+} from '@nats-io/transport-node';
+import {
+  FLEET_BUCKETS,
+  FLEET_INVENTORY_ENCODING,
+  FLEET_STREAMS,
+  FleetIdSchema,
+  FleetLinkSettingsSchema,
+  FleetPresenceSchema,
+  fleetInboxPrefix,
+  fleetSubjects,
+  InventorySchema,
+  type FleetLinkSettings,
+  type FleetMachinePresence,
+  type FleetPresence,
+} from '@deskside/core';
+import type { Db } from '../database/open';
+import type { InventoryHistoryService } from '../machines/inventory-history';
+import { DEFAULT_PRESENCE_TTL_MS } from './fleet-storage';
+
+const gunzipAsync = promisify(gunzip);
+const CONSOLE_NAME = /^console-([A-Za-z0-9_-]{1,64})-(analyst|lead|admin)$/;
+/** Largest inventory accepted once decompressed. */
+const MAX_INVENTORY_BYTES = 32 * 1024 * 1024;
+
+export class FleetLinkError extends Error {
+  override readonly name = 'FleetLinkError';
+}
+
+export interface FleetLinkOptions {
+  db: Db;
+  history: InventoryHistoryService;
+  /** Problems that do not stop the link (a bad message, a failed write), for the log. */
+  onProblem?: (message: string, error?: unknown) => void;
+  /** How often expired presence is looked for; a quarter of the TTL by default. */
+  sweepEveryMs?: number;
+  now?: () => number;
+}
+
+interface Seen {
+  presence: FleetPresence | null;
+  /** The latest heartbeat's arrival (server time of the put), ms. */
+  lastSeenAt: number | null;
+  /** The key is in the bucket (put and not deleted). */
+  present: boolean;
+  online: boolean;
+}
+
+/** The console id a `.creds` file was issued to (`console-<id>-<role>`). */
+async function consoleIdOf(text: string, file: string): Promise<string> {
+  try {
+    const creds = await parseCreds(new TextEncoder().encode(text));
+    const claims = decode<User>(creds.jwt);
+    const match = CONSOLE_NAME.exec(claims.name);
+    if (!match?.[1]) throw new Error(`it was issued to "${claims.name}", not to a console`);
+    return match[1];
+  } catch (error) {
+    throw new FleetLinkError(
+      `${file} is not a console's fleet credentials file: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+export class FleetLink {
+  private readonly seen = new Map<string, Seen>();
+  private readonly listeners = new Set<(machineIds: string[]) => void>();
+  private readonly recorded: Promise<void>[] = [];
+  private ttlMs = DEFAULT_PRESENCE_TTL_MS;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private watcher: QueuedIterator<KvWatchEntry> | undefined;
+  private messages: ConsumerMessages | undefined;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly connection: NatsConnection,
+    private readonly options: FleetLinkOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Connects with the console's identity and starts watching; `null` settings: nothing. */
+  static async start(
+    settings: FleetLinkSettings | null | undefined,
+    options: FleetLinkOptions,
+  ): Promise<FleetLink | null> {
+    if (!settings) return null;
+    const { servers, credentialsFile } = FleetLinkSettingsSchema.parse(settings);
+    const text = await readFile(credentialsFile, 'utf8').catch((error: unknown) => {
+      throw new FleetLinkError(
+        `The console's fleet credentials file ${credentialsFile} cannot be read`,
+        {
+          cause: error,
+        },
+      );
+    });
+    const consoleId = await consoleIdOf(text, credentialsFile);
+    const connection = await connect({
+      servers,
+      authenticator: credsAuthenticator(new TextEncoder().encode(text)),
+      inboxPrefix: fleetInboxPrefix('console', consoleId),
+      name: `deskside-console ${consoleId}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 2_000,
+    });
+    const link = new FleetLink(connection, options);
+    try {
+      await link.watchPresence();
+      await link.readInventory();
+    } catch (error) {
+      await link.stop();
+      throw error;
+    }
+    return link;
+  }
+
+  /** Called with the machine ids whose presence changed. Returns the way to stop listening. */
+  onChange(listener: (machineIds: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every fleet machine seen since the link started, online or not. */
+  presence(): FleetMachinePresence[] {
+    return [...this.seen.entries()].map(([machineId, seen]) => ({
+      machineId,
+      online: seen.online,
+      lastSeenAt: seen.lastSeenAt === null ? null : new Date(seen.lastSeenAt).toISOString(),
+      presence: seen.presence,
+    }));
+  }
+
+  presenceOf(machineId: string): FleetMachinePresence | null {
+    return this.presence().find((p) => p.machineId === machineId) ?? null;
+  }
+
+  /** Resolves once every inventory received so far has been recorded (for tests). */
+  async settled(): Promise<void> {
+    while (this.recorded.length > 0) await Promise.allSettled(this.recorded.splice(0));
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    this.watcher?.stop();
+    await this.messages?.close().catch(() => undefined);
+    if (!this.connection.isClosed()) await this.connection.close();
+    await this.settled();
+    this.listeners.clear();
+  }
+
+  private problem(message: string, error?: unknown): void {
+    this.options.onProblem?.(message, error);
+  }
+
+  private changed(machineIds: string[]): void {
+    if (machineIds.length === 0) return;
+    for (const listener of this.listeners) listener(machineIds);
+  }
+
+  private async watchPresence(): Promise<void> {
+    const js = jetstream(this.connection, { checkAPI: false });
+    const bucket = await new Kvm(js).open(FLEET_BUCKETS.presence, { allow_direct: true });
+    try {
+      const ttl = (await bucket.status()).ttl;
+      if (ttl > 0) this.ttlMs = ttl;
+    } catch (error) {
+      this.problem('fleet: the presence bucket cannot be read; is the fleet initialised?', error);
+      throw error;
+    }
+    this.watcher = await bucket.watch();
+    void (async () => {
+      for await (const entry of this.watcher!) this.onPresence(entry);
+    })().catch((error: unknown) => {
+      this.problem('fleet: the presence watch stopped', error);
+    });
+    const every = this.options.sweepEveryMs ?? Math.max(250, Math.floor(this.ttlMs / 4));
+    this.sweepTimer = setInterval(() => {
+      this.sweep();
+    }, every);
+    this.sweepTimer.unref();
+  }
+
+  private onPresence(entry: KvEntry): void {
+    const machineId = entry.key;
+    if (!FleetIdSchema.safeParse(machineId).success) return;
+    const previous = this.seen.get(machineId);
+    if (entry.operation !== 'PUT') {
+      if (previous?.online || previous?.present) {
+        this.seen.set(machineId, { ...previous, present: false, online: false });
+        this.changed([machineId]);
+      }
+      return;
+    }
+    let presence: FleetPresence;
+    try {
+      presence = FleetPresenceSchema.parse(entry.json());
+    } catch (error) {
+      this.problem(`fleet: an unreadable heartbeat from ${machineId} was ignored`, error);
+      return;
+    }
+    const lastSeenAt = entry.created.getTime();
+    const online = this.now() - lastSeenAt < this.ttlMs;
+    this.seen.set(machineId, { presence, lastSeenAt, present: true, online });
+    // Only comings and goings are announced: a heartbeat of a machine already online is not
+    // (windows would read the list again every few seconds for each agent).
+    if (previous?.online !== online) this.changed([machineId]);
+  }
+
+  /** Keys not renewed within the TTL: offline, with their last seen time kept. */
+  private sweep(): void {
+    const now = this.now();
+    const gone: string[] = [];
+    for (const [machineId, seen] of this.seen) {
+      if (seen.online && seen.lastSeenAt !== null && now - seen.lastSeenAt >= this.ttlMs) {
+        seen.online = false;
+        seen.present = false;
+        gone.push(machineId);
+      }
+    }
+    this.changed(gone);
+  }
+
+  private async readInventory(): Promise<void> {
+    const js = jetstream(this.connection, { checkAPI: false });
+    // An ordered consumer from the latest inventory of each agent, then every new one.
+    const consumer = await js.consumers.get(FLEET_STREAMS.inventoryChanges.name, {
+      deliver_policy: DeliverPolicy.LastPerSubject,
+      // One subject as a string: `filter_subject`, which nats-server 2.9 knows.
+      filter_subjects: fleetSubjects.anyAgent('inventory'),
+    });
+    this.messages = await consumer.consume();
+    void (async () => {
+      for await (const message of this.messages!) {
+        const recording = this.onInventory(message);
+        this.recorded.push(recording);
+        await recording;
+      }
+    })().catch((error: unknown) => {
+      this.problem('fleet: the inventory stream stopped', error);
+    });
+  }
+
+  private async onInventory(message: JsMsg): Promise<void> {
+    const machineId = message.subject.split('.')[2] ?? '';
+    try {
+      if (!FleetIdSchema.safeParse(machineId).success) return;
+      const known = await this.options.db
+        .selectFrom('machines')
+        .select('id')
+        .where('id', '=', machineId)
+        .executeTakeFirst();
+      if (!known) return;
+      const gzipped = message.headers?.get('Content-Encoding') === FLEET_INVENTORY_ENCODING;
+      const body = gzipped
+        ? await gunzipAsync(message.data, { maxOutputLength: MAX_INVENTORY_BYTES })
+        : Buffer.from(message.data);
+      const inventory = InventorySchema.parse(JSON.parse(body.toString('utf8')));
+      await this.options.history.record(
+        machineId,
+        inventory,
+        'agent',
+        message.info.timestampNanos
+          ? new Date(message.info.timestampNanos / 1_000_000).toISOString()
+          : undefined,
+      );
+    } catch (error) {
+      this.problem(`fleet: the inventory of ${machineId} was not recorded`, error);
+    }
+  }
+}

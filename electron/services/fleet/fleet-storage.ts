@@ -1,0 +1,69 @@
+/**
+ * The fleet's buckets and streams, made by an administrator's console (or
+ * `npm run fleet -- init-server`): the presence bucket (each key expires after `presenceTtlMs`,
+ * so a silent agent goes offline), the inventory bucket and the inventory and help streams.
+ * Idempotent: what exists is left as it is.
+ */
+import { jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+import {
+  FLEET_BUCKETS,
+  FLEET_HEARTBEAT_SECONDS,
+  FLEET_PRESENCE_TTL_HEARTBEATS,
+  FLEET_STREAMS,
+} from '@deskside/core';
+
+/** The presence bucket's TTL by default: three heartbeats of 15 s. */
+export const DEFAULT_PRESENCE_TTL_MS =
+  FLEET_HEARTBEAT_SECONDS * FLEET_PRESENCE_TTL_HEARTBEATS * 1_000;
+/** Inventory messages kept by the stream: a week, the latest one of each agent kept anyway. */
+const INVENTORY_STREAM_MAX_AGE_NS = 7 * 24 * 3_600 * 1_000_000_000;
+
+export interface FleetStorageOptions {
+  presenceTtlMs?: number;
+}
+
+/** What `ensureFleetStorage` made (names of buckets and streams); empty when all existed. */
+export async function ensureFleetStorage(
+  nc: NatsConnection,
+  options: FleetStorageOptions = {},
+): Promise<string[]> {
+  const jsm = await jetstreamManager(nc);
+  const made: string[] = [];
+  const exists = async (stream: string) =>
+    jsm.streams.info(stream).then(
+      () => true,
+      (error: unknown) => {
+        if (/stream not found/i.test((error as Error).message)) return false;
+        throw error;
+      },
+    );
+  const kvm = new Kvm(nc);
+  if (!(await exists(`KV_${FLEET_BUCKETS.presence}`))) {
+    await kvm.create(FLEET_BUCKETS.presence, {
+      ttl: options.presenceTtlMs ?? DEFAULT_PRESENCE_TTL_MS,
+      history: 1,
+    });
+    made.push(FLEET_BUCKETS.presence);
+  }
+  if (!(await exists(`KV_${FLEET_BUCKETS.inventory}`))) {
+    await kvm.create(FLEET_BUCKETS.inventory, { history: 1 });
+    made.push(FLEET_BUCKETS.inventory);
+  }
+  const { inventoryChanges, help } = FLEET_STREAMS;
+  if (!(await exists(inventoryChanges.name))) {
+    await jsm.streams.add({
+      name: inventoryChanges.name,
+      subjects: [...inventoryChanges.subjects],
+      max_age: INVENTORY_STREAM_MAX_AGE_NS,
+      max_msgs_per_subject: 5,
+    });
+    made.push(inventoryChanges.name);
+  }
+  if (!(await exists(help.name))) {
+    await jsm.streams.add({ name: help.name, subjects: [...help.subjects] });
+    made.push(help.name);
+  }
+  return made;
+}
