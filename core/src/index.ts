@@ -45,3 +45,4 @@ export * from './report-csv';
 export * from './reports-period';
 export * from './reports-facts';
 export * from './fleet/subjects';
+export * from './fleet/checks';
