@@ -49,6 +49,9 @@ function offeredToConsoles(definition: CheckDefinition): boolean {
   return runsOver(definition, 'agent-https') || runsOver(definition, 'nats');
 }
 
+/** A fleet-wide request that names other agents: this one stays silent. */
+class NotForThisAgent extends Error {}
+
 class Refusal extends Error {
   constructor(
     readonly code: FleetCheckRefusalCode,
@@ -70,6 +73,8 @@ export class CheckResponder {
   private readonly seen = new Set<string>();
   private readonly subscriptions: Subscription[] = [];
   private readonly running = new Set<AbortController>();
+  /** Replies of runs their deadline stopped (published for queued checks, not answered live). */
+  private readonly cutShort = new WeakSet<FleetCheckReply>();
   /** Checks that ran, in total (tests and status). */
   ran = 0;
 
@@ -106,6 +111,7 @@ export class CheckResponder {
   async drainQueue(): Promise<number> {
     const stream = FLEET_CHECK_STREAMS.queue.name;
     const consumer = checkQueueConsumer(this.agentId);
+    if (!(await this.hasQueue(stream, consumer))) return 0;
     let taken = 0;
     for (;;) {
       let msg: Msg;
@@ -113,11 +119,13 @@ export class CheckResponder {
         msg = await this.nc.request(
           `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
           encoder.encode(JSON.stringify({ batch: 1, no_wait: true })),
-          { timeout: QUEUE_FETCH_TIMEOUT_MS },
+          // JetStream delivers under the message's own subject, not the inbox's: a request
+          // of its own (no muxed inbox) takes it.
+          { timeout: QUEUE_FETCH_TIMEOUT_MS, noMux: true },
         );
       } catch (error) {
-        // No consumer yet (nothing was ever queued for this agent): nothing to do.
-        if (/no responders|404|not found/i.test((error as Error).message)) return taken;
+        // The consumer went away meanwhile: nothing more to take.
+        if (/no responders/i.test((error as Error).message)) return taken;
         throw error;
       }
       // A status instead of a message: 404 (empty) or 408 (request expired).
@@ -131,6 +139,29 @@ export class CheckResponder {
       // Acknowledged after its result is out: a crash in between runs it again, and the
       // request id keeps it from running twice while this agent lives.
       if (msg.reply) this.nc.publish(msg.reply, encoder.encode('+ACK'));
+    }
+  }
+
+  /**
+   * Whether a console ever queued checks for this agent (its consumer exists). A fetch from a
+   * consumer that does not exist goes unanswered, so this is asked first.
+   */
+  private async hasQueue(stream: string, consumer: string): Promise<boolean> {
+    try {
+      const info = await this.nc.request(`$JS.API.CONSUMER.INFO.${stream}.${consumer}`, undefined, {
+        timeout: QUEUE_FETCH_TIMEOUT_MS,
+      });
+      const answer = JSON.parse(decoder.decode(info.data)) as { error?: { code?: number } };
+      if (answer.error?.code === 404) return false;
+      if (answer.error)
+        throw new Error(
+          `The server refused to look up the check queue (${JSON.stringify(answer.error)})`,
+        );
+      return true;
+    } catch (error) {
+      // No JetStream (or no queue stream) on this server: no queued checks.
+      if (/no responders/i.test((error as Error).message)) return false;
+      throw error;
     }
   }
 
@@ -148,7 +179,8 @@ export class CheckResponder {
 
   private async answer(msg: Msg): Promise<void> {
     const reply = await this.handle(msg.data);
-    if (!reply || !msg.reply) return;
+    // A run its deadline cut short is not answered: the console stopped waiting by then.
+    if (!reply || !msg.reply || this.cutShort.has(reply)) return;
     try {
       msg.respond(encoder.encode(JSON.stringify(reply)));
     } catch (error) {
@@ -165,20 +197,22 @@ export class CheckResponder {
     try {
       request = this.accept(data);
     } catch (error) {
-      if (error instanceof Refusal) {
-        return {
-          type: 'refused',
-          requestId: error.requestId,
-          agentId: this.agentId,
-          code: error.code,
-          message: error.message,
-          ...(error.issues ? { issues: error.issues } : {}),
-        };
-      }
-      if (error === NOT_FOR_ME) return null;
+      if (error instanceof Refusal) return this.refusal(error);
+      if (error instanceof NotForThisAgent) return null;
       throw error;
     }
     return this.run(request);
+  }
+
+  private refusal(error: Refusal): FleetCheckReply {
+    return {
+      type: 'refused',
+      requestId: error.requestId,
+      agentId: this.agentId,
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
   }
 
   private accept(data: Uint8Array): FleetCheckRequest {
@@ -207,7 +241,7 @@ export class CheckResponder {
       );
     }
     const request = parsed.data;
-    if (request.targets && !request.targets.includes(this.agentId)) throw NOT_FOR_ME;
+    if (request.targets && !request.targets.includes(this.agentId)) throw new NotForThisAgent();
     const refused = request.checks.find(
       (check) => !offeredToConsoles(checkCatalog[check.checkId] as CheckDefinition),
     );
@@ -275,6 +309,18 @@ export class CheckResponder {
           : {}),
       });
       this.ran += results.length;
+      if (controller.signal.aborted && this.running.has(controller)) {
+        // Cut short by its deadline: whoever asked has stopped waiting for these results.
+        const late = this.refusal(
+          new Refusal(
+            'expired',
+            "The checks ran past the request's deadline and were stopped",
+            request.requestId,
+          ),
+        );
+        this.cutShort.add(late);
+        return late;
+      }
       return {
         type: 'results',
         requestId: request.requestId,
@@ -290,5 +336,3 @@ export class CheckResponder {
     }
   }
 }
-
-const NOT_FOR_ME = Symbol('not for this agent');

@@ -84,6 +84,8 @@ export const fleetSubjects = {
   queuedCheck: (agentId: string) => `${FLEET_PREFIX}.queue.${id(agentId)}.check`,
   /** Progress of an agent's running checks (when the request asks for it). */
   checkProgress: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.check.progress`,
+  /** Every agent's check progress (what a console following a request listens to). */
+  anyCheckProgress: () => `${FLEET_PREFIX}.agent.*.check.progress`,
   /** Results of a queued check, kept in the results stream until a console reads them. */
   checkResult: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.check.result`,
   /** `agentId` or `*` (every agent): what a console listens to. */
@@ -203,22 +205,32 @@ export function consolePermissions(role: AnalystRole, consoleId: string): FleetP
     '$JS.API.INFO',
     ...Object.values(FLEET_BUCKETS).flatMap(readBucket),
     ...Object.values(FLEET_STREAMS).flatMap((stream) => readStream(stream.name)),
-    // Checks for agents that are away: queued (JetStream acknowledges on the inbox), their
-    // consumers made and looked after, the results read.
+    // Checks for agents that are away: queued (JetStream acknowledges on the inbox), each
+    // agent's queue consumer made, the results read through the console's own consumer. Kept
+    // short: the whole list travels in the user JWT, within the server's control line.
     `${FLEET_PREFIX}.queue.*.check`,
-    ...Object.values(FLEET_CHECK_STREAMS).flatMap((stream) => readStream(stream.name)),
+    `$JS.API.CONSUMER.CREATE.${FLEET_CHECK_STREAMS.queue.name}.>`,
+    ...['CREATE', 'INFO', 'MSG.NEXT'].map(
+      (what) => `$JS.API.CONSUMER.${what}.${FLEET_CHECK_STREAMS.results.name}.>`,
+    ),
+    `$JS.ACK.${FLEET_CHECK_STREAMS.results.name}.>`,
   ];
   if (role === 'lead' || role === 'admin') pub.push(fleetSubjects.fleetRequests());
-  if (role === 'admin') pub.push('$JS.API.>', '$KV.>');
+  // An administrator's `$JS.API.>` and `$KV.>` hold every narrower JetStream subject: listed
+  // once, which keeps its JWT short.
+  const allowed =
+    role === 'admin'
+      ? [...pub.filter((subject) => !/^\$(JS\.API|KV)\./.test(subject)), '$JS.API.>', '$KV.>']
+      : pub;
   return {
-    pub: { allow: [...new Set(pub)] },
+    pub: { allow: [...new Set(allowed)] },
     sub: {
       allow: [
         inbox,
         fleetSubjects.anyAgent('heartbeat'),
         fleetSubjects.anyAgent('inventory'),
         fleetSubjects.anyAgent('help'),
-        `${FLEET_PREFIX}.agent.*.check.progress`,
+        fleetSubjects.anyCheckProgress(),
       ],
     },
     resp: CONSOLE_RESPONSES,

@@ -10,7 +10,13 @@
  * whose identity may not publish there, with one request per agent.
  */
 import { randomUUID } from 'node:crypto';
-import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  jetstream,
+  RetentionPolicy,
+  jetstreamManager,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { createInbox, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import {
   checkQueueConsumer,
@@ -122,13 +128,13 @@ export async function ensureFleetCheckStreams(
   const jsm = await jetstreamManager(nc);
   const nanos = maxAgeMs * 1_000_000;
   for (const [stream, retention] of [
-    [FLEET_CHECK_STREAMS.queue, 'workqueue'],
-    [FLEET_CHECK_STREAMS.results, 'limits'],
+    [FLEET_CHECK_STREAMS.queue, RetentionPolicy.Workqueue],
+    [FLEET_CHECK_STREAMS.results, RetentionPolicy.Limits],
   ] as const) {
     await jsm.streams.add({
       name: stream.name,
       subjects: [...stream.subjects],
-      retention: retention as never,
+      retention,
       max_age: nanos,
       duplicate_window: Math.min(nanos, 120 * 1_000_000_000),
     });
@@ -221,7 +227,7 @@ export class FleetChecks {
       },
     });
     const progress = options.onCheckEvent
-      ? this.nc.subscribe(`${fleetSubjects.checkProgress('*')}`, {
+      ? this.nc.subscribe(fleetSubjects.anyCheckProgress(), {
           callback: (error, msg) => {
             if (error) return;
             const parsed = FleetCheckProgressSchema.safeParse(safeJson(msg.data));
@@ -451,7 +457,7 @@ export class FleetChecks {
       version: checks.length + 1,
       checks: checks.map((check, index) => ({
         checkId: check.checkId,
-        params: check.params as Record<string, unknown>,
+        params: check.params,
         state: 'done',
         result: reply.results[index] ?? null,
       })),
