@@ -81,6 +81,11 @@ export interface ScatterOptions {
   perAgentTimeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: FleetScatterProgress) => void;
+  /**
+   * The selection is every agent of the fleet: a lead's request then names no targets (each
+   * agent reads and checks a list of thousands of ids otherwise). Ignored for analysts.
+   */
+  everyAgent?: boolean;
   /** Each agent's check events as they run (asks the agents to publish them). */
   onCheckEvent?: (agentId: string, event: CheckRunEvent) => void;
 }
@@ -199,7 +204,7 @@ export class FleetChecks {
       requestId,
       deadline: new Date(startedAt.getTime() + timeoutMs).toISOString(),
       checks,
-      ...(fleetWide ? { targets } : {}),
+      ...(fleetWide && !options.everyAgent ? { targets } : {}),
       ...(options.onCheckEvent ? { progress: true } : {}),
     };
     const wanted = new Set(targets);
