@@ -11,7 +11,20 @@ import { CheckResponder } from '../agent/src/fleet/check-responder';
 import { connectFleet } from '../agent/src/fleet/connect';
 
 /** Connections opened at once while starting (the server and this process stay responsive). */
-const CONNECTING_AT_ONCE = 50;
+const CONNECTING_AT_ONCE = 5;
+
+/** Tries to connect again when the loaded machine makes the server's handshake time out. */
+const CONNECT_ATTEMPTS = 3;
+
+async function connectWithRetries(url: string, credentialsFile: string): Promise<NatsConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await connectFleet({ servers: [url], credentialsFile, reconnect: false })).connection;
+    } catch (error) {
+      if (attempt >= CONNECT_ATTEMPTS || !/timeout/i.test((error as Error).message)) throw error;
+    }
+  }
+}
 
 async function main(): Promise<void> {
   const [url, credsDir, ...agentIds] = process.argv.slice(2);
@@ -22,11 +35,7 @@ async function main(): Promise<void> {
   for (let at = 0; at < agentIds.length; at += CONNECTING_AT_ONCE) {
     await Promise.all(
       agentIds.slice(at, at + CONNECTING_AT_ONCE).map(async (agentId) => {
-        const { connection } = await connectFleet({
-          servers: [url],
-          credentialsFile: path.join(credsDir, `${agentId}.creds`),
-          reconnect: false,
-        });
+        const connection = await connectWithRetries(url, path.join(credsDir, `${agentId}.creds`));
         connections.push(connection);
         await new CheckResponder({ connection, agentId, runner: new CheckRunner() }).start();
       }),
