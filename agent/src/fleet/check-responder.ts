@@ -96,7 +96,7 @@ export class CheckResponder {
       this.subscriptions.push(
         this.nc.subscribe(subject, {
           callback: (error, msg) => {
-            if (!error) void this.answer(msg);
+            if (!error) this.answer(msg).catch(this.onError);
           },
         }),
       );
@@ -132,12 +132,9 @@ export class CheckResponder {
       if (msg.headers && msg.headers.code >= 400) return taken;
       taken++;
       const reply = await this.handle(msg.data);
-      if (reply) {
-        await this.nc.flush();
-        this.publishResult(reply);
-      }
-      // Acknowledged after its result is out: a crash in between runs it again, and the
-      // request id keeps it from running twice while this agent lives.
+      if (reply) await this.publishResult(reply);
+      // Acknowledged once the results stream holds its result: a crash in between runs it
+      // again, and the request id keeps it from running twice while this agent lives.
       if (msg.reply) this.nc.publish(msg.reply, encoder.encode('+ACK'));
     }
   }
@@ -172,9 +169,17 @@ export class CheckResponder {
     await this.nc.flush().catch(() => undefined);
   }
 
-  private publishResult(reply: FleetCheckReply): void {
-    // The results stream captures the subject and keeps it until a console reads it.
-    this.nc.publish(fleetSubjects.checkResult(this.agentId), encoder.encode(JSON.stringify(reply)));
+  /** Publishes a queued check's reply to the results stream and waits until it is stored. */
+  private async publishResult(reply: FleetCheckReply): Promise<void> {
+    const ack = await this.nc.request(
+      fleetSubjects.checkResult(this.agentId),
+      encoder.encode(JSON.stringify(reply)),
+      { timeout: QUEUE_FETCH_TIMEOUT_MS },
+    );
+    const stored = JSON.parse(decoder.decode(ack.data)) as { error?: unknown; seq?: number };
+    if (stored.error !== undefined || typeof stored.seq !== 'number') {
+      throw new Error(`The results stream did not store the results (${decoder.decode(ack.data)})`);
+    }
   }
 
   private async answer(msg: Msg): Promise<void> {

@@ -186,9 +186,11 @@ describe('checks over NATS on a real nats-server', () => {
     expect(result.durationMs).toBeGreaterThanOrEqual(1_900);
     expect(result.durationMs).toBeLessThan(3_900);
     // Each agent streamed its checks' progress, the slow one included.
-    expect(
-      new Set(events.filter((item) => item.event.type === 'done').map((item) => item.agentId)).size,
-    ).toBe(19);
+    // (The slow one's run, stopped at its deadline, may end just as the console stops listening.)
+    const finished = new Set(
+      events.filter((item) => item.event.type === 'done').map((item) => item.agentId),
+    );
+    expect(agents.filter((agent) => !finished.has(agent.agentId))).toEqual([]);
     expect(
       events.some((item) => item.agentId === slow.agentId && item.event.type === 'accepted'),
     ).toBe(true);
