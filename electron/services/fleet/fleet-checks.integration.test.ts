@@ -60,13 +60,21 @@ function slowedChecks(delayMs: number): Map<string, RunnableCheck> {
   return checks;
 }
 
-async function startAgent(agentId = randomUUID(), options: { slowMs?: number } = {}) {
+async function startAgent(
+  agentId = randomUUID(),
+  options: { slowMs?: number; remember?: number } = {},
+) {
   const { nc } = await connectTestAgent(server, authority, dir, agentId);
   connections.push(nc);
   const runner = new CheckRunner(
     options.slowMs === undefined ? {} : { checks: slowedChecks(options.slowMs) },
   );
-  const responder = new CheckResponder({ connection: nc, agentId, runner });
+  const responder = new CheckResponder({
+    connection: nc,
+    agentId,
+    runner,
+    ...(options.remember === undefined ? {} : { remember: options.remember }),
+  });
   await responder.start();
   responders.push(responder);
   return { agentId, nc, responder, refused: permissionViolations(nc) };
@@ -295,6 +303,31 @@ describe('checks over NATS on a real nats-server', () => {
     const twice = await rawRequest(nc, laptop.agentId, { requestId, deadline, checks: [QUICK[1]] });
     expect(twice).toMatchObject({ type: 'refused', code: 'duplicate', requestId });
     expect(laptop.responder.ran).toBe(1);
+  });
+
+  it('remembers a bounded number of request ids, the oldest forgotten first', async () => {
+    const { agentId, responder } = await startAgent(randomUUID(), { remember: 2 });
+    const { nc } = await consoleConnection('analyst', 'bounded-console');
+    const deadline = new Date(Date.now() + 60_000).toISOString();
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const requestId of ids) {
+      const reply = await rawRequest(nc, agentId, { requestId, deadline, checks: [QUICK[1]] });
+      expect(reply.type).toBe('results');
+    }
+    // The last two are remembered; the first was forgotten to keep the set at two.
+    const again = await rawRequest(nc, agentId, {
+      requestId: ids[2],
+      deadline,
+      checks: [QUICK[1]],
+    });
+    expect(again).toMatchObject({ type: 'refused', code: 'duplicate' });
+    const forgotten = await rawRequest(nc, agentId, {
+      requestId: ids[0],
+      deadline,
+      checks: [QUICK[1]],
+    });
+    expect(forgotten.type).toBe('results');
+    expect(responder.ran).toBe(4);
   });
 
   it('a check for an offline agent waits in the queue, runs when it connects and lands on the ticket', async () => {
