@@ -382,10 +382,9 @@ export class FleetChecks {
         await this.settle(queued, reply.data);
         settled++;
       }
+      // Another console's (or an unknown) result is acknowledged too: this console's
+      // consumer has no use for it, and every console reads the stream through its own.
       msg.ack();
-      if (messages.getPending() === 0 && messages.getProcessed() > 0) {
-        // Nothing more is coming in this fetch.
-      }
     }
     return settled;
   }
