@@ -18,6 +18,7 @@ import { agentCheckRttBenchmark } from './agent-checks';
 import { agentInventoryBenchmark } from './agent-inventory';
 import { agentLoadBenchmark } from './agent-load';
 import { consolePaintBenchmark } from './console-paint';
+import { fleetBenchmark } from './fleet';
 import { inventoryDiffBenchmark } from './inventory-diff';
 import { inventoryHistoryBenchmark } from './inventory-history';
 import { inventoryTimelineBenchmark } from './inventory-timeline';
@@ -43,6 +44,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   inventoryTimelineBenchmark,
   reportsSqliteBenchmark,
   reportsPgBenchmark,
+  fleetBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

@@ -46,3 +46,4 @@ export * from './reports-period';
 export * from './reports-facts';
 export * from './fleet/subjects';
 export * from './fleet/presence';
+export * from './fleet/checks';

@@ -15,7 +15,7 @@ export const LOCAL_MACHINE_ID = 'local';
 
 export const MachineIdSchema = z.union([z.literal(LOCAL_MACHINE_ID), z.uuid()]);
 
-export const TransportKindSchema = z.enum(['local', 'agent-https', 'ssh']);
+export const TransportKindSchema = z.enum(['local', 'agent-https', 'ssh', 'nats']);
 export type TransportKind = z.infer<typeof TransportKindSchema>;
 
 /** A host name, an IPv4 address or an IPv6 address (bare or in brackets). */

@@ -9,7 +9,16 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { FleetAuthority } from '../../electron/services/fleet/fleet-authority';
+import {
+  connect,
+  credsAuthenticator,
+  PermissionViolationError,
+  type NatsConnection,
+} from '@nats-io/transport-node';
+import { fleetInboxPrefix, type AnalystRole } from '@deskside/core';
+import { connectFleet } from '../../agent/src/fleet/connect';
+import { writeFleetCredentials } from '../../agent/src/fleet/credentials';
+import type { FleetAuthority, IssuedIdentity } from '../../electron/services/fleet/fleet-authority';
 import { natsServerConfig } from '../../electron/services/fleet/server-config';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
@@ -100,4 +109,51 @@ async function waitUntilReady(httpPort: number, server: ManagedProcess): Promise
     );
   }
   throw server.failure(`was not ready within ${START_TIMEOUT_MS} ms`);
+}
+
+/** Every permission violation the server reports on a connection, in order (filled as they come). */
+export function permissionViolations(nc: NatsConnection): PermissionViolationError[] {
+  const seen: PermissionViolationError[] = [];
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'error' && status.error instanceof PermissionViolationError) {
+        seen.push(status.error);
+      }
+    }
+  })();
+  return seen;
+}
+
+/** An agent's identity issued, its `.creds` written in `dir`, connected as the agent does. */
+export async function connectTestAgent(
+  server: TestNatsServer,
+  authority: FleetAuthority,
+  dir: string,
+  agentId: string,
+): Promise<{ nc: NatsConnection; issued: IssuedIdentity; credentialsFile: string }> {
+  const issued = await authority.issueAgent(agentId);
+  const credentialsFile = path.join(dir, `${agentId}.creds`);
+  await writeFleetCredentials(credentialsFile, issued.creds);
+  const { connection } = await connectFleet({
+    servers: [server.url],
+    credentialsFile,
+    reconnect: false,
+  });
+  return { nc: connection, issued, credentialsFile };
+}
+
+/** A console's identity of `role` issued and connected with its own inbox prefix. */
+export async function connectTestConsole(
+  server: TestNatsServer,
+  authority: FleetAuthority,
+  role: AnalystRole,
+  consoleId: string,
+): Promise<NatsConnection> {
+  const issued = await authority.issueConsole(consoleId, role);
+  return connect({
+    servers: server.url,
+    authenticator: credsAuthenticator(new TextEncoder().encode(issued.creds)),
+    inboxPrefix: fleetInboxPrefix('console', consoleId),
+    reconnect: false,
+  });
 }

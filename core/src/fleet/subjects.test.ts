@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   agentPermissions,
+  checkQueueConsumer,
   consolePermissions,
   FLEET_BUCKETS,
+  FLEET_CHECK_STREAMS,
   fleetInboxPrefix,
   fleetKvKey,
   fleetSubjects,
@@ -138,6 +140,42 @@ describe('console permissions by role', () => {
       expect(allowed(analyst.pub.allow, subject), subject).toBe(false);
       expect(allowed(lead.pub.allow, subject), subject).toBe(false);
       expect(allowed(admin.pub.allow, subject), subject).toBe(true);
+    }
+  });
+
+  it('lets an agent read only its own queue of checks, and consoles queue and collect them', () => {
+    const agent = agentPermissions('pc-1');
+    const queue = FLEET_CHECK_STREAMS.queue.name;
+    expect(allowed(agent.pub.allow, `$JS.API.CONSUMER.MSG.NEXT.${queue}.checks-pc-1`)).toBe(true);
+    expect(allowed(agent.pub.allow, `$JS.ACK.${queue}.checks-pc-1.1.2.3.4.5`)).toBe(true);
+    for (const subject of [
+      `$JS.API.CONSUMER.MSG.NEXT.${queue}.checks-pc-2`,
+      `$JS.ACK.${queue}.checks-pc-2.1.2.3.4.5`,
+      `$JS.API.CONSUMER.CREATE.${queue}.mine.deskside.queue.pc-2.check`,
+      `$JS.API.CONSUMER.CREATE.${queue}`,
+      'deskside.queue.pc-1.check',
+      fleetSubjects.checkResult('pc-2'),
+    ]) {
+      expect(allowed(agent.pub.allow, subject), subject).toBe(false);
+    }
+    expect(allowed(agent.pub.allow, fleetSubjects.checkResult('pc-1'))).toBe(true);
+    expect(allowed(agent.pub.allow, fleetSubjects.checkProgress('pc-1'))).toBe(true);
+    expect(checkQueueConsumer('pc-1')).toBe('checks-pc-1');
+    for (const permissions of [analyst, lead, admin]) {
+      expect(allowed(permissions.pub.allow, fleetSubjects.queuedCheck('pc-1'))).toBe(true);
+      expect(allowed(permissions.sub.allow, fleetSubjects.checkProgress('pc-1'))).toBe(true);
+      expect(
+        allowed(
+          permissions.pub.allow,
+          `$JS.API.CONSUMER.MSG.NEXT.${FLEET_CHECK_STREAMS.results.name}.results-c1`,
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('keeps every console identity within the server’s control line', () => {
+    for (const permissions of [analyst, lead, admin]) {
+      expect(JSON.stringify(permissions).length).toBeLessThan(2_200);
     }
   });
 

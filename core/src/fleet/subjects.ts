@@ -50,6 +50,19 @@ export const FLEET_STREAMS = {
   help: { name: 'DESKSIDE_HELP', subjects: ['deskside.agent.*.help'] },
 } as const;
 
+/**
+ * Checks for agents that did not answer: a work-queue stream (one subject per agent, each
+ * request removed once acknowledged, dropped at its max age) and the results agents publish
+ * after running them.
+ */
+export const FLEET_CHECK_STREAMS = {
+  queue: { name: 'DESKSIDE_CHECK_QUEUE', subjects: ['deskside.queue.*.check'] },
+  results: { name: 'DESKSIDE_CHECK_RESULTS', subjects: ['deskside.agent.*.check.result'] },
+} as const;
+
+/** The durable consumer of an agent's queued checks: the only one that agent may read. */
+export const checkQueueConsumer = (agentId: string): string => `checks-${id(agentId)}`;
+
 /** JetStream's own stream behind a key-value bucket. */
 export const kvStreamName = (bucket: FleetBucket): string => `KV_${bucket}`;
 
@@ -67,6 +80,14 @@ export const fleetSubjects = {
   heartbeat: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.heartbeat`,
   inventory: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.inventory`,
   help: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.help`,
+  /** A check queued for an agent that was not connected. */
+  queuedCheck: (agentId: string) => `${FLEET_PREFIX}.queue.${id(agentId)}.check`,
+  /** Progress of an agent's running checks (when the request asks for it). */
+  checkProgress: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.check.progress`,
+  /** Every agent's check progress (what a console following a request listens to). */
+  anyCheckProgress: () => `${FLEET_PREFIX}.agent.*.check.progress`,
+  /** Results of a queued check, kept in the results stream until a console reads them. */
+  checkResult: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.check.result`,
   /** `agentId` or `*` (every agent): what a console listens to. */
   anyAgent: (what: 'heartbeat' | 'inventory' | 'help') => `${FLEET_PREFIX}.agent.*.${what}`,
   /** The subject of an agent's key in a bucket (`part` for a key below it, e.g. a section). */
@@ -116,6 +137,9 @@ export function agentPermissions(agentId: string): FleetPermissions {
           fleetSubjects.kvKey(bucket, agent),
           `${fleetSubjects.kvKey(bucket, agent)}.>`,
         ]),
+        fleetSubjects.checkProgress(agent),
+        fleetSubjects.checkResult(agent),
+        ...ownCheckQueue(agent),
       ],
     },
     sub: {
@@ -127,6 +151,21 @@ export function agentPermissions(agentId: string): FleetPermissions {
     },
     resp: AGENT_RESPONSES,
   };
+}
+
+/**
+ * An agent's own queued checks: the info of, fetches from and acknowledgements to its own
+ * durable consumer (a console creates it, filtered on the agent's queue subject). The agent
+ * cannot create consumers, so it cannot read another agent's queue.
+ */
+function ownCheckQueue(agentId: string): string[] {
+  const stream = FLEET_CHECK_STREAMS.queue.name;
+  const consumer = checkQueueConsumer(agentId);
+  return [
+    `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
+    `$JS.ACK.${stream}.${consumer}.>`,
+  ];
 }
 
 /**
@@ -166,17 +205,32 @@ export function consolePermissions(role: AnalystRole, consoleId: string): FleetP
     '$JS.API.INFO',
     ...Object.values(FLEET_BUCKETS).flatMap(readBucket),
     ...Object.values(FLEET_STREAMS).flatMap((stream) => readStream(stream.name)),
+    // Checks for agents that are away: queued (JetStream acknowledges on the inbox), each
+    // agent's queue consumer made, the results read through the console's own consumer. Kept
+    // short: the whole list travels in the user JWT, within the server's control line.
+    `${FLEET_PREFIX}.queue.*.check`,
+    `$JS.API.CONSUMER.CREATE.${FLEET_CHECK_STREAMS.queue.name}.>`,
+    ...['CREATE', 'INFO', 'MSG.NEXT'].map(
+      (what) => `$JS.API.CONSUMER.${what}.${FLEET_CHECK_STREAMS.results.name}.>`,
+    ),
+    `$JS.ACK.${FLEET_CHECK_STREAMS.results.name}.>`,
   ];
   if (role === 'lead' || role === 'admin') pub.push(fleetSubjects.fleetRequests());
-  if (role === 'admin') pub.push('$JS.API.>', '$KV.>');
+  // An administrator's `$JS.API.>` and `$KV.>` hold every narrower JetStream subject: listed
+  // once, which keeps its JWT short.
+  const allowed =
+    role === 'admin'
+      ? [...pub.filter((subject) => !/^\$(JS\.API|KV)\./.test(subject)), '$JS.API.>', '$KV.>']
+      : pub;
   return {
-    pub: { allow: [...new Set(pub)] },
+    pub: { allow: [...new Set(allowed)] },
     sub: {
       allow: [
         inbox,
         fleetSubjects.anyAgent('heartbeat'),
         fleetSubjects.anyAgent('inventory'),
         fleetSubjects.anyAgent('help'),
+        fleetSubjects.anyCheckProgress(),
       ],
     },
     resp: CONSOLE_RESPONSES,

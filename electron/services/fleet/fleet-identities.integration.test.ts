@@ -3,24 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import {
-  connect,
-  credsAuthenticator,
-  PermissionViolationError,
-  type Msg,
-  type NatsConnection,
-} from '@nats-io/transport-node';
+import { type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FLEET_BUCKETS,
-  FLEET_STREAMS,
-  fleetInboxPrefix,
-  fleetSubjects,
-  type AnalystRole,
-} from '@deskside/core';
+import { FLEET_BUCKETS, FLEET_STREAMS, fleetSubjects, type AnalystRole } from '@deskside/core';
 import { connectFleet } from '../../../agent/src/fleet/connect';
 import { FleetCredentialsError, writeFleetCredentials } from '../../../agent/src/fleet/credentials';
-import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
+import {
+  connectTestAgent,
+  connectTestConsole,
+  permissionViolations,
+  startNatsServer,
+  type TestNatsServer,
+} from '#test/helpers/nats';
 import { pushFleetAccount } from './account-updates';
 import { FleetAuthority } from './fleet-authority';
 
@@ -31,42 +25,16 @@ let server: TestNatsServer;
 let dir: string;
 const connections: NatsConnection[] = [];
 
-/** Every permission violation the server reported on a connection, in order. */
-function violations(nc: NatsConnection): PermissionViolationError[] {
-  const seen: PermissionViolationError[] = [];
-  void (async () => {
-    for await (const status of nc.status()) {
-      if (status.type === 'error' && status.error instanceof PermissionViolationError) {
-        seen.push(status.error);
-      }
-    }
-  })();
-  return seen;
-}
-
 async function agent(agentId: string) {
-  const issued = await authority.issueAgent(agentId);
-  const credentialsFile = path.join(dir, `${agentId}.creds`);
-  await writeFleetCredentials(credentialsFile, issued.creds);
-  const { connection } = await connectFleet({
-    servers: [server.url],
-    credentialsFile,
-    reconnect: false,
-  });
-  connections.push(connection);
-  return { nc: connection, issued, credentialsFile, refused: violations(connection) };
+  const connected = await connectTestAgent(server, authority, dir, agentId);
+  connections.push(connected.nc);
+  return { ...connected, refused: permissionViolations(connected.nc) };
 }
 
 async function consoleOf(role: AnalystRole, consoleId: string) {
-  const issued = await authority.issueConsole(consoleId, role);
-  const nc = await connect({
-    servers: server.url,
-    authenticator: credsAuthenticator(encoder.encode(issued.creds)),
-    inboxPrefix: fleetInboxPrefix('console', consoleId),
-    reconnect: false,
-  });
+  const nc = await connectTestConsole(server, authority, role, consoleId);
   connections.push(nc);
-  return { nc, refused: violations(nc) };
+  return { nc, refused: permissionViolations(nc) };
 }
 
 /** A bucket as a client of limited rights opens it: bound by name, no stream info asked. */

@@ -345,7 +345,8 @@ export class MachineService {
         .where('id', '=', id)
         .execute();
     }
-    const source = transport.kind === 'agent-https' ? 'agent' : transport.kind;
+    const source =
+      transport.kind === 'agent-https' || transport.kind === 'nats' ? 'agent' : transport.kind;
     await this.deps.history.record(machine.id, inventory, source, fetchedAt);
     return this.deps.snapshots.add({
       machineId: machine.id,
