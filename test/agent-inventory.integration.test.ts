@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,40 @@ describe('GET /v1/inventory (real agent process)', () => {
       expect(after.observedAt.system).toBe(before.observedAt.system);
     } finally {
       await restarted.stop();
+    }
+  });
+});
+
+/** The pids of processes whose command line names `folder` (Linux's /proc). */
+function processesNaming(folder: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.split('\0').includes(folder)) pids.push(Number(entry));
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return pids;
+}
+
+describe.runIf(process.platform === 'linux')('a stopped agent (real agent process)', () => {
+  it('ends its inventory refresh before it exits, so nothing writes into its data folder after it', async () => {
+    // A new data folder: the agent starts collecting its static sections at once.
+    const agent = await startAgent();
+    const { dataDir } = agent;
+    const refreshing = processesNaming(dataDir).filter((pid) => pid !== agent.pid);
+    expect(refreshing.length, 'a refresh child was running before the stop').toBeGreaterThan(0);
+    // A refresh that cannot act on SIGTERM (here: paused) must still be gone once the agent is.
+    for (const pid of refreshing) process.kill(pid, 'SIGSTOP');
+    try {
+      await agent.stop();
+      expect(processesNaming(dataDir)).toEqual([]);
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      for (const pid of processesNaming(dataDir)) process.kill(pid, 'SIGKILL');
     }
   });
 });

@@ -42,6 +42,30 @@ function track(child: ChildProcess): void {
   }
 }
 
+/**
+ * Stops the refreshes still running and resolves once each has exited (SIGKILL after
+ * `graceMs`), so that a stopped agent leaves no process writing into its data folder.
+ */
+export async function stopRefreshes(graceMs = 2_000): Promise<void> {
+  await Promise.all(
+    [...running].map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const closed = new Promise<void>((resolve) =>
+        child.once('close', () => {
+          resolve();
+        }),
+      );
+      child.kill();
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      try {
+        await closed;
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+}
+
 export interface ChildRefresherOptions {
   /** The agent as it was itself started: node and its bundle, or the executable. */
   self: SelfCommand;

@@ -4,6 +4,7 @@ import { enrolmentFileBeside, loadAgentConfig, type ConfigFlags } from '../../co
 import { openSecurity } from '../../security';
 import { createAgentServer, listen } from '../../server/https-server';
 import { loadOrCreateIdentity } from '../../server/identity';
+import { stopRefreshes } from '../../inventory/refresh-child';
 import { startInventoryService } from '../../inventory/start';
 import { lazyPino } from '../../log';
 import { createHandlers } from '../../server/routes';
@@ -117,6 +118,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     server.close(() => {
       void Promise.allSettled([
         fleet?.stop(),
+        stopRefreshes(),
         security.close(),
         clearRuntimeState(config.dataDir, process.pid),
         log.settled(),
