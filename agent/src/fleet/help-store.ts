@@ -78,7 +78,7 @@ export async function readHelpState(dataDir: string): Promise<HelpState> {
 /** Leaves a request in the outbox for the serving agent (`request-help`). */
 export async function dropInOutbox(
   dataDir: string,
-  input: z.input<typeof OutboxRequestSchema>,
+  input: { form: Record<string, string>; language?: string },
 ): Promise<string> {
   const request = OutboxRequestSchema.parse(input);
   const folder = helpOutbox(dataDir);

@@ -101,6 +101,7 @@ beforeAll(async () => {
     'deskside-inventory',
     'DESKSIDE_INVENTORY',
     'DESKSIDE_HELP',
+    'DESKSIDE_HELP_QUEUE',
   ]);
   expect(await ensureFleetStorage(adminNc, { presenceTtlMs: PRESENCE_TTL_MS })).toEqual([]);
   await adminNc.close();
