@@ -31,6 +31,7 @@ import {
 } from '#test/helpers/agent-process';
 import { newPostgresDatabase, openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
+import { eventually, fleetMachineRow } from '#test/helpers/eventually';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { LifecycleService } from '../tickets/lifecycle-service';
 import { WorkflowConfigService } from '../workflow/config-service';
@@ -43,23 +44,6 @@ let authority: FleetAuthority;
 let server: TestNatsServer;
 let dir: string;
 
-async function eventually<T>(
-  read: () => T | Promise<T>,
-  condition: (value: T) => boolean,
-  what: string,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (condition(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`Still not true after ${ms} ms: ${what} (last: ${JSON.stringify(value)})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 async function linkedConsole(desk: TestConsole, consoleId: string): Promise<void> {
   const analyst = await authority.issueConsole(consoleId, 'analyst');
   const credentialsFile = path.join(dir, `${consoleId}.creds`);
@@ -68,20 +52,7 @@ async function linkedConsole(desk: TestConsole, consoleId: string): Promise<void
 }
 
 async function addMachine(desk: TestConsole, id: string, name: string): Promise<void> {
-  await desk.db
-    .insertInto('machines')
-    .values({
-      id,
-      name,
-      transport: 'agent-https',
-      address: `${id}.fleet.example.org`,
-      port: 7443,
-      fingerprint: 'AA',
-      certPem: '',
-      tokenSealed: '',
-      addedAt: new Date().toISOString(),
-    })
-    .execute();
+  await desk.db.insertInto('machines').values(fleetMachineRow(id, name)).execute();
 }
 
 async function fleetAgentFiles(agentId: string) {
