@@ -124,7 +124,8 @@ export async function startHelpPage(options: HelpPageOptions): Promise<HelpPage>
     return {
       'Content-Security-Policy': CSP,
       'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      // Not no-referrer: with it a browser sends `Origin: null` on the page's own posts.
+      'Referrer-Policy': 'same-origin',
       'X-Frame-Options': 'DENY',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
