@@ -23,7 +23,7 @@ import {
   type HelpFollowUpMessage,
 } from '@deskside/core';
 import type { AgentLogger } from '../log';
-import { HelpStore, type HelpLanguage } from './help-store';
+import type { HelpStore, HelpLanguage } from './help-store';
 
 const gzipAsync = promisify(gzip);
 const encoder = new TextEncoder();

@@ -144,14 +144,22 @@ export async function startHelpPage(options: HelpPageOptions): Promise<HelpPage>
       : chooseLanguage(req.headers['accept-language']);
     if (req.method === 'GET' || req.method === 'HEAD') {
       switch (url.pathname) {
-        case '/':
-          return send(res, 200, 'text/html', page(language, url.searchParams.get('note')));
-        case '/help.css':
-          return send(res, 200, 'text/css', CSS);
-        case '/help.js':
-          return send(res, 200, 'text/javascript', SCRIPT);
-        case '/version':
-          return send(res, 200, 'text/plain', String(options.desk.store.version()));
+        case '/': {
+          send(res, 200, 'text/html', page(language, url.searchParams.get('note')));
+          return;
+        }
+        case '/help.css': {
+          send(res, 200, 'text/css', CSS);
+          return;
+        }
+        case '/help.js': {
+          send(res, 200, 'text/javascript', SCRIPT);
+          return;
+        }
+        case '/version': {
+          send(res, 200, 'text/plain', String(options.desk.store.version()));
+          return;
+        }
         default:
           throw new Refused(404, 'Not found');
       }
@@ -168,7 +176,8 @@ export async function startHelpPage(options: HelpPageOptions): Promise<HelpPage>
     const given = Buffer.from(fields.get('token') ?? '');
     const expected = Buffer.from(token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return redirect(res, language, 'expired');
+      redirect(res, language, 'expired');
+      return;
     }
     const formLanguage = (HELP_LANGUAGES as readonly string[]).includes(fields.get('lang') ?? '')
       ? (fields.get('lang') as HelpLanguage)
@@ -185,30 +194,45 @@ export async function startHelpPage(options: HelpPageOptions): Promise<HelpPage>
           summary: fields.get('summary') ?? '',
           description: fields.get('description') ?? '',
         });
-        if (!parsed.success) return redirect(res, formLanguage, 'invalid');
+        if (!parsed.success) {
+          redirect(res, formLanguage, 'invalid');
+          return;
+        }
         await options.desk.submit(parsed.data, formLanguage);
-        return redirect(res, formLanguage, 'sent');
+        redirect(res, formLanguage, 'sent');
+        return;
       }
       case '/reply': {
         known();
         const parsed = HelpReplyFormSchema.safeParse({ body: fields.get('body') ?? '' });
-        if (!parsed.success) return redirect(res, formLanguage, 'invalid');
+        if (!parsed.success) {
+          redirect(res, formLanguage, 'invalid');
+          return;
+        }
         await options.desk.followUp(requestId, { type: 'reply', body: parsed.data.body });
-        return redirect(res, formLanguage, null);
+        redirect(res, formLanguage, null);
+        return;
       }
       case '/works':
         known();
         await options.desk.followUp(requestId, { type: 'works' });
-        return redirect(res, formLanguage, null);
+        {
+          redirect(res, formLanguage, null);
+          return;
+        }
       case '/feedback': {
         known();
         const parsed = HelpFeedbackFormSchema.safeParse({
           rating: Number(fields.get('rating')),
           comment: fields.get('comment') ?? '',
         });
-        if (!parsed.success) return redirect(res, formLanguage, 'invalid');
+        if (!parsed.success) {
+          redirect(res, formLanguage, 'invalid');
+          return;
+        }
         await options.desk.followUp(requestId, { type: 'feedback', ...parsed.data });
-        return redirect(res, formLanguage, null);
+        redirect(res, formLanguage, null);
+        return;
       }
       default:
         throw new Refused(404, 'Not found');
@@ -334,7 +358,9 @@ ${
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
         server.closeAllConnections();
       }),
   };

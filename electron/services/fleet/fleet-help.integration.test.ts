@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, credsAuthenticator, headers } from '@nats-io/transport-node';
 import {
+  announcedChanges,
   fleetInboxPrefix,
   fleetSubjects,
   type HelpRequestMessage,
@@ -23,12 +24,7 @@ import {
 } from '@deskside/core';
 import { connectFleet } from '../../../agent/src/fleet/connect';
 import { writeFleetCredentials } from '../../../agent/src/fleet/credentials';
-import {
-  AGENT_BUNDLE,
-  startAgent,
-  stopAllAgents,
-  type RunningAgent,
-} from '#test/helpers/agent-process';
+import { AGENT_BUNDLE, startAgent, stopAllAgents } from '#test/helpers/agent-process';
 import { newPostgresDatabase, openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
 import { eventually, fleetMachineRow } from '#test/helpers/eventually';
@@ -191,10 +187,15 @@ describe('help from an employee’s agent over a real nats-server', () => {
         (html) => html.includes(`#${ticket!.id}`),
         'the page shows the ticket number',
       );
+      const events: string[] = [];
+      const stopListening = desk.events.subscribe((event) => events.push(event.type));
       await desk.call('tickets.messageAgent', {
         ticketId: ticket!.id,
         body: 'Pouvez-vous redémarrer l’imprimante ?',
       });
+      stopListening();
+      // What the method announces (core/src/api-changes.ts) is what it publishes.
+      expect([...new Set(events)]).toEqual(announcedChanges('tickets.messageAgent'));
       const withMessage = await eventually(
         async () => (await openPage(page)).html,
         (html) => html.includes('Pouvez-vous redémarrer l’imprimante ?'),
