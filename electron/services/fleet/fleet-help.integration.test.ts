@@ -26,6 +26,7 @@ import { connectFleet } from '../../../agent/src/fleet/connect';
 import { writeFleetCredentials } from '../../../agent/src/fleet/credentials';
 import { AGENT_BUNDLE, startAgent, stopAllAgents } from '#test/helpers/agent-process';
 import { newPostgresDatabase, openConsoleOn } from '#test/helpers/stores';
+import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/desk';
 import type { TestConsole } from '#test/helpers/console';
 import { eventually, fleetMachineRow } from '#test/helpers/eventually';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
@@ -335,39 +336,34 @@ describe('help from an employee’s agent over a real nats-server', () => {
   }, 60_000);
 });
 
+const helpRequest = (summary: string): HelpRequestMessage => ({
+  type: 'request',
+  requestId: randomUUID(),
+  sentAt: new Date().toISOString(),
+  form: { name: 'Nikos P.', email: 'nikos@example.org', summary, description: '' },
+  language: 'el',
+  inventory: null,
+  checks: [],
+});
+
 describe('two consoles of a PostgreSQL desk', () => {
-  it('make one ticket of a request, however often it arrives and whoever takes it', async () => {
-    const databaseUrl = await newPostgresDatabase();
-    const one = await openConsoleOn('postgres', { databaseUrl });
-    const two = await openConsoleOn('postgres', { databaseUrl });
-    const machineId = randomUUID();
-    const agentCreds = path.join(dir, 'pg-agent.creds');
-    await writeFleetCredentials(agentCreds, (await authority.issueAgent(machineId)).creds);
-    const { connection } = await connectFleet({
-      servers: [server.url],
-      credentialsFile: agentCreds,
+  it('two analysts’ consoles taking the same request at once make one ticket; nobody changes the rows', async () => {
+    const tag = `${process.pid}_${Date.now() % 100_000}`;
+    const ada = deskAnalyst(`ada_help${tag}`, 'admin');
+    const bram = deskAnalyst(`bram_help${tag}`, 'analyst');
+    const cora = deskAnalyst(`cora_help${tag}`, 'analyst');
+    const { ownerUrl, owner } = await deskWithAnalysts(ada, [bram, cora]);
+    const asBram = await openConsoleOn('postgres', { databaseUrl: signedInAs(ownerUrl, bram) });
+    const asCora = await openConsoleOn('postgres', { databaseUrl: signedInAs(ownerUrl, cora) });
+    const consoleNc = await connect({
+      servers: server.url,
+      authenticator: credsAuthenticator(
+        new TextEncoder().encode((await authority.issueConsole('pg-direct', 'analyst')).creds),
+      ),
+      inboxPrefix: fleetInboxPrefix('console', 'pg-direct'),
       reconnect: false,
     });
     try {
-      const request = (summary: string): HelpRequestMessage => ({
-        type: 'request',
-        requestId: randomUUID(),
-        sentAt: new Date().toISOString(),
-        form: { name: 'Nikos P.', email: 'nikos@example.org', summary, description: '' },
-        language: 'el',
-        inventory: null,
-        checks: [],
-      });
-
-      // Straight into both consoles' help services at once: one creates, the other finds it.
-      const consoleNc = await connect({
-        servers: server.url,
-        authenticator: credsAuthenticator(
-          new TextEncoder().encode((await authority.issueConsole('pg-direct', 'analyst')).creds),
-        ),
-        inboxPrefix: fleetInboxPrefix('console', 'pg-direct'),
-        reconnect: false,
-      });
       const helpOf = (desk: TestConsole) => {
         const deps = {
           store: desk.store,
@@ -381,20 +377,47 @@ describe('two consoles of a PostgreSQL desk', () => {
           lifecycle: new LifecycleService(deps),
         });
       };
-      const direct = request('Δεν συνδέεται στο δίκτυο');
+      const machineId = randomUUID();
+      const direct = helpRequest('Δεν συνδέεται στο δίκτυο');
       const outcomes = await Promise.all([
-        helpOf(one).handle(machineId, direct),
-        helpOf(two).handle(machineId, direct),
-        helpOf(one).handle(machineId, direct),
+        helpOf(asBram).handle(machineId, direct),
+        helpOf(asCora).handle(machineId, direct),
+        helpOf(asBram).handle(machineId, direct),
       ]);
       expect(outcomes.filter((o) => o.kind === 'ticket' && o.created)).toHaveLength(1);
       expect(new Set(outcomes.map((o) => (o.kind === 'ticket' ? o.ticketId : 0))).size).toBe(1);
+      expect(await agentTickets(asCora)).toHaveLength(1);
+      expect(await tryAs(signedInAs(ownerUrl, cora), 'DELETE FROM agent_help_requests')).toMatch(
+        /permission denied/,
+      );
+      expect(
+        await tryAs(signedInAs(ownerUrl, cora), "UPDATE agent_help_requests SET language = 'en'"),
+      ).toMatch(/permission denied/);
+    } finally {
       await consoleNc.close();
+      await asBram.dispose();
+      await asCora.dispose();
+      await owner.destroy();
+    }
+  }, 120_000);
 
+  it('make one ticket of a request, however often it arrives and whoever takes it', async () => {
+    const databaseUrl = await newPostgresDatabase();
+    const one = await openConsoleOn('postgres', { databaseUrl });
+    const two = await openConsoleOn('postgres', { databaseUrl });
+    const machineId = randomUUID();
+    const agentCreds = path.join(dir, 'pg-agent.creds');
+    await writeFleetCredentials(agentCreds, (await authority.issueAgent(machineId)).creds);
+    const { connection } = await connectFleet({
+      servers: [server.url],
+      credentialsFile: agentCreds,
+      reconnect: false,
+    });
+    try {
       // Over NATS, both consoles linked: the same request published three times.
       await linkedConsole(one, 'pg-one');
       await linkedConsole(two, 'pg-two');
-      const repeated = request('Το Outlook κολλάει');
+      const repeated = helpRequest('Το Outlook κολλάει');
       for (let i = 0; i < 3; i++) {
         const h = headers();
         h.set('Nats-Msg-Id', randomUUID());
@@ -413,7 +436,7 @@ describe('two consoles of a PostgreSQL desk', () => {
       expect(
         (await agentTickets(two)).filter((t) => t.summary === 'Το Outlook κολλάει'),
       ).toHaveLength(1);
-      expect(made.filter((t) => t.channel === 'agent')).toHaveLength(2);
+      expect(made.filter((t) => t.channel === 'agent')).toHaveLength(1);
       const people = await one.call('people.list', { search: 'nikos' });
       expect(people).toHaveLength(1);
     } finally {
