@@ -22,6 +22,7 @@ const FLAG_FIELDS = {
   ratePerAddress: { field: ['limits', 'ratePerAddress'], integer: true },
   concurrentChecks: { field: ['limits', 'concurrentChecks'], integer: true },
   signatureWindowSeconds: { field: ['limits', 'signatureWindowSeconds'], integer: true },
+  helpPort: { field: ['fleet', 'helpPort'], integer: true },
 } as const;
 
 export type ConfigFlagName = keyof typeof FLAG_FIELDS;

@@ -131,6 +131,24 @@ describe('the agent configuration', () => {
     }
   });
 
+  it('takes the help page port from the file or --help-port, 0 to 65535', async () => {
+    const fleet = { servers: ['nats://nats.example.org:4222'] };
+    const file = await configFile({ fleet: { ...fleet, helpPort: 7481 } });
+    expect((await load({ config: file })).config.fleet?.helpPort).toBe(7481);
+    expect((await load({ config: file, helpPort: '0' })).config.fleet).toMatchObject({
+      ...fleet,
+      helpPort: 0,
+    });
+    for (const helpPort of [-1, 65536, 1.5]) {
+      expect(AgentConfigSchema.safeParse({ fleet: { ...fleet, helpPort } }).success).toBe(false);
+    }
+    for (const helpPollSeconds of [0, 3601]) {
+      expect(AgentConfigSchema.safeParse({ fleet: { ...fleet, helpPollSeconds } }).success).toBe(
+        false,
+      );
+    }
+  });
+
   it('refuses a port given as a string in the file', async () => {
     const file = await configFile({ port: '7443' });
     expect(await problems({ config: file })).toEqual([`${file}: port: expected a number`]);

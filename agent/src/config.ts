@@ -66,6 +66,13 @@ const FleetSchema = z.optional(
     credentialsFile: z.optional(z.string().check(z.minLength(1))),
     /** Seconds between heartbeats in the presence bucket (15 by default). */
     heartbeatSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(3600))),
+    /**
+     * The employee's help page on http://127.0.0.1:<helpPort> (loopback only); 0 picks a free
+     * port, absent: 7480.
+     */
+    helpPort: z.optional(z.int().check(z.minimum(0), z.maximum(65535))),
+    /** Seconds between two looks for the desk's answers (5 by default). */
+    helpPollSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(3600))),
   }),
 );
 
@@ -104,6 +111,9 @@ export type AgentConfigInput = z.input<typeof AgentConfigSchema>;
 export function fleetCredentialsFile(config: AgentConfig): string {
   return config.fleet?.credentialsFile ?? path.join(config.dataDir, 'fleet.creds');
 }
+
+/** The help page's port unless the config names one. */
+export const DEFAULT_HELP_PORT = 7480;
 
 export function auditFile(config: AgentConfig): string {
   return config.audit.file ?? path.join(config.dataDir, 'audit.log');

@@ -89,6 +89,7 @@ export const apiChanges = {
   'tickets.escalate': ticketChanged,
   'tickets.deescalate': ticketChanged,
   'tickets.addEntry': ticketChanged,
+  'tickets.messageAgent': ticketChanged,
   'tickets.resolve': ticketChanged,
   'tickets.verify': ticketChanged,
   'tickets.reopen': ticketChanged,

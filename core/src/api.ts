@@ -102,6 +102,7 @@ import {
   UpdatePersonInputSchema,
 } from './people';
 import { AddEntryInputSchema, TimelineEntrySchema } from './timeline';
+import { MessageAgentInputSchema } from './fleet/help';
 import {
   CreateOrderInputSchema,
   OpenVendorCaseInputSchema,
@@ -268,6 +269,8 @@ export const apiContract = {
   'tickets.escalate': { input: TierMoveInputSchema, output: TicketSchema },
   'tickets.deescalate': { input: TierMoveInputSchema, output: TicketSchema },
   'tickets.addEntry': { input: AddEntryInputSchema, output: TimelineEntrySchema },
+  /** A message to the employee whose agent asked for help (fleet mode); on the timeline. */
+  'tickets.messageAgent': { input: MessageAgentInputSchema, output: TimelineEntrySchema },
   'tickets.resolve': { input: ResolveInputSchema, output: TicketSchema },
   'tickets.verify': { input: VerifyInputSchema, output: TicketSchema },
   'tickets.reopen': { input: ReopenInputSchema, output: TicketSchema },

@@ -61,6 +61,7 @@ const bridge = {
   'tickets.escalate': call('tickets.escalate'),
   'tickets.deescalate': call('tickets.deescalate'),
   'tickets.addEntry': call('tickets.addEntry'),
+  'tickets.messageAgent': call('tickets.messageAgent'),
   'tickets.resolve': call('tickets.resolve'),
   'tickets.verify': call('tickets.verify'),
   'tickets.reopen': call('tickets.reopen'),

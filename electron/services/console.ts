@@ -256,6 +256,8 @@ async function servicesOn(
   const fleet = new FleetService({
     db,
     history: inventoryHistory,
+    // Employees' help requests become tickets on this desk (exactly once across its consoles).
+    help: { deps, tickets, lifecycle },
     emit: (event) => {
       store.events.emit(event);
     },

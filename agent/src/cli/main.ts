@@ -6,6 +6,7 @@ import { registerConsoles } from './commands/consoles';
 import { registerEnrol } from './commands/enrol';
 import { registerFingerprint } from './commands/fingerprint';
 import { registerFleet } from './commands/fleet';
+import { registerHelpRequest } from './commands/help-request';
 import { registerInventory } from './commands/inventory';
 import { registerPair } from './commands/pair';
 import { registerServe } from './commands/serve';
@@ -30,6 +31,7 @@ for (const register of [
   registerStatus,
   registerService,
   registerChecks,
+  registerHelpRequest,
   registerFleet,
 ])
   register(program);

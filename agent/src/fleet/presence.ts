@@ -40,6 +40,8 @@ export interface FleetPresenceOptions {
   logger: AgentLogger;
   /** The inventory JSON as the agent serves it. */
   inventory: () => Promise<Uint8Array>;
+  /** Told of the connection when it is made and after each reconnection (help requests). */
+  onConnected?: (connection: NatsConnection, agentId: string) => void;
 }
 
 /** Starts fleet presence; `stop()` deletes the presence key and closes the connection. */
@@ -120,6 +122,7 @@ export class FleetPresence {
       this.heartbeatTimer.unref();
       await this.heartbeat();
       this.inventoryChanged();
+      this.options.onConnected?.(connection, credentials.agentId);
     } catch (error) {
       if (error instanceof FleetCredentialsError) {
         // A refused or missing identity does not mend itself: say so once, stop trying.
@@ -149,6 +152,7 @@ export class FleetPresence {
           case 'reconnect':
             logger.info({ server: status.server }, 'fleet: reconnected');
             void this.heartbeat();
+            if (this.agentId) this.options.onConnected?.(connection, this.agentId);
             break;
           case 'error':
             logger.warn({ err: status.error }, 'fleet: the server reported an error');

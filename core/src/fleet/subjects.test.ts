@@ -5,7 +5,10 @@ import {
   consolePermissions,
   FLEET_BUCKETS,
   FLEET_CHECK_STREAMS,
+  FLEET_HELP_QUEUE,
+  FLEET_STREAMS,
   fleetInboxPrefix,
+  helpQueueConsumer,
   fleetKvKey,
   fleetSubjects,
 } from './subjects';
@@ -170,6 +173,48 @@ describe('console permissions by role', () => {
           `$JS.API.CONSUMER.MSG.NEXT.${FLEET_CHECK_STREAMS.results.name}.results-c1`,
         ),
       ).toBe(true);
+    }
+  });
+
+  it('lets an agent ask for help on its own subject and read only its own help queue', () => {
+    const agent = agentPermissions('pc-1');
+    const queue = FLEET_HELP_QUEUE.name;
+    expect(helpQueueConsumer('pc-1')).toBe('help-pc-1');
+    expect(fleetSubjects.helpQueue('pc-1')).toBe('deskside.queue.pc-1.help');
+    for (const subject of [
+      fleetSubjects.help('pc-1'),
+      `$JS.API.CONSUMER.INFO.${queue}.help-pc-1`,
+      `$JS.API.CONSUMER.MSG.NEXT.${queue}.help-pc-1`,
+      `$JS.ACK.${queue}.help-pc-1.1.2.3.4.5`,
+    ]) {
+      expect(allowed(agent.pub.allow, subject), subject).toBe(true);
+    }
+    for (const subject of [
+      fleetSubjects.help('pc-2'),
+      fleetSubjects.helpQueue('pc-1'),
+      fleetSubjects.helpQueue('pc-2'),
+      `$JS.API.CONSUMER.MSG.NEXT.${queue}.help-pc-2`,
+      `$JS.ACK.${queue}.help-pc-2.1.2.3.4.5`,
+      `$JS.API.CONSUMER.CREATE.${queue}.help-pc-1`,
+      `$JS.API.CONSUMER.MSG.NEXT.${FLEET_STREAMS.help.name}.help-desk`,
+    ]) {
+      expect(allowed(agent.pub.allow, subject), subject).toBe(false);
+    }
+    expect(allowed(agent.sub.allow, fleetSubjects.helpQueue('pc-1'))).toBe(false);
+  });
+
+  it('lets every console take help requests and answer any agent through its queue', () => {
+    for (const permissions of [analyst, lead, admin]) {
+      for (const subject of [
+        fleetSubjects.helpQueue('pc-1'),
+        `$JS.API.CONSUMER.CREATE.${FLEET_HELP_QUEUE.name}.help-pc-1`,
+        `$JS.API.CONSUMER.CREATE.${FLEET_STREAMS.help.name}.help-desk`,
+        `$JS.API.CONSUMER.MSG.NEXT.${FLEET_STREAMS.help.name}.help-desk`,
+        `$JS.ACK.${FLEET_STREAMS.help.name}.help-desk.1.2.3.4.5`,
+      ]) {
+        expect(allowed(permissions.pub.allow, subject), subject).toBe(true);
+      }
+      expect(allowed(permissions.pub.allow, fleetSubjects.help('pc-1'))).toBe(false);
     }
   });
 

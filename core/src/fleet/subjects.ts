@@ -60,6 +60,18 @@ export const FLEET_CHECK_STREAMS = {
   results: { name: 'DESKSIDE_CHECK_RESULTS', subjects: ['deskside.agent.*.check.result'] },
 } as const;
 
+/**
+ * The desk's answers to help requests (the ticket made, analysts' messages): a work queue,
+ * one subject per agent, each message kept until that agent takes it (it may be away).
+ */
+export const FLEET_HELP_QUEUE = {
+  name: 'DESKSIDE_HELP_QUEUE',
+  subjects: ['deskside.queue.*.help'],
+} as const;
+
+/** The durable consumer of an agent's help queue: the only one of it that agent may read. */
+export const helpQueueConsumer = (agentId: string): string => `help-${id(agentId)}`;
+
 /** The durable consumer of an agent's queued checks: the only one that agent may read. */
 export const checkQueueConsumer = (agentId: string): string => `checks-${id(agentId)}`;
 
@@ -82,6 +94,8 @@ export const fleetSubjects = {
   help: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.help`,
   /** A check queued for an agent that was not connected. */
   queuedCheck: (agentId: string) => `${FLEET_PREFIX}.queue.${id(agentId)}.check`,
+  /** The desk's answers to an agent's help requests (the help queue). */
+  helpQueue: (agentId: string) => `${FLEET_PREFIX}.queue.${id(agentId)}.help`,
   /** Progress of an agent's running checks (when the request asks for it). */
   checkProgress: (agentId: string) => `${FLEET_PREFIX}.agent.${id(agentId)}.check.progress`,
   /** Every agent's check progress (what a console following a request listens to). */
@@ -140,6 +154,7 @@ export function agentPermissions(agentId: string): FleetPermissions {
         fleetSubjects.checkProgress(agent),
         fleetSubjects.checkResult(agent),
         ...ownCheckQueue(agent),
+        ...ownConsumer(FLEET_HELP_QUEUE.name, helpQueueConsumer(agent)),
       ],
     },
     sub: {
@@ -159,8 +174,11 @@ export function agentPermissions(agentId: string): FleetPermissions {
  * cannot create consumers, so it cannot read another agent's queue.
  */
 function ownCheckQueue(agentId: string): string[] {
-  const stream = FLEET_CHECK_STREAMS.queue.name;
-  const consumer = checkQueueConsumer(agentId);
+  return ownConsumer(FLEET_CHECK_STREAMS.queue.name, checkQueueConsumer(agentId));
+}
+
+/** The info of, fetches from and acknowledgements to one durable consumer a console made. */
+function ownConsumer(stream: string, consumer: string): string[] {
   return [
     `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
     `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
@@ -214,6 +232,9 @@ export function consolePermissions(role: AnalystRole, consoleId: string): FleetP
       (what) => `$JS.API.CONSUMER.${what}.${FLEET_CHECK_STREAMS.results.name}.>`,
     ),
     `$JS.ACK.${FLEET_CHECK_STREAMS.results.name}.>`,
+    // Answers to help requests: queued for the agent, its consumer made by the console.
+    `${FLEET_PREFIX}.queue.*.help`,
+    `$JS.API.CONSUMER.CREATE.${FLEET_HELP_QUEUE.name}.>`,
   ];
   if (role === 'lead' || role === 'admin') pub.push(fleetSubjects.fleetRequests());
   // An administrator's `$JS.API.>` and `$KV.>` hold every narrower JetStream subject: listed

@@ -173,6 +173,9 @@ async function writeArticles(ticketId: number) {
   await call('kb.unlink', { ticketId, articleId: article.id });
 }
 
+/** Held to their announcements where a fleet runs (fleet/fleet-help.integration.test.ts). */
+const NEEDS_A_FLEET: string[] = ['tickets.messageAgent'];
+
 describe('what each method changes', () => {
   it('is what its write announces to other consoles, and nothing else', async () => {
     const person = await call('people.create', { name: 'Jan de Vries' });
@@ -192,6 +195,8 @@ describe('what each method changes', () => {
       expect(events.sort(), method).toEqual(announcedChanges(method).sort());
     }
     const announcing = apiMethods.filter((method) => announcedChanges(method).length > 0);
-    expect(announcing.filter((method) => !heard.has(method))).toEqual([]);
+    expect(
+      announcing.filter((method) => !heard.has(method) && !NEEDS_A_FLEET.includes(method)),
+    ).toEqual([]);
   });
 });

@@ -168,6 +168,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'tickets.escalate': (input) => assignment.escalate(input, actor),
     'tickets.deescalate': (input) => assignment.deescalate(input, actor),
     'tickets.addEntry': (input) => tickets.addEntry(input, actor),
+    'tickets.messageAgent': (input) => fleet.messageAgent(input.ticketId, input.body, actor),
     'tickets.resolve': (input) => lifecycle.resolve(input, actor),
     'tickets.verify': (input) => lifecycle.verify(input, actor),
     'tickets.reopen': (input) => lifecycle.reopen(input, actor),

@@ -381,6 +381,25 @@ export const TABLES = {
   reportEvidenceSeen: {
     evidenceId: text,
   },
+  /** A help request from an employee's agent, made into one ticket (migration 0014). */
+  agentHelpRequests: {
+    requestId: text,
+    machineId: text,
+    ticketId: integer,
+    language: text,
+    receivedAt: text,
+  },
+  /** A later message of a help request, either way, taken or sent once (migration 0014). */
+  agentHelpMessages: {
+    messageId: text,
+    requestId: text,
+    ticketId: integer,
+    /** inbound (from the employee) or outbound (an analyst's). */
+    direction: text,
+    /** reply, works, feedback (inbound); message (outbound). */
+    kind: text,
+    at: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

@@ -90,6 +90,9 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   report_machines_seen: ['INSERT', 'UPDATE', 'DELETE'],
   report_check_failures: ['INSERT'],
   report_evidence_seen: ['INSERT'],
+  // Help from employees' agents (migration 0014): taken and answered by any analyst, never changed.
+  agent_help_requests: ['INSERT'],
+  agent_help_messages: ['INSERT'],
 };
 
 /**

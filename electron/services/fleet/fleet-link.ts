@@ -39,6 +39,7 @@ import {
 } from '@deskside/core';
 import type { Db } from '../database/open';
 import type { InventoryHistoryService } from '../machines/inventory-history';
+import { FleetHelp, type FleetHelpDeps } from './fleet-help';
 import { DEFAULT_PRESENCE_TTL_MS } from './fleet-storage';
 
 const gunzipAsync = promisify(gunzip);
@@ -58,6 +59,8 @@ export interface FleetLinkOptions {
   /** How often expired presence is looked for; a quarter of the TTL by default. */
   sweepEveryMs?: number;
   now?: () => number;
+  /** Take employees' help requests into tickets (the console's ticket services). */
+  help?: FleetHelpDeps;
 }
 
 interface Seen {
@@ -93,6 +96,7 @@ export class FleetLink {
   private sweepTimer: NodeJS.Timeout | undefined;
   private watcher: QueuedIterator<KvWatchEntry> | undefined;
   private messages: ConsumerMessages | undefined;
+  private helpDesk: FleetHelp | null = null;
   private readonly now: () => number;
 
   private constructor(
@@ -130,6 +134,7 @@ export class FleetLink {
     try {
       await link.watchPresence();
       await link.readInventory();
+      await link.takeHelp();
     } catch (error) {
       await link.stop();
       throw error;
@@ -162,8 +167,14 @@ export class FleetLink {
     while (this.recorded.length > 0) await Promise.allSettled(this.recorded.splice(0));
   }
 
+  /** Help requests and messages to employees (null without the ticket services). */
+  help(): FleetHelp | null {
+    return this.helpDesk;
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.sweepTimer);
+    await this.helpDesk?.stop();
     this.watcher?.stop();
     await this.messages?.close().catch(() => undefined);
     if (!this.connection.isClosed()) await this.connection.close();
@@ -241,6 +252,19 @@ export class FleetLink {
       }
     }
     this.changed(gone);
+  }
+
+  private async takeHelp(): Promise<void> {
+    if (!this.options.help) return;
+    const help = new FleetHelp({
+      ...this.options.help,
+      connection: this.connection,
+      onProblem: (message, error) => {
+        this.problem(message, error);
+      },
+    });
+    await help.start();
+    this.helpDesk = help;
   }
 
   private async readInventory(): Promise<void> {

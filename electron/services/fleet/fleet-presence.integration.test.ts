@@ -16,6 +16,7 @@ import { writeFleetCredentials } from '../../../agent/src/fleet/credentials';
 import { startAgent, stopAllAgents, type RunningAgent } from '#test/helpers/agent-process';
 import { openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
+import { eventually, fleetMachineRow } from '#test/helpers/eventually';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { connect, credsAuthenticator } from '@nats-io/transport-node';
 import { fleetInboxPrefix } from '@deskside/core';
@@ -33,38 +34,8 @@ let desk: TestConsole;
 let link: FleetLink | null = null;
 const problems: string[] = [];
 
-async function eventually<T>(
-  read: () => T | Promise<T>,
-  condition: (value: T) => boolean,
-  what: string,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (condition(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`Still not true after ${ms} ms: ${what} (last: ${JSON.stringify(value)})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function addMachine(id: string): Promise<void> {
-  await desk.db
-    .insertInto('machines')
-    .values({
-      id,
-      name: `PC-${id.slice(0, 4)}`,
-      transport: 'agent-https',
-      address: `${id}.fleet.example.org`,
-      port: 7443,
-      fingerprint: 'AA',
-      certPem: '',
-      tokenSealed: '',
-      addedAt: new Date().toISOString(),
-    })
-    .execute();
+  await desk.db.insertInto('machines').values(fleetMachineRow(id)).execute();
 }
 
 /** Credentials for `agentId` and a config file that turns on fleet mode, in `dataDir`. */
@@ -101,6 +72,7 @@ beforeAll(async () => {
     'deskside-inventory',
     'DESKSIDE_INVENTORY',
     'DESKSIDE_HELP',
+    'DESKSIDE_HELP_QUEUE',
   ]);
   expect(await ensureFleetStorage(adminNc, { presenceTtlMs: PRESENCE_TTL_MS })).toEqual([]);
   await adminNc.close();

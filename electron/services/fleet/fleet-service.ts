@@ -5,7 +5,13 @@
  * logged and tried again after a while; the rest of the console does not wait for it.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { FleetLinkSettings, FleetMachinePresence, FleetPresenceEvent } from '@deskside/core';
+import {
+  DesksideError,
+  type FleetLinkSettings,
+  type FleetMachinePresence,
+  type FleetPresenceEvent,
+  type TimelineEntry,
+} from '@deskside/core';
 import type { Logger } from 'pino';
 import { FleetLink, type FleetLinkOptions } from './fleet-link';
 
@@ -36,6 +42,19 @@ export class FleetService {
 
   presence(): FleetMachinePresence[] {
     return this.link?.presence() ?? [];
+  }
+
+  /** An analyst's message to the employee whose agent asked for help on `ticketId`. */
+  async messageAgent(ticketId: number, body: string, actor: string): Promise<TimelineEntry> {
+    await this.starting;
+    const help = this.link?.help();
+    if (!help) {
+      throw new DesksideError(
+        'conflict',
+        'This console is not linked to the fleet: the message cannot reach the agent now',
+      );
+    }
+    return help.send(ticketId, body, actor);
   }
 
   async close(): Promise<void> {

@@ -1,15 +1,17 @@
 /**
  * The fleet's buckets and streams, made by an administrator's console (or
  * `npm run fleet -- init-server`): the presence bucket (each key expires after `presenceTtlMs`,
- * so a silent agent goes offline), the inventory bucket and the inventory and help streams.
+ * so a silent agent goes offline), the inventory bucket and the inventory and help streams and the
+ * help queue (the desk's answers, kept until their agent takes them).
  * Idempotent: what exists is left as it is.
  */
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, RetentionPolicy } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
   FLEET_BUCKETS,
   FLEET_HEARTBEAT_SECONDS,
+  FLEET_HELP_QUEUE,
   FLEET_PRESENCE_TTL_HEARTBEATS,
   FLEET_STREAMS,
 } from '@deskside/core';
@@ -17,6 +19,8 @@ import {
 /** The presence bucket's TTL by default: three heartbeats of 15 s. */
 export const DEFAULT_PRESENCE_TTL_MS =
   FLEET_HEARTBEAT_SECONDS * FLEET_PRESENCE_TTL_HEARTBEATS * 1_000;
+/** Answers to help requests wait this long for their agent: 30 days. */
+const HELP_QUEUE_MAX_AGE_NS = 30 * 24 * 3_600 * 1_000_000_000;
 /** Inventory messages kept by the stream: a week, the latest one of each agent kept anyway. */
 const INVENTORY_STREAM_MAX_AGE_NS = 7 * 24 * 3_600 * 1_000_000_000;
 
@@ -64,6 +68,16 @@ export async function ensureFleetStorage(
   if (!(await exists(help.name))) {
     await jsm.streams.add({ name: help.name, subjects: [...help.subjects] });
     made.push(help.name);
+  }
+  if (!(await exists(FLEET_HELP_QUEUE.name))) {
+    await jsm.streams.add({
+      name: FLEET_HELP_QUEUE.name,
+      subjects: [...FLEET_HELP_QUEUE.subjects],
+      retention: RetentionPolicy.Workqueue,
+      max_age: HELP_QUEUE_MAX_AGE_NS,
+      duplicate_window: 120 * 1_000_000_000,
+    });
+    made.push(FLEET_HELP_QUEUE.name);
   }
   return made;
 }

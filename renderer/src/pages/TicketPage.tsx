@@ -7,6 +7,7 @@ import { TicketArticles } from '../features/kb/TicketArticles';
 import { useNow } from '../components/useNow';
 import { groupName } from '../features/queue/labels';
 import { ActionsPanel } from '../features/ticket-page/ActionsPanel';
+import { AgentConversation } from '../features/ticket-page/AgentConversation';
 import { OutsideHelp } from '../features/ticket-page/OutsideHelp';
 import { TicketHeader } from '../features/ticket-page/TicketHeader';
 import { Timeline } from '../features/ticket-page/Timeline';
@@ -39,6 +40,7 @@ export function TicketPage() {
           <TicketHeader detail={detail.data} config={workflow} now={now} />
           <ActionsPanel context={context} />
           <OutsideHelp context={context} />
+          <AgentConversation detail={detail.data} />
           <h2>{t('ticket.timeline.title')}</h2>
           <Timeline
             entries={detail.data.timeline}

@@ -65,12 +65,23 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     }),
     logger,
   });
-  // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when configured).
+  // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when configured), and
+  // the employee's help page on the loopback address.
+  const help = config.fleet
+    ? await (
+        await import('../../fleet/help-start')
+      ).startHelp({
+        config,
+        logger: logger.child({ part: 'help' }),
+        inventory: async () => (await inventory.prepared()).bytes,
+      })
+    : null;
   const fleet = config.fleet
     ? new (await import('../../fleet/presence')).FleetPresence({
         config,
         logger: logger.child({ part: 'fleet' }),
         inventory: async () => (await inventory.prepared()).bytes,
+        ...(help ? { onConnected: help.connected } : {}),
       })
     : null;
   const bound = await listen(server, config.address, config.port);
@@ -106,6 +117,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   console.log('To add a console, run `deskside-agent pair` on this computer');
   if (fleet && config.fleet) {
     console.log(`Fleet mode: NATS ${config.fleet.servers.join(', ')}`);
+    if (help) console.log(`Help page: ${help.url}`);
     inventory.onRefreshed(() => {
       fleet.inventoryChanged();
     });
@@ -118,6 +130,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     server.close(() => {
       void Promise.allSettled([
         fleet?.stop(),
+        help?.stop(),
         stopRefreshes(),
         security.close(),
         clearRuntimeState(config.dataDir, process.pid),
@@ -146,6 +159,10 @@ export function registerServe(program: Command): void {
     .option(
       '--signature-window-seconds <n>',
       "how far a signed request's time may be from this agent's clock (default 300)",
+    )
+    .option(
+      '--help-port <port>',
+      'fleet mode: port of the help page on 127.0.0.1, 0 picks a free one (default 7480)',
     )
     .option('--log-level <level>', 'fatal, error, warn, info (default), debug or silent')
     .action(serve);

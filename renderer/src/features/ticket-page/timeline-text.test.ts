@@ -71,6 +71,22 @@ describe('describeEntry', () => {
     ).toBe('Changements sur Reception PC joints');
   });
 
+  it('tells messages through the employee’s help page from chats logged by hand', () => {
+    expect(describeIn('en', entry('chat', { direction: 'inbound' }))).toBe('Chat from the user');
+    expect(describeIn('en', entry('chat', { direction: 'inbound', channel: 'agent' }))).toBe(
+      'Message from the employee’s help page',
+    );
+    expect(describeIn('fr', entry('chat', { direction: 'outbound', channel: 'agent' }))).toBe(
+      'Message vers la page d’aide de l’employé',
+    );
+    expect(
+      describeIn('el', entry('chat', { direction: 'inbound', channel: 'agent', works: true })),
+    ).toBe('Ο εργαζόμενος αναφέρει ότι λειτουργεί τώρα.');
+    expect(
+      describeIn('nl', entry('chat', { direction: 'inbound', channel: 'agent', rating: 2 })),
+    ).toBe('Gegeven beoordeling: 2/5');
+  });
+
   it('falls back to the kind’s name when the data is not as expected', () => {
     expect(describeIn('nl', entry('escalation', { tier: 'up' }))).toBe('Geëscaleerd');
   });

@@ -27,6 +27,12 @@ const Evidence = z.object({
   evidenceKind: z.enum(['inventory', 'checks', 'inventory-diff']).optional(),
 });
 const Direction = z.object({ direction: z.enum(['inbound', 'outbound']) });
+/** A message through the employee's help page (fleet mode). */
+const AgentChat = Direction.extend({
+  channel: z.literal('agent'),
+  works: z.boolean().optional(),
+  rating: z.number().optional(),
+});
 const Status = z.object({ status: z.string() });
 const Visit = z.object({ status: VisitStatusSchema, scheduledAt: z.string().optional() });
 const Order = z.object({ kind: OrderKindSchema.optional(), status: OrderStatusSchema });
@@ -120,9 +126,18 @@ export function describeEntry(entry: TimelineEntry, { t, locale, groupName }: De
         ? t('inventoryChanges.evidenceAttached', { machine: data.machineName })
         : t('ticket.timeline.evidence', { machine: data.machineName });
     }
-    case 'call':
-    case 'email':
     case 'chat': {
+      const agent = read(AgentChat);
+      if (agent?.works) return t('ticket.agentConversation.works');
+      if (agent?.rating !== undefined) {
+        return t('ticket.agentConversation.rating', { rating: agent.rating });
+      }
+      if (agent) return t(`ticket.timeline.agentChat.${agent.direction}`);
+      const data = read(Direction);
+      return data ? t(`ticket.timeline.chat.${data.direction}`) : kindName;
+    }
+    case 'call':
+    case 'email': {
       const data = read(Direction);
       return data ? t(`ticket.timeline.${entry.kind}.${data.direction}`) : kindName;
     }
