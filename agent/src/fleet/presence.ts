@@ -40,6 +40,21 @@ export interface FleetPresenceOptions {
   logger: AgentLogger;
   /** The inventory JSON as the agent serves it. */
   inventory: () => Promise<Uint8Array>;
+  /** What else uses the fleet connection (checks over NATS); see `FleetConnectionHooks`. */
+  hooks?: FleetConnectionHooks;
+}
+
+/**
+ * Parts of the agent that use presence's connection rather than a second one of their own.
+ * Each hook's failure is logged and does not stop presence.
+ */
+export interface FleetConnectionHooks {
+  /** A new connection (the first, or one made after the previous one closed). */
+  connected?: (connection: NatsConnection, agentId: string) => Promise<void>;
+  /** The connection is back after a drop, or a heartbeat was sent while connected. */
+  tick?: (reason: 'reconnect' | 'heartbeat') => void;
+  /** The agent is stopping: called before the connection is drained. */
+  stopping?: () => Promise<void>;
 }
 
 /** Starts fleet presence; `stop()` deletes the presence key and closes the connection. */
@@ -77,6 +92,9 @@ export class FleetPresence {
     const connection = this.connection;
     if (!connection || connection.isClosed()) return;
     await this.publishing;
+    await this.callHook('stopping', async () => {
+      await this.options.hooks?.stopping?.();
+    });
     try {
       // Gone at once rather than after the bucket's TTL.
       if (this.presenceBucket && this.agentId) {
@@ -91,6 +109,18 @@ export class FleetPresence {
 
   private hasStopped(): boolean {
     return this.stopped;
+  }
+
+  private async callHook(name: string, hook: () => Promise<void> | void): Promise<void> {
+    try {
+      await hook();
+    } catch (error) {
+      this.options.logger.warn({ err: error, hook: name }, 'fleet: a connection hook failed');
+    }
+  }
+
+  private tick(reason: 'reconnect' | 'heartbeat'): void {
+    void this.callHook('tick', () => this.options.hooks?.tick?.(reason));
   }
 
   private async connect(retryMs: number): Promise<void> {
@@ -115,11 +145,16 @@ export class FleetPresence {
       this.presenceBucket = await kvm.open(FLEET_BUCKETS.presence, { allow_direct: true });
       this.inventoryBucket = await kvm.open(FLEET_BUCKETS.inventory, { allow_direct: true });
       this.heartbeatTimer = setInterval(() => {
-        void this.heartbeat();
+        void this.heartbeat().then((stored) => {
+          if (stored) this.tick('heartbeat');
+        });
       }, this.intervalSeconds * 1_000);
       this.heartbeatTimer.unref();
       await this.heartbeat();
       this.inventoryChanged();
+      await this.callHook('connected', async () => {
+        await this.options.hooks?.connected?.(connection, credentials.agentId);
+      });
     } catch (error) {
       if (error instanceof FleetCredentialsError) {
         // A refused or missing identity does not mend itself: say so once, stop trying.
@@ -148,7 +183,9 @@ export class FleetPresence {
             break;
           case 'reconnect':
             logger.info({ server: status.server }, 'fleet: reconnected');
-            void this.heartbeat();
+            void this.heartbeat().then(() => {
+              this.tick('reconnect');
+            });
             break;
           case 'error':
             logger.warn({ err: status.error }, 'fleet: the server reported an error');
@@ -170,9 +207,10 @@ export class FleetPresence {
     });
   }
 
-  private async heartbeat(): Promise<void> {
+  /** Puts the heartbeat; true when the server stored it (so the connection is up). */
+  private async heartbeat(): Promise<boolean> {
     const bucket = this.presenceBucket;
-    if (!bucket || !this.agentId || this.stopped) return;
+    if (!bucket || !this.agentId || this.stopped) return false;
     const value = FleetPresenceSchema.parse({
       agentVersion: AGENT_VERSION,
       hostName: os.hostname() || 'unknown',
@@ -183,8 +221,10 @@ export class FleetPresence {
     });
     try {
       await bucket.put(fleetKvKey(this.agentId), JSON.stringify(value), { timeout: 5_000 });
+      return true;
     } catch (error) {
       this.options.logger.warn({ err: error }, 'fleet: heartbeat not stored');
+      return false;
     }
   }
 

@@ -12,8 +12,8 @@ import { jetstream } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { FLEET_BUCKETS } from '@deskside/core';
 import { connectFleet } from '../../../agent/src/fleet/connect';
-import { writeFleetCredentials } from '../../../agent/src/fleet/credentials';
-import { startAgent, stopAllAgents, type RunningAgent } from '#test/helpers/agent-process';
+import { stopAllAgents } from '#test/helpers/agent-process';
+import { fleetAgentFiles, startFleetAgent } from '#test/helpers/fleet-agent';
 import { openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
@@ -65,23 +65,6 @@ async function addMachine(id: string): Promise<void> {
       addedAt: new Date().toISOString(),
     })
     .execute();
-}
-
-/** Credentials for `agentId` and a config file that turns on fleet mode, in `dataDir`. */
-async function fleetAgentFiles(agentId: string): Promise<{ dataDir: string; config: string }> {
-  const dataDir = await mkdtemp(path.join(dir, 'agent-'));
-  const credentialsFile = path.join(dataDir, 'fleet.creds');
-  await writeFleetCredentials(credentialsFile, (await authority.issueAgent(agentId)).creds);
-  const config = path.join(dataDir, 'config.json');
-  await writeFile(
-    config,
-    JSON.stringify({ fleet: { servers: [server.url], credentialsFile, heartbeatSeconds: 1 } }),
-  );
-  return { dataDir, config };
-}
-
-function startFleetAgent(files: { dataDir: string; config: string }): Promise<RunningAgent> {
-  return startAgent({ dataDir: files.dataDir, extraEnv: { DESKSIDE_AGENT_CONFIG: files.config } });
 }
 
 beforeAll(async () => {
@@ -140,7 +123,7 @@ describe('fleet presence over a real nats-server', () => {
   it('an agent shows online with its inventory, offline after the TTL, and online again', async () => {
     const machineId = randomUUID();
     await addMachine(machineId);
-    const files = await fleetAgentFiles(machineId);
+    const files = await fleetAgentFiles(server, authority, dir, machineId);
     const changes: string[][] = [];
     link!.onChange((ids) => changes.push(ids));
 
@@ -205,7 +188,7 @@ describe('fleet presence over a real nats-server', () => {
     const victim = randomUUID();
     const forger = randomUUID();
     await addMachine(victim);
-    const files = await fleetAgentFiles(forger);
+    const files = await fleetAgentFiles(server, authority, dir, forger);
     const { connection } = await connectFleet({
       servers: [server.url],
       credentialsFile: path.join(files.dataDir, 'fleet.creds'),
@@ -253,7 +236,7 @@ describe('fleet presence over a real nats-server', () => {
       await other.call('settings.update', { fleet: { servers: [server.url], credentialsFile } });
 
       const machineId = randomUUID();
-      const files = await fleetAgentFiles(machineId);
+      const files = await fleetAgentFiles(server, authority, dir, machineId);
       const agent = await startFleetAgent(files);
       const seen = await eventually(
         () => other.call('machines.fleetPresence', {}),

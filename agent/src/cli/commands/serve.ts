@@ -42,6 +42,17 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   if (enrolled?.error) logger.error({ file: enrolmentFile }, enrolled.error);
   const security = await openSecurity(config, process.env, logger, identity.fingerprint);
   const inventory = startInventoryService(config.dataDir, logger);
+  // The runner and the catalog load with the first checks request (over HTTPS or NATS): an
+  // idle agent holds no check definitions. Both ways share it, and so its concurrency limit.
+  const checkRunner = once(async () => {
+    const { CheckRunner } = await import('../../checks');
+    return new CheckRunner({
+      maxConcurrent: config.limits.concurrentChecks,
+      onCheckFailure: (checkId, err) => {
+        logger.error({ err, checkId }, 'check failed');
+      },
+    });
+  });
   const server = createAgentServer({
     identity,
     authenticator: security.authenticator,
@@ -51,26 +62,21 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       collectInventory: (sections) => inventory.prepared(sections),
       pair: security.pair,
       enrolment: security.enrolment,
-      // The runner and the catalog load with the first checks request: an idle agent holds
-      // no check definitions.
-      checks: once(async () => {
-        const { CheckRunner } = await import('../../checks');
-        return new CheckRunner({
-          maxConcurrent: config.limits.concurrentChecks,
-          onCheckFailure: (checkId, err) => {
-            logger.error({ err, checkId }, 'check failed');
-          },
-        });
-      }),
+      checks: checkRunner,
     }),
     logger,
   });
   // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when configured).
+  // Checks over NATS use presence's connection and the runner above.
   const fleet = config.fleet
     ? new (await import('../../fleet/presence')).FleetPresence({
         config,
         logger: logger.child({ part: 'fleet' }),
         inventory: async () => (await inventory.prepared()).bytes,
+        hooks: new (await import('../../fleet/fleet-check-service')).FleetCheckService({
+          runner: checkRunner,
+          logger: logger.child({ part: 'fleet-checks' }),
+        }).hooks(),
       })
     : null;
   const bound = await listen(server, config.address, config.port);
