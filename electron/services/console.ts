@@ -104,6 +104,8 @@ export interface ConsoleServices {
   events: EventHub;
   machines: MachineService;
   tickets: TicketService;
+  /** Fleet mode: presence, inventory and checks over NATS. */
+  fleet: FleetService;
   info: AppInfo;
   close(): Promise<void>;
 }
@@ -256,6 +258,8 @@ async function servicesOn(
   const fleet = new FleetService({
     db,
     history: inventoryHistory,
+    deps,
+    actor: info.analyst,
     emit: (event) => {
       store.events.emit(event);
     },
@@ -335,6 +339,7 @@ async function servicesOn(
     events: store.events,
     machines,
     tickets,
+    fleet,
     info,
     close: async () => {
       stopSweeping();

@@ -6,9 +6,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFleetCredentials } from '../../agent/src/fleet/credentials';
-import type { FleetAuthority } from '../../electron/services/fleet/fleet-authority';
+import type { Db } from '../../electron/services/database/open';
+import { FleetAuthority } from '../../electron/services/fleet/fleet-authority';
+import { ensureFleetCheckStreams } from '../../electron/services/fleet/fleet-checks';
+import { ensureFleetStorage } from '../../electron/services/fleet/fleet-storage';
 import { startAgent, type RunningAgent } from './agent-process';
-import type { TestNatsServer } from './nats';
+import { connectTestConsole, startNatsServer, type TestNatsServer } from './nats';
 
 export interface FleetAgentFiles {
   dataDir: string;
@@ -51,4 +54,41 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`Still not there after ${ms} ms: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A nats-server for fleet tests with everything a desk's administrator makes on it: the
+ * presence and inventory buckets and streams (presence kept 3 s) and the check streams.
+ */
+export async function startFleetTestServer(
+  deskName: string,
+): Promise<{ authority: FleetAuthority; server: TestNatsServer }> {
+  const authority = FleetAuthority.create(deskName);
+  const server = await startNatsServer(authority);
+  const admin = await connectTestConsole(server, authority, 'admin', 'admin-console');
+  try {
+    await ensureFleetStorage(admin, { presenceTtlMs: 3_000 });
+    await ensureFleetCheckStreams(admin, 60 * 60_000);
+  } finally {
+    await admin.close();
+  }
+  return { authority, server };
+}
+
+/** A machine of the desk whose id is a fleet agent's (its address is never used). */
+export async function addFleetMachine(db: Db, id: string, name: string): Promise<void> {
+  await db
+    .insertInto('machines')
+    .values({
+      id,
+      name,
+      transport: 'agent-https',
+      address: `${id}.fleet.example.org`,
+      port: 7443,
+      fingerprint: 'AA',
+      certPem: '',
+      tokenSealed: '',
+      addedAt: new Date().toISOString(),
+    })
+    .execute();
 }

@@ -56,7 +56,8 @@ export class FleetCheckService {
     this.responder = responder;
     await responder.start();
     this.options.logger.info({ agentId }, 'fleet: answering checks');
-    await this.drain();
+    // The queue is run in the background: the first heartbeat does not wait for it.
+    void this.drain();
   }
 
   /** Runs what is queued for this agent; resolves when the queue is empty (or drained by another). */

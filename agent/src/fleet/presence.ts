@@ -49,7 +49,10 @@ export interface FleetPresenceOptions {
  * Each hook's failure is logged and does not stop presence.
  */
 export interface FleetConnectionHooks {
-  /** A new connection (the first, or one made after the previous one closed). */
+  /**
+   * A new connection (the first, or one made after the previous one closed); awaited before
+   * the first heartbeat, so it should not wait for long work.
+   */
   connected?: (connection: NatsConnection, agentId: string) => Promise<void>;
   /** The connection is back after a drop, or a heartbeat was sent while connected. */
   tick?: (reason: 'reconnect' | 'heartbeat') => void;
@@ -144,6 +147,11 @@ export class FleetPresence {
       const kvm = new Kvm(this.js);
       this.presenceBucket = await kvm.open(FLEET_BUCKETS.presence, { allow_direct: true });
       this.inventoryBucket = await kvm.open(FLEET_BUCKETS.inventory, { allow_direct: true });
+      // What else uses the connection is ready before the first heartbeat: a machine shows
+      // online only once it answers.
+      await this.callHook('connected', async () => {
+        await this.options.hooks?.connected?.(connection, credentials.agentId);
+      });
       this.heartbeatTimer = setInterval(() => {
         void this.heartbeat().then((stored) => {
           if (stored) this.tick('heartbeat');
@@ -152,9 +160,6 @@ export class FleetPresence {
       this.heartbeatTimer.unref();
       await this.heartbeat();
       this.inventoryChanged();
-      await this.callHook('connected', async () => {
-        await this.options.hooks?.connected?.(connection, credentials.agentId);
-      });
     } catch (error) {
       if (error instanceof FleetCredentialsError) {
         // A refused or missing identity does not mend itself: say so once, stop trying.

@@ -13,7 +13,7 @@ import { Kvm } from '@nats-io/kv';
 import { FLEET_BUCKETS } from '@deskside/core';
 import { connectFleet } from '../../../agent/src/fleet/connect';
 import { stopAllAgents } from '#test/helpers/agent-process';
-import { fleetAgentFiles, startFleetAgent } from '#test/helpers/fleet-agent';
+import { addFleetMachine, fleetAgentFiles, startFleetAgent } from '#test/helpers/fleet-agent';
 import { openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
@@ -48,23 +48,6 @@ async function eventually<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function addMachine(id: string): Promise<void> {
-  await desk.db
-    .insertInto('machines')
-    .values({
-      id,
-      name: `PC-${id.slice(0, 4)}`,
-      transport: 'agent-https',
-      address: `${id}.fleet.example.org`,
-      port: 7443,
-      fingerprint: 'AA',
-      certPem: '',
-      tokenSealed: '',
-      addedAt: new Date().toISOString(),
-    })
-    .execute();
 }
 
 beforeAll(async () => {
@@ -122,7 +105,7 @@ describe('fleet presence over a real nats-server', () => {
 
   it('an agent shows online with its inventory, offline after the TTL, and online again', async () => {
     const machineId = randomUUID();
-    await addMachine(machineId);
+    await addFleetMachine(desk.db, machineId, `PC-${machineId.slice(0, 4)}`);
     const files = await fleetAgentFiles(server, authority, dir, machineId);
     const changes: string[][] = [];
     link!.onChange((ids) => changes.push(ids));
@@ -187,7 +170,7 @@ describe('fleet presence over a real nats-server', () => {
   it("an agent cannot make another machine show online by putting that machine's key", async () => {
     const victim = randomUUID();
     const forger = randomUUID();
-    await addMachine(victim);
+    await addFleetMachine(desk.db, victim, `PC-${victim.slice(0, 4)}`);
     const files = await fleetAgentFiles(server, authority, dir, forger);
     const { connection } = await connectFleet({
       servers: [server.url],

@@ -11,16 +11,15 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckRunSchema } from '@deskside/core';
 import { stopAllAgents } from '#test/helpers/agent-process';
-import { eventually, fleetAgentFiles, startFleetAgent } from '#test/helpers/fleet-agent';
 import {
-  connectTestConsole,
-  permissionViolations,
-  startNatsServer,
-  type TestNatsServer,
-} from '#test/helpers/nats';
-import { FleetAuthority } from './fleet-authority';
-import { ensureFleetCheckStreams, FleetChecks } from './fleet-checks';
-import { ensureFleetStorage } from './fleet-storage';
+  eventually,
+  fleetAgentFiles,
+  startFleetAgent,
+  startFleetTestServer,
+} from '#test/helpers/fleet-agent';
+import { connectTestConsole, permissionViolations, type TestNatsServer } from '#test/helpers/nats';
+import type { FleetAuthority } from './fleet-authority';
+import { FleetChecks } from './fleet-checks';
 
 const QUICK = [
   { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
@@ -44,12 +43,7 @@ async function analystChecks() {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-fleet-serve-checks-'));
-  authority = FleetAuthority.create('serve-checks-desk');
-  server = await startNatsServer(authority);
-  const admin = await connectTestConsole(server, authority, 'admin', 'admin-console');
-  await ensureFleetStorage(admin, { presenceTtlMs: 3_000 });
-  await ensureFleetCheckStreams(admin, 60 * 60_000);
-  await admin.close();
+  ({ authority, server } = await startFleetTestServer('serve-checks-desk'));
 }, 60_000);
 
 afterAll(async () => {
