@@ -8,7 +8,6 @@ import path from 'node:path';
 import { writeFleetCredentials } from '../../agent/src/fleet/credentials';
 import type { Db } from '../../electron/services/database/open';
 import { FleetAuthority } from '../../electron/services/fleet/fleet-authority';
-import { ensureFleetCheckStreams } from '../../electron/services/fleet/fleet-checks';
 import { ensureFleetStorage } from '../../electron/services/fleet/fleet-storage';
 import { startAgent, type RunningAgent } from './agent-process';
 import { connectTestConsole, startNatsServer, type TestNatsServer } from './nats';
@@ -67,8 +66,7 @@ export async function startFleetTestServer(
   const server = await startNatsServer(authority);
   const admin = await connectTestConsole(server, authority, 'admin', 'admin-console');
   try {
-    await ensureFleetStorage(admin, { presenceTtlMs: 3_000 });
-    await ensureFleetCheckStreams(admin, 60 * 60_000);
+    await ensureFleetStorage(admin, { presenceTtlMs: 3_000, checkQueueMaxAgeMs: 60 * 60_000 });
   } finally {
     await admin.close();
   }

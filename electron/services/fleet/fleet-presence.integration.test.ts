@@ -67,6 +67,8 @@ beforeAll(async () => {
     'deskside-inventory',
     'DESKSIDE_INVENTORY',
     'DESKSIDE_HELP',
+    'DESKSIDE_CHECK_QUEUE',
+    'DESKSIDE_CHECK_RESULTS',
   ]);
   expect(await ensureFleetStorage(adminNc, { presenceTtlMs: PRESENCE_TTL_MS })).toEqual([]);
   await adminNc.close();
