@@ -260,6 +260,9 @@ async function servicesOn(
     history: inventoryHistory,
     deps,
     actor: info.analyst,
+    keepRun: (run) => {
+      checkRuns.keep(run);
+    },
     emit: (event) => {
       store.events.emit(event);
     },

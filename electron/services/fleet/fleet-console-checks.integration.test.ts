@@ -99,6 +99,17 @@ describe.each(STORE_KINDS)('checks over NATS through the console on %s', (kind) 
     expect(asked).toMatchObject({ via: 'asked', outcome: { state: 'done', agentId: machineId } });
     expect(asked.via === 'asked' && asked.outcome.run?.machineName).toBe('PC-QUEUE');
     expect(asked.via === 'asked' && asked.outcome.run?.transport).toBe('nats');
+    // An answered run is attached to a ticket like any other run of checks.
+    const earlier = await first.call('tickets.create', {
+      requester: 'Joost',
+      channel: 'phone',
+      summary: 'Laptop slow',
+      machineId,
+    });
+    const runId = asked.via === 'asked' ? (asked.outcome.run?.runId ?? '') : '';
+    expect(
+      await first.call('tickets.attachCheckRun', { ticketId: earlier.id, runId }),
+    ).toMatchObject({ kind: 'checks', transport: 'nats', machineName: 'PC-QUEUE' });
 
     await agent.stop();
     await online(first, machineId, false);

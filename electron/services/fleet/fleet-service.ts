@@ -16,6 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   DesksideError,
   FleetRunChecksInputSchema,
+  type CheckRun,
   FleetScatterStartInputSchema,
   type FleetAgentOutcome as WireOutcome,
   type FleetChecksEvent,
@@ -53,6 +54,8 @@ export interface FleetServiceOptions extends Omit<FleetLinkOptions, 'onProblem'>
   /** The analyst of this console (who queues; whose queued results this console attaches). */
   actor: string;
   collectEveryMs?: number;
+  /** Keeps a run answered over NATS where runs are attached from (`CheckRunService.keep`). */
+  keepRun?: (run: CheckRun) => void;
   /** How long a queued check waits for its agent (default: the queue stream's, 7 days). */
   queueMaxAgeMs?: number;
 }
@@ -117,7 +120,10 @@ export class FleetService {
       const outcome = await fleet.ask(machineId, checks, {
         ...(timeoutMs === undefined ? {} : { timeoutMs }),
       });
-      if (outcome.state !== 'timeout') return { via: 'asked', outcome: toWire(outcome) };
+      if (outcome.state !== 'timeout') {
+        if (outcome.run) this.options.keepRun?.(outcome.run);
+        return { via: 'asked', outcome: toWire(outcome) };
+      }
     }
     const queued = await fleet.queue(machineId, checks, ticketId === undefined ? {} : { ticketId });
     const stored = await this.queued.get(queued.requestId);

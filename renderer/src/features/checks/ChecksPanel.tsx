@@ -85,8 +85,12 @@ export function ChecksPanel({
   if (catalog.error) return <ErrorMessage error={catalog.error} />;
   if (!catalog.data) return null;
   const running = starting || run?.state === 'running' || overNats.isPending;
+  // A fleet machine's run answered over NATS is attached like a run started here.
+  const ended = fleet ? (overNats.data?.via === 'asked' ? overNats.data.outcome.run : null) : run;
   const attachable =
-    run && (run.state === 'done' || run.state === 'cancelled') && run.checks.some((c) => c.result);
+    ended &&
+    (ended.state === 'done' || ended.state === 'cancelled') &&
+    ended.checks.some((c) => c.result);
 
   return (
     <section className="panel checks-panel" aria-labelledby="checks-title">
@@ -156,7 +160,7 @@ export function ChecksPanel({
           error={attach.error}
           attachedTo={attach.data?.ticketId ?? null}
           onAttach={(ticketId) => {
-            attach.mutate({ ticketId, runId: run.runId });
+            attach.mutate({ ticketId, runId: ended.runId });
           }}
         />
       )}
