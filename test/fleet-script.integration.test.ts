@@ -129,7 +129,7 @@ describe('fleet init-server', () => {
     });
     expect(await fleet([...args, '--presence-ttl-seconds', '30'])).toEqual({
       code: 0,
-      out: 'Made deskside-presence, deskside-inventory, DESKSIDE_INVENTORY, DESKSIDE_HELP, DESKSIDE_HELP_QUEUE.',
+      out: 'Made deskside-presence, deskside-inventory, DESKSIDE_INVENTORY, DESKSIDE_HELP, DESKSIDE_HELP_QUEUE, DESKSIDE_CHECK_QUEUE, DESKSIDE_CHECK_RESULTS.',
       err: '',
     });
     expect(await fleet(args)).toEqual({

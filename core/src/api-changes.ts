@@ -18,6 +18,7 @@ export const UNANNOUNCED_CHANGES = [
   'analysts.changed',
   'baselines.changed',
   'reports.changed',
+  'fleet.queued',
 ] as const;
 
 export type ApiChange = AnnouncedChange | (typeof UNANNOUNCED_CHANGES)[number];
@@ -59,6 +60,13 @@ export const apiChanges = {
   'machines.inventoryTimeline': none,
   'machines.baselines': none,
   'machines.fleetPresence': none,
+  // A queued check is a row of the desk's (its status is followed by `fleet.checks` events of
+  // the console that settles it); checks asked now change nothing until attached.
+  'machines.fleetRunChecks': ['fleet.queued'],
+  'machines.fleetQueuedChecks': none,
+  'machines.fleetScatterStart': none,
+  'machines.fleetScatter': none,
+  'machines.fleetScatterCancel': none,
   'machines.listBaselines': none,
   'machines.setBaseline': ['baselines.changed'],
   'machines.clearBaseline': ['baselines.changed'],

@@ -10,6 +10,15 @@ import {
 } from './desk';
 import { z } from 'zod';
 import { CheckCatalogListingSchema } from './checks';
+import {
+  FleetQueuedCheckSchema,
+  FleetQueuedChecksRequestSchema,
+  FleetRunChecksInputSchema,
+  FleetRunChecksResultSchema,
+  FleetScatterRefSchema,
+  FleetScatterSchema,
+  FleetScatterStartInputSchema,
+} from './fleet/checks';
 import { FleetMachinePresenceSchema } from './fleet/presence';
 import {
   AddEnrolledMachineInputSchema,
@@ -235,6 +244,21 @@ export const apiContract = {
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
   /** Online and last seen of the fleet machines (fleet mode); empty without it. */
   'machines.fleetPresence': { input: NoInput, output: z.array(FleetMachinePresenceSchema) },
+  /** Checks on a fleet machine over NATS: asked when it is online, queued when it is away. */
+  'machines.fleetRunChecks': {
+    input: FleetRunChecksInputSchema,
+    output: FleetRunChecksResultSchema,
+  },
+  /** The checks queued over NATS for a machine or a ticket, newest first. */
+  'machines.fleetQueuedChecks': {
+    input: FleetQueuedChecksRequestSchema,
+    output: z.array(FleetQueuedCheckSchema),
+  },
+  /** Starts checks on a selection of fleet machines; `machines.fleetScatter` follows it. */
+  'machines.fleetScatterStart': { input: FleetScatterStartInputSchema, output: FleetScatterSchema },
+  'machines.fleetScatter': { input: FleetScatterRefSchema, output: FleetScatterSchema },
+  /** Stops waiting for the agents that have not answered; what came is kept. */
+  'machines.fleetScatterCancel': { input: FleetScatterRefSchema, output: FleetScatterSchema },
   'machines.tickets': { input: MachineTicketsInputSchema, output: z.array(TicketSchema) },
   /** Starts checks and answers at once; `machines.checkRun` follows them, `cancelChecks` stops them. */
   'machines.startChecks': { input: RunMachineChecksInputSchema, output: CheckRunSchema },

@@ -37,10 +37,31 @@ export const FleetPresenceEventSchema = z.object({
 });
 export type FleetPresenceEvent = z.infer<typeof FleetPresenceEventSchema>;
 
+/**
+ * Checks queued over NATS that this console settled or attached (its collector), for its own
+ * windows: the machine page and the ticket ask `machines.fleetQueuedChecks` again.
+ */
+export const FleetChecksEventSchema = z.object({
+  type: z.literal('fleet.checks'),
+  machineIds: z.array(z.string()),
+  at: z.iso.datetime(),
+});
+export type FleetChecksEvent = z.infer<typeof FleetChecksEventSchema>;
+
+/** A scatter-gather of this console moved on (an agent answered, or it ended). */
+export const FleetScatterEventSchema = z.object({
+  type: z.literal('fleet.scatter'),
+  scatterId: z.string(),
+  at: z.iso.datetime(),
+});
+export type FleetScatterEvent = z.infer<typeof FleetScatterEventSchema>;
+
 export const ConsoleEventSchema = z.discriminatedUnion('type', [
   ChangeEventSchema,
   JobEventSchema,
   FleetPresenceEventSchema,
+  FleetChecksEventSchema,
+  FleetScatterEventSchema,
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;
 

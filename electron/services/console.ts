@@ -104,6 +104,8 @@ export interface ConsoleServices {
   events: EventHub;
   machines: MachineService;
   tickets: TicketService;
+  /** Fleet mode: presence, inventory and checks over NATS. */
+  fleet: FleetService;
   info: AppInfo;
   close(): Promise<void>;
 }
@@ -258,6 +260,11 @@ async function servicesOn(
     history: inventoryHistory,
     // Employees' help requests become tickets on this desk (exactly once across its consoles).
     help: { deps, tickets, lifecycle },
+    deps,
+    actor: info.analyst,
+    keepRun: (run) => {
+      checkRuns.keep(run);
+    },
     emit: (event) => {
       store.events.emit(event);
     },
@@ -337,6 +344,7 @@ async function servicesOn(
     events: store.events,
     machines,
     tickets,
+    fleet,
     info,
     close: async () => {
       stopSweeping();

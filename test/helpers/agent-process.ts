@@ -64,6 +64,8 @@ export interface RunningAgent {
   certPem: string;
   /** Everything the agent wrote to stdout so far (its banner, then pino JSON lines). */
   stdout: () => string;
+  /** Everything it wrote to stdout and stderr so far, interleaved as it arrived. */
+  output: () => string;
   /** SIGTERM to this agent's pid, SIGKILL after 5 s; removes the data folder if we made it. */
   stop(): Promise<void>;
 }
@@ -148,6 +150,7 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
     dataDir,
     certPem: '',
     stdout: () => child.stdout(),
+    output: () => child.output(),
     stop: () => {
       stopping ??= (async () => {
         try {

@@ -16,18 +16,3 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
-
-/** A machine row as a fleet agent's desk knows it (the agent id is the machine id). */
-export function fleetMachineRow(id: string, name = `PC-${id.slice(0, 4)}`) {
-  return {
-    id,
-    name,
-    transport: 'agent-https',
-    address: `${id}.fleet.example.org`,
-    port: 7443,
-    fingerprint: 'AA',
-    certPem: '',
-    tokenSealed: '',
-    addedAt: new Date().toISOString(),
-  };
-}

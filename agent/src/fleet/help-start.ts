@@ -7,8 +7,10 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { CheckResult } from '@deskside/core';
 import { DEFAULT_HELP_PORT, type AgentConfig } from '../config';
 import type { AgentLogger } from '../log';
+import type { CheckRunner } from '../checks/runner';
 import { AgentHelpDesk } from './help-desk';
 import { startHelpPage } from './help-page';
+import type { FleetConnectionHooks } from './presence';
 import { HelpStore } from './help-store';
 
 const DEFAULT_POLL_SECONDS = 5;
@@ -30,8 +32,11 @@ export function quickChecksFor(config: AgentConfig): { checkId: string; params?:
 }
 
 export interface RunningHelp {
-  url: string;
-  connected: (connection: NatsConnection, agentId: string) => void;
+  /** The page's address; null when it could not listen (the port taken): see `problem`. */
+  url: string | null;
+  problem: string | null;
+  /** For `FleetPresence`: the desk link is told of each connection and reconnection. */
+  hooks: FleetConnectionHooks;
   stop: () => Promise<void>;
 }
 
@@ -39,6 +44,8 @@ export async function startHelp(options: {
   config: AgentConfig;
   logger: AgentLogger;
   inventory: () => Promise<Uint8Array>;
+  /** The agent's check runner, shared with its HTTPS API and checks over NATS. */
+  runner: () => Promise<CheckRunner>;
 }): Promise<RunningHelp> {
   const { config, logger } = options;
   const store = new HelpStore(config.dataDir);
@@ -47,26 +54,37 @@ export async function startHelp(options: {
     store,
     logger,
     inventory: options.inventory,
-    quickChecks: async (): Promise<CheckResult[]> => {
-      const { CheckRunner } = await import('../checks');
-      const runner = new CheckRunner({ maxConcurrent: config.limits.concurrentChecks });
-      return runner.run(quickChecksFor(config));
-    },
+    quickChecks: async (): Promise<CheckResult[]> =>
+      (await options.runner()).run(quickChecksFor(config)),
     pollMs: (config.fleet?.helpPollSeconds ?? DEFAULT_POLL_SECONDS) * 1_000,
   });
-  const page = await startHelpPage({
-    desk,
-    logger,
-    port: config.fleet?.helpPort ?? DEFAULT_HELP_PORT,
-  });
+  const port = config.fleet?.helpPort ?? DEFAULT_HELP_PORT;
+  // Without its page the agent still serves the desk, and `request-help` still reaches it.
+  let page: Awaited<ReturnType<typeof startHelpPage>> | null = null;
+  let problem: string | null = null;
+  try {
+    page = await startHelpPage({ desk, logger, port });
+  } catch (error) {
+    problem = `the help page could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`;
+    logger.error({ err: error, port }, 'help page not started');
+  }
   desk.start();
+  let linked: { connection: NatsConnection; agentId: string } | undefined;
   return {
-    url: page.url,
-    connected: (connection, agentId) => {
-      desk.connected(connection, agentId);
+    url: page?.url ?? null,
+    problem,
+    hooks: {
+      connected: (connection, agentId) => {
+        linked = { connection, agentId };
+        desk.connected(connection, agentId);
+        return Promise.resolve();
+      },
+      tick: (reason) => {
+        if (reason === 'reconnect' && linked) desk.connected(linked.connection, linked.agentId);
+      },
     },
     stop: async () => {
-      await page.close();
+      await page?.close();
       await desk.stop();
     },
   };

@@ -40,8 +40,27 @@ export interface FleetPresenceOptions {
   logger: AgentLogger;
   /** The inventory JSON as the agent serves it. */
   inventory: () => Promise<Uint8Array>;
-  /** Told of the connection when it is made and after each reconnection (help requests). */
-  onConnected?: (connection: NatsConnection, agentId: string) => void;
+  /**
+   * What else uses the fleet connection (checks over NATS, help requests), called in this
+   * order; see `FleetConnectionHooks`.
+   */
+  hooks?: readonly FleetConnectionHooks[];
+}
+
+/**
+ * Parts of the agent that use presence's connection rather than a second one of their own.
+ * Each hook's failure is logged and does not stop presence.
+ */
+export interface FleetConnectionHooks {
+  /**
+   * A new connection (the first, or one made after the previous one closed); awaited before
+   * the first heartbeat, so it should not wait for long work.
+   */
+  connected?: (connection: NatsConnection, agentId: string) => Promise<void>;
+  /** The connection is back after a drop, or a heartbeat was sent while connected. */
+  tick?: (reason: 'reconnect' | 'heartbeat') => void;
+  /** The agent is stopping: called before the connection is drained. */
+  stopping?: () => Promise<void>;
 }
 
 /** Starts fleet presence; `stop()` deletes the presence key and closes the connection. */
@@ -79,6 +98,11 @@ export class FleetPresence {
     const connection = this.connection;
     if (!connection || connection.isClosed()) return;
     await this.publishing;
+    for (const hooks of this.options.hooks ?? []) {
+      await this.callHook('stopping', async () => {
+        await hooks.stopping?.();
+      });
+    }
     try {
       // Gone at once rather than after the bucket's TTL.
       if (this.presenceBucket && this.agentId) {
@@ -93,6 +117,20 @@ export class FleetPresence {
 
   private hasStopped(): boolean {
     return this.stopped;
+  }
+
+  private async callHook(name: string, hook: () => Promise<void> | void): Promise<void> {
+    try {
+      await hook();
+    } catch (error) {
+      this.options.logger.warn({ err: error, hook: name }, 'fleet: a connection hook failed');
+    }
+  }
+
+  private tick(reason: 'reconnect' | 'heartbeat'): void {
+    for (const hooks of this.options.hooks ?? []) {
+      void this.callHook('tick', () => hooks.tick?.(reason));
+    }
   }
 
   private async connect(retryMs: number): Promise<void> {
@@ -116,13 +154,21 @@ export class FleetPresence {
       const kvm = new Kvm(this.js);
       this.presenceBucket = await kvm.open(FLEET_BUCKETS.presence, { allow_direct: true });
       this.inventoryBucket = await kvm.open(FLEET_BUCKETS.inventory, { allow_direct: true });
+      // What else uses the connection is ready before the first heartbeat: a machine shows
+      // online only once it answers.
+      for (const hooks of this.options.hooks ?? []) {
+        await this.callHook('connected', async () => {
+          await hooks.connected?.(connection, credentials.agentId);
+        });
+      }
       this.heartbeatTimer = setInterval(() => {
-        void this.heartbeat();
+        void this.heartbeat().then((stored) => {
+          if (stored) this.tick('heartbeat');
+        });
       }, this.intervalSeconds * 1_000);
       this.heartbeatTimer.unref();
       await this.heartbeat();
       this.inventoryChanged();
-      this.options.onConnected?.(connection, credentials.agentId);
     } catch (error) {
       if (error instanceof FleetCredentialsError) {
         // A refused or missing identity does not mend itself: say so once, stop trying.
@@ -151,8 +197,9 @@ export class FleetPresence {
             break;
           case 'reconnect':
             logger.info({ server: status.server }, 'fleet: reconnected');
-            void this.heartbeat();
-            if (this.agentId) this.options.onConnected?.(connection, this.agentId);
+            void this.heartbeat().then(() => {
+              this.tick('reconnect');
+            });
             break;
           case 'error':
             logger.warn({ err: status.error }, 'fleet: the server reported an error');
@@ -174,9 +221,10 @@ export class FleetPresence {
     });
   }
 
-  private async heartbeat(): Promise<void> {
+  /** Puts the heartbeat; true when the server stored it (so the connection is up). */
+  private async heartbeat(): Promise<boolean> {
     const bucket = this.presenceBucket;
-    if (!bucket || !this.agentId || this.stopped) return;
+    if (!bucket || !this.agentId || this.stopped) return false;
     const value = FleetPresenceSchema.parse({
       agentVersion: AGENT_VERSION,
       hostName: os.hostname() || 'unknown',
@@ -187,8 +235,10 @@ export class FleetPresence {
     });
     try {
       await bucket.put(fleetKvKey(this.agentId), JSON.stringify(value), { timeout: 5_000 });
+      return true;
     } catch (error) {
       this.options.logger.warn({ err: error }, 'fleet: heartbeat not stored');
+      return false;
     }
   }
 

@@ -400,6 +400,25 @@ export const TABLES = {
     kind: text,
     at: text,
   },
+  /** Checks queued over NATS for fleet agents that were away (migration 0016). */
+  fleetQueuedChecks: {
+    requestId: text,
+    machineId: text,
+    ticketId: integerOrNull,
+    /** The checks asked, JSON. */
+    checks: text,
+    queuedBy: text,
+    queuedAt: text,
+    expiresAt: text,
+    /** waiting | done | refused | expired */
+    state: textWithDefault,
+    settledAt: textOrNull,
+    /** The agent's results as a `CheckRun` (JSON), once done. */
+    run: textOrNull,
+    problem: textOrNull,
+    /** The evidence its results became on the ticket. */
+    evidenceId: textOrNull,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =
@@ -417,6 +436,7 @@ export type TicketsTable = DatabaseSchema['tickets'];
 export type MachinesTable = DatabaseSchema['machines'];
 export type EnrolmentsTable = DatabaseSchema['enrolments'];
 export type EvidenceTable = DatabaseSchema['evidence'];
+export type FleetQueuedChecksTable = DatabaseSchema['fleetQueuedChecks'];
 export type PeopleTable = DatabaseSchema['people'];
 export type TimelineTable = DatabaseSchema['timeline'];
 export type VendorCasesTable = DatabaseSchema['vendorCases'];

@@ -93,7 +93,13 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   // Help from employees' agents (migration 0014): taken and answered by any analyst, never changed.
   agent_help_requests: ['INSERT'],
   agent_help_messages: ['INSERT'],
+  // Checks queued over NATS (migration 0016): inserted by whoever queues them; settled (the
+  // columns in QUEUED_CHECK_SETTLING) by whichever console reads the result; never deleted.
+  fleet_queued_checks: ['INSERT'],
 };
+
+/** What settling a queued check writes; the rest of its row is never changed. */
+const QUEUED_CHECK_SETTLING = ['state', 'settled_at', 'run', 'problem', 'evidence_id'] as const;
 
 /**
  * Columns naming who wrote a row, and what an update does to them. On a desk with roles the
@@ -122,7 +128,31 @@ const AUTHOR_COLUMNS: readonly {
   { table: 'kb_links', column: 'feedback_by', onUpdate: 'signChanged' },
   { table: 'machine_baselines', column: 'set_by', onUpdate: 'sign' },
   { table: 'model_baselines', column: 'set_by', onUpdate: 'sign' },
+  { table: 'fleet_queued_checks', column: 'queued_by', onUpdate: 'keep' },
 ];
+
+/**
+ * A queued check is settled once: a row no longer waiting keeps its state, time, run and
+ * problem, and its evidence is noted once. Two consoles reading the same result therefore
+ * cannot both settle it, and nobody rewrites what an agent answered.
+ */
+async function settleQueuedChecksOnce(db: Db): Promise<void> {
+  await sql`CREATE OR REPLACE FUNCTION deskside_settle_queued_check_once() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+    BEGIN
+      IF OLD.state <> 'waiting' AND (
+          NEW.state IS DISTINCT FROM OLD.state OR NEW.settled_at IS DISTINCT FROM OLD.settled_at
+          OR NEW.run IS DISTINCT FROM OLD.run OR NEW.problem IS DISTINCT FROM OLD.problem
+          OR (OLD.evidence_id IS NOT NULL AND NEW.evidence_id IS DISTINCT FROM OLD.evidence_id)) THEN
+        RAISE EXCEPTION 'queued check % is settled already', OLD.request_id
+          USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END $$`.execute(db);
+  await sql`CREATE OR REPLACE TRIGGER fleet_queued_checks_settled_once
+    BEFORE UPDATE ON fleet_queued_checks
+    FOR EACH ROW EXECUTE FUNCTION deskside_settle_queued_check_once()`.execute(db);
+}
 
 /** The triggers that sign each author column (AUTHOR_COLUMNS); run with the grants. */
 async function signAuthorColumns(db: Db): Promise<void> {
@@ -192,6 +222,10 @@ export async function applyDeskGrants(db: Db): Promise<void> {
         trx,
       );
     }
+    await sql`GRANT UPDATE (${sql.join(QUEUED_CHECK_SETTLING.map((c) => sql.id(c)))}) ON fleet_queued_checks TO ${id(roles.analyst)}`.execute(
+      trx,
+    );
+    await settleQueuedChecksOnce(trx);
     await sql`GRANT INSERT, UPDATE ON settings TO ${id(roles.lead)}`.execute(trx);
     // A model's golden inventory is what every machine of the model is held to.
     await sql`GRANT INSERT, UPDATE, DELETE ON model_baselines TO ${id(roles.lead)}`.execute(trx);

@@ -18,6 +18,7 @@ import {
 import { CheckResponder } from '../../../agent/src/fleet/check-responder';
 import { CheckRunner } from '../../../agent/src/checks/runner';
 import { catalogChecks, type RunnableCheck } from '../../../agent/src/checks/registry';
+import { eventuallyFound } from '#test/helpers/fleet-agent';
 import { openTestConsole, type TestConsole } from '#test/helpers/console';
 import {
   connectTestAgent,
@@ -107,20 +108,6 @@ async function rawRequest(
     timeout: 5_000,
   });
   return FleetCheckReplySchema.parse(JSON.parse(decoder.decode(reply.data)));
-}
-
-async function eventually<T>(
-  probe: () => Promise<T | null>,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Still not there after ${ms} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 beforeAll(async () => {
@@ -365,7 +352,7 @@ describe('checks over NATS on a real nats-server', () => {
     expect(away.responder.ran).toBe(2);
     expect(away.refused).toEqual([]);
 
-    await eventually(
+    await eventuallyFound(
       async () => ((await analyst.checks.collectResults()) > 0 ? true : null),
       'the queued results',
     );
@@ -417,7 +404,7 @@ describe('checks over NATS on a real nats-server', () => {
         { timeout: 1_500 },
       ),
     ).rejects.toThrow();
-    await eventually(
+    await eventuallyFound(
       () => Promise.resolve(intruder.refused.length >= 2 ? true : null),
       'two refusals',
     );

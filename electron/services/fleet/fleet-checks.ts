@@ -119,6 +119,21 @@ export interface FleetChecksOptions {
   attach?: (ticketId: number, run: CheckRun) => Promise<void>;
   /** How long queued checks wait (the queue stream's max age; default 7 days). */
   queueMaxAgeMs?: number;
+  /**
+   * Where queued checks are kept beyond this console's memory (the desk's database): each
+   * queued check is added there, a result is settled there at most once whichever console
+   * reads it first, and results of checks other consoles queued are settled too.
+   */
+  store?: QueuedCheckStore;
+}
+
+/** The desk's record of queued checks (`QueuedChecks` in queued-checks.ts). */
+export interface QueuedCheckStore {
+  add(queued: QueuedFleetCheck): Promise<void>;
+  /** A check queued by any console, as a waiting or ended `QueuedFleetCheck`; null if unknown. */
+  find(requestId: string): Promise<QueuedFleetCheck | null>;
+  /** Records its end; false when it was no longer waiting (another console settled it). */
+  settle(queued: QueuedFleetCheck): Promise<boolean>;
 }
 
 /**
@@ -154,6 +169,7 @@ export class FleetChecks {
   private readonly machineName: (machineId: string) => string;
   private readonly attach: (ticketId: number, run: CheckRun) => Promise<void>;
   private readonly queueMaxAgeMs: number;
+  private readonly store: QueuedCheckStore | null;
   private readonly waiting = new Map<string, QueuedFleetCheck>();
   private readonly consumers = new Set<string>();
   private jsm: JetStreamManager | null = null;
@@ -166,6 +182,7 @@ export class FleetChecks {
     this.machineName = options.machineName ?? ((id) => id);
     this.attach = options.attach ?? (() => Promise.resolve());
     this.queueMaxAgeMs = options.queueMaxAgeMs ?? DEFAULT_QUEUE_MAX_AGE_MS;
+    this.store = options.store ?? null;
   }
 
   /** Checks on one agent: its outcome, `timeout` when it did not answer in time. */
@@ -307,11 +324,6 @@ export class FleetChecks {
       checks,
       ...(options.ticketId === undefined ? {} : { ticketId: options.ticketId }),
     };
-    await jetstream(this.nc, { checkAPI: false }).publish(
-      fleetSubjects.queuedCheck(agent),
-      JSON.stringify(request),
-      { msgID: requestId },
-    );
     const queued: QueuedFleetCheck = {
       requestId,
       agentId: agent,
@@ -323,6 +335,13 @@ export class FleetChecks {
       run: null,
       problem: null,
     };
+    // Recorded first: a result can then never arrive for a check the desk does not know.
+    await this.store?.add(queued);
+    await jetstream(this.nc, { checkAPI: false }).publish(
+      fleetSubjects.queuedCheck(agent),
+      JSON.stringify(request),
+      { msgID: requestId },
+    );
     this.waiting.set(requestId, queued);
     return queued;
   }
@@ -377,9 +396,12 @@ export class FleetChecks {
     let settled = 0;
     for await (const msg of messages) {
       const reply = FleetCheckReplySchema.safeParse(safeJson(msg.data));
-      const queued = reply.success ? this.waiting.get(reply.data.requestId ?? '') : undefined;
-      if (reply.success && queued?.state === 'waiting') {
-        await this.settle(queued, reply.data);
+      const requestId = reply.success ? reply.data.requestId : null;
+      // This console's own, or (with a store) one another console queued.
+      const queued = requestId
+        ? (this.waiting.get(requestId) ?? (await this.store?.find(requestId)) ?? undefined)
+        : undefined;
+      if (reply.success && queued?.state === 'waiting' && (await this.settle(queued, reply.data))) {
         settled++;
       }
       // Another console's (or an unknown) result is acknowledged too: this console's
@@ -389,15 +411,17 @@ export class FleetChecks {
     return settled;
   }
 
-  private async settle(queued: QueuedFleetCheck, reply: FleetCheckReply): Promise<void> {
+  /** Ends a waiting check with its agent's reply; false when another console ended it first. */
+  private async settle(queued: QueuedFleetCheck, reply: FleetCheckReply): Promise<boolean> {
     if (reply.type === 'refused') {
       queued.state = reply.code === 'expired' ? 'expired' : 'refused';
       queued.problem = reply.message;
-      return;
+      return this.store ? this.store.settle(queued) : true;
     }
     const run = this.outcomeOf(reply, queued.checks, new Date(reply.startedAt)).run!;
     queued.run = run;
     queued.state = 'done';
+    if (this.store && !(await this.store.settle(queued))) return false;
     if (queued.ticketId !== null) {
       try {
         await this.attach(queued.ticketId, run);
@@ -405,6 +429,7 @@ export class FleetChecks {
         queued.problem = `The results could not be attached: ${(error as Error).message}`;
       }
     }
+    return true;
   }
 
   private async manager(): Promise<JetStreamManager> {

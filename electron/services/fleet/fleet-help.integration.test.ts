@@ -28,7 +28,8 @@ import { AGENT_BUNDLE, startAgent, stopAllAgents } from '#test/helpers/agent-pro
 import { newPostgresDatabase, openConsoleOn } from '#test/helpers/stores';
 import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/desk';
 import type { TestConsole } from '#test/helpers/console';
-import { eventually, fleetMachineRow } from '#test/helpers/eventually';
+import { eventually } from '#test/helpers/eventually';
+import { addFleetMachine, fleetAgentFiles as fleetAgentFilesIn } from '#test/helpers/fleet-agent';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { LifecycleService } from '../tickets/lifecycle-service';
 import { WorkflowConfigService } from '../workflow/config-service';
@@ -49,27 +50,11 @@ async function linkedConsole(desk: TestConsole, consoleId: string): Promise<void
 }
 
 async function addMachine(desk: TestConsole, id: string, name: string): Promise<void> {
-  await desk.db.insertInto('machines').values(fleetMachineRow(id, name)).execute();
+  await addFleetMachine(desk.db, id, name);
 }
 
-async function fleetAgentFiles(agentId: string) {
-  const dataDir = await mkdtemp(path.join(dir, 'agent-'));
-  const credentialsFile = path.join(dataDir, 'fleet.creds');
-  await writeFleetCredentials(credentialsFile, (await authority.issueAgent(agentId)).creds);
-  const config = path.join(dataDir, 'config.json');
-  await writeFile(
-    config,
-    JSON.stringify({
-      fleet: {
-        servers: [server.url],
-        credentialsFile,
-        heartbeatSeconds: 1,
-        helpPort: 0,
-        helpPollSeconds: 1,
-      },
-    }),
-  );
-  return { dataDir, config };
+function fleetAgentFiles(agentId: string) {
+  return fleetAgentFilesIn(server, authority, dir, agentId, { helpPollSeconds: 1 });
 }
 
 async function startFleetAgent(files: { dataDir: string; config: string }) {

@@ -33,6 +33,7 @@ import {
   fleetInboxPrefix,
   fleetSubjects,
   InventorySchema,
+  type AnalystRole,
   type FleetLinkSettings,
   type FleetMachinePresence,
   type FleetPresence,
@@ -72,14 +73,22 @@ interface Seen {
   online: boolean;
 }
 
-/** The console id a `.creds` file was issued to (`console-<id>-<role>`). */
-async function consoleIdOf(text: string, file: string): Promise<string> {
+/** Who a console's `.creds` file was issued to (`console-<id>-<role>`). */
+export interface FleetConsoleIdentity {
+  consoleId: string;
+  role: AnalystRole;
+}
+
+/** The console id and role a `.creds` file was issued to (`console-<id>-<role>`). */
+async function consoleIdOf(text: string, file: string): Promise<FleetConsoleIdentity> {
   try {
     const creds = await parseCreds(new TextEncoder().encode(text));
     const claims = decode<User>(creds.jwt);
     const match = CONSOLE_NAME.exec(claims.name);
-    if (!match?.[1]) throw new Error(`it was issued to "${claims.name}", not to a console`);
-    return match[1];
+    if (!match?.[1] || !match[2]) {
+      throw new Error(`it was issued to "${claims.name}", not to a console`);
+    }
+    return { consoleId: match[1], role: match[2] as AnalystRole };
   } catch (error) {
     throw new FleetLinkError(
       `${file} is not a console's fleet credentials file: ${(error as Error).message}`,
@@ -100,7 +109,10 @@ export class FleetLink {
   private readonly now: () => number;
 
   private constructor(
-    private readonly connection: NatsConnection,
+    /** The console's connection (checks over NATS use it too). */
+    readonly connection: NatsConnection,
+    /** The console id and role of its credentials. */
+    readonly identity: FleetConsoleIdentity,
     private readonly options: FleetLinkOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -121,7 +133,8 @@ export class FleetLink {
         },
       );
     });
-    const consoleId = await consoleIdOf(text, credentialsFile);
+    const identity = await consoleIdOf(text, credentialsFile);
+    const { consoleId } = identity;
     const connection = await connect({
       servers,
       authenticator: credsAuthenticator(new TextEncoder().encode(text)),
@@ -130,7 +143,7 @@ export class FleetLink {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 2_000,
     });
-    const link = new FleetLink(connection, options);
+    const link = new FleetLink(connection, identity, options);
     try {
       await link.watchPresence();
       await link.readInventory();

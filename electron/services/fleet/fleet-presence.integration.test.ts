@@ -12,11 +12,11 @@ import { jetstream } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { FLEET_BUCKETS } from '@deskside/core';
 import { connectFleet } from '../../../agent/src/fleet/connect';
-import { writeFleetCredentials } from '../../../agent/src/fleet/credentials';
-import { startAgent, stopAllAgents, type RunningAgent } from '#test/helpers/agent-process';
+import { stopAllAgents } from '#test/helpers/agent-process';
+import { addFleetMachine, fleetAgentFiles, startFleetAgent } from '#test/helpers/fleet-agent';
 import { openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
-import { eventually, fleetMachineRow } from '#test/helpers/eventually';
+import { eventually } from '#test/helpers/eventually';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { connect, credsAuthenticator } from '@nats-io/transport-node';
 import { fleetInboxPrefix } from '@deskside/core';
@@ -33,27 +33,6 @@ let dir: string;
 let desk: TestConsole;
 let link: FleetLink | null = null;
 const problems: string[] = [];
-
-async function addMachine(id: string): Promise<void> {
-  await desk.db.insertInto('machines').values(fleetMachineRow(id)).execute();
-}
-
-/** Credentials for `agentId` and a config file that turns on fleet mode, in `dataDir`. */
-async function fleetAgentFiles(agentId: string): Promise<{ dataDir: string; config: string }> {
-  const dataDir = await mkdtemp(path.join(dir, 'agent-'));
-  const credentialsFile = path.join(dataDir, 'fleet.creds');
-  await writeFleetCredentials(credentialsFile, (await authority.issueAgent(agentId)).creds);
-  const config = path.join(dataDir, 'config.json');
-  await writeFile(
-    config,
-    JSON.stringify({ fleet: { servers: [server.url], credentialsFile, heartbeatSeconds: 1 } }),
-  );
-  return { dataDir, config };
-}
-
-function startFleetAgent(files: { dataDir: string; config: string }): Promise<RunningAgent> {
-  return startAgent({ dataDir: files.dataDir, extraEnv: { DESKSIDE_AGENT_CONFIG: files.config } });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-fleet-presence-'));
@@ -73,6 +52,8 @@ beforeAll(async () => {
     'DESKSIDE_INVENTORY',
     'DESKSIDE_HELP',
     'DESKSIDE_HELP_QUEUE',
+    'DESKSIDE_CHECK_QUEUE',
+    'DESKSIDE_CHECK_RESULTS',
   ]);
   expect(await ensureFleetStorage(adminNc, { presenceTtlMs: PRESENCE_TTL_MS })).toEqual([]);
   await adminNc.close();
@@ -111,8 +92,8 @@ describe('fleet presence over a real nats-server', () => {
 
   it('an agent shows online with its inventory, offline after the TTL, and online again', async () => {
     const machineId = randomUUID();
-    await addMachine(machineId);
-    const files = await fleetAgentFiles(machineId);
+    await addFleetMachine(desk.db, machineId, `PC-${machineId.slice(0, 4)}`);
+    const files = await fleetAgentFiles(server, authority, dir, machineId);
     const changes: string[][] = [];
     link!.onChange((ids) => changes.push(ids));
 
@@ -176,8 +157,8 @@ describe('fleet presence over a real nats-server', () => {
   it("an agent cannot make another machine show online by putting that machine's key", async () => {
     const victim = randomUUID();
     const forger = randomUUID();
-    await addMachine(victim);
-    const files = await fleetAgentFiles(forger);
+    await addFleetMachine(desk.db, victim, `PC-${victim.slice(0, 4)}`);
+    const files = await fleetAgentFiles(server, authority, dir, forger);
     const { connection } = await connectFleet({
       servers: [server.url],
       credentialsFile: path.join(files.dataDir, 'fleet.creds'),
@@ -225,7 +206,7 @@ describe('fleet presence over a real nats-server', () => {
       await other.call('settings.update', { fleet: { servers: [server.url], credentialsFile } });
 
       const machineId = randomUUID();
-      const files = await fleetAgentFiles(machineId);
+      const files = await fleetAgentFiles(server, authority, dir, machineId);
       const agent = await startFleetAgent(files);
       const seen = await eventually(
         () => other.call('machines.fleetPresence', {}),

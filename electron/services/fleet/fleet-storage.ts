@@ -1,20 +1,22 @@
 /**
  * The fleet's buckets and streams, made by an administrator's console (or
  * `npm run fleet -- init-server`): the presence bucket (each key expires after `presenceTtlMs`,
- * so a silent agent goes offline), the inventory bucket and the inventory and help streams and the
- * help queue (the desk's answers, kept until their agent takes them).
- * Idempotent: what exists is left as it is.
+ * so a silent agent goes offline), the inventory bucket, the inventory and help streams, the
+ * help queue (the desk's answers, kept until their agent takes them), and the check queue and
+ * results streams (checks over NATS). Idempotent: what exists is left as it is.
  */
 import { jetstreamManager, RetentionPolicy } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
   FLEET_BUCKETS,
+  FLEET_CHECK_STREAMS,
   FLEET_HEARTBEAT_SECONDS,
   FLEET_HELP_QUEUE,
   FLEET_PRESENCE_TTL_HEARTBEATS,
   FLEET_STREAMS,
 } from '@deskside/core';
+import { ensureFleetCheckStreams } from './fleet-checks';
 
 /** The presence bucket's TTL by default: three heartbeats of 15 s. */
 export const DEFAULT_PRESENCE_TTL_MS =
@@ -26,6 +28,8 @@ const INVENTORY_STREAM_MAX_AGE_NS = 7 * 24 * 3_600 * 1_000_000_000;
 
 export interface FleetStorageOptions {
   presenceTtlMs?: number;
+  /** How long a queued check waits for its agent (default 7 days). */
+  checkQueueMaxAgeMs?: number;
 }
 
 /** What `ensureFleetStorage` made (names of buckets and streams); empty when all existed. */
@@ -78,6 +82,11 @@ export async function ensureFleetStorage(
       duplicate_window: 120 * 1_000_000_000,
     });
     made.push(FLEET_HELP_QUEUE.name);
+  }
+  const { queue, results } = FLEET_CHECK_STREAMS;
+  if (!(await exists(queue.name)) || !(await exists(results.name))) {
+    await ensureFleetCheckStreams(nc, options.checkQueueMaxAgeMs);
+    made.push(queue.name, results.name);
   }
   return made;
 }

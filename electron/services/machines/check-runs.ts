@@ -155,6 +155,22 @@ export class CheckRunService {
     return structuredClone(this.held(runId).run);
   }
 
+  /**
+   * Holds a run that ended elsewhere (checks answered over NATS), so it is followed and
+   * attached to a ticket like the runs started here.
+   */
+  keep(run: CheckRun): void {
+    if (run.state === 'running') throw new Error('Only an ended run is kept');
+    this.forgetOld();
+    this.runs.set(run.runId, {
+      run: structuredClone(run),
+      controller: new AbortController(),
+      tag: null,
+      waiters: new Set(),
+      endedAtMs: Date.now(),
+    });
+  }
+
   /** The run once it has ended; `tag`, when given, must be the one it was started with. */
   ended(runId: string, tag: string | null = null): CheckRun {
     const held = this.held(runId);

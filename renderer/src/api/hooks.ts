@@ -22,8 +22,11 @@ export function useApi(): ApiClient {
 export function useApiQuery<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
-  /** keepPrevious: show the last answer while the next one loads (search as you type). */
-  options: { enabled?: boolean; keepPrevious?: boolean } = {},
+  /**
+   * keepPrevious: show the last answer while the next one loads (search as you type).
+   * refetchEveryMs: read again this often while on screen (what no event announces).
+   */
+  options: { enabled?: boolean; keepPrevious?: boolean; refetchEveryMs?: number | false } = {},
 ) {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -37,6 +40,7 @@ export function useApiQuery<M extends ApiMethod>(
     },
     enabled: options.enabled ?? true,
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    ...(options.refetchEveryMs ? { refetchInterval: options.refetchEveryMs } : {}),
   });
 }
 

@@ -42,7 +42,10 @@ function consoleWindow() {
     return [...new Set(methods)].sort();
   };
   const fromAnotherConsole = (
-    type: Exclude<ConsoleEvent['type'], 'job.progress' | 'fleet.presence'>,
+    type: Exclude<
+      ConsoleEvent['type'],
+      'job.progress' | 'fleet.presence' | 'fleet.checks' | 'fleet.scatter'
+    >,
   ) => {
     act(() => {
       deliver({ type, ticketId: 1, at: '2026-03-02T08:00:00.000Z' });

@@ -33,6 +33,9 @@ export const STALE_READS: Record<ApiChange, readonly ApiMethod[]> = {
   'workflow.changed': ['workflow.config', 'profile.get', 'tickets.queue', 'tickets.get'],
   // Saved reports and their runs live in the database but are not announced live.
   'reports.changed': ['reports.saved', 'reports.runs'],
+  // Checks queued over NATS are rows of the desk's; the console that settles one says so to
+  // its own windows (`fleet.checks`), the others read again while one is waiting.
+  'fleet.queued': ['machines.fleetQueuedChecks'],
 };
 
 /** The reads any of `changes` makes stale, each once. */
@@ -48,6 +51,9 @@ export const staleReadsOnEvent = (event: ConsoleEvent): ApiMethod[] => {
   if (event.type === 'job.progress') return [];
   // A fleet machine came online or went offline (this console's own link).
   if (event.type === 'fleet.presence') return ['machines.fleetPresence'];
+  // Queued checks this console settled or attached; a scatter-gather of its own moved on.
+  if (event.type === 'fleet.checks') return ['machines.fleetQueuedChecks'];
+  if (event.type === 'fleet.scatter') return ['machines.fleetScatter'];
   return staleReads([event.type]);
 };
 

@@ -11,6 +11,7 @@ import { InventorySections } from '../features/inventory/InventorySections';
 import { InventoryHistory } from '../features/inventory-changes/InventoryHistory';
 import { AttachToTicket } from '../features/machines/AttachToTicket';
 import { ChecksPanel } from '../features/checks/ChecksPanel';
+import { FleetQueuedChecks } from '../features/fleet-checks/FleetQueuedChecks';
 import { machineLabel } from '../features/machines/labels';
 import { MachineStatusBadge } from '../features/machines/MachineStatus';
 import { MachineTickets } from '../features/machines/MachineTickets';
@@ -38,6 +39,9 @@ export function MachinePage() {
     (ssh.login === 'none' ||
       (snapshot.error instanceof ApiError && LOGIN_ERRORS.includes(snapshot.error.code)));
   const keyChanged = ssh !== null && status.data?.state === 'certificate_changed';
+  // A machine whose agent is in the fleet: checks go over NATS (asked or queued).
+  const fleet = useApiQuery('machines.fleetPresence', {});
+  const inFleet = fleet.data?.some((p) => p.machineId === id) ?? false;
 
   return (
     <main>
@@ -100,7 +104,12 @@ export function MachinePage() {
             </>
           )}
           <InventoryHistory machineId={machine.data.id} fetched={snapshot.data?.snapshotId} />
-          <ChecksPanel machineId={machine.data.id} transport={machine.data.transport} />
+          <ChecksPanel
+            machineId={machine.data.id}
+            transport={machine.data.transport}
+            fleet={inFleet}
+          />
+          {inFleet && <FleetQueuedChecks request={{ machineId: machine.data.id }} />}
           <MachineTickets id={machine.data.id} />
         </>
       )}

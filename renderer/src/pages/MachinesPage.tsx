@@ -9,6 +9,7 @@ import { AddEnrolledMachineForm } from '../features/machines/AddEnrolledMachineF
 import { AddMachineForm } from '../features/machines/AddMachineForm';
 import { EnrolmentFiles } from '../features/machines/EnrolmentFiles';
 import { machineLabel } from '../features/machines/labels';
+import { FleetScatterPanel } from '../features/fleet-checks/FleetScatterPanel';
 import { FleetPresenceBadge } from '../features/machines/FleetPresence';
 import { MachineStatusBadge } from '../features/machines/MachineStatus';
 import { AddSshMachineForm } from '../features/machines/ssh/AddSshMachineForm';
@@ -125,6 +126,11 @@ export function MachinesPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {fleetById.size > 0 && (
+        <FleetScatterPanel
+          machineNames={new Map(machines.data?.map((machine) => [machine.id, machine.name]))}
+        />
       )}
       <EnrolmentFiles />
     </main>

@@ -12,6 +12,7 @@ import { OutsideHelp } from '../features/ticket-page/OutsideHelp';
 import { TicketHeader } from '../features/ticket-page/TicketHeader';
 import { Timeline } from '../features/ticket-page/Timeline';
 import { EvidenceList } from '../features/ticket-page/EvidenceList';
+import { FleetQueuedChecks } from '../features/fleet-checks/FleetQueuedChecks';
 
 export function TicketPage() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function TicketPage() {
           />
           <h2>{t('evidence.title')}</h2>
           <EvidenceList evidence={detail.data.evidence} />
+          <FleetQueuedChecks request={{ ticketId: detail.data.ticket.id }} />
           <TicketArticles ticket={detail.data.ticket} />
         </>
       )}

@@ -42,6 +42,17 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   if (enrolled?.error) logger.error({ file: enrolmentFile }, enrolled.error);
   const security = await openSecurity(config, process.env, logger, identity.fingerprint);
   const inventory = startInventoryService(config.dataDir, logger);
+  // The runner and the catalog load with the first checks request (over HTTPS or NATS): an
+  // idle agent holds no check definitions. Both ways share it, and so its concurrency limit.
+  const checkRunner = once(async () => {
+    const { CheckRunner } = await import('../../checks');
+    return new CheckRunner({
+      maxConcurrent: config.limits.concurrentChecks,
+      onCheckFailure: (checkId, err) => {
+        logger.error({ err, checkId }, 'check failed');
+      },
+    });
+  });
   const server = createAgentServer({
     identity,
     authenticator: security.authenticator,
@@ -51,22 +62,13 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       collectInventory: (sections) => inventory.prepared(sections),
       pair: security.pair,
       enrolment: security.enrolment,
-      // The runner and the catalog load with the first checks request: an idle agent holds
-      // no check definitions.
-      checks: once(async () => {
-        const { CheckRunner } = await import('../../checks');
-        return new CheckRunner({
-          maxConcurrent: config.limits.concurrentChecks,
-          onCheckFailure: (checkId, err) => {
-            logger.error({ err, checkId }, 'check failed');
-          },
-        });
-      }),
+      checks: checkRunner,
     }),
     logger,
   });
-  // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when configured), and
-  // the employee's help page on the loopback address.
+  // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when configured).
+  // Checks over NATS use presence's connection and the runner above; so does the employee's
+  // help page on the loopback address, for its requests and the desk's answers.
   const help = config.fleet
     ? await (
         await import('../../fleet/help-start')
@@ -74,6 +76,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
         config,
         logger: logger.child({ part: 'help' }),
         inventory: async () => (await inventory.prepared()).bytes,
+        runner: checkRunner,
       })
     : null;
   const fleet = config.fleet
@@ -81,7 +84,13 @@ export async function serve(flags: ConfigFlags): Promise<void> {
         config,
         logger: logger.child({ part: 'fleet' }),
         inventory: async () => (await inventory.prepared()).bytes,
-        ...(help ? { onConnected: help.connected } : {}),
+        hooks: [
+          new (await import('../../fleet/fleet-check-service')).FleetCheckService({
+            runner: checkRunner,
+            logger: logger.child({ part: 'fleet-checks' }),
+          }).hooks(),
+          ...(help ? [help.hooks] : []),
+        ],
       })
     : null;
   const bound = await listen(server, config.address, config.port);
@@ -117,7 +126,8 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   console.log('To add a console, run `deskside-agent pair` on this computer');
   if (fleet && config.fleet) {
     console.log(`Fleet mode: NATS ${config.fleet.servers.join(', ')}`);
-    if (help) console.log(`Help page: ${help.url}`);
+    if (help?.url) console.log(`Help page: ${help.url}`);
+    if (help?.problem) console.error(`Help page not started: ${help.problem}`);
     inventory.onRefreshed(() => {
       fleet.inventoryChanged();
     });

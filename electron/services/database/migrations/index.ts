@@ -13,6 +13,7 @@ import { machineProfiles } from './0010-machine-profiles';
 import { inventoryBaselines } from './0011-inventory-baselines';
 import { reports } from './0012-reports';
 import { agentHelp } from './0014-agent-help';
+import { fleetQueuedChecks } from './0016-fleet-queued-checks';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -33,6 +34,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0011-inventory-baselines': inventoryBaselines(),
     '0012-reports': reports(dialect),
     '0014-agent-help': agentHelp(),
+    '0016-fleet-queued-checks': fleetQueuedChecks(),
   };
 }
 

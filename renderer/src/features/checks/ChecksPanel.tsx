@@ -10,20 +10,24 @@ import { ParamFields } from './ParamFields';
 import { initialValues, paramFields, paramProblems, paramsFromValues } from './param-form';
 import { checkName } from './result-text';
 import { checksFor } from './transport-checks';
+import { FleetRunAnswer } from '../fleet-checks/FleetRunAnswer';
 import { useCheckRun } from './useCheckRun';
 
 type Problems = Record<string, Record<string, 'required' | 'invalid'>>;
 
 /**
  * Choose checks from the catalog (those that run over the machine's transport), set their
- * parameters, run them, watch them, attach them.
+ * parameters, run them, watch them, attach them. A fleet machine's checks go over NATS:
+ * asked when it is online, queued until it is back when it is away (`fleet`).
  */
 export function ChecksPanel({
   machineId,
   transport,
+  fleet = false,
 }: {
   machineId: string;
   transport: Machine['transport'];
+  fleet?: boolean;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -34,6 +38,7 @@ export function ChecksPanel({
   const [noneChosen, setNoneChosen] = useState(false);
   const { run, error, starting, start, cancel } = useCheckRun();
   const attach = useApiMutation('tickets.attachCheckRun');
+  const overNats = useApiMutation('machines.fleetRunChecks');
 
   const offered = useMemo(
     () => checksFor(catalog.data?.checks ?? [], transport),
@@ -70,14 +75,22 @@ export function ChecksPanel({
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     attach.reset();
+    if (fleet) {
+      overNats.mutate({ machineId, checks });
+      return;
+    }
     void start(() => api.call('machines.startChecks', { id: machineId, checks }));
   };
 
   if (catalog.error) return <ErrorMessage error={catalog.error} />;
   if (!catalog.data) return null;
-  const running = starting || run?.state === 'running';
+  const running = starting || run?.state === 'running' || overNats.isPending;
+  // A fleet machine's run answered over NATS is attached like a run started here.
+  const ended = fleet ? (overNats.data?.via === 'asked' ? overNats.data.outcome.run : null) : run;
   const attachable =
-    run && (run.state === 'done' || run.state === 'cancelled') && run.checks.some((c) => c.result);
+    ended &&
+    (ended.state === 'done' || ended.state === 'cancelled') &&
+    ended.checks.some((c) => c.result);
 
   return (
     <section className="panel checks-panel" aria-labelledby="checks-title">
@@ -137,6 +150,7 @@ export function ChecksPanel({
         </form>
       )}
       {error && <ErrorMessage error={error} />}
+      {fleet && <FleetRunAnswer mutation={overNats} />}
       {run && <CheckRunView run={run} onCancel={() => void cancel()} />}
       {attachable && (
         <TicketPicker
@@ -146,7 +160,7 @@ export function ChecksPanel({
           error={attach.error}
           attachedTo={attach.data?.ticketId ?? null}
           onAttach={(ticketId) => {
-            attach.mutate({ ticketId, runId: run.runId });
+            attach.mutate({ ticketId, runId: ended.runId });
           }}
         />
       )}
