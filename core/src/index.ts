@@ -47,3 +47,4 @@ export * from './reports-facts';
 export * from './fleet/subjects';
 export * from './fleet/presence';
 export * from './fleet/checks';
+export * from './mail';

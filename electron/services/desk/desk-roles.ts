@@ -90,6 +90,10 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   report_machines_seen: ['INSERT', 'UPDATE', 'DELETE'],
   report_check_failures: ['INSERT'],
   report_evidence_seen: ['INSERT'],
+  // Mail (migration 0015): the console reading the desk's mailbox records each message it
+  // took; whoever writes to a requester queues the message, and the sending console marks it.
+  mail_messages: ['INSERT'],
+  mail_outbox: ['INSERT', 'UPDATE'],
 };
 
 /**

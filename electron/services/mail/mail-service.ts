@@ -1,0 +1,259 @@
+/**
+ * The desk's mail at this console: the mailbox and SMTP settings (kept in the console's data
+ * folder, passwords sealed by the console's SecretBox like its other secrets), the connection
+ * test, and the intake: where this console may read the mailbox (intake-lock.ts) it runs the
+ * reader, and gives it up when it loses the lock or the settings change.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { ImapFlow } from 'imapflow';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import {
+  MailSettingsSchema,
+  SaveMailSettingsInputSchema,
+  validationError,
+  type MailSettings,
+  type MailSettingsView,
+  type TestMailConnectionResult,
+} from '@deskside/core';
+import type { DatabaseTarget } from '../database/open';
+import type { SecretBox } from '../secrets/secret-box';
+import type { WorkflowDeps } from '../tickets/ticket-writer';
+import { intakeLock, type IntakeLock } from './intake-lock';
+import { MailIntake, type IntakeOutcome } from './mail-intake';
+import { imapOptions, MailboxReader, type ImapAccount } from './mailbox-reader';
+
+export const MAIL_SETTINGS_FILE = 'mail-settings.json';
+
+const StoredSchema = z.object({
+  settings: MailSettingsSchema,
+  imapPassword: z.string().nullable(),
+  smtpPassword: z.string().nullable(),
+});
+type Stored = z.infer<typeof StoredSchema>;
+
+export interface MailServiceOptions {
+  dataDir: string;
+  secrets: SecretBox;
+  deps: WorkflowDeps;
+  target: DatabaseTarget;
+  consoleName: string;
+  logger: Logger;
+  /** How often a console without the intake lock tries to take it. */
+  lockRetryMs?: number;
+  backoffMs?: number;
+  rereadEveryMs?: number;
+  attachmentCapBytes?: number;
+  onTaken?: (outcome: IntakeOutcome) => void;
+}
+
+const errorText = (error: unknown) =>
+  error instanceof Error
+    ? [error.message, (error as { responseText?: string }).responseText].filter(Boolean).join(': ')
+    : String(error);
+
+export class MailService {
+  private readonly intake: MailIntake;
+  private reader: MailboxReader | null = null;
+  private lock: IntakeLock | null = null;
+  private lockTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** Serialises start and stop, so a save never races the reader it replaces. */
+  private turn: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: MailServiceOptions) {
+    this.intake = new MailIntake(options.deps, options.consoleName);
+  }
+
+  private get file() {
+    return path.join(this.options.dataDir, MAIL_SETTINGS_FILE);
+  }
+
+  private async stored(): Promise<Stored | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return StoredSchema.parse(JSON.parse(text));
+  }
+
+  async settings(): Promise<MailSettingsView> {
+    const stored = await this.stored();
+    return {
+      settings: stored?.settings ?? null,
+      imapPasswordSet: stored?.imapPassword != null,
+      smtpPasswordSet: stored?.smtpPassword != null,
+    };
+  }
+
+  /** Saves the settings (a password left out keeps the one sealed before) and restarts intake. */
+  async save(input: unknown): Promise<MailSettingsView> {
+    const parsed = SaveMailSettingsInputSchema.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error, 'mail settings');
+    const { imap, smtp, enabled } = parsed.data;
+    const before = await this.stored();
+    const { password: imapPassword, ...imapRest } = imap;
+    const smtpPassword = smtp?.password;
+    const settings: MailSettings = {
+      enabled,
+      imap: imapRest,
+      smtp: smtp === null ? null : (({ password: _, ...rest }) => rest)(smtp),
+    };
+    const seal = (plain: string | undefined, kept: string | null | undefined) =>
+      plain === undefined ? (kept ?? null) : this.options.secrets.seal(plain);
+    const next: Stored = {
+      settings,
+      imapPassword: seal(imapPassword, before?.imapPassword),
+      smtpPassword: smtp === null ? null : seal(smtpPassword, before?.smtpPassword),
+    };
+    await mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
+    const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, this.file);
+    await this.restart();
+    return this.settings();
+  }
+
+  /** Logs in to the IMAP server (and opens the folder) and to the SMTP server; says what failed. */
+  async testConnection(input?: unknown): Promise<TestMailConnectionResult> {
+    const stored = await this.stored();
+    const parsed = input === undefined ? null : SaveMailSettingsInputSchema.safeParse(input);
+    if (parsed && !parsed.success) throw validationError(parsed.error, 'mail settings');
+    const settings = parsed?.data ?? stored?.settings;
+    if (!settings) return { imap: { ok: false, error: 'The mailbox is not set up' }, smtp: null };
+    const open = (sealed: string | null | undefined) =>
+      sealed ? this.options.secrets.open(sealed) : '';
+    const imapPassword = parsed?.data.imap.password ?? open(stored?.imapPassword);
+    const imap = await (async () => {
+      const client = new ImapFlow(imapOptions({ ...settings.imap, password: imapPassword }));
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        await client.mailboxOpen(settings.imap.folder, { readOnly: true });
+        await client.logout();
+        return { ok: true, error: null };
+      } catch (error) {
+        client.close();
+        return { ok: false, error: errorText(error) };
+      }
+    })();
+    const smtp = settings.smtp;
+    if (!smtp) return { imap, smtp: null };
+    const smtpPassword = parsed?.data.smtp?.password ?? open(stored?.smtpPassword);
+    const transport = nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.security === 'tls',
+      requireTLS: smtp.security === 'starttls',
+      ignoreTLS: smtp.security === 'none',
+      ...(smtp.user ? { auth: { user: smtp.user, pass: smtpPassword } } : {}),
+      connectionTimeout: 15_000,
+    });
+    try {
+      await transport.verify();
+      return { imap, smtp: { ok: true, error: null } };
+    } catch (error) {
+      return { imap, smtp: { ok: false, error: errorText(error) } };
+    } finally {
+      transport.close();
+    }
+  }
+
+  /** Starts reading the mailbox where the settings say so and this console may. */
+  start(): Promise<void> {
+    return this.queue(() => this.begin());
+  }
+
+  private restart(): Promise<void> {
+    return this.queue(async () => {
+      await this.end();
+      await this.begin();
+    });
+  }
+
+  private queue(work: () => Promise<void>): Promise<void> {
+    this.turn = this.turn.then(work, work);
+    return this.turn;
+  }
+
+  private async begin(): Promise<void> {
+    if (this.closed) return;
+    const stored = await this.stored();
+    if (!stored?.settings.enabled || !stored.imapPassword) return;
+    const account: ImapAccount = {
+      ...stored.settings.imap,
+      password: this.options.secrets.open(stored.imapPassword),
+    };
+    const { target, consoleName, logger, lockRetryMs = 30_000 } = this.options;
+    const lock = intakeLock(target, `deskside-mail@${consoleName}`.slice(0, 63));
+    this.lock = lock;
+    const attempt = async () => {
+      this.lockTimer = null;
+      if (this.closed || this.lock !== lock) return;
+      let held = false;
+      try {
+        held = await lock.tryTake();
+      } catch (error) {
+        logger.warn({ err: error }, 'mail intake: could not ask for the intake lock');
+      }
+      if (this.closed || this.lock !== lock) return;
+      if (!held) {
+        this.lockTimer = setTimeout(() => void attempt(), lockRetryMs);
+        return;
+      }
+      logger.info('mail intake: this console reads the desk mailbox');
+      this.reader = new MailboxReader({
+        account,
+        intake: this.intake,
+        logger,
+        ...(this.options.backoffMs === undefined ? {} : { backoffMs: this.options.backoffMs }),
+        ...(this.options.rereadEveryMs === undefined
+          ? {}
+          : { rereadEveryMs: this.options.rereadEveryMs }),
+        ...(this.options.attachmentCapBytes === undefined
+          ? {}
+          : { attachmentCapBytes: this.options.attachmentCapBytes }),
+        ...(this.options.onTaken ? { onTaken: this.options.onTaken } : {}),
+      });
+      this.reader.start();
+    };
+    lock.onLost(() => {
+      logger.warn('mail intake: the intake lock was lost; reading stops until it is taken again');
+      const reader = this.reader;
+      this.reader = null;
+      void reader?.stop().then(() => {
+        if (this.lock === lock && !this.closed) {
+          this.lockTimer = setTimeout(() => void attempt(), lockRetryMs);
+        }
+      });
+    });
+    await attempt();
+  }
+
+  private async end(): Promise<void> {
+    if (this.lockTimer) clearTimeout(this.lockTimer);
+    this.lockTimer = null;
+    const reader = this.reader;
+    const lock = this.lock;
+    this.reader = null;
+    this.lock = null;
+    await reader?.stop();
+    await lock?.release();
+  }
+
+  /** Whether this console reads the mailbox now. */
+  get reading(): boolean {
+    return this.reader !== null;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue(() => this.end());
+  }
+}
