@@ -38,6 +38,9 @@ export const apiChanges = {
   'app.info': none,
   'settings.get': none,
   'settings.update': ['settings.changed'],
+  'mail.settings': none,
+  'mail.saveSettings': ['settings.changed'],
+  'mail.testConnection': none,
   'profile.get': none,
   'profile.update': ['profile.changed'],
 

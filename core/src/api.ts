@@ -42,6 +42,11 @@ import { ReportDocumentSchema, ReportPdfSchema } from './report-document';
 import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
+  MailSettingsViewSchema,
+  SaveMailSettingsInputSchema,
+  TestMailConnectionResultSchema,
+} from './mail/settings';
+import {
   AddSshMachineInputSchema,
   ConfirmSshHostKeyInputSchema,
   KnownHostsInputSchema,
@@ -186,6 +191,14 @@ export const apiContract = {
   'settings.update': { input: UpdateConsoleSettingsInputSchema, output: ConsoleSettingsSchema },
   'profile.get': { input: NoInput, output: AnalystProfileSchema },
   'profile.update': { input: UpdateProfileInputSchema, output: AnalystProfileSchema },
+  /** The desk's mailbox and SMTP server as this console keeps them (passwords sealed). */
+  'mail.settings': { input: NoInput, output: MailSettingsViewSchema },
+  'mail.saveSettings': { input: SaveMailSettingsInputSchema, output: MailSettingsViewSchema },
+  /** Logs in to both servers with the given settings, or the saved ones. */
+  'mail.testConnection': {
+    input: z.object({ settings: SaveMailSettingsInputSchema.optional() }).strict(),
+    output: TestMailConnectionResultSchema,
+  },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },

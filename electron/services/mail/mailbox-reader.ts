@@ -114,17 +114,22 @@ export class MailboxReader {
     });
     await client.connect();
     connected();
-    const lock = await client.getMailboxLock(account.folder);
     try {
+      await client.mailboxOpen(account.folder);
       while (!this.stopped && client.usable) {
         news = false;
-        await this.drain(client);
+        // Held while reading only: ImapFlow starts IDLE once no lock is held.
+        const lock = await client.getMailboxLock(account.folder);
+        try {
+          await this.drain(client);
+        } finally {
+          lock.release();
+        }
         if (news) continue;
-        // ImapFlow IDLEs while no command runs; `exists` wakes the wait.
+        // `exists` (from IDLE, or ImapFlow's polling where IDLE is missing) wakes the wait.
         await Promise.race([this.sleep(rereadEveryMs), closed]);
       }
     } finally {
-      lock.release();
       this.client = null;
       if (client.usable) await client.logout().catch(() => undefined);
     }
