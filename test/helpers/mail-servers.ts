@@ -176,7 +176,9 @@ async function waitForPort(port: number, server: ManagedProcess, logFile: string
         socket.destroy();
         resolve(true);
       });
-      socket.once('error', () => resolve(false));
+      socket.once('error', () => {
+        resolve(false);
+      });
     });
     if (open) return;
     const exited = await server.waitForExit(50).catch(() => null);
@@ -221,7 +223,14 @@ export async function startMailServers(users: readonly MailUser[]): Promise<Mail
   });
   let smtp: SMTPServer | null = null;
   const stop = async () => {
-    if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
+    const running = smtp;
+    if (running) {
+      await new Promise<void>((resolve) => {
+        running.close(() => {
+          resolve();
+        });
+      });
+    }
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   };
@@ -232,7 +241,9 @@ export async function startMailServers(users: readonly MailUser[]): Promise<Mail
     smtp = testSmtpServer(users, lmtpPort);
     await new Promise<void>((resolve, reject) => {
       smtp!.once('error', reject);
-      smtp!.listen(smtpPort, '127.0.0.1', () => resolve());
+      smtp!.listen(smtpPort, '127.0.0.1', () => {
+        resolve();
+      });
     });
     const sender = nodemailer.createTransport({
       host: '127.0.0.1',
@@ -290,8 +301,12 @@ function testSmtpServer(users: readonly MailUser[], lmtpPort: number): SMTPServe
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
         lmtp
           .sendMail({ envelope: { from, to }, raw: Buffer.concat(chunks) })
-          .then(() => callback())
-          .catch((error: Error) => callback(error));
+          .then(() => {
+            callback();
+          })
+          .catch((error: unknown) => {
+            callback(error instanceof Error ? error : new Error(String(error)));
+          });
       });
     },
   });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   servers = await startMailServers([DESK, ANN]);
 });
 afterAll(async () => {
-  await servers?.stop();
+  await servers.stop();
 });
 
 const opened: { close(): Promise<void> }[] = [];
@@ -119,7 +119,7 @@ function settingsFor(folder: string, afterIntake: SaveMailSettingsInput['imap'][
   } satisfies SaveMailSettingsInput;
 }
 
-async function mailService(
+function mailService(
   desk: TestConsole,
   kind: StoreKind,
   databaseUrl: string | undefined,
@@ -163,7 +163,7 @@ describe.each(STORE_KINDS)('mail intake on %s', (kind) => {
       email: 'Ann@Desk.test',
     });
     const folder = await freshFolder();
-    const { service, outcomes } = await mailService(desk, kind, databaseUrl, 'console-a');
+    const { service, outcomes } = mailService(desk, kind, databaseUrl, 'console-a');
     await service.save(settingsFor(folder, { kind: 'seen' }));
     await until('the reader', () => service.reading);
 
@@ -240,7 +240,7 @@ describe.each(STORE_KINDS)('mail intake on %s', (kind) => {
     const databaseUrl = kind === 'postgres' ? await newPostgresDatabase() : undefined;
     const desk = await consoleOn(kind, databaseUrl);
     const folder = await freshFolder();
-    const { service, outcomes } = await mailService(desk, kind, databaseUrl, 'console-a');
+    const { service, outcomes } = mailService(desk, kind, databaseUrl, 'console-a');
     await service.save(settingsFor(folder, { kind: 'move', folder: `${folder}Done` }));
     await deliver(folder, {
       from: 'Bob <bob@elsewhere.test>',
@@ -297,7 +297,7 @@ describe.each(STORE_KINDS)('mail intake on %s', (kind) => {
     const databaseUrl = kind === 'postgres' ? await newPostgresDatabase() : undefined;
     const desk = await consoleOn(kind, databaseUrl);
     const folder = await freshFolder();
-    const { service, outcomes } = await mailService(desk, kind, databaseUrl, 'console-a');
+    const { service, outcomes } = mailService(desk, kind, databaseUrl, 'console-a');
     await service.save(settingsFor(folder, { kind: 'seen' }));
     await deliver(folder, {
       from: 'carol@desk.test',
@@ -345,8 +345,8 @@ describe('two consoles on one PostgreSQL desk', () => {
       await consoleOn('postgres', databaseUrl),
     ];
     const folder = await freshFolder();
-    const a = await mailService(deskA, 'postgres', databaseUrl, 'console-a');
-    const b = await mailService(deskB, 'postgres', databaseUrl, 'console-b');
+    const a = mailService(deskA, 'postgres', databaseUrl, 'console-a');
+    const b = mailService(deskB, 'postgres', databaseUrl, 'console-b');
     await a.service.save(settingsFor(folder, { kind: 'seen' }));
     await b.service.save(settingsFor(folder, { kind: 'seen' }));
     await until('a reader', () => a.service.reading || b.service.reading);

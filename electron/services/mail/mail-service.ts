@@ -55,6 +55,12 @@ const errorText = (error: unknown) =>
     ? [error.message, (error as { responseText?: string }).responseText].filter(Boolean).join(': ')
     : String(error);
 
+const withoutPassword = <T extends { password?: string }>(server: T): Omit<T, 'password'> => {
+  const copy: Partial<T> = { ...server };
+  delete copy.password;
+  return copy as Omit<T, 'password'>;
+};
+
 export class MailService {
   private readonly intake: MailIntake;
   private reader: MailboxReader | null = null;
@@ -103,7 +109,7 @@ export class MailService {
     const settings: MailSettings = {
       enabled,
       imap: imapRest,
-      smtp: smtp === null ? null : (({ password: _, ...rest }) => rest)(smtp),
+      smtp: smtp === null ? null : withoutPassword(smtp),
     };
     const seal = (plain: string | undefined, kept: string | null | undefined) =>
       plain === undefined ? (kept ?? null) : this.options.secrets.seal(plain);
@@ -182,6 +188,11 @@ export class MailService {
     return this.turn;
   }
 
+  /** Read through a method: `close()` sets it while the lock is being asked for. */
+  private isClosed(): boolean {
+    return this.closed;
+  }
+
   private async begin(): Promise<void> {
     if (this.closed) return;
     const stored = await this.stored();
@@ -202,7 +213,7 @@ export class MailService {
       } catch (error) {
         logger.warn({ err: error }, 'mail intake: could not ask for the intake lock');
       }
-      if (this.closed || this.lock !== lock) return;
+      if (this.isClosed() || this.lock !== lock) return;
       if (!held) {
         this.lockTimer = setTimeout(() => void attempt(), lockRetryMs);
         return;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   servers = await startMailServers([DESK]);
 });
 afterAll(async () => {
-  await servers?.stop();
+  await servers.stop();
 });
 afterEach(async () => {
   await desk?.dispose();

@@ -60,6 +60,16 @@ export class MailboxReader {
 
   constructor(private readonly options: MailboxReaderOptions) {}
 
+  /** Read through a method: `stop()` sets it while the loops await. */
+  private halted(): boolean {
+    return this.stopped;
+  }
+
+  /** Read through a method: the `exists` listener sets it while the folder is read. */
+  private hasNews(news: { arrived: boolean }): boolean {
+    return news.arrived;
+  }
+
   start(): void {
     this.running ??= this.loop();
   }
@@ -74,16 +84,16 @@ export class MailboxReader {
   private async loop(): Promise<void> {
     const { backoffMs = 1_000, maxBackoffMs = 60_000, logger } = this.options;
     let wait = backoffMs;
-    while (!this.stopped) {
+    while (!this.halted()) {
       try {
         await this.session(() => {
           wait = backoffMs;
         });
       } catch (error) {
-        if (this.stopped) break;
+        if (this.halted()) break;
         logger.warn({ err: error, retryInMs: wait }, 'mailbox: connection failed');
       }
-      if (this.stopped) break;
+      if (this.halted()) break;
       await this.sleep(wait);
       wait = Math.min(wait * 2, maxBackoffMs);
     }
@@ -105,19 +115,24 @@ export class MailboxReader {
     const { account, rereadEveryMs = 60_000 } = this.options;
     const client = new ImapFlow(imapOptions(account));
     this.client = client;
-    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    const closed = new Promise<void>((resolve) => {
+      client.once('close', () => {
+        resolve();
+      });
+    });
     client.on('error', () => undefined);
-    let news = false;
+    /** Set when the server tells of new mail while the folder is being read. */
+    const news = { arrived: false as boolean };
     client.on('exists', () => {
-      news = true;
+      news.arrived = true;
       this.wake?.();
     });
     await client.connect();
     connected();
     try {
       await client.mailboxOpen(account.folder);
-      while (!this.stopped && client.usable) {
-        news = false;
+      while (!this.halted() && client.usable) {
+        news.arrived = false;
         // Held while reading only: ImapFlow starts IDLE once no lock is held.
         const lock = await client.getMailboxLock(account.folder);
         try {
@@ -125,7 +140,7 @@ export class MailboxReader {
         } finally {
           lock.release();
         }
-        if (news) continue;
+        if (this.hasNews(news)) continue;
         // `exists` (from IDLE, or ImapFlow's polling where IDLE is missing) wakes the wait.
         await Promise.race([this.sleep(rereadEveryMs), closed]);
       }
@@ -133,7 +148,7 @@ export class MailboxReader {
       this.client = null;
       if (client.usable) await client.logout().catch(() => undefined);
     }
-    if (!this.stopped) throw new Error('the server closed the connection');
+    if (!this.halted()) throw new Error('the server closed the connection');
   }
 
   /** Takes every message waiting in the folder, oldest first. */
@@ -142,7 +157,7 @@ export class MailboxReader {
     const query = account.afterIntake.kind === 'seen' ? { seen: false } : { all: true };
     const uids = (await client.search(query, { uid: true })) || [];
     for (const uid of uids.sort((a, b) => a - b)) {
-      if (this.stopped) return;
+      if (this.halted()) return;
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
       if (!message || !message.source) continue;
       let outcome: IntakeOutcome;

@@ -47,7 +47,7 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 function headerText(value: HeaderValue | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) return value.map((item) => headerText(item) ?? '').join(', ');
   if (value instanceof Date) return value.toISOString();
   if ('value' in value && typeof value.value === 'string' && 'params' in value) {
     const params = Object.entries(value.params)
@@ -56,7 +56,7 @@ function headerText(value: HeaderValue | undefined): string | undefined {
     return `${value.value}${params}`;
   }
   if ('text' in value && typeof value.text === 'string') return value.text;
-  return String(value as unknown);
+  return JSON.stringify(value);
 }
 
 function firstAddress(from: AddressObject | AddressObject[] | undefined) {

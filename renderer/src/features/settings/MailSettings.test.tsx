@@ -33,7 +33,7 @@ describe('mail settings (a fake console answers)', () => {
       'mail.saveSettings': () => saved,
     });
     const imap = within(await screen.findByRole('group', { name: 'Incoming mail (IMAP)' }));
-    expect((imap.getByLabelText('Password') as HTMLInputElement).placeholder).toBe(
+    expect(imap.getByLabelText<HTMLInputElement>('Password').placeholder).toBe(
       'Saved; leave empty to keep it',
     );
     fireEvent.change(screen.getByLabelText('After a message is taken'), {
