@@ -41,6 +41,8 @@ export const apiChanges = {
   'mail.settings': none,
   'mail.saveSettings': ['settings.changed'],
   'mail.testConnection': none,
+  'mail.send': ticketChanged,
+  'mail.outbox': none,
   'profile.get': none,
   'profile.update': ['profile.changed'],
 

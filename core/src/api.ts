@@ -43,7 +43,9 @@ import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
   MailSettingsViewSchema,
+  OutgoingMailSchema,
   SaveMailSettingsInputSchema,
+  SendMailInputSchema,
   TestMailConnectionResultSchema,
 } from './mail/settings';
 import {
@@ -198,6 +200,13 @@ export const apiContract = {
   'mail.testConnection': {
     input: z.object({ settings: SaveMailSettingsInputSchema.optional() }).strict(),
     output: TestMailConnectionResultSchema,
+  },
+  /** Writes to the ticket's requester: queued, on the timeline, sent through the desk's SMTP. */
+  'mail.send': { input: SendMailInputSchema, output: OutgoingMailSchema },
+  /** A ticket's outgoing messages with their delivery state. */
+  'mail.outbox': {
+    input: z.object({ ticketId: z.number().int().positive() }).strict(),
+    output: z.array(OutgoingMailSchema),
   },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },

@@ -16,6 +16,8 @@ const bridge = {
   'mail.settings': call('mail.settings'),
   'mail.saveSettings': call('mail.saveSettings'),
   'mail.testConnection': call('mail.testConnection'),
+  'mail.send': call('mail.send'),
+  'mail.outbox': call('mail.outbox'),
   'profile.get': call('profile.get'),
   'profile.update': call('profile.update'),
   'machines.list': call('machines.list'),

@@ -82,3 +82,29 @@ export const TestMailConnectionResultSchema = z.object({
   smtp: MailConnectionResultSchema.nullable(),
 });
 export type TestMailConnectionResult = z.infer<typeof TestMailConnectionResultSchema>;
+
+/** What the analyst writes to the ticket's requester. */
+export const SendMailInputSchema = z
+  .object({
+    ticketId: z.number().int().positive(),
+    body: z.string().trim().min(1, 'Write the message').max(20_000),
+  })
+  .strict();
+
+export const OutboxStateSchema = z.enum(['queued', 'sending', 'sent', 'failed']);
+
+/** A message the desk sends about a ticket, with its delivery state. */
+export const OutgoingMailSchema = z.object({
+  id: z.number().int().positive(),
+  ticketId: z.number().int().positive(),
+  messageId: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  /** sending: handed to the server when the console stopped; it is not sent again. */
+  state: OutboxStateSchema,
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+});
+export type OutgoingMail = z.infer<typeof OutgoingMailSchema>;

@@ -90,6 +90,8 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'mail.settings': () => mail.settings(),
     'mail.saveSettings': (input) => mail.save(input),
     'mail.testConnection': ({ settings: proposed }) => mail.testConnection(proposed),
+    'mail.send': (input) => mail.send(input, actor),
+    'mail.outbox': ({ ticketId }) => mail.outbox(ticketId),
     'desk.signInState': () => Promise.resolve(signIn.state()),
     'desk.signIn': (credentials) => signIn.signIn(credentials),
     'desk.signOut': () => signIn.signOut(),

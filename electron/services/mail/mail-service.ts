@@ -7,16 +7,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
+  DesksideError,
   MailSettingsSchema,
   SaveMailSettingsInputSchema,
   validationError,
   type MailSettings,
   type MailSettingsView,
+  type OutgoingMail,
   type TestMailConnectionResult,
 } from '@deskside/core';
 import type { DatabaseTarget } from '../database/open';
@@ -25,6 +26,7 @@ import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { intakeLock, type IntakeLock } from './intake-lock';
 import { MailIntake, type IntakeOutcome } from './mail-intake';
 import { imapOptions, MailboxReader, type ImapAccount } from './mailbox-reader';
+import { outboxOf, queueReply, sendDue, smtpTransport, type SmtpAccount } from './mail-outbox';
 
 export const MAIL_SETTINGS_FILE = 'mail-settings.json';
 
@@ -42,6 +44,8 @@ export interface MailServiceOptions {
   target: DatabaseTarget;
   consoleName: string;
   logger: Logger;
+  /** How often the console reading the mailbox sends what is due; default 30 s. */
+  sendEveryMs?: number;
   /** How often a console without the intake lock tries to take it. */
   lockRetryMs?: number;
   backoffMs?: number;
@@ -66,6 +70,8 @@ export class MailService {
   private reader: MailboxReader | null = null;
   private lock: IntakeLock | null = null;
   private lockTimer: NodeJS.Timeout | null = null;
+  /** Sends what is due, while this console reads the mailbox and has an SMTP server. */
+  private sender: { timer: NodeJS.Timeout; run: () => void } | null = null;
   private closed = false;
   /** Serialises start and stop, so a save never races the reader it replaces. */
   private turn: Promise<void> = Promise.resolve();
@@ -152,15 +158,7 @@ export class MailService {
     const smtp = settings.smtp;
     if (!smtp) return { imap, smtp: null };
     const smtpPassword = parsed?.data.smtp?.password ?? open(stored?.smtpPassword);
-    const transport = nodemailer.createTransport({
-      host: smtp.host,
-      port: smtp.port,
-      secure: smtp.security === 'tls',
-      requireTLS: smtp.security === 'starttls',
-      ignoreTLS: smtp.security === 'none',
-      ...(smtp.user ? { auth: { user: smtp.user, pass: smtpPassword } } : {}),
-      connectionTimeout: 15_000,
-    });
+    const transport = smtpTransport({ ...smtp, password: smtpPassword });
     try {
       await transport.verify();
       return { imap, smtp: { ok: true, error: null } };
@@ -233,6 +231,7 @@ export class MailService {
         ...(this.options.onTaken ? { onTaken: this.options.onTaken } : {}),
       });
       this.reader.start();
+      this.startSender(stored);
     };
     lock.onLost(() => {
       logger.warn('mail intake: the intake lock was lost; reading stops until it is taken again');
@@ -247,7 +246,50 @@ export class MailService {
     await attempt();
   }
 
+  private startSender(stored: Stored): void {
+    const { smtp } = stored.settings;
+    if (!smtp || this.sender) return;
+    const account: SmtpAccount = {
+      ...smtp,
+      password: stored.smtpPassword ? this.options.secrets.open(stored.smtpPassword) : '',
+    };
+    const { deps, logger, sendEveryMs = 30_000 } = this.options;
+    let busy: Promise<unknown> | null = null;
+    const run = () => {
+      busy ??= sendDue(deps, account, logger)
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'mail: sending failed');
+        })
+        .finally(() => {
+          busy = null;
+        });
+    };
+    this.sender = { timer: setInterval(run, sendEveryMs), run };
+    run();
+  }
+
+  /** Queues a message to a ticket's requester; sent by the console reading the mailbox. */
+  async send(input: { ticketId: number; body: string }, actor: string): Promise<OutgoingMail> {
+    const stored = await this.stored();
+    const from = stored?.settings.smtp?.from;
+    if (!from) {
+      throw new DesksideError(
+        'conflict',
+        'This desk sends no mail yet: set up its SMTP server in Settings, E-mail',
+      );
+    }
+    const queued = await queueReply(this.options.deps, input, actor, from.split('@')[1]!);
+    this.sender?.run();
+    return queued;
+  }
+
+  outbox(ticketId: number): Promise<OutgoingMail[]> {
+    return outboxOf(this.options.deps, ticketId);
+  }
+
   private async end(): Promise<void> {
+    if (this.sender) clearInterval(this.sender.timer);
+    this.sender = null;
     if (this.lockTimer) clearTimeout(this.lockTimer);
     this.lockTimer = null;
     const reader = this.reader;

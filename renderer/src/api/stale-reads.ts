@@ -7,7 +7,7 @@ const TICKET_LISTS = [
   'machines.tickets',
   'people.tickets',
 ] as const;
-const TICKET_READS = [...TICKET_LISTS, 'tickets.get', 'intake.get'] as const;
+const TICKET_READS = [...TICKET_LISTS, 'tickets.get', 'intake.get', 'mail.outbox'] as const;
 const PEOPLE_READS = ['people.list', 'people.get'] as const;
 
 /**
