@@ -11,6 +11,7 @@ import { OutsideHelp } from '../features/ticket-page/OutsideHelp';
 import { TicketHeader } from '../features/ticket-page/TicketHeader';
 import { Timeline } from '../features/ticket-page/Timeline';
 import { EvidenceList } from '../features/ticket-page/EvidenceList';
+import { MailToRequester } from '../features/ticket-page/MailToRequester';
 
 export function TicketPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function TicketPage() {
           <TicketHeader detail={detail.data} config={workflow} now={now} />
           <ActionsPanel context={context} />
           <OutsideHelp context={context} />
+          <MailToRequester ticketId={detail.data.ticket.id} />
           <h2>{t('ticket.timeline.title')}</h2>
           <Timeline
             entries={detail.data.timeline}
