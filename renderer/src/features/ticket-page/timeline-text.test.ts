@@ -69,6 +69,12 @@ describe('describeEntry', () => {
     expect(
       describeIn('fr', entry('evidence', { machineName, evidenceKind: 'inventory-diff' })),
     ).toBe('Changements sur Reception PC joints');
+    expect(
+      describeIn(
+        'en',
+        entry('evidence', { machineName: 'spooler.log', evidenceKind: 'mail-attachment' }),
+      ),
+    ).toBe('E-mail attachment spooler.log kept');
   });
 
   it('falls back to the kind’s name when the data is not as expected', () => {
