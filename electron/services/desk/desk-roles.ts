@@ -123,6 +123,7 @@ const AUTHOR_COLUMNS: readonly {
   { table: 'kb_links', column: 'feedback_by', onUpdate: 'signChanged' },
   { table: 'machine_baselines', column: 'set_by', onUpdate: 'sign' },
   { table: 'model_baselines', column: 'set_by', onUpdate: 'sign' },
+  { table: 'mail_outbox', column: 'created_by', onUpdate: 'keep' },
 ];
 
 /** The triggers that sign each author column (AUTHOR_COLUMNS); run with the grants. */
