@@ -17,6 +17,8 @@
 //    sees them, from the distribution's poppler-utils package.
 // 9. a NATS server for the fleet tests: `DESKSIDE_NATS_SERVER`, the system's nats-server,
 //    else the distribution's nats-server package where this user may install it.
+// 10. Dovecot (IMAP and LMTP) for the mail tests: `DESKSIDE_DOVECOT`, the system's dovecot
+//    with its IMAP and LMTP servers, else the distribution's dovecot-imapd and dovecot-lmtpd.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -194,10 +196,11 @@ step('Chromium for the end-to-end tests');
 
 /**
  * A server program a test suite starts on its own (sshd, nats-server): the one `variable`
- * names, else the one `find` sees, else the distribution's `pkg` where this user may install
+ * names, else the one `find` sees, else the distribution's `pkg` (one package or several) where this user may install
  * it; set-up stops naming the one command when none is found.
  */
 async function serverForTests({ title, helperFile, find, variable, pkg, what, manual }) {
+  const packages = [pkg].flat();
   step(title);
   const found = (await helper(helperFile))[find];
   if (process.env[variable] && !found()) {
@@ -208,15 +211,15 @@ async function serverForTests({ title, helperFile, find, variable, pkg, what, ma
   }
   const manager = packageManager();
   if (!found() && manager) {
-    console.log(`No ${what} here: installing the distribution's ${pkg}`);
-    installPackages([pkg]);
+    console.log(`No ${what} here: installing the distribution's ${packages.join(' and ')}`);
+    installPackages(packages);
   }
   const program = found();
   if (!program) {
     fail(
       `no ${what} for the tests`,
       manager
-        ? `\`${installCommand(manager, [pkg])}\`, then \`npm run setup\` again`
+        ? `\`${installCommand(manager, packages)}\`, then \`npm run setup\` again`
         : manual.install,
     );
   }
@@ -301,6 +304,22 @@ await serverForTests({
     what: 'a nats-server executable (2.9 or newer)',
     install:
       'install nats-server 2.9 or newer (https://github.com/nats-io/nats-server/releases), or set DESKSIDE_NATS_SERVER to it',
+  },
+});
+
+// 10. Dovecot for the mail tests (each test file starts its own on 127.0.0.1, with an SMTP
+// server from the smtp-server package delivering into it over LMTP).
+await serverForTests({
+  title: 'Dovecot (IMAP and LMTP) for the mail tests',
+  helperFile: 'test/helpers/mail-servers.ts',
+  find: 'findDovecot',
+  variable: 'DESKSIDE_DOVECOT',
+  pkg: ['dovecot-imapd', 'dovecot-lmtpd'],
+  what: 'Dovecot with IMAP and LMTP',
+  manual: {
+    what: 'a dovecot executable (2.3 or newer) whose installation has IMAP and LMTP',
+    install:
+      'install Dovecot 2.3 or newer with its IMAP and LMTP servers (Homebrew: dovecot), or set DESKSIDE_DOVECOT to it',
   },
 });
 

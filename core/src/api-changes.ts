@@ -39,6 +39,11 @@ export const apiChanges = {
   'app.info': none,
   'settings.get': none,
   'settings.update': ['settings.changed'],
+  'mail.settings': none,
+  'mail.saveSettings': ['settings.changed'],
+  'mail.testConnection': none,
+  'mail.send': ticketChanged,
+  'mail.outbox': none,
   'profile.get': none,
   'profile.update': ['profile.changed'],
 

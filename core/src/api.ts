@@ -51,6 +51,13 @@ import { ReportDocumentSchema, ReportPdfSchema } from './report-document';
 import { SecretProtectionSchema } from './secrets';
 import { ConsoleSettingsSchema, UpdateConsoleSettingsInputSchema } from './settings';
 import {
+  MailSettingsViewSchema,
+  OutgoingMailSchema,
+  SaveMailSettingsInputSchema,
+  SendMailInputSchema,
+  TestMailConnectionResultSchema,
+} from './mail/settings';
+import {
   AddSshMachineInputSchema,
   ConfirmSshHostKeyInputSchema,
   KnownHostsInputSchema,
@@ -196,6 +203,21 @@ export const apiContract = {
   'settings.update': { input: UpdateConsoleSettingsInputSchema, output: ConsoleSettingsSchema },
   'profile.get': { input: NoInput, output: AnalystProfileSchema },
   'profile.update': { input: UpdateProfileInputSchema, output: AnalystProfileSchema },
+  /** The desk's mailbox and SMTP server as this console keeps them (passwords sealed). */
+  'mail.settings': { input: NoInput, output: MailSettingsViewSchema },
+  'mail.saveSettings': { input: SaveMailSettingsInputSchema, output: MailSettingsViewSchema },
+  /** Logs in to both servers with the given settings, or the saved ones. */
+  'mail.testConnection': {
+    input: z.object({ settings: SaveMailSettingsInputSchema.optional() }).strict(),
+    output: TestMailConnectionResultSchema,
+  },
+  /** Writes to the ticket's requester: queued, on the timeline, sent through the desk's SMTP. */
+  'mail.send': { input: SendMailInputSchema, output: OutgoingMailSchema },
+  /** A ticket's outgoing messages with their delivery state. */
+  'mail.outbox': {
+    input: z.object({ ticketId: z.number().int().positive() }).strict(),
+    output: z.array(OutgoingMailSchema),
+  },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },

@@ -48,3 +48,4 @@ export * from './fleet/subjects';
 export * from './fleet/presence';
 export * from './fleet/checks';
 export * from './fleet/help';
+export * from './mail';

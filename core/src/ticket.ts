@@ -187,11 +187,41 @@ export const InventoryDiffEvidenceSchema = EvidenceBaseSchema.extend({
 });
 export type InventoryDiffEvidence = z.infer<typeof InventoryDiffEvidenceSchema>;
 
+/** A file that came with an e-mail: its name, type, size and the SHA-256 of its bytes. */
+export const MailAttachmentContentSchema = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The message it came with, and its sender. */
+  messageId: z.string().nullable(),
+  from: z.string(),
+  /** The bytes in base64; null when the file was over the size cap (its hash is kept). */
+  data: z.string().nullable(),
+});
+export type MailAttachmentContent = z.infer<typeof MailAttachmentContentSchema>;
+
+/** An e-mail's attachment as evidence: no machine; `takenAt` is when the desk received it. */
+export const MailAttachmentEvidenceSchema = EvidenceBaseSchema.pick({
+  id: true,
+  ticketId: true,
+  takenBy: true,
+  takenAt: true,
+  sha256: true,
+}).extend({
+  kind: z.literal('mail-attachment'),
+  content: MailAttachmentContentSchema,
+});
+export type MailAttachmentEvidence = z.infer<typeof MailAttachmentEvidenceSchema>;
+
 export const EvidenceSchema = z.discriminatedUnion('kind', [
   InventoryEvidenceSchema,
   CheckResultsEvidenceSchema,
   InventoryDiffEvidenceSchema,
+  MailAttachmentEvidenceSchema,
 ]);
+/** Evidence a machine reported (inventory, checks, a diff). */
+export type MachineEvidence = Exclude<z.infer<typeof EvidenceSchema>, MailAttachmentEvidence>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type EvidenceKind = Evidence['kind'];
 

@@ -47,6 +47,7 @@ import { createKeyFileSecretBox, type SecretBox } from './secrets/secret-box';
 import type { SettingsStoreFactory } from './settings/settings-store';
 import { AssignmentService } from './tickets/assignment-service';
 import { LifecycleService } from './tickets/lifecycle-service';
+import { MailService } from './mail/mail-service';
 import { SettingsService } from './settings/settings-service';
 import { FleetService } from './fleet/fleet-service';
 import { SshMachines } from './machines/ssh-machines';
@@ -85,6 +86,8 @@ export interface ConsoleOptions {
    * opens); null turns it off (tests call `runDue` by hand). Default: hourly.
    */
   reportRunsEveryMs?: number | null;
+  /** Whether this console reads the desk's mailbox where it is set up; default true. */
+  readMailbox?: boolean;
   /** The PC this console runs on; by default read from the OS (machines/this-computer.ts). */
   thisComputer?: ThisComputer;
   /** The call-intake scripts this console offers; the starter scripts by default. */
@@ -254,6 +257,20 @@ async function servicesOn(
     logger,
   );
   const settings = new SettingsService(options.dataDir, options.settingsStore);
+  // The desk's mailbox: read here when this console has it set up and may (mail/intake-lock.ts).
+  const mail = new MailService({
+    dataDir: options.dataDir,
+    secrets,
+    deps,
+    target: databaseTarget(path.join(options.dataDir, DATABASE_FILE), options.databaseUrl),
+    consoleName,
+    logger,
+  });
+  if (options.readMailbox !== false) {
+    mail.start().catch((error: unknown) => {
+      logger.error({ err: error }, 'mail intake could not start');
+    });
+  }
   // Fleet presence is for this console's windows: straight to its listeners.
   const fleet = new FleetService({
     db,
@@ -283,6 +300,7 @@ async function servicesOn(
   const signIn = options.signIn ?? SIGNED_IN_BY_ADDRESS;
   const handlers = createApiHandlers({
     info,
+    mail,
     machines,
     inventoryHistory,
     inventoryChanges,
@@ -352,6 +370,7 @@ async function servicesOn(
       checkRuns.close();
       sshPool.closeAll();
       await fleet.close();
+      await mail.close();
       await jobs.close();
       await store.close();
     },

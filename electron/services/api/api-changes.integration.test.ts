@@ -176,6 +176,22 @@ async function writeArticles(ticketId: number) {
 /** Held to their announcements where a fleet runs (fleet/fleet-help.integration.test.ts). */
 const NEEDS_A_FLEET: string[] = ['tickets.messageAgent'];
 
+/** An e-mail to a requester, queued (the mailbox is set up but not read, so nothing is sent). */
+async function writeToRequester() {
+  await call('mail.saveSettings', {
+    enabled: false,
+    imap: { host: 'imap.corp.test', user: 'desk@corp.test', password: 'secret' },
+    smtp: { host: 'smtp.corp.test', from: 'desk@corp.test' },
+  });
+  const ann = await call('people.create', { name: 'Ann Smit', email: 'ann@corp.test' });
+  const ticket = await call('tickets.create', {
+    requesterId: ann.id,
+    channel: 'email',
+    summary: 'Printer jams',
+  });
+  await call('mail.send', { ticketId: ticket.id, body: 'Which tray do you use?' });
+}
+
 describe('what each method changes', () => {
   it('is what its write announces to other consoles, and nothing else', async () => {
     const person = await call('people.create', { name: 'Jan de Vries' });
@@ -190,6 +206,7 @@ describe('what each method changes', () => {
     await call('profile.update', { displayName: 'Ana' });
     const { closure } = await desk.call('workflow.config', {});
     await call('workflow.configure', { closure });
+    await writeToRequester();
 
     for (const [method, events] of heard) {
       expect(events.sort(), method).toEqual(announcedChanges(method).sort());

@@ -28,6 +28,7 @@ import type { VendorService } from '../outside-help/vendor-service';
 import type { VisitService } from '../outside-help/visit-service';
 import type { PeopleService } from '../people/people-service';
 import type { QueueService } from '../queue/queue-service';
+import type { MailService } from '../mail/mail-service';
 import type { ReportsService } from '../reports/reports-service';
 import type { AssignmentService } from '../tickets/assignment-service';
 import type { LifecycleService } from '../tickets/lifecycle-service';
@@ -74,6 +75,7 @@ export interface HandlerDeps {
   signIn: SignInControl;
   audit: AuditLog;
   reports: ReportsService;
+  mail: MailService;
 }
 
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
@@ -81,10 +83,15 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { vendors, visits, orders, workflow, data, settings, checkRuns, intake } = deps;
   const { profile, pairing, enrolments, jobs, inventoryHistory, inventoryChanges } = deps;
   const { inventoryBaselines: baselines } = deps;
-  const { kb, kbSearch, kbLinks, desk, signIn, audit, reports, fleet } = deps;
+  const { kb, kbSearch, kbLinks, desk, signIn, audit, reports, fleet, mail } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
+    'mail.settings': () => mail.settings(),
+    'mail.saveSettings': (input) => mail.save(input),
+    'mail.testConnection': ({ settings: proposed }) => mail.testConnection(proposed),
+    'mail.send': (input) => mail.send(input, actor),
+    'mail.outbox': ({ ticketId }) => mail.outbox(ticketId),
     'desk.signInState': () => Promise.resolve(signIn.state()),
     'desk.signIn': (credentials) => signIn.signIn(credentials),
     'desk.signOut': () => signIn.signOut(),

@@ -4,6 +4,9 @@ import { ExportDocumentSchema, type ExportDocument } from '@deskside/core';
 import { callError, type TestConsole } from '#test/helpers/console';
 import { STORE_KINDS, consolesOnStores, type StoreKind } from '#test/helpers/stores';
 import { exportData, importData } from '#test/helpers/transfers';
+import { MailIntake } from '../mail/mail-intake';
+import { parseMail } from '../mail/parse-mail';
+import { WorkflowConfigService } from '../workflow/config-service';
 
 const consoles = consolesOnStores();
 afterEach(() => consoles.disposeAll());
@@ -46,6 +49,22 @@ async function fill(desk: TestConsole): Promise<void> {
     item: 'Monitor',
     reason: 'Backlight',
   });
+  // A reply by e-mail with an attachment: evidence that names no machine.
+  const mail = await parseMail(
+    Buffer.from(
+      `From: alexis@example.org\r\nSubject: Re: [#${ticket.id}] photo\r\nMessage-ID: <p@x>\r\n` +
+        'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n' +
+        'Content-Type: text/plain\r\n\r\nSee the photo.\r\n--b\r\n' +
+        'Content-Type: image/png\r\nContent-Disposition: attachment; filename=screen.png\r\n' +
+        'Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n',
+    ),
+  );
+  const deps = {
+    store: desk.store,
+    config: new WorkflowConfigService(desk.store),
+    now: () => new Date(),
+  };
+  await new MailIntake(deps, 'console').take(mail);
   const second = await desk.call('tickets.create', {
     requester: 'Jan',
     channel: 'email',
@@ -77,6 +96,7 @@ describe.each([
       timeline: expect.any(Number),
     });
     const again = ExportDocumentSchema.parse(JSON.parse(await exportData(target, 'json')));
+    expect(again.evidence.map((e) => e.kind).sort()).toEqual(['inventory', 'mail-attachment']);
     expect(withoutTime(again)).toEqual(withoutTime(ExportDocumentSchema.parse(JSON.parse(json))));
     expect(
       (await target.call('tickets.queue', { search: 'κάλεσα' })).tickets.map((t) => t.summary),

@@ -158,7 +158,12 @@ export function toRow(name: SectionName, record: unknown): object {
     }
     case 'evidence': {
       const e = record as SectionRecord<'evidence'>;
-      return { ...e, content: canonicalJson(e.content) };
+      // An e-mail's attachment names no machine: its columns hold the sender and the way it came.
+      const machine =
+        e.kind === 'mail-attachment'
+          ? { machineId: '', machineName: e.content.from, transport: 'email' }
+          : {};
+      return { ...e, ...machine, content: canonicalJson(e.content) };
     }
     case 'visits': {
       const v = record as SectionRecord<'visits'>;

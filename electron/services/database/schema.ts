@@ -419,6 +419,38 @@ export const TABLES = {
     /** The evidence its results became on the ticket. */
     evidenceId: textOrNull,
   },
+  /** Each message taken from the desk's mailbox, once (`messageKey` is unique). */
+  mailMessages: {
+    id: identity,
+    messageKey: text,
+    messageId: textOrNull,
+    /** Null when the message started nothing (an auto-reply, a bounce). */
+    ticketId: integerOrNull,
+    /** created, added, reopened, or ignored:<why>. */
+    outcome: text,
+    fromAddress: text,
+    subject: text,
+    sentAt: textOrNull,
+    takenAt: text,
+    takenBy: text,
+  },
+  /** What the desk sends about a ticket: queued, sent, or failed after its retries. */
+  mailOutbox: {
+    id: identity,
+    ticketId: integer,
+    messageId: text,
+    toAddress: text,
+    subject: text,
+    body: text,
+    inReplyTo: textOrNull,
+    state: text,
+    attempts: integerWithDefault,
+    nextAttemptAt: textOrNull,
+    lastError: textOrNull,
+    createdBy: text,
+    createdAt: text,
+    sentAt: textOrNull,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =
@@ -435,6 +467,8 @@ export type DatabaseSchema = { -readonly [T in keyof typeof TABLES]: TableOf<(ty
 export type TicketsTable = DatabaseSchema['tickets'];
 export type MachinesTable = DatabaseSchema['machines'];
 export type EnrolmentsTable = DatabaseSchema['enrolments'];
+export type MailMessagesTable = DatabaseSchema['mailMessages'];
+export type MailOutboxTable = DatabaseSchema['mailOutbox'];
 export type EvidenceTable = DatabaseSchema['evidence'];
 export type FleetQueuedChecksTable = DatabaseSchema['fleetQueuedChecks'];
 export type PeopleTable = DatabaseSchema['people'];

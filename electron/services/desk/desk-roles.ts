@@ -96,6 +96,10 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   // Checks queued over NATS (migration 0016): inserted by whoever queues them; settled (the
   // columns in QUEUED_CHECK_SETTLING) by whichever console reads the result; never deleted.
   fleet_queued_checks: ['INSERT'],
+  // Mail (migration 0015): the console reading the desk's mailbox records each message it
+  // took; whoever writes to a requester queues the message, and the sending console marks it.
+  mail_messages: ['INSERT'],
+  mail_outbox: ['INSERT', 'UPDATE'],
 };
 
 /** What settling a queued check writes; the rest of its row is never changed. */
@@ -129,6 +133,7 @@ const AUTHOR_COLUMNS: readonly {
   { table: 'machine_baselines', column: 'set_by', onUpdate: 'sign' },
   { table: 'model_baselines', column: 'set_by', onUpdate: 'sign' },
   { table: 'fleet_queued_checks', column: 'queued_by', onUpdate: 'keep' },
+  { table: 'mail_outbox', column: 'created_by', onUpdate: 'keep' },
 ];
 
 /**

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   canonicalJson,
   DesksideError,
+  MailAttachmentContentSchema,
+  type MailAttachmentContent,
   type CheckRun,
   type CheckRunContent,
   type EvidenceKind,
@@ -60,20 +62,23 @@ export async function insertEvidence(
     sha256: sha256Hex(content),
     content,
   };
-  await trx.insertInto('evidence').values(row).execute();
-  await noteOnTicket(deps, trx, ticketId, { now });
-  await appendEntries(trx, deps.store.dialect, ticketId, actor, now, [
-    {
-      kind: 'evidence',
-      data: {
-        evidenceId: row.id,
-        evidenceKind: row.kind,
-        machineName: row.machineName,
-        sha256: row.sha256,
-      },
-    },
-  ]);
+  await storeEvidence(deps, trx, row, now, { machineName: row.machineName, sha256: row.sha256 });
   return row;
+}
+
+/** Writes an evidence row and its timeline entry (naming it, with `facts`), touching the ticket. */
+async function storeEvidence(
+  deps: WorkflowDeps,
+  trx: Db,
+  row: EvidenceTable,
+  now: string,
+  facts: Record<string, unknown>,
+): Promise<void> {
+  await trx.insertInto('evidence').values(row).execute();
+  await noteOnTicket(deps, trx, row.ticketId, { now });
+  await appendEntries(trx, deps.store.dialect, row.ticketId, row.takenBy, now, [
+    { kind: 'evidence', data: { evidenceId: row.id, evidenceKind: row.kind, ...facts } },
+  ]);
 }
 
 /**
@@ -120,4 +125,40 @@ export function inventoryDiffEvidence(
     takenAt: comparison.to.takenAt,
     content: comparison,
   };
+}
+
+/**
+ * A file that came with an e-mail as evidence on a ticket, in the caller's transaction: its
+ * name, type, size, the SHA-256 of its bytes and (within the size cap) the bytes, stored
+ * like every evidence (canonical JSON, its own SHA-256, never changed), with its timeline entry.
+ */
+export async function insertMailAttachment(
+  deps: WorkflowDeps,
+  trx: Db,
+  ticketId: number,
+  content: MailAttachmentContent,
+  actor: string,
+  receivedAt: string,
+  now: string,
+): Promise<EvidenceTable> {
+  const json = canonicalJson(MailAttachmentContentSchema.parse(content));
+  const row: EvidenceTable = {
+    id: randomUUID(),
+    ticketId,
+    kind: 'mail-attachment',
+    // No machine reported it: the columns name the sender and the way it came.
+    machineId: '',
+    machineName: content.from,
+    transport: 'email',
+    takenBy: actor,
+    takenAt: receivedAt,
+    sha256: sha256Hex(json),
+    content: json,
+  };
+  await storeEvidence(deps, trx, row, now, {
+    machineName: content.fileName,
+    fileName: content.fileName,
+    sha256: content.sha256,
+  });
+  return row;
 }

@@ -3,10 +3,12 @@ import {
   CheckRunContentSchema,
   InventoryComparisonResultSchema,
   InventorySchema,
+  MailAttachmentContentSchema,
   ServiceCentreSchema,
   TicketSchema,
   TimelineEntrySchema,
   type Evidence,
+  type MachineEvidence,
   type Ticket,
   type TimelineEntry,
 } from '@deskside/core';
@@ -31,17 +33,22 @@ export function toTicket(row: TicketRow): Ticket {
 }
 
 export function toEvidence(row: Selectable<EvidenceTable>): Evidence {
+  const content: unknown = JSON.parse(row.content);
+  if (row.kind === 'mail-attachment') {
+    const { id, ticketId, takenBy, takenAt, sha256 } = row;
+    const attachment = MailAttachmentContentSchema.parse(content);
+    return { id, ticketId, takenBy, takenAt, sha256, kind: 'mail-attachment', content: attachment };
+  }
   const base = {
     id: row.id,
     ticketId: row.ticketId,
     machineId: row.machineId,
     machineName: row.machineName,
-    transport: row.transport as Evidence['transport'],
+    transport: row.transport as MachineEvidence['transport'],
     takenBy: row.takenBy,
     takenAt: row.takenAt,
     sha256: row.sha256,
   };
-  const content: unknown = JSON.parse(row.content);
   switch (row.kind) {
     case 'inventory':
       return { ...base, kind: 'inventory', content: InventorySchema.parse(content) };

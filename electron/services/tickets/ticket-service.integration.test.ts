@@ -124,7 +124,7 @@ describe.each(STORE_KINDS)('attaching an inventory as evidence on %s', (kind) =>
       takenBy: TEST_ANALYST,
       takenAt: snapshot.fetchedAt,
     });
-    expect(evidence.machineId).toMatch(/^[0-9a-f]{8}-/);
+    expect(evidence.kind === 'inventory' && evidence.machineId).toMatch(/^[0-9a-f]{8}-/);
     expect(evidence.content).toEqual(snapshot.inventory);
     expect(evidence.sha256).toBe(sha256Hex(canonicalJson(snapshot.inventory)));
     const stored = await desk.db.selectFrom('evidence').select('content').executeTakeFirstOrThrow();

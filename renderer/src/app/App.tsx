@@ -40,6 +40,7 @@ const ProfileSection = lazyComponent(() => import('../pages/SettingsPage'), 'Pro
 const GroupsSection = lazyComponent(() => import('../pages/SettingsPage'), 'GroupsSection');
 const SlaSection = lazyComponent(() => import('../pages/SettingsPage'), 'SlaSection');
 const AgentsSection = lazyComponent(() => import('../pages/SettingsPage'), 'AgentsSection');
+const MailSection = lazyComponent(() => import('../pages/SettingsPage'), 'MailSection');
 const AnalystsSection = lazyComponent(() => import('../pages/SettingsPage'), 'AnalystsSection');
 const DataSection = lazyComponent(() => import('../pages/SettingsPage'), 'DataSection');
 const AuditPage = lazyComponent(() => import('../pages/AuditPage'), 'AuditPage');
@@ -143,6 +144,7 @@ const consoleRoutes = (ahead: ReturnType<typeof prefetcher>): RouteObject[] => [
           { path: 'groups', element: <GroupsSection /> },
           { path: 'sla', element: <SlaSection /> },
           { path: 'agents', element: <AgentsSection /> },
+          { path: 'mail', element: <MailSection /> },
           { path: 'analysts', element: <AnalystsSection /> },
           { path: 'data', element: <DataSection /> },
         ],

@@ -8,6 +8,7 @@ import { DataTransfers } from '../features/data/DataTransfers';
 import { AgentsSettings } from '../features/settings/AgentsSettings';
 import { AnalystsSettings, DeskWithoutRoles } from '../features/settings/AnalystsSettings';
 import { FleetSettings } from '../features/settings/FleetSettings';
+import { MailSettings } from '../features/settings/MailSettings';
 import { GroupsSettings } from '../features/settings/GroupsSettings';
 import { ProfileSettings } from '../features/settings/ProfileSettings';
 import { SecretProtection } from '../features/settings/SecretProtection';
@@ -18,6 +19,7 @@ export const SETTINGS_SECTIONS = [
   'groups',
   'sla',
   'agents',
+  'mail',
   'analysts',
   'data',
 ] as const;
@@ -83,6 +85,10 @@ export function AgentsSection() {
       <FleetSettings />
     </>
   );
+}
+
+export function MailSection() {
+  return <MailSettings />;
 }
 
 /** The desk's analysts where the desk has roles; on a console of its own, why there are none. */

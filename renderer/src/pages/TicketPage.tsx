@@ -13,6 +13,7 @@ import { TicketHeader } from '../features/ticket-page/TicketHeader';
 import { Timeline } from '../features/ticket-page/Timeline';
 import { EvidenceList } from '../features/ticket-page/EvidenceList';
 import { FleetQueuedChecks } from '../features/fleet-checks/FleetQueuedChecks';
+import { MailToRequester } from '../features/ticket-page/MailToRequester';
 
 export function TicketPage() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function TicketPage() {
           <ActionsPanel context={context} />
           <OutsideHelp context={context} />
           <AgentConversation detail={detail.data} />
+          <MailToRequester ticketId={detail.data.ticket.id} />
           <h2>{t('ticket.timeline.title')}</h2>
           <Timeline
             entries={detail.data.timeline}

@@ -23,6 +23,7 @@ function machinesOf(detail: TicketDetail, personal: MachineRef[]): MachineRef[] 
     if (!found.has(ref.key)) found.set(ref.key, ref);
   };
   for (const item of detail.evidence) {
+    if (item.kind === 'mail-attachment') continue;
     add({ key: item.machineId, name: item.machineName, machineId: item.machineId });
   }
   personal.forEach(add);

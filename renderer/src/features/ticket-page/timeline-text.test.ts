@@ -69,6 +69,12 @@ describe('describeEntry', () => {
     expect(
       describeIn('fr', entry('evidence', { machineName, evidenceKind: 'inventory-diff' })),
     ).toBe('Changements sur Reception PC joints');
+    expect(
+      describeIn(
+        'en',
+        entry('evidence', { machineName: 'spooler.log', evidenceKind: 'mail-attachment' }),
+      ),
+    ).toBe('E-mail attachment spooler.log kept');
   });
 
   it('tells messages through the employee’s help page from chats logged by hand', () => {

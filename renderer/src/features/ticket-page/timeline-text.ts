@@ -24,7 +24,7 @@ const TierMove = z.object({ fromTier: TierSchema, toTier: TierSchema });
 const Evidence = z.object({
   machineName: z.string(),
   /** Absent on entries written before there were check results. */
-  evidenceKind: z.enum(['inventory', 'checks', 'inventory-diff']).optional(),
+  evidenceKind: z.enum(['inventory', 'checks', 'inventory-diff', 'mail-attachment']).optional(),
 });
 const Direction = z.object({ direction: z.enum(['inbound', 'outbound']) });
 /** A message through the employee's help page (fleet mode). */
@@ -121,6 +121,10 @@ export function describeEntry(entry: TimelineEntry, { t, locale, groupName }: De
       if (!data) return kindName;
       if (data.evidenceKind === 'checks') {
         return t('checks.evidence.attached', { machine: data.machineName });
+      }
+      if (data.evidenceKind === 'mail-attachment') {
+        // For an e-mail's attachment, machineName holds the file's name.
+        return t('evidence.mailAttachmentAttached', { name: data.machineName });
       }
       return data.evidenceKind === 'inventory-diff'
         ? t('inventoryChanges.evidenceAttached', { machine: data.machineName })

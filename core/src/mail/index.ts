@@ -1,0 +1,5 @@
+export * from './automatic';
+export * from './reply-text';
+export * from './settings';
+export * from './threads';
+export * from './html-text';

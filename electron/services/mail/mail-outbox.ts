@@ -1,0 +1,236 @@
+/**
+ * What the analyst writes to the requester from a ticket. Queued in `mail_outbox` with its own
+ * Message-ID, in the transaction that puts it on the ticket's timeline; sent by the console
+ * that reads the mailbox (the same lock), through the desk's SMTP server. Each message is
+ * claimed (`queued` to `sending`) before it is handed to the server, so it is never sent
+ * twice; a refusal is retried with back-off, and after the last attempt, or at once when the
+ * server refuses it for good (5xx), it is `failed`. A console that stopped while sending leaves
+ * the message `sending`: whether the server took it is unknown, so it is not sent again and the
+ * ticket shows it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import {
+  DesksideError,
+  OutgoingMailSchema,
+  subjectWithReference,
+  type MailSecurity,
+  type OutgoingMail,
+} from '@deskside/core';
+import type { MailOutboxTable } from '../database/schema';
+import { loadTicketRow, noteOnTicket, type WorkflowDeps } from '../tickets/ticket-writer';
+import { appendEntries } from '../tickets/timeline';
+
+export interface SmtpAccount {
+  host: string;
+  port: number;
+  security: MailSecurity;
+  user: string;
+  password: string;
+  from: string;
+}
+
+/** Nodemailer's transport for the desk's SMTP server (sending, and the connection test). */
+export function smtpTransport(account: Omit<SmtpAccount, 'from'>) {
+  return nodemailer.createTransport({
+    host: account.host,
+    port: account.port,
+    secure: account.security === 'tls',
+    requireTLS: account.security === 'starttls',
+    ignoreTLS: account.security === 'none',
+    ...(account.user ? { auth: { user: account.user, pass: account.password } } : {}),
+    connectionTimeout: 15_000,
+  });
+}
+
+/** Waits between attempts: 1, 2, 4, 8 minutes; then the message has failed. */
+export const RETRY_DELAYS_MS = [60_000, 120_000, 240_000, 480_000];
+
+/** The address a ticket's requester is written to: the directory's, else the one they wrote from. */
+async function requesterAddress(deps: WorkflowDeps, ticketId: number): Promise<string | null> {
+  const ticket = await loadTicketRow(deps.store.db, ticketId);
+  if (ticket.requesterId !== null) {
+    const person = await deps.store.db
+      .selectFrom('people')
+      .select('email')
+      .where('id', '=', ticket.requesterId)
+      .executeTakeFirst();
+    if (person?.email) return person.email;
+  }
+  const received = await deps.store.db
+    .selectFrom('mailMessages')
+    .select('fromAddress')
+    .where('ticketId', '=', ticketId)
+    .where('fromAddress', '!=', '')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return received?.fromAddress ?? null;
+}
+
+/** Queues a message to the ticket's requester and puts it on the ticket's timeline. */
+export async function queueReply(
+  deps: WorkflowDeps,
+  input: { ticketId: number; body: string },
+  actor: string,
+  domain: string,
+): Promise<OutgoingMail> {
+  const to = await requesterAddress(deps, input.ticketId);
+  if (!to) {
+    throw new DesksideError(
+      'conflict',
+      `The requester of ticket ${input.ticketId} has no e-mail address; add one in the directory`,
+    );
+  }
+  const now = deps.now().toISOString();
+  return deps.store.write(async (trx, publish) => {
+    const ticket = await loadTicketRow(trx, input.ticketId);
+    const answered = await trx
+      .selectFrom('mailMessages')
+      .select('messageId')
+      .where('ticketId', '=', input.ticketId)
+      .where('messageId', 'is not', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto('mailOutbox')
+      .values({
+        ticketId: input.ticketId,
+        messageId: `<${randomUUID()}@${domain}>`,
+        toAddress: to,
+        subject: subjectWithReference(input.ticketId, ticket.summary),
+        body: input.body,
+        inReplyTo: answered?.messageId ?? null,
+        state: 'queued',
+        nextAttemptAt: now,
+        createdBy: actor,
+        createdAt: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await noteOnTicket(deps, trx, input.ticketId, { firstResponse: true, now });
+    await appendEntries(trx, deps.store.dialect, input.ticketId, actor, now, [
+      {
+        kind: 'email',
+        body: input.body,
+        data: { direction: 'outbound', to, outboxId: row.id, messageId: row.messageId },
+      },
+    ]);
+    publish({ type: 'ticket.changed', ticketId: input.ticketId, at: now });
+    return toOutgoing(row);
+  });
+}
+
+function toOutgoing(row: {
+  id: number;
+  ticketId: number;
+  messageId: string;
+  toAddress: string;
+  subject: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}): OutgoingMail {
+  return OutgoingMailSchema.parse({
+    id: row.id,
+    ticketId: row.ticketId,
+    messageId: row.messageId,
+    to: row.toAddress,
+    subject: row.subject,
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
+  });
+}
+
+/** A ticket's outgoing messages with their delivery state, oldest first. */
+export async function outboxOf(deps: WorkflowDeps, ticketId: number): Promise<OutgoingMail[]> {
+  const rows = await deps.store.db
+    .selectFrom('mailOutbox')
+    .selectAll()
+    .where('ticketId', '=', ticketId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toOutgoing);
+}
+
+/** Records how sending went, and tells every console the ticket changed. */
+function settle(
+  deps: WorkflowDeps,
+  row: { id: number; ticketId: number },
+  set: Updateable<MailOutboxTable>,
+): Promise<void> {
+  return deps.store.write(async (trx, publish) => {
+    await trx.updateTable('mailOutbox').set(set).where('id', '=', row.id).execute();
+    publish({ type: 'ticket.changed', ticketId: row.ticketId, at: deps.now().toISOString() });
+  });
+}
+
+/** Sends what is due, once each; returns how many it handed to the server. */
+export async function sendDue(
+  deps: WorkflowDeps,
+  account: SmtpAccount,
+  logger: Logger,
+): Promise<number> {
+  const now = deps.now().toISOString();
+  const due = await deps.store.db
+    .selectFrom('mailOutbox')
+    .selectAll()
+    .where('state', '=', 'queued')
+    .where('nextAttemptAt', '<=', now)
+    .orderBy('id')
+    .limit(50)
+    .execute();
+  if (due.length === 0) return 0;
+  const transport = smtpTransport(account);
+  let sent = 0;
+  try {
+    for (const row of due) {
+      // Claimed first: another console, or this one after a restart, never sends it again.
+      const claimed = await deps.store.db
+        .updateTable('mailOutbox')
+        .set({ state: 'sending', attempts: row.attempts + 1 })
+        .where('id', '=', row.id)
+        .where('state', '=', 'queued')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      try {
+        await transport.sendMail({
+          from: account.from,
+          to: row.toAddress,
+          subject: row.subject,
+          text: row.body,
+          messageId: row.messageId,
+          ...(row.inReplyTo ? { inReplyTo: row.inReplyTo, references: [row.inReplyTo] } : {}),
+          headers: { 'Auto-Submitted': 'no' },
+        });
+        await settle(deps, row, {
+          state: 'sent',
+          sentAt: deps.now().toISOString(),
+          lastError: null,
+        });
+        sent += 1;
+      } catch (error) {
+        const code = (error as { responseCode?: number }).responseCode;
+        const permanent = code !== undefined && code >= 500;
+        const delay = RETRY_DELAYS_MS[row.attempts];
+        const retryAt = permanent || delay === undefined ? null : Date.now() + delay;
+        const failed = retryAt === null;
+        logger.warn({ err: error, outboxId: row.id, failed }, 'mail: a message was refused');
+        await settle(deps, row, {
+          state: failed ? 'failed' : 'queued',
+          lastError: (error as Error).message.slice(0, 1000),
+          nextAttemptAt: retryAt === null ? null : new Date(retryAt).toISOString(),
+        });
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return sent;
+}
