@@ -53,7 +53,7 @@ export function paramsFromFilters(filters: QueueFilters): URLSearchParams {
   return params;
 }
 
-/** Rows fetched at a time after the first page; the list asks for the next page as its end comes into view. */
+/** Rows fetched at a time after the first page, as the list's end comes into view. */
 export const QUEUE_PAGE_SIZE = 100;
 
 /**
