@@ -13,7 +13,14 @@ import './styles.css';
 
 // The language most analysts keep (another one chosen in the settings loads in main.tsx),
 // asked for first: the host sends a file at once, while the queue's answer takes a query.
-void loadCatalog(resolveLanguage(null, navigator.languages)).catch(() => undefined);
+const language = resolveLanguage(null, navigator.languages);
+void loadCatalog(language).catch(() => undefined);
+// The queue's rows format times and numbers; the first formatter of a kind loads its locale's
+// data. Made while the page waits for its scripts and answers, so the first render need not.
+requestIdleCallback(() => {
+  new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(-1, 'day');
+  new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(1);
+});
 // Takes the session token out of the address first, so the reads are for the page it shows.
 const transport = findTransport();
 // Asked alongside the first page's reads, not before them: a signed-in console waits for none.
