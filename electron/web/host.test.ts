@@ -202,6 +202,31 @@ describe('browser-mode host', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
+  it('sends the assets it read at start-up, the page as it is on the disk now', async () => {
+    const page = path.join(staticDir, 'index.html');
+    const asset = path.join(staticDir, 'assets', 'app-1234.js');
+    await writeFile(page, '<!doctype html><title>Deskside, rebuilt</title>');
+    await rm(asset);
+    try {
+      expect((await request({ path: '/' })).body).toContain('Deskside, rebuilt');
+      const held = await request({ path: '/assets/app-1234.js' });
+      expect(held.status).toBe(200);
+      expect(held.body).toBe('console.log(1)');
+      expect(held.headers['content-length']).toBe(String('console.log(1)'.length));
+      expect(held.headers['cache-control']).toContain('immutable');
+      expect(held.headers['content-security-policy']).toContain("script-src 'self'");
+      const head = await request({ method: 'HEAD', path: '/assets/app-1234.js' });
+      expect(head.status).toBe(200);
+      expect(head.body).toBe('');
+      // An asset written after start-up is read from the disk.
+      await writeFile(path.join(staticDir, 'assets', 'late-5678.js'), 'console.log(2)');
+      expect((await request({ path: '/assets/late-5678.js' })).body).toBe('console.log(2)');
+    } finally {
+      await writeFile(page, '<!doctype html><title>Deskside</title>');
+      await writeFile(asset, 'console.log(1)');
+    }
+  });
+
   it('never serves files outside the renderer folder', async () => {
     for (const target of [
       '/../deskside-outside.txt',

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -49,6 +49,16 @@ function send(res: ServerResponse, status: number, body: string, contentType: st
   res.end(body);
 }
 
+/** The head of a file of the built renderer; `relative` uses `/` separators. */
+function writeFileHead(res: ServerResponse, file: string, relative: string, size: number): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': contentTypeOf(file),
+    'content-length': size,
+    'cache-control': cacheControlOf(relative),
+  });
+}
+
 function sendResult(res: ServerResponse, status: number, result: WireResult): void {
   sendJson(res, status, result, SECURITY_HEADERS);
 }
@@ -57,6 +67,29 @@ const failure = (code: WireError['code'], message: string): WireResult => ({
   ok: false,
   error: { code, message },
 });
+
+/**
+ * The build's assets (named by their content's hash, so they never change), read into memory
+ * as the host starts and sent from there: while a query holds the console's thread, a script
+ * the page waits for goes out as soon as the thread is free, with no file reads queued behind
+ * the query. By absolute path; index.html and anything else is read from the disk each time.
+ */
+async function readAssets(staticRoot: string): Promise<ReadonlyMap<string, Buffer>> {
+  const assets = new Map<string, Buffer>();
+  const folder = path.join(staticRoot, 'assets');
+  // A build without assets (or an unreadable one) has every file read from the disk instead.
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async ({ name }) => {
+        const file = path.join(folder, name);
+        const body = await readFile(file).catch(() => undefined);
+        if (body) assets.set(file, body);
+      }),
+  );
+  return assets;
+}
 
 /**
  * Browser mode: serves the built renderer and the API contract on 127.0.0.1 only, as
@@ -79,6 +112,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const { port } = server.address() as AddressInfo;
   const guard = new RequestGuard(port, sessionToken);
+
+  const assets = await readAssets(staticRoot);
 
   async function handleApi(
     req: IncomingMessage,
@@ -139,17 +174,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       return;
     }
+    const held = assets.get(file);
+    if (held) {
+      writeFileHead(res, file, relative, held.length);
+      res.end(req.method === 'HEAD' ? undefined : held);
+      return;
+    }
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       return;
     }
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': contentTypeOf(file),
-      'content-length': info.size,
-      'cache-control': cacheControlOf(relative),
-    });
+    writeFileHead(res, file, relative, info.size);
     if (req.method === 'HEAD') {
       res.end();
       return;

@@ -38,8 +38,13 @@ function show(name: ScreenName, open: () => Promise<Screen>): Promise<void> {
   return next;
 }
 
+/** The console's code (main.tsx and its imports), evaluated once however often asked for. */
+export function loadConsoleCode() {
+  return import('./main');
+}
+
 export function showConsole(): Promise<void> {
-  return show('console', async () => (await import('./main')).openConsoleScreen());
+  return show('console', async () => (await loadConsoleCode()).openConsoleScreen());
 }
 
 export function showSignIn(): Promise<void> {

@@ -53,12 +53,36 @@ export function paramsFromFilters(filters: QueueFilters): URLSearchParams {
   return params;
 }
 
-/** Rows fetched at a time; the list asks for the next page as its end comes into view. */
+/** Rows fetched at a time after the first page, as the list's end comes into view. */
 export const QUEUE_PAGE_SIZE = 100;
+
+/**
+ * Rows of the first page: what a tall window shows with the list's overscan. A small first
+ * answer is parsed and shown sooner as the console opens; the rest follow at once, a page of
+ * QUEUE_PAGE_SIZE at a time.
+ */
+export const QUEUE_FIRST_PAGE_SIZE = 40;
+
+/** Which rows a page of the queue holds. */
+export interface QueuePageRange {
+  offset: number;
+  limit: number;
+}
+
+export const FIRST_QUEUE_RANGE: QueuePageRange = { offset: 0, limit: QUEUE_FIRST_PAGE_SIZE };
+
+/** The contract's deepest offset: beyond it, narrow the queue with filters or search. */
+const MAX_OFFSET = 100_000;
+
+/** The rows after `page`, when the console said there are more and the contract reaches them. */
+export function nextQueueRange(page: QueuePageRange, hasMore: boolean): QueuePageRange | undefined {
+  const offset = page.offset + page.limit;
+  return hasMore && offset <= MAX_OFFSET ? { offset, limit: QUEUE_PAGE_SIZE } : undefined;
+}
 
 /** The queue's first page for these filters: what the page asks for when it opens. */
 export const firstQueuePage = (filters: QueueFilters): QueueQuery =>
-  queueQuery(filters, { limit: QUEUE_PAGE_SIZE, offset: 0 });
+  queueQuery(filters, FIRST_QUEUE_RANGE);
 
 /** The console's query for one page of the queue. */
 export function queueQuery(

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { OPEN_STATUSES } from '@deskside/core';
 import { isSearchShortcut, queueKey } from './keyboard';
 import { filtersFromParams } from './queue-params';
-import { DEFAULT_FILTERS, isFiltered, paramsFromFilters, queueQuery, toggled } from './queue-query';
+import {
+  DEFAULT_FILTERS,
+  FIRST_QUEUE_RANGE,
+  QUEUE_PAGE_SIZE,
+  firstQueuePage,
+  isFiltered,
+  nextQueueRange,
+  paramsFromFilters,
+  queueQuery,
+  toggled,
+} from './queue-query';
 
 describe('queue filters in the address', () => {
   it('round-trips every filter', () => {
@@ -56,6 +66,24 @@ describe('queue filters in the address', () => {
         { limit: 1, offset: 0 },
       ),
     ).toMatchObject({ channel: ['chat'], search: 'vpn' });
+  });
+
+  it('asks for a small first page, then full pages after it until the console has no more', () => {
+    expect(firstQueuePage(DEFAULT_FILTERS)).toMatchObject(FIRST_QUEUE_RANGE);
+    expect(FIRST_QUEUE_RANGE.limit).toBeLessThan(QUEUE_PAGE_SIZE);
+    const second = nextQueueRange(FIRST_QUEUE_RANGE, true);
+    expect(second).toEqual({ offset: FIRST_QUEUE_RANGE.limit, limit: QUEUE_PAGE_SIZE });
+    expect(nextQueueRange(second!, true)).toEqual({
+      offset: FIRST_QUEUE_RANGE.limit + QUEUE_PAGE_SIZE,
+      limit: QUEUE_PAGE_SIZE,
+    });
+    expect(nextQueueRange(second!, false)).toBeUndefined();
+    // The contract reaches offset 100,000 and no further.
+    expect(nextQueueRange({ offset: 99_900, limit: 100 }, true)).toEqual({
+      offset: 100_000,
+      limit: QUEUE_PAGE_SIZE,
+    });
+    expect(nextQueueRange({ offset: 100_000, limit: 100 }, true)).toBeUndefined();
   });
 
   it('toggles one value of a list', () => {

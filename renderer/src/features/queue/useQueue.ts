@@ -8,10 +8,14 @@ import type { QueuePage } from '@deskside/core';
 import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { filtersFromParams } from './queue-params';
-import { QUEUE_PAGE_SIZE, firstQueuePage, type QueueFilters } from './queue-query';
+import {
+  FIRST_QUEUE_RANGE,
+  firstQueuePage,
+  nextQueueRange,
+  type QueueFilters,
+  type QueuePageRange,
+} from './queue-query';
 
-/** The contract's deepest offset: beyond it, narrow the queue with filters or search. */
-const MAX_OFFSET = 100_000;
 /**
  * Rows fetched this recently (by the route, as the console opens) are not fetched again when
  * the page mounts; changes after that arrive through the live channel, which refreshes them.
@@ -27,12 +31,10 @@ function queueQueryOptions(api: ApiClient, filters: QueueFilters) {
   return infiniteQueryOptions({
     queryKey: ['tickets.queue', first],
     queryFn: ({ pageParam }): Promise<QueuePage> =>
-      api.call('tickets.queue', { ...first, offset: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last: QueuePage, pages: QueuePage[]) => {
-      const offset = pages.length * QUEUE_PAGE_SIZE;
-      return last.hasMore && offset <= MAX_OFFSET ? offset : undefined;
-    },
+      api.call('tickets.queue', { ...first, ...pageParam }),
+    initialPageParam: FIRST_QUEUE_RANGE,
+    getNextPageParam: (last: QueuePage, _pages: QueuePage[], page: QueuePageRange) =>
+      nextQueueRange(page, last.hasMore),
     staleTime: FRESH_MS,
   });
 }
