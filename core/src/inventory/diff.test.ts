@@ -264,6 +264,25 @@ describe('diffInventories', () => {
       updated: [{ name: program.name, fromVersion: '3.134', toVersion: '9.9' }],
     });
   });
+
+  it('pairs a program installed in two versions the same way in both directions', () => {
+    const base = recorded.software!.programs[0]!;
+    const as = (name: string, version: string) => ({ ...base, name, version, publisher: '' });
+    const before = copy();
+    before.software!.programs = [as('firefox', '1.1'), as('firefox', '1.0'), as('firefox', '1.1')];
+    const after = copy();
+    after.software!.programs = [as('firefox', '1.1'), as('Firefox', '2.0')];
+    const forth = diffInventories(before, after).sections.software;
+    const back = diffInventories(after, before).sections.software;
+    expect(forth).toMatchObject({
+      removed: [as('firefox', '1.1')],
+      updated: [{ fromVersion: '1.0', toVersion: '2.0' }],
+    });
+    expect(back).toMatchObject({
+      added: [as('firefox', '1.1')],
+      updated: [{ fromVersion: '2.0', toVersion: '1.0' }],
+    });
+  });
 });
 
 const programArbitrary = fc.record({

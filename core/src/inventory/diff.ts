@@ -351,11 +351,29 @@ function networkChanges(before: Required<InventoryV2>['network'], after: typeof 
 
 const programName = (p: InstalledProgram) => `${p.name.toLowerCase()}\u0000${p.architecture}`;
 
+/** One order for programs, whichever side they are on: by version, then by everything. */
+const inProgramOrder = (programs: readonly InstalledProgram[]) =>
+  programs
+    .map((p) => ({ p, version: p.version, whole: JSON.stringify(p) }))
+    .sort(
+      (x, y) =>
+        x.version.localeCompare(y.version, 'en', { numeric: true }) ||
+        (x.whole < y.whole ? -1 : x.whole > y.whole ? 1 : 0),
+    )
+    .map(({ p }) => p);
+
 /**
  * Programs are the same program when name (ignoring case) and architecture agree: first
  * those whose version did not change, then those of the same publisher, then the rest.
+ * Installed twice (two versions side by side), they pair in version order on both sides, so
+ * comparing the other way round gives the same pairs.
  */
-function softwareDiff(before: readonly InstalledProgram[], after: readonly InstalledProgram[]) {
+function softwareDiff(
+  beforeAsListed: readonly InstalledProgram[],
+  afterAsListed: readonly InstalledProgram[],
+) {
+  const before = inProgramOrder(beforeAsListed);
+  const after = inProgramOrder(afterAsListed);
   const unchanged = pairBy(before, after, (p) => `${programName(p)}\u0000${p.version}`);
   const samePublisher = pairBy(
     unchanged.before,
