@@ -16,6 +16,10 @@ export interface NatsServerConfigOptions {
   resolverDir: string;
   /** A monitoring port (`/healthz`, `/varz`), none when absent. */
   httpPort?: number;
+  /** Seconds a client has to finish its handshake (nats-server's default: 2). */
+  authTimeoutSeconds?: number;
+  /** Client connections the server accepts (nats-server's default: 65,536). */
+  maxConnections?: number;
 }
 
 /** nats-server reads JSON as its configuration format, so values are quoted by JSON itself. */
@@ -33,6 +37,10 @@ export async function natsServerConfig(
     port: options.port,
     ...(options.httpPort === undefined ? {} : { http: `${options.host}:${options.httpPort}` }),
     server_name: 'deskside',
+    ...(options.authTimeoutSeconds === undefined
+      ? {}
+      : { authorization: { timeout: options.authTimeoutSeconds } }),
+    ...(options.maxConnections === undefined ? {} : { max_connections: options.maxConnections }),
     jetstream: { store_dir: options.storeDir },
     operator,
     system_account: authority.systemAccountPublicKey,
