@@ -76,5 +76,10 @@ export const FleetMachinePresenceSchema = z.strictObject({
   /** The last heartbeat received (the console's clock), null if none since it connected. */
   lastSeenAt: Timestamp.nullable(),
   presence: FleetPresenceSchema.nullable(),
+  /**
+   * The agent's version in its latest heartbeat; kept by the desk (`fleet_presence`) when the
+   * heartbeat itself is not, e.g. after a console's restart.
+   */
+  agentVersion: z.string().nullable().optional(),
 });
 export type FleetMachinePresence = z.infer<typeof FleetMachinePresenceSchema>;

@@ -129,7 +129,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
         input.scope === 'machine' ? { ...input, id: (await machines.get(input.id)).id } : input,
       ),
     'machines.status': ({ id }) => pairing.status(id),
-    'machines.fleetPresence': () => Promise.resolve(fleet.presence()),
+    'machines.fleetPresence': () => fleet.presence(),
     'machines.repair': (input) => pairing.repair(input),
     'machines.remove': ({ id }) => pairing.remove(id),
     'machines.issueEnrolment': (input) => enrolments.issue(input),

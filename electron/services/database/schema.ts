@@ -381,6 +381,16 @@ export const TABLES = {
   reportEvidenceSeen: {
     evidenceId: text,
   },
+  /** Each fleet machine's latest presence as the desk's consoles saw it (migration 0013). */
+  fleetPresence: {
+    machineId: text,
+    /** 1 online, 0 offline. */
+    online: integer,
+    /** The server's time of its latest heartbeat the consoles wrote down. */
+    lastSeenAt: text,
+    agentVersion: textOrNull,
+    updatedAt: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

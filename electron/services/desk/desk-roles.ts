@@ -90,6 +90,9 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   report_machines_seen: ['INSERT', 'UPDATE', 'DELETE'],
   report_check_failures: ['INSERT'],
   report_evidence_seen: ['INSERT'],
+  // Fleet presence (migration 0013): every console in fleet mode writes what it saw, so any
+  // analyst's console keeps "last seen" up to date; rows are never removed.
+  fleet_presence: ['INSERT', 'UPDATE'],
 };
 
 /**

@@ -17,6 +17,7 @@ import { startAgent, stopAllAgents, type RunningAgent } from '#test/helpers/agen
 import { openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
+import { eventually } from '#test/helpers/eventually';
 import { connect, credsAuthenticator } from '@nats-io/transport-node';
 import { fleetInboxPrefix } from '@deskside/core';
 import { InventoryHistoryService } from '../machines/inventory-history';
@@ -32,23 +33,6 @@ let dir: string;
 let desk: TestConsole;
 let link: FleetLink | null = null;
 const problems: string[] = [];
-
-async function eventually<T>(
-  read: () => T | Promise<T>,
-  condition: (value: T) => boolean,
-  what: string,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (condition(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`Still not true after ${ms} ms: ${what} (last: ${JSON.stringify(value)})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function addMachine(id: string): Promise<void> {
   await desk.db
@@ -266,12 +250,14 @@ describe('fleet presence over a real nats-server', () => {
       );
       await agent.stop();
 
-      // Fleet mode turned off: the link is closed and nothing is shown.
+      // Fleet mode turned off: the link is closed; what the desk keeps is shown, offline.
       await other.call('settings.update', { fleet: null });
       await eventually(
         () => other.call('machines.fleetPresence', {}),
-        (list) => list.length === 0,
-        'no fleet presence once fleet mode is off',
+        (list) =>
+          list.some((p) => p.machineId === machineId && p.lastSeenAt !== null) &&
+          list.every((p) => !p.online),
+        'the machine kept by the desk, offline, once fleet mode is off',
       );
       await rm(files.dataDir, { recursive: true, force: true });
     } finally {

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FleetLinkSettings, FleetMachinePresence, FleetPresenceEvent } from '@deskside/core';
 import type { Logger } from 'pino';
 import { FleetLink, type FleetLinkOptions } from './fleet-link';
+import { loadFleetPresence, storedAsPresence } from './fleet-presence-store';
 
 const RETRY_MS = 30_000;
 
@@ -34,8 +35,13 @@ export class FleetService {
     return this.starting;
   }
 
-  presence(): FleetMachinePresence[] {
-    return this.link?.presence() ?? [];
+  /**
+   * The link's view; without a link (fleet mode off here, or not linked yet) what the desk
+   * keeps, which other consoles of the desk write.
+   */
+  async presence(): Promise<FleetMachinePresence[]> {
+    if (this.link) return this.link.presence();
+    return storedAsPresence(await loadFleetPresence(this.options.db));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,24 @@
+import type { Kysely, Migration } from 'kysely';
+
+/**
+ * `fleet_presence`: what the desk's consoles last saw of each fleet machine over NATS (the
+ * machine's fleet id, the server's time of its latest heartbeat, its agent's version and
+ * whether it was online), so "last seen" survives a console's restart and is the same on
+ * every console of the desk. Written by each console's fleet link in batches: when a
+ * machine comes online or goes offline, and otherwise at most once a minute per machine.
+ * `online` is 1 or 0. Not tied to `machines`: a fleet machine may beat before it is listed.
+ */
+export function fleetPresence(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('fleet_presence')
+        .addColumn('machine_id', 'text', (c) => c.primaryKey())
+        .addColumn('online', 'integer', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('agent_version', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
