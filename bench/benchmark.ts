@@ -4,16 +4,7 @@
  * `Benchmark`, added to the registry in run.ts.
  */
 
-export type MetricUnit =
-  | 'ms'
-  | 's'
-  | 'MiB'
-  | 'KB'
-  | 'bytes'
-  | '%'
-  | 'req/s'
-  | 'errors'
-  | 'count';
+export type MetricUnit = 'ms' | 's' | 'MiB' | 'KB' | 'bytes' | '%' | 'req/s' | 'errors' | 'count';
 
 /**
  * Environment for every child the runner and the benchmarks start: NODE_OPTIONS emptied

@@ -66,6 +66,11 @@ const FleetSchema = z.optional(
     credentialsFile: z.optional(z.string().check(z.minLength(1))),
     /** Seconds between heartbeats in the presence bucket (15 by default). */
     heartbeatSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(3600))),
+    /**
+     * TLS to the servers: `caFile`, the CA (PEM) the servers' certificates are checked
+     * against when it is not one the system trusts. Present (even `{}`): TLS is required.
+     */
+    tls: z.optional(z.strictObject({ caFile: z.optional(z.string().check(z.minLength(1))) })),
   }),
 );
 

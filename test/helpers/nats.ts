@@ -176,3 +176,19 @@ export async function connectTestConsole(
     reconnect: false,
   });
 }
+
+/** A heartbeat as an agent puts it in the presence bucket (`FleetPresenceSchema`), as JSON. */
+export function testHeartbeat(
+  hostName: string,
+  times: { startedAt?: string; sentAt?: string } = {},
+): string {
+  const now = new Date().toISOString();
+  return JSON.stringify({
+    agentVersion: '1.4.2',
+    hostName,
+    os: { platform: 'linux', release: '6.1', arch: 'x64' },
+    startedAt: times.startedAt ?? now,
+    sentAt: times.sentAt ?? now,
+    intervalSeconds: 1,
+  });
+}

@@ -136,7 +136,7 @@ export class FleetLink {
     options: FleetLinkOptions,
   ): Promise<FleetLink | null> {
     if (!settings) return null;
-    const { servers, credentialsFile } = FleetLinkSettingsSchema.parse(settings);
+    const { servers, credentialsFile, tlsCaFile } = FleetLinkSettingsSchema.parse(settings);
     const text = await readFile(credentialsFile, 'utf8').catch((error: unknown) => {
       throw new FleetLinkError(
         `The console's fleet credentials file ${credentialsFile} cannot be read`,
@@ -153,6 +153,7 @@ export class FleetLink {
       name: `deskside-console ${consoleId}`,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 2_000,
+      ...(tlsCaFile ? { tls: { caFile: tlsCaFile } } : {}),
     });
     const link = new FleetLink(connection, options);
     try {

@@ -19,6 +19,7 @@ import {
   connectTestAgent,
   connectTestConsole,
   startNatsServer,
+  testHeartbeat,
   type TestNatsServer,
 } from '#test/helpers/nats';
 import { consolesOnStores, STORE_KINDS } from '#test/helpers/stores';
@@ -83,17 +84,7 @@ async function fleetMachine(): Promise<{ id: string; beat: () => Promise<string>
   /** Puts a heartbeat; answers its `sentAt`. */
   const beat = async () => {
     const sentAt = new Date().toISOString();
-    await bucket.put(
-      id,
-      JSON.stringify({
-        agentVersion: '1.4.2',
-        hostName: 'pc-kept',
-        os: { platform: 'linux', release: '6.1', arch: 'x64' },
-        startedAt,
-        sentAt,
-        intervalSeconds: 1,
-      }),
-    );
+    await bucket.put(id, testHeartbeat('pc-kept', { startedAt, sentAt }));
     return sentAt;
   };
   return { id, beat, bucket };
