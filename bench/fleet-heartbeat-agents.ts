@@ -27,7 +27,7 @@ import { FleetCredentialsError } from '../agent/src/fleet/credentials';
 import { FleetAuthority } from '../electron/services/fleet/fleet-authority';
 
 /** Connections opened at once while starting (the server and this process stay responsive). */
-const CONNECTING_AT_ONCE = 10;
+const CONNECTING_AT_ONCE = 20;
 /**
  * Tries to connect again when the loaded machine makes the handshake fail (the server's
  * authentication timeout closes the socket: a timeout, or EPIPE on the client's CONNECT).
@@ -89,30 +89,33 @@ async function main(): Promise<void> {
   const connections: NatsConnection[] = [];
   const timers: NodeJS.Timeout[] = [];
   const periodMs = FLEET_HEARTBEAT_SECONDS * 1_000;
-  for (let at = 0; at < ids.length; at += CONNECTING_AT_ONCE) {
-    await Promise.all(
-      ids.slice(at, at + CONNECTING_AT_ONCE).map(async (agentId) => {
-        const credentialsFile = path.join(dir, `${agentId}.creds`);
-        await writeFile(credentialsFile, (await authority.issueAgent(agentId)).creds, {
-          mode: 0o600,
-        });
-        const connection = await connectWithRetries(url, credentialsFile);
-        connections.push(connection);
-        const js = jetstream(connection, { checkAPI: false });
-        const bucket = await new Kvm(js).open(FLEET_BUCKETS.presence, { allow_direct: true });
-        const startedAt = new Date().toISOString();
-        await beat(bucket, agentId, startedAt);
-        // Each agent beats at its own phase, as real agents started at different times do.
-        const phase = setTimeout(() => {
-          void beat(bucket, agentId, startedAt);
-          const every = setInterval(() => void beat(bucket, agentId, startedAt), periodMs);
-          timers.push(every);
-        }, Math.random() * periodMs);
-        timers.push(phase);
-      }),
-    );
-    if (connections.length % 500 === 0) process.stdout.write(`connected ${connections.length}\n`);
-  }
+  const startAgent = async (agentId: string) => {
+    const credentialsFile = path.join(dir, `${agentId}.creds`);
+    await writeFile(credentialsFile, (await authority.issueAgent(agentId)).creds, {
+      mode: 0o600,
+    });
+    const connection = await connectWithRetries(url, credentialsFile);
+    connections.push(connection);
+    const js = jetstream(connection, { checkAPI: false });
+    const bucket = await new Kvm(js).open(FLEET_BUCKETS.presence, { allow_direct: true });
+    const startedAt = new Date().toISOString();
+    await beat(bucket, agentId, startedAt);
+    // Each agent beats at its own phase, as real agents started at different times do.
+    const phase = setTimeout(() => {
+      void beat(bucket, agentId, startedAt);
+      const every = setInterval(() => void beat(bucket, agentId, startedAt), periodMs);
+      timers.push(every);
+    }, Math.random() * periodMs);
+    timers.push(phase);
+    if (connections.length % 250 === 0) process.stdout.write(`connected ${connections.length}\n`);
+  };
+  // A pool of workers, each taking the next agent: one slow handshake holds up only its own.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTING_AT_ONCE }, async () => {
+      while (next < ids.length) await startAgent(ids[next++]!);
+    }),
+  );
   process.stdout.write(`ready ${connections.length}\n`);
   const statsTimer = setInterval(() => {
     process.stdout.write(`stats puts=${stats.puts} failed=${stats.failed}\n`);

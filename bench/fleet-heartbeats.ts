@@ -29,7 +29,7 @@ const AGENTS = 10_000;
 /** Processes the simulated agents share (the machine has two cores). */
 const AGENT_PROCESSES = 5;
 const HOLD_MS = 60_000;
-const READY_TIMEOUT_MS = 30 * 60_000;
+const READY_TIMEOUT_MS = 45 * 60_000;
 /** File descriptors needed beyond the connections (JetStream's files, pipes, the console). */
 const SPARE_FILES = 2_000;
 /**

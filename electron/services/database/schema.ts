@@ -391,6 +391,16 @@ export const TABLES = {
     agentVersion: textOrNull,
     updatedAt: text,
   },
+  /** The desk's fleet authority, one row 'desk' (migration 0013); leads and admins only. */
+  fleetAuthority: {
+    id: text,
+    /** The authority's state as JSON; sealed by the console's SecretBox when `sealed` is 1. */
+    state: text,
+    sealed: integer,
+    version: integer,
+    savedBy: text,
+    savedAt: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

@@ -184,6 +184,10 @@ export async function applyDeskGrants(db: Db): Promise<void> {
     await sql`REVOKE ALL ON machine_keys FROM ${id(roles.analyst)}`.execute(trx);
     // Nor an enrolment file's secret and claims: the database checks proofs and spends claims.
     await sql`REVOKE ALL ON enrolment_secrets FROM ${id(roles.analyst)}`.execute(trx);
+    // The desk's fleet authority issues and revokes machines' identities: leads and
+    // administrators only (migration 0013).
+    await sql`REVOKE ALL ON fleet_authority FROM ${id(roles.analyst)}`.execute(trx);
+    await sql`GRANT SELECT, INSERT, UPDATE ON fleet_authority TO ${id(roles.lead)}`.execute(trx);
     // What leads and administrators see of the analysts' own trail.
     await sql`REVOKE SELECT ON audit_log FROM ${id(roles.analyst)}`.execute(trx);
     await sql`GRANT SELECT ON audit_log TO ${id(roles.lead)}`.execute(trx);

@@ -12,7 +12,7 @@ import { inventoryHistory } from './0009-inventory-history';
 import { machineProfiles } from './0010-machine-profiles';
 import { inventoryBaselines } from './0011-inventory-baselines';
 import { reports } from './0012-reports';
-import { fleetPresence } from './0013-fleet-presence';
+import { fleet } from './0013-fleet';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -32,7 +32,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0010-machine-profiles': machineProfiles(),
     '0011-inventory-baselines': inventoryBaselines(),
     '0012-reports': reports(dialect),
-    '0013-fleet-presence': fleetPresence(),
+    '0013-fleet': fleet(),
   };
 }
 
