@@ -7,8 +7,8 @@
  * (`connectFleet`), opens the presence bucket bound by name as the agent does, and puts a
  * `FleetPresenceSchema` heartbeat under the agent's own key every `FLEET_HEARTBEAT_SECONDS`
  * (each agent at its own phase). It prints `connected <n>` now and then, `ready <n>` once
- * every agent has put its first heartbeat, `stats puts=<n> failed=<n>` every 10 s, and stops on
- * SIGTERM.
+ * every agent has put its first heartbeat, `stats puts=<n> failed=<n>` every 10 s and on
+ * SIGTERM (then it stops), and `mark puts=<n> failed=<n>` on SIGUSR2 (the start of the hold).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -120,6 +120,9 @@ async function main(): Promise<void> {
   const statsTimer = setInterval(() => {
     process.stdout.write(`stats puts=${stats.puts} failed=${stats.failed}\n`);
   }, STATS_EVERY_MS);
+  process.on('SIGUSR2', () => {
+    process.stdout.write(`mark puts=${stats.puts} failed=${stats.failed}\n`);
+  });
   process.once('SIGTERM', () => {
     clearInterval(statsTimer);
     for (const timer of timers) clearTimeout(timer);
