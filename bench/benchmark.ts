@@ -4,7 +4,7 @@
  * `Benchmark`, added to the registry in run.ts.
  */
 
-export type MetricUnit = 'ms' | 'MiB' | 'KB' | 'bytes' | '%' | 'req/s' | 'errors';
+export type MetricUnit = 'ms' | 's' | 'MiB' | 'KB' | 'bytes' | '%' | 'req/s' | 'errors' | 'count';
 
 /**
  * Environment for every child the runner and the benchmarks start: NODE_OPTIONS emptied

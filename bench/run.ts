@@ -19,6 +19,7 @@ import { agentInventoryBenchmark } from './agent-inventory';
 import { agentLoadBenchmark } from './agent-load';
 import { consolePaintBenchmark } from './console-paint';
 import { fleetBenchmark } from './fleet';
+import { fleetHeartbeatsBenchmark } from './fleet-heartbeats';
 import { inventoryDiffBenchmark } from './inventory-diff';
 import { inventoryHistoryBenchmark } from './inventory-history';
 import { inventoryTimelineBenchmark } from './inventory-timeline';
@@ -45,6 +46,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   reportsSqliteBenchmark,
   reportsPgBenchmark,
   fleetBenchmark,
+  fleetHeartbeatsBenchmark,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');

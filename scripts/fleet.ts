@@ -5,6 +5,9 @@
  *
  *   init           --keys-dir DIR [--name DESK]
  *   server-config  --keys-dir DIR --store-dir DIR --resolver-dir DIR [--host H] [--port P]
+ *                  [--tls-cert FILE --tls-key FILE [--tls-ca FILE [--tls-verify]]]
+ *                  (with --tls-cert, clients must connect with TLS; --tls-verify also asks
+ *                  each client for a certificate signed by --tls-ca)
  *   issue-agent    --keys-dir DIR --agent ID --out FILE.creds [--days N]
  *   issue-console  --keys-dir DIR --console ID --role analyst|lead|admin --out FILE.creds [--days N]
  *   revoke         --keys-dir DIR (--agent ID | --public-key U...) --server nats://...
@@ -60,9 +63,13 @@ export async function runFleet(
         'public-key': { type: 'string' },
         server: { type: 'string' },
         'presence-ttl-seconds': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-ca': { type: 'string' },
+        'tls-verify': { type: 'boolean', default: false },
       },
     });
-    const need = (name: keyof typeof values): string => {
+    const need = (name: Exclude<keyof typeof values, 'tls-verify'>): string => {
       const value = values[name];
       if (!value) throw new UsageError(`--${name} is required`);
       return value;
@@ -100,12 +107,30 @@ export async function runFleet(
         return 0;
       }
       case 'server-config': {
+        const wantsTls = Boolean(
+          values['tls-cert'] || values['tls-key'] || values['tls-ca'] || values['tls-verify'],
+        );
+        if (values['tls-verify'] && !values['tls-ca']) {
+          throw new UsageError(
+            '--tls-verify needs --tls-ca, the CA client certificates are checked against',
+          );
+        }
         out(
           await natsServerConfig(await authority(), {
             host: values.host,
             port: Number(values.port),
             storeDir: need('store-dir'),
             resolverDir: need('resolver-dir'),
+            ...(wantsTls
+              ? {
+                  tls: {
+                    certFile: path.resolve(need('tls-cert')),
+                    keyFile: path.resolve(need('tls-key')),
+                    ...(values['tls-ca'] ? { caFile: path.resolve(values['tls-ca']) } : {}),
+                    verify: values['tls-verify'],
+                  },
+                }
+              : {}),
           }),
         );
         return 0;

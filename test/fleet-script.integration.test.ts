@@ -6,24 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FLEET_BUCKETS, fleetInboxPrefix } from '@deskside/core';
 import { runAgentCli } from '#test/helpers/agent-cli';
 import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
+import { fleetScript } from '#test/helpers/fleet-script';
 import { temporaryFolders } from '#test/helpers/temp-folders';
 import { AgentConfigSchema } from '../agent/src/config';
 import { connectFleetFromConfig } from '../agent/src/fleet/connect';
 import { loadFleetAuthority } from '../electron/services/fleet/fleet-keystore';
 import { createKeyFileSecretBox } from '../electron/services/secrets/secret-box';
-import { runFleet } from '../scripts/fleet';
 
-/** Runs `npm run fleet -- ...` in-process; what it printed and its exit code. */
-async function fleet(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runFleet(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const fleet = fleetScript;
 
 const folders = temporaryFolders('deskside-fleet-script-');
 let server: TestNatsServer | undefined;

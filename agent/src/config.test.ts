@@ -149,6 +149,19 @@ describe('the agent configuration', () => {
     }
   });
 
+  it('takes TLS to the fleet with an optional CA file, and nothing else under tls', () => {
+    const fleet = { servers: ['tls://nats.example.org:4222'] };
+    expect(AgentConfigSchema.parse({ fleet }).fleet?.tls).toBeUndefined();
+    expect(AgentConfigSchema.parse({ fleet: { ...fleet, tls: {} } }).fleet?.tls).toEqual({});
+    expect(
+      AgentConfigSchema.parse({ fleet: { ...fleet, tls: { caFile: '/etc/deskside/ca.pem' } } })
+        .fleet?.tls,
+    ).toEqual({ caFile: '/etc/deskside/ca.pem' });
+    for (const tls of [{ caFile: '' }, { ca: '/etc/ca.pem' }, { verify: false }, 'yes']) {
+      expect(AgentConfigSchema.safeParse({ fleet: { ...fleet, tls } }).success).toBe(false);
+    }
+  });
+
   it('refuses a port given as a string in the file', async () => {
     const file = await configFile({ port: '7443' });
     expect(await problems({ config: file })).toEqual([`${file}: port: expected a number`]);

@@ -73,6 +73,11 @@ const FleetSchema = z.optional(
     helpPort: z.optional(z.int().check(z.minimum(0), z.maximum(65535))),
     /** Seconds between two looks for the desk's answers (5 by default). */
     helpPollSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(3600))),
+    /**
+     * TLS to the servers: `caFile`, the CA (PEM) the servers' certificates are checked
+     * against when it is not one the system trusts. Present (even `{}`): TLS is required.
+     */
+    tls: z.optional(z.strictObject({ caFile: z.optional(z.string().check(z.minLength(1))) })),
   }),
 );
 

@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   'data.imported',
   'baseline.set',
   'baseline.cleared',
+  'fleet.authority_saved',
+  'fleet.identity_issued',
+  'fleet.identity_revoked',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -1,4 +1,8 @@
-/** Reads `read` every `everyMs` until `condition` holds; fails after `ms` naming `what`. */
+/**
+ * Reads `read()` until `condition` holds, every `everyMs`; after `ms`, fails naming `what`
+ * and the last value read. For states that other processes reach in their own time (a
+ * NATS server's delivery, an agent's heartbeat).
+ */
 export async function eventually<T>(
   read: () => T | Promise<T>,
   condition: (value: T) => boolean,

@@ -19,7 +19,10 @@ import { fleetInboxPrefix, type AnalystRole } from '@deskside/core';
 import { connectFleet } from '../../agent/src/fleet/connect';
 import { writeFleetCredentials } from '../../agent/src/fleet/credentials';
 import type { FleetAuthority, IssuedIdentity } from '../../electron/services/fleet/fleet-authority';
-import { natsServerConfig } from '../../electron/services/fleet/server-config';
+import {
+  natsServerConfig,
+  type NatsServerConfigOptions,
+} from '../../electron/services/fleet/server-config';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 
@@ -53,8 +56,17 @@ export interface TestNatsServer {
   stop: () => Promise<void>;
 }
 
+/** Settings beyond the defaults (a benchmark's thousands of connections). */
+export type TestNatsServerOptions = Pick<
+  NatsServerConfigOptions,
+  'authTimeoutSeconds' | 'maxConnections'
+>;
+
 /** Starts nats-server trusting `authority`'s operator; resolves once it accepts clients. */
-export async function startNatsServer(authority: FleetAuthority): Promise<TestNatsServer> {
+export async function startNatsServer(
+  authority: FleetAuthority,
+  options: TestNatsServerOptions = {},
+): Promise<TestNatsServer> {
   const natsServer = findNatsServer();
   if (!natsServer) {
     throw new Error('No nats-server here: run `npm run setup`, or set DESKSIDE_NATS_SERVER');
@@ -67,7 +79,14 @@ export async function startNatsServer(authority: FleetAuthority): Promise<TestNa
   const configFile = path.join(dir, 'nats.conf');
   await writeFile(
     configFile,
-    await natsServerConfig(authority, { host: '127.0.0.1', port, httpPort, storeDir, resolverDir }),
+    await natsServerConfig(authority, {
+      ...options,
+      host: '127.0.0.1',
+      port,
+      httpPort,
+      storeDir,
+      resolverDir,
+    }),
   );
   const server = await ManagedProcess.start(natsServer, ['-c', configFile], {
     label: 'nats-server',
@@ -155,5 +174,21 @@ export async function connectTestConsole(
     authenticator: credsAuthenticator(new TextEncoder().encode(issued.creds)),
     inboxPrefix: fleetInboxPrefix('console', consoleId),
     reconnect: false,
+  });
+}
+
+/** A heartbeat as an agent puts it in the presence bucket (`FleetPresenceSchema`), as JSON. */
+export function testHeartbeat(
+  hostName: string,
+  times: { startedAt?: string; sentAt?: string } = {},
+): string {
+  const now = new Date().toISOString();
+  return JSON.stringify({
+    agentVersion: '1.4.2',
+    hostName,
+    os: { platform: 'linux', release: '6.1', arch: 'x64' },
+    startedAt: times.startedAt ?? now,
+    sentAt: times.sentAt ?? now,
+    intervalSeconds: 1,
   });
 }

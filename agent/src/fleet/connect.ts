@@ -14,6 +14,14 @@ export interface FleetConnectOptions {
   credentialsFile: string;
   /** Keep reconnecting when the server goes away (the default), or fail at once. */
   reconnect?: boolean;
+  /** TLS required, the server's certificate checked against `caFile` (else the system's CAs). */
+  tls?: { caFile?: string };
+}
+
+/** nats.js's TLS options: a CA file read by the client, or the system's CAs. */
+function natsTlsOptions(tls: { caFile?: string } | undefined): { tls?: { caFile?: string } } {
+  if (!tls) return {};
+  return { tls: tls.caFile ? { caFile: tls.caFile } : {} };
 }
 
 /**
@@ -35,6 +43,7 @@ export async function connectFleet(
       // Once connected, keep trying for as long as the agent runs (laptops come and go).
       maxReconnectAttempts: -1,
       reconnectTimeWait: 2_000,
+      ...natsTlsOptions(options.tls),
     });
     return { connection, credentials };
   } catch (error) {
@@ -61,5 +70,6 @@ export function connectFleetFromConfig(
   return connectFleet({
     servers: config.fleet.servers,
     credentialsFile: fleetCredentialsFile(config),
+    ...(config.fleet.tls ? { tls: config.fleet.tls } : {}),
   });
 }

@@ -66,6 +66,11 @@ export const FleetLinkSettingsSchema = z.strictObject({
   servers: z.array(NatsServerUrl).min(1).max(16),
   /** The console's `.creds` file, as `npm run fleet -- issue-console` wrote it. */
   credentialsFile: z.string().min(1).max(4096),
+  /**
+   * TLS to the servers: the CA file (PEM) their certificates are checked against, when not
+   * one the system trusts. A `tls://` server URL asks for TLS with the system's CAs.
+   */
+  tlsCaFile: z.string().min(1).max(4096).optional(),
 });
 export type FleetLinkSettings = z.infer<typeof FleetLinkSettingsSchema>;
 
@@ -76,5 +81,10 @@ export const FleetMachinePresenceSchema = z.strictObject({
   /** The last heartbeat received (the console's clock), null if none since it connected. */
   lastSeenAt: Timestamp.nullable(),
   presence: FleetPresenceSchema.nullable(),
+  /**
+   * The agent's version in its latest heartbeat; kept by the desk (`fleet_presence`) when the
+   * heartbeat itself is not, e.g. after a console's restart.
+   */
+  agentVersion: z.string().nullable().optional(),
 });
 export type FleetMachinePresence = z.infer<typeof FleetMachinePresenceSchema>;

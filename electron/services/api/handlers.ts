@@ -136,7 +136,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
         input.scope === 'machine' ? { ...input, id: (await machines.get(input.id)).id } : input,
       ),
     'machines.status': ({ id }) => pairing.status(id),
-    'machines.fleetPresence': () => Promise.resolve(fleet.presence()),
+    'machines.fleetPresence': () => fleet.presence(),
     'machines.fleetRunChecks': (input) => fleet.runChecks(input),
     'machines.fleetQueuedChecks': (input) => fleet.queuedChecks(input),
     'machines.fleetScatterStart': (input) => fleet.startScatter(input),

@@ -451,6 +451,26 @@ export const TABLES = {
     createdAt: text,
     sentAt: textOrNull,
   },
+  /** Each fleet machine's latest presence as the desk's consoles saw it (migration 0013). */
+  fleetPresence: {
+    machineId: text,
+    /** 1 online, 0 offline. */
+    online: integer,
+    /** The server's time of its latest heartbeat the consoles wrote down. */
+    lastSeenAt: text,
+    agentVersion: textOrNull,
+    updatedAt: text,
+  },
+  /** The desk's fleet authority, one row 'desk' (migration 0013); leads and admins only. */
+  fleetAuthority: {
+    id: text,
+    /** The authority's state as JSON; sealed by the console's SecretBox when `sealed` is 1. */
+    state: text,
+    sealed: integer,
+    version: integer,
+    savedBy: text,
+    savedAt: text,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =

@@ -100,6 +100,9 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   // took; whoever writes to a requester queues the message, and the sending console marks it.
   mail_messages: ['INSERT'],
   mail_outbox: ['INSERT', 'UPDATE'],
+  // Fleet presence (migration 0013): every console in fleet mode writes what it saw, so any
+  // analyst's console keeps "last seen" up to date; rows are never removed.
+  fleet_presence: ['INSERT', 'UPDATE'],
 };
 
 /** What settling a queued check writes; the rest of its row is never changed. */
@@ -219,6 +222,10 @@ export async function applyDeskGrants(db: Db): Promise<void> {
     await sql`REVOKE ALL ON machine_keys FROM ${id(roles.analyst)}`.execute(trx);
     // Nor an enrolment file's secret and claims: the database checks proofs and spends claims.
     await sql`REVOKE ALL ON enrolment_secrets FROM ${id(roles.analyst)}`.execute(trx);
+    // The desk's fleet authority issues and revokes machines' identities: leads and
+    // administrators only (migration 0013).
+    await sql`REVOKE ALL ON fleet_authority FROM ${id(roles.analyst)}`.execute(trx);
+    await sql`GRANT SELECT, INSERT, UPDATE ON fleet_authority TO ${id(roles.lead)}`.execute(trx);
     // What leads and administrators see of the analysts' own trail.
     await sql`REVOKE SELECT ON audit_log FROM ${id(roles.analyst)}`.execute(trx);
     await sql`GRANT SELECT ON audit_log TO ${id(roles.lead)}`.execute(trx);

@@ -10,6 +10,12 @@
  * too (nats-server 2.9 removes expired keys without telling watchers, so the link sweeps).
  * Only what the server let an agent write arrives, and agents write their own key only:
  * a value that does not parse as `FleetPresenceSchema` is ignored.
+ *
+ * What it saw is kept in the desk's database (fleet-presence-store.ts), read at start so an
+ * offline machine keeps its "last seen" across a restart and on every console, and written
+ * in batches: a machine is written when it comes online or goes offline (or its agent's
+ * version changes), and otherwise at most once a minute (`lastSeenEveryMs`), never a write
+ * per heartbeat.
  */
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -41,12 +47,17 @@ import {
 import type { Db } from '../database/open';
 import type { InventoryHistoryService } from '../machines/inventory-history';
 import { FleetHelp, type FleetHelpDeps } from './fleet-help';
+import { loadFleetPresence, saveFleetPresence } from './fleet-presence-store';
 import { DEFAULT_PRESENCE_TTL_MS } from './fleet-storage';
 
 const gunzipAsync = promisify(gunzip);
 const CONSOLE_NAME = /^console-([A-Za-z0-9_-]{1,64})-(analyst|lead|admin)$/;
 /** Largest inventory accepted once decompressed. */
 const MAX_INVENTORY_BYTES = 32 * 1024 * 1024;
+/** How often what changed is written to the database. */
+const PERSIST_EVERY_MS = 5_000;
+/** An online machine's last seen is written at most this often. */
+const LAST_SEEN_EVERY_MS = 60_000;
 
 export class FleetLinkError extends Error {
   override readonly name = 'FleetLinkError';
@@ -59,6 +70,10 @@ export interface FleetLinkOptions {
   onProblem?: (message: string, error?: unknown) => void;
   /** How often expired presence is looked for; a quarter of the TTL by default. */
   sweepEveryMs?: number;
+  /** How often changed presence is written to the database (5 s by default). */
+  persistEveryMs?: number;
+  /** An online machine's last seen is written at most this often (a minute by default). */
+  lastSeenEveryMs?: number;
   now?: () => number;
   /** Take employees' help requests into tickets (the console's ticket services). */
   help?: FleetHelpDeps;
@@ -71,6 +86,15 @@ interface Seen {
   /** The key is in the bucket (put and not deleted). */
   present: boolean;
   online: boolean;
+  /** From the heartbeat, or from the database before one arrived. */
+  agentVersion: string | null;
+}
+
+/** What the database holds of a machine, as this link last wrote or read it. */
+interface Persisted {
+  lastSeenAt: number;
+  online: boolean;
+  agentVersion: string | null;
 }
 
 /** Who a console's `.creds` file was issued to (`console-<id>-<role>`). */
@@ -107,6 +131,10 @@ export class FleetLink {
   private messages: ConsumerMessages | undefined;
   private helpDesk: FleetHelp | null = null;
   private readonly now: () => number;
+  private readonly persisted = new Map<string, Persisted>();
+  private readonly dirty = new Set<string>();
+  private persistTimer: NodeJS.Timeout | undefined;
+  private persisting: Promise<void> = Promise.resolve();
 
   private constructor(
     /** The console's connection (checks over NATS use it too). */
@@ -124,7 +152,7 @@ export class FleetLink {
     options: FleetLinkOptions,
   ): Promise<FleetLink | null> {
     if (!settings) return null;
-    const { servers, credentialsFile } = FleetLinkSettingsSchema.parse(settings);
+    const { servers, credentialsFile, tlsCaFile } = FleetLinkSettingsSchema.parse(settings);
     const text = await readFile(credentialsFile, 'utf8').catch((error: unknown) => {
       throw new FleetLinkError(
         `The console's fleet credentials file ${credentialsFile} cannot be read`,
@@ -142,6 +170,7 @@ export class FleetLink {
       name: `deskside-console ${consoleId}`,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 2_000,
+      ...(tlsCaFile ? { tls: { caFile: tlsCaFile } } : {}),
     });
     const link = new FleetLink(connection, identity, options);
     try {
@@ -168,6 +197,7 @@ export class FleetLink {
       online: seen.online,
       lastSeenAt: seen.lastSeenAt === null ? null : new Date(seen.lastSeenAt).toISOString(),
       presence: seen.presence,
+      agentVersion: seen.presence?.agentVersion ?? seen.agentVersion,
     }));
   }
 
@@ -185,14 +215,98 @@ export class FleetLink {
     return this.helpDesk;
   }
 
+  /** Writes what changed since the last write to the database (also done every few seconds). */
+  persist(): Promise<void> {
+    this.persisting = this.persisting.then(() => this.writeDirty());
+    return this.persisting;
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.sweepTimer);
     await this.helpDesk?.stop();
+    clearInterval(this.persistTimer);
     this.watcher?.stop();
     await this.messages?.close().catch(() => undefined);
     if (!this.connection.isClosed()) await this.connection.close();
     await this.settled();
+    await this.persist();
     this.listeners.clear();
+  }
+
+  /** What the database held at start: offline machines keep their last seen. */
+  private async loadPersisted(): Promise<void> {
+    let rows;
+    try {
+      rows = await loadFleetPresence(this.options.db);
+    } catch (error) {
+      this.problem('fleet: the presence kept by the desk cannot be read', error);
+      return;
+    }
+    const now = this.now();
+    for (const row of rows) {
+      const lastSeenAt = Date.parse(row.lastSeenAt);
+      this.persisted.set(row.machineId, {
+        lastSeenAt,
+        online: row.online,
+        agentVersion: row.agentVersion,
+      });
+      // Believed online until the TTL says otherwise; the watcher's first values follow.
+      this.seen.set(row.machineId, {
+        presence: null,
+        lastSeenAt,
+        present: false,
+        online: row.online && now - lastSeenAt < this.ttlMs,
+        agentVersion: row.agentVersion,
+      });
+    }
+  }
+
+  /** Marks a machine to be written when the database's row is behind what matters. */
+  private note(machineId: string): void {
+    const seen = this.seen.get(machineId);
+    if (!seen || seen.lastSeenAt === null) return;
+    const stored = this.persisted.get(machineId);
+    const every = this.options.lastSeenEveryMs ?? LAST_SEEN_EVERY_MS;
+    if (
+      !stored ||
+      stored.online !== seen.online ||
+      stored.agentVersion !== this.versionOf(seen) ||
+      seen.lastSeenAt - stored.lastSeenAt >= every
+    ) {
+      this.dirty.add(machineId);
+    }
+  }
+
+  private versionOf(seen: Seen): string | null {
+    return seen.presence?.agentVersion ?? seen.agentVersion;
+  }
+
+  private async writeDirty(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const rows = [...this.dirty].flatMap((machineId) => {
+      const seen = this.seen.get(machineId);
+      if (!seen || seen.lastSeenAt === null) return [];
+      return [
+        {
+          machineId,
+          online: seen.online,
+          lastSeenAt: seen.lastSeenAt,
+          agentVersion: this.versionOf(seen),
+        },
+      ];
+    });
+    this.dirty.clear();
+    try {
+      await saveFleetPresence(
+        this.options.db,
+        rows.map((row) => ({ ...row, lastSeenAt: new Date(row.lastSeenAt).toISOString() })),
+        new Date(this.now()),
+      );
+      for (const { machineId, ...row } of rows) this.persisted.set(machineId, row);
+    } catch (error) {
+      for (const row of rows) this.dirty.add(row.machineId);
+      this.problem('fleet: presence was not written to the desk; trying again', error);
+    }
   }
 
   private problem(message: string, error?: unknown): void {
@@ -214,6 +328,7 @@ export class FleetLink {
       this.problem('fleet: the presence bucket cannot be read; is the fleet initialised?', error);
       throw error;
     }
+    await this.loadPersisted();
     this.watcher = await bucket.watch();
     void (async () => {
       for await (const entry of this.watcher!) this.onPresence(entry);
@@ -225,6 +340,10 @@ export class FleetLink {
       this.sweep();
     }, every);
     this.sweepTimer.unref();
+    this.persistTimer = setInterval(() => {
+      void this.persist();
+    }, this.options.persistEveryMs ?? PERSIST_EVERY_MS);
+    this.persistTimer.unref();
   }
 
   private onPresence(entry: KvEntry): void {
@@ -234,6 +353,7 @@ export class FleetLink {
     if (entry.operation !== 'PUT') {
       if (previous?.online || previous?.present) {
         this.seen.set(machineId, { ...previous, present: false, online: false });
+        this.note(machineId);
         this.changed([machineId]);
       }
       return;
@@ -247,7 +367,14 @@ export class FleetLink {
     }
     const lastSeenAt = entry.created.getTime();
     const online = this.now() - lastSeenAt < this.ttlMs;
-    this.seen.set(machineId, { presence, lastSeenAt, present: true, online });
+    this.seen.set(machineId, {
+      presence,
+      lastSeenAt,
+      present: true,
+      online,
+      agentVersion: presence.agentVersion,
+    });
+    this.note(machineId);
     // Only comings and goings are announced: a heartbeat of a machine already online is not
     // (windows would read the list again every few seconds for each agent).
     if (previous?.online !== online) this.changed([machineId]);
@@ -261,6 +388,7 @@ export class FleetLink {
       if (seen.online && seen.lastSeenAt !== null && now - seen.lastSeenAt >= this.ttlMs) {
         seen.online = false;
         seen.present = false;
+        this.note(machineId);
         gone.push(machineId);
       }
     }

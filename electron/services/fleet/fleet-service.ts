@@ -38,6 +38,7 @@ import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { FleetChecks, type FleetAgentOutcome } from './fleet-checks';
 import { FleetLink, type FleetLinkOptions } from './fleet-link';
 import { QueuedChecks } from './queued-checks';
+import { loadFleetPresence, storedAsPresence } from './fleet-presence-store';
 
 const RETRY_MS = 30_000;
 /** How often a linked console reads the results of queued checks. */
@@ -97,8 +98,13 @@ export class FleetService {
     return this.checks !== null;
   }
 
-  presence(): FleetMachinePresence[] {
-    return this.link?.presence() ?? [];
+  /**
+   * The link's view; without a link (fleet mode off here, or not linked yet) what the desk
+   * keeps, which other consoles of the desk write.
+   */
+  async presence(): Promise<FleetMachinePresence[]> {
+    if (this.link) return this.link.presence();
+    return storedAsPresence(await loadFleetPresence(this.options.db));
   }
 
   /** An analyst's message to the employee whose agent asked for help on `ticketId`. */
@@ -248,7 +254,7 @@ export class FleetService {
 
   /** The fleet machines (seen by the link) of a selection, in name order. */
   private async select(selection: FleetSelection): Promise<string[]> {
-    const known = new Set(this.presence().map((p) => p.machineId));
+    const known = new Set((this.link?.presence() ?? []).map((p) => p.machineId));
     const db = this.options.db;
     let ids: string[];
     switch (selection.kind) {

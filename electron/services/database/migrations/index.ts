@@ -12,6 +12,7 @@ import { inventoryHistory } from './0009-inventory-history';
 import { machineProfiles } from './0010-machine-profiles';
 import { inventoryBaselines } from './0011-inventory-baselines';
 import { reports } from './0012-reports';
+import { fleet } from './0013-fleet';
 import { agentHelp } from './0014-agent-help';
 import { mail } from './0015-mail';
 import { fleetQueuedChecks } from './0016-fleet-queued-checks';
@@ -34,6 +35,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0010-machine-profiles': machineProfiles(),
     '0011-inventory-baselines': inventoryBaselines(),
     '0012-reports': reports(dialect),
+    '0013-fleet': fleet(),
     '0014-agent-help': agentHelp(),
     '0015-mail': mail(dialect),
     '0016-fleet-queued-checks': fleetQueuedChecks(),

@@ -35,6 +35,34 @@ describe('fleet settings (a fake console answers)', () => {
     });
   });
 
+  it("sends the CA file for the servers' TLS certificates when one is entered", async () => {
+    const settings: ConsoleSettings = { language: null, displayName: null, fleet: null };
+    const call = renderWithApi(<FleetSettings />, {
+      'settings.get': () => settings,
+      'settings.update': (changes) => ({ ...settings, ...(changes as Partial<ConsoleSettings>) }),
+    });
+    fireEvent.change(await screen.findByLabelText('NATS servers (one a line)'), {
+      target: { value: 'tls://a.example.org:4222' },
+    });
+    fireEvent.change(screen.getByLabelText("This console's credentials file (.creds)"), {
+      target: { value: '/etc/deskside/console.creds' },
+    });
+    fireEvent.change(
+      screen.getByLabelText("CA file for the servers' TLS certificates (optional)"),
+      { target: { value: ' /etc/deskside/ca.pem ' } },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save fleet settings' }));
+    await waitFor(() => {
+      expect(call).toHaveBeenCalledWith('settings.update', {
+        fleet: {
+          servers: ['tls://a.example.org:4222'],
+          credentialsFile: '/etc/deskside/console.creds',
+          tlsCaFile: '/etc/deskside/ca.pem',
+        },
+      });
+    });
+  });
+
   it('shows fleet mode on and turns it off', async () => {
     const call = renderWithApi(<FleetSettings />, {
       'settings.get': () => ({

@@ -15,13 +15,21 @@ function FleetForm({ current }: { current: FleetLinkSettings | null }) {
   const { t } = useTranslation();
   const [servers, setServers] = useState(current?.servers.join('\n') ?? '');
   const [credentialsFile, setCredentialsFile] = useState(current?.credentialsFile ?? '');
+  const [tlsCaFile, setTlsCaFile] = useState(current?.tlsCaFile ?? '');
   const update = useApiMutation('settings.update');
   return (
     <form
       aria-label={t('settings.fleet.title')}
       onSubmit={(event) => {
         event.preventDefault();
-        update.mutate({ fleet: { servers: serverList(servers), credentialsFile } });
+        const ca = tlsCaFile.trim();
+        update.mutate({
+          fleet: {
+            servers: serverList(servers),
+            credentialsFile,
+            ...(ca ? { tlsCaFile: ca } : {}),
+          },
+        });
       }}
     >
       <p>{current ? t('settings.fleet.on') : t('settings.fleet.off')}</p>
@@ -47,6 +55,17 @@ function FleetForm({ current }: { current: FleetLinkSettings | null }) {
         />
       </label>
       <p className="muted">{t('settings.fleet.credentialsHint')}</p>
+      <label>
+        {t('settings.fleet.tlsCaFile')}
+        <input
+          type="text"
+          value={tlsCaFile}
+          onChange={(event) => {
+            setTlsCaFile(event.target.value);
+          }}
+        />
+      </label>
+      <p className="muted">{t('settings.fleet.tlsCaHint')}</p>
       {update.error && <ErrorMessage error={update.error} />}
       <div className="actions">
         <button type="submit" disabled={update.isPending}>
