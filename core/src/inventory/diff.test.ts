@@ -283,6 +283,28 @@ describe('diffInventories', () => {
       updated: [{ fromVersion: '2.0', toVersion: '1.0' }],
     });
   });
+
+  it('pairs by publisher first, then the rest in the order they came, in both directions', () => {
+    const base = { ...recorded.software!.programs[0]!, architecture: 'arm64' };
+    const as = (name: string, version: string, publisher: string) => ({
+      ...base,
+      name,
+      version,
+      publisher,
+    });
+    const before = copy();
+    before.software!.programs = [
+      as('firefox', '', 'Debian'),
+      as('firefox', '1.1', ''),
+      as('firefox', '1.1', 'Debian'),
+    ];
+    const after = copy();
+    after.software!.programs = [as('Firefox', '1.0', 'Debian'), as('Firefox', '1.0', 'Mozilla')];
+    const forth = diffInventories(before, after).sections.software;
+    const back = diffInventories(after, before).sections.software;
+    expect(forth).toMatchObject({ removed: [as('firefox', '1.1', 'Debian')] });
+    expect(back).toMatchObject({ added: [as('firefox', '1.1', 'Debian')] });
+  });
 });
 
 const programArbitrary = fc.record({

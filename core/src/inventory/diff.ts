@@ -209,8 +209,13 @@ function pairBy<T>(
   after: readonly T[],
   key: (item: T) => string,
 ): { pairs: [T, T][]; before: T[]; after: T[] } {
-  const waiting = groupBy(after, key);
+  // The positions in `after` of each key, in order, and how many of them are taken.
+  const waiting = groupBy(
+    after.map((_, index) => index),
+    (index) => key(after[index]!),
+  );
   const taken = new Map<string, number>();
+  const pairedAfter = new Set<number>();
   const pairs: [T, T][] = [];
   const leftBefore: T[] = [];
   for (const item of before) {
@@ -218,16 +223,17 @@ function pairBy<T>(
     const group = waiting.get(k);
     const used = taken.get(k) ?? 0;
     if (group && used < group.length) {
-      pairs.push([item, group[used]!]);
+      const index = group[used]!;
+      pairs.push([item, after[index]!]);
+      pairedAfter.add(index);
       taken.set(k, used + 1);
     } else {
       leftBefore.push(item);
     }
   }
-  const leftAfter: T[] = [];
-  for (const [k, group] of waiting) {
-    for (let i = taken.get(k) ?? 0; i < group.length; i++) leftAfter.push(group[i]!);
-  }
+  // What is left keeps the order it came in on both sides, so that a later pass pairs the
+  // same way whichever side is which.
+  const leftAfter = after.filter((_, index) => !pairedAfter.has(index));
   return { pairs, before: leftBefore, after: leftAfter };
 }
 
