@@ -48,6 +48,12 @@ export async function fleetAgentFiles(
   return { dataDir, config };
 }
 
+/** Two quick read-only checks from the catalog that pass on any machine (memory never "too full"). */
+export const QUICK_FLEET_CHECKS = [
+  { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
+  { checkId: 'fs.writable' },
+] as const;
+
 /** `serve` with those files (stopped by the caller or `stopAllAgents`). */
 export function startFleetAgent(files: FleetAgentFiles): Promise<RunningAgent> {
   return startAgent({ dataDir: files.dataDir, extraEnv: { DESKSIDE_AGENT_CONFIG: files.config } });

@@ -9,7 +9,6 @@
  */
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -168,27 +167,6 @@ lda_mailbox_autocreate = yes
 `;
 }
 
-async function waitForPort(port: number, server: ManagedProcess, logFile: string) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => {
-        resolve(false);
-      });
-    });
-    if (open) return;
-    const exited = await server.waitForExit(50).catch(() => null);
-    const log = await readFile(logFile, 'utf8').catch(() => '');
-    if (exited) throw new Error(`${server.failure('exited before listening').message}\n${log}`);
-    if (Date.now() > deadline)
-      throw server.failure(`was not listening within ${START_TIMEOUT_MS} ms`);
-  }
-}
-
 /**
  * Starts Dovecot with `users` (addresses at desk.test, their passwords) and the SMTP server
  * delivering into it; resolves once both accept connections.
@@ -235,8 +213,9 @@ export async function startMailServers(users: readonly MailUser[]): Promise<Mail
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitForPort(imapPort, server, logFile);
-    await waitForPort(lmtpPort, server, logFile);
+    const log = () => readFile(logFile, 'utf8').catch(() => '');
+    await server.waitForPort(imapPort, START_TIMEOUT_MS, log);
+    await server.waitForPort(lmtpPort, START_TIMEOUT_MS, log);
     const smtpPort = await freePort();
     smtp = testSmtpServer(users, lmtpPort);
     await new Promise<void>((resolve, reject) => {

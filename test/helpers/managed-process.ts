@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import net from 'node:net';
 import { createInterface } from 'node:readline';
 
 const STOP_GRACE_MS = 5_000;
@@ -145,6 +146,36 @@ export class ManagedProcess {
       return await Promise.race([this.exited, timeout]);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Resolves once something accepts TCP connections on 127.0.0.1:`port`; rejects when this
+   * process exits first (adding what `explain` reads, e.g. its log file) or after `timeoutMs`.
+   */
+  async waitForPort(
+    port: number,
+    timeoutMs: number,
+    explain: () => Promise<string> = () => Promise.resolve(''),
+  ): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const open = await new Promise<boolean>((resolve) => {
+        const socket = net.connect({ host: '127.0.0.1', port }, () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => {
+          resolve(false);
+        });
+      });
+      if (open) return;
+      if (await this.exitStatusWithin(50)) {
+        const detail = await explain();
+        const failure = this.failure('exited before listening');
+        throw detail ? new Error(`${failure.message}\n${detail}`) : failure;
+      }
+      if (Date.now() > deadline) throw this.failure(`was not listening within ${timeoutMs} ms`);
     }
   }
 

@@ -8,7 +8,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -107,26 +106,6 @@ export interface StartSshdOptions {
   hostKey?: SshKeyPair;
 }
 
-/** Resolves once something accepts TCP connections on the port. */
-async function waitForPort(port: number, server: ManagedProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => {
-        resolve(false);
-      });
-    });
-    if (open) return;
-    const exited = await server.waitForExit(50).catch(() => null);
-    if (exited) throw server.failure('exited before listening');
-    if (Date.now() > deadline) throw server.failure(`was not listening within ${timeoutMs} ms`);
-  }
-}
-
 /**
  * Starts sshd for the current user on a free port of 127.0.0.1 (call it twice for a jump
  * host and the machine behind it). Only public keys log in; password and keyboard-interactive
@@ -177,7 +156,7 @@ export async function startSshd(options: StartSshdOptions = {}): Promise<SshServ
   );
   const server = await ManagedProcess.start(sshd, ['-D', '-e', '-f', config], { label: 'sshd' });
   try {
-    await waitForPort(port, server, START_TIMEOUT_MS);
+    await server.waitForPort(port, START_TIMEOUT_MS);
   } catch (error) {
     await server.stop();
     await rm(dir, { recursive: true, force: true });

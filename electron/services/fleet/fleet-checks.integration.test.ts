@@ -18,7 +18,7 @@ import {
 import { CheckResponder } from '../../../agent/src/fleet/check-responder';
 import { CheckRunner } from '../../../agent/src/checks/runner';
 import { catalogChecks, type RunnableCheck } from '../../../agent/src/checks/registry';
-import { eventuallyFound } from '#test/helpers/fleet-agent';
+import { eventuallyFound, QUICK_FLEET_CHECKS } from '#test/helpers/fleet-agent';
 import { openTestConsole, type TestConsole } from '#test/helpers/console';
 import {
   connectTestAgent,
@@ -35,10 +35,6 @@ import { ensureFleetCheckStreams, FleetChecks, type FleetScatterProgress } from 
 // process running the catalog's real checks through the agent's runner.
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const QUICK = [
-  { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
-  { checkId: 'fs.writable' },
-] as const;
 
 let authority: FleetAuthority;
 let server: TestNatsServer;
@@ -131,7 +127,9 @@ describe('checks over NATS on a real nats-server', () => {
   it('an analyst runs checks on one agent and gets results in the shape of a check run', async () => {
     const laptop = await startAgent();
     const analyst = await fleetChecks('analyst', { machineName: () => 'Laptop of Joost' });
-    const outcome = await analyst.checks.ask(laptop.agentId, [...QUICK], { timeoutMs: 10_000 });
+    const outcome = await analyst.checks.ask(laptop.agentId, [...QUICK_FLEET_CHECKS], {
+      timeoutMs: 10_000,
+    });
     expect(outcome.state).toBe('done');
     const run = CheckRunSchema.parse(outcome.run);
     expect(run).toMatchObject({
@@ -158,7 +156,7 @@ describe('checks over NATS on a real nats-server', () => {
     const events: { agentId: string; event: CheckRunEvent }[] = [];
     const result = await lead.checks.scatter(
       [...agents.map((agent) => agent.agentId), slow.agentId],
-      [...QUICK],
+      [...QUICK_FLEET_CHECKS],
       {
         perAgentTimeoutMs: 2_000,
         onProgress: (item) => progress.push(item),
@@ -197,7 +195,7 @@ describe('checks over NATS on a real nats-server', () => {
     const analyst = await fleetChecks('analyst');
     const result = await analyst.checks.scatter(
       agents.map((agent) => agent.agentId),
-      [QUICK[1]],
+      [QUICK_FLEET_CHECKS[1]],
       {
         perAgentTimeoutMs: 5_000,
       },
@@ -221,7 +219,7 @@ describe('checks over NATS on a real nats-server', () => {
     const controller = new AbortController();
     const result = await lead.checks.scatter(
       [...quick, ...slow].map((agent) => agent.agentId),
-      [...QUICK],
+      [...QUICK_FLEET_CHECKS],
       {
         perAgentTimeoutMs: 20_000,
         signal: controller.signal,
@@ -266,28 +264,36 @@ describe('checks over NATS on a real nats-server', () => {
     expect(badParams.issues?.[0]?.path).toBe('checks.0.params.warnAbovePercent');
     const noDeadline = await rawRequest(nc, laptop.agentId, {
       requestId: randomUUID(),
-      checks: [QUICK[1]],
+      checks: [QUICK_FLEET_CHECKS[1]],
     });
     expect(noDeadline).toMatchObject({ type: 'refused', code: 'invalid' });
     const extraField = await rawRequest(nc, laptop.agentId, {
       requestId: randomUUID(),
       deadline,
-      checks: [QUICK[1]],
+      checks: [QUICK_FLEET_CHECKS[1]],
       command: 'shutdown -h now',
     });
     expect(extraField).toMatchObject({ type: 'refused', code: 'invalid' });
     const expired = await rawRequest(nc, laptop.agentId, {
       requestId: randomUUID(),
       deadline: new Date(Date.now() - 1_000).toISOString(),
-      checks: [QUICK[1]],
+      checks: [QUICK_FLEET_CHECKS[1]],
     });
     expect(expired).toMatchObject({ type: 'refused', code: 'expired' });
     expect(laptop.responder.ran).toBe(0);
 
     const requestId = randomUUID();
-    const once = await rawRequest(nc, laptop.agentId, { requestId, deadline, checks: [QUICK[1]] });
+    const once = await rawRequest(nc, laptop.agentId, {
+      requestId,
+      deadline,
+      checks: [QUICK_FLEET_CHECKS[1]],
+    });
     expect(once.type).toBe('results');
-    const twice = await rawRequest(nc, laptop.agentId, { requestId, deadline, checks: [QUICK[1]] });
+    const twice = await rawRequest(nc, laptop.agentId, {
+      requestId,
+      deadline,
+      checks: [QUICK_FLEET_CHECKS[1]],
+    });
     expect(twice).toMatchObject({ type: 'refused', code: 'duplicate', requestId });
     expect(laptop.responder.ran).toBe(1);
   });
@@ -298,20 +304,24 @@ describe('checks over NATS on a real nats-server', () => {
     const deadline = new Date(Date.now() + 60_000).toISOString();
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     for (const requestId of ids) {
-      const reply = await rawRequest(nc, agentId, { requestId, deadline, checks: [QUICK[1]] });
+      const reply = await rawRequest(nc, agentId, {
+        requestId,
+        deadline,
+        checks: [QUICK_FLEET_CHECKS[1]],
+      });
       expect(reply.type).toBe('results');
     }
     // The last two are remembered; the first was forgotten to keep the set at two.
     const again = await rawRequest(nc, agentId, {
       requestId: ids[2],
       deadline,
-      checks: [QUICK[1]],
+      checks: [QUICK_FLEET_CHECKS[1]],
     });
     expect(again).toMatchObject({ type: 'refused', code: 'duplicate' });
     const forgotten = await rawRequest(nc, agentId, {
       requestId: ids[0],
       deadline,
-      checks: [QUICK[1]],
+      checks: [QUICK_FLEET_CHECKS[1]],
     });
     expect(forgotten.type).toBe('results');
     expect(responder.ran).toBe(4);
@@ -334,7 +344,7 @@ describe('checks over NATS on a real nats-server', () => {
     });
     const awayId = randomUUID();
     // Its identity exists, but it is not connected: nobody answers.
-    const asked = await analyst.checks.askOrQueue(awayId, [...QUICK], {
+    const asked = await analyst.checks.askOrQueue(awayId, [...QUICK_FLEET_CHECKS], {
       timeoutMs: 500,
       ticketId: ticket.id,
     });
@@ -376,7 +386,7 @@ describe('checks over NATS on a real nats-server', () => {
   it("an agent cannot consume another agent's queue", async () => {
     const analyst = await fleetChecks('analyst');
     const victimId = randomUUID();
-    const queued = await analyst.checks.queue(victimId, [QUICK[1]]);
+    const queued = await analyst.checks.queue(victimId, [QUICK_FLEET_CHECKS[1]]);
     const intruder = await startAgent();
     const stream = FLEET_CHECK_STREAMS.queue.name;
     // Fetching from the victim's consumer, and making a consumer of its own on the victim's

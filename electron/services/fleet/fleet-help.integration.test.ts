@@ -30,7 +30,7 @@ import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/
 import type { TestConsole } from '#test/helpers/console';
 import { eventually } from '#test/helpers/eventually';
 import { addFleetMachine, fleetAgentFiles as fleetAgentFilesIn } from '#test/helpers/fleet-agent';
-import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
+import { connectTestConsole, startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { LifecycleService } from '../tickets/lifecycle-service';
 import { WorkflowConfigService } from '../workflow/config-service';
 import { FleetAuthority } from './fleet-authority';
@@ -95,13 +95,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'deskside-fleet-help-'));
   authority = FleetAuthority.create('help-desk');
   server = await startNatsServer(authority);
-  const admin = await authority.issueConsole('admin-console', 'admin');
-  const adminNc = await connect({
-    servers: server.url,
-    authenticator: credsAuthenticator(new TextEncoder().encode(admin.creds)),
-    inboxPrefix: fleetInboxPrefix('console', 'admin-console'),
-    reconnect: false,
-  });
+  const adminNc = await connectTestConsole(server, authority, 'admin', 'admin-console');
   expect(await ensureFleetStorage(adminNc)).toContain('DESKSIDE_HELP_QUEUE');
   await adminNc.close();
 }, 60_000);

@@ -17,9 +17,7 @@ import { addFleetMachine, fleetAgentFiles, startFleetAgent } from '#test/helpers
 import { openConsoleOn } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
 import { eventually } from '#test/helpers/eventually';
-import { startNatsServer, type TestNatsServer } from '#test/helpers/nats';
-import { connect, credsAuthenticator } from '@nats-io/transport-node';
-import { fleetInboxPrefix } from '@deskside/core';
+import { connectTestConsole, startNatsServer, type TestNatsServer } from '#test/helpers/nats';
 import { InventoryHistoryService } from '../machines/inventory-history';
 import { FleetAuthority } from './fleet-authority';
 import { FleetLink } from './fleet-link';
@@ -39,13 +37,7 @@ beforeAll(async () => {
   authority = FleetAuthority.create('presence-desk');
   server = await startNatsServer(authority);
   // An administrator's console makes the buckets and streams; a second run changes nothing.
-  const admin = await authority.issueConsole('admin-console', 'admin');
-  const adminNc = await connect({
-    servers: server.url,
-    authenticator: credsAuthenticator(new TextEncoder().encode(admin.creds)),
-    inboxPrefix: fleetInboxPrefix('console', 'admin-console'),
-    reconnect: false,
-  });
+  const adminNc = await connectTestConsole(server, authority, 'admin', 'admin-console');
   expect(await ensureFleetStorage(adminNc, { presenceTtlMs: PRESENCE_TTL_MS })).toEqual([
     'deskside-presence',
     'deskside-inventory',

@@ -13,6 +13,7 @@ import { CheckRunSchema } from '@deskside/core';
 import { stopAllAgents } from '#test/helpers/agent-process';
 import {
   eventuallyFound,
+  QUICK_FLEET_CHECKS,
   fleetAgentFiles,
   startFleetAgent,
   startFleetTestServer,
@@ -20,11 +21,6 @@ import {
 import { connectTestConsole, permissionViolations, type TestNatsServer } from '#test/helpers/nats';
 import type { FleetAuthority } from './fleet-authority';
 import { FleetChecks } from './fleet-checks';
-
-const QUICK = [
-  { checkId: 'memory.pressure', params: { warnAbovePercent: 100, failAbovePercent: 100 } },
-  { checkId: 'fs.writable' },
-] as const;
 
 let authority: FleetAuthority;
 let server: TestNatsServer;
@@ -60,7 +56,7 @@ describe('serve answers checks over NATS', () => {
     const { checks, refused } = await analystChecks();
     const outcome = await eventuallyFound(
       async () => {
-        const answer = await checks.ask(agentId, QUICK, { timeoutMs: 2_000 });
+        const answer = await checks.ask(agentId, QUICK_FLEET_CHECKS, { timeoutMs: 2_000 });
         return answer.state === 'done' ? answer : null;
       },
       'the agent answers',
@@ -85,14 +81,16 @@ describe('serve answers checks over NATS', () => {
     const { checks, refused } = await analystChecks();
     await eventuallyFound(
       async () =>
-        (await checks.ask(agentId, QUICK, { timeoutMs: 2_000 })).state === 'done' ? true : null,
+        (await checks.ask(agentId, QUICK_FLEET_CHECKS, { timeoutMs: 2_000 })).state === 'done'
+          ? true
+          : null,
       'the agent answers',
       20_000,
     );
     await first.stop();
     expect(first.stdout()).toContain('fleet: disconnected');
 
-    const away = await checks.ask(agentId, QUICK, { timeoutMs: 500 });
+    const away = await checks.ask(agentId, QUICK_FLEET_CHECKS, { timeoutMs: 500 });
     expect(away.state).toBe('timeout');
     const queued = await checks.queue(agentId, [{ checkId: 'fs.writable' }], { ticketId: 7 });
     // Nobody takes it while the agent is away.

@@ -35,6 +35,7 @@ import {
 } from '@deskside/core';
 import type { Logger } from 'pino';
 import type { WorkflowDeps } from '../tickets/ticket-writer';
+import { toPerson } from '../people/people-service';
 import { FleetChecks, type FleetAgentOutcome } from './fleet-checks';
 import { FleetLink, type FleetLinkOptions } from './fleet-link';
 import { QueuedChecks } from './queued-checks';
@@ -264,10 +265,12 @@ export class FleetService {
       case 'department': {
         const people = await db
           .selectFrom('people')
-          .select('machines')
+          .selectAll()
           .where('department', '=', selection.department)
           .execute();
-        ids = people.flatMap((person) => machineIdsOf(person.machines));
+        ids = people.flatMap((row) =>
+          toPerson(row).machines.flatMap((machine) => machine.machineId ?? []),
+        );
         break;
       }
       case 'model': {
@@ -405,21 +408,4 @@ function toWire(outcome: FleetAgentOutcome): WireOutcome {
       ? { code: outcome.refusal.code, message: outcome.refusal.message }
       : null,
   };
-}
-
-/** The machine ids of a person's `machines` (JSON array of { name, machineId }). */
-function machineIdsOf(json: string): string[] {
-  try {
-    const list = JSON.parse(json) as unknown;
-    if (!Array.isArray(list)) return [];
-    return list.flatMap((item: unknown) =>
-      typeof item === 'object' &&
-      item !== null &&
-      typeof (item as { machineId?: unknown }).machineId === 'string'
-        ? [(item as { machineId: string }).machineId]
-        : [],
-    );
-  } catch {
-    return [];
-  }
 }
