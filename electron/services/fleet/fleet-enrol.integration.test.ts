@@ -121,7 +121,10 @@ describe('fleet enrolment on a console on SQLite', () => {
     expect(creds.mode & 0o777).toBe(0o600);
     expect((await stat(path.join(agent.dataDir, 'fleet.json'))).mode & 0o777).toBe(0o600);
     expect((await readdir(agent.dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    const audited = (await readAuditLog(agent.dataDir)).filter((e) => e.route === 'fleetEnrol');
+    const audited = await eventuallyFound(async () => {
+      const lines = (await readAuditLog(agent.dataDir)).filter((e) => e.route === 'fleetEnrol');
+      return lines.length > 0 ? lines : null;
+    }, 'the enrolment in the audit log');
     expect(audited).toHaveLength(1);
     expect(audited[0]).toMatchObject({
       status: 200,
@@ -205,7 +208,11 @@ describe('fleet enrolment on a console on SQLite', () => {
     for (const name of ['fleet.json', 'fleet.creds', 'fleet-ca.pem']) {
       expect(existsSync(path.join(agent.dataDir, name))).toBe(false);
     }
-    const refused = (await readAuditLog(agent.dataDir)).filter((e) => e.path === '/v1/fleet');
+    // Each refusal is in the agent's audit log (written a moment after the answer).
+    const refused = await eventuallyFound(async () => {
+      const lines = (await readAuditLog(agent.dataDir)).filter((e) => e.path === '/v1/fleet');
+      return lines.length >= 8 ? lines : null;
+    }, 'the refusals in the audit log');
     expect(refused.map((entry) => entry.status)).toEqual([401, 401, 400, 400, 400, 400, 400, 400]);
     expect(agent.output()).not.toContain('Fleet mode');
   }, 60_000);
