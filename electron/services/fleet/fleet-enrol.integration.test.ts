@@ -62,10 +62,12 @@ async function inFleetMode(desk: TestConsole, consoleId: string): Promise<void> 
 }
 
 /** A built agent without fleet settings, in a data folder that outlives its process. */
-async function plainAgent(dataDir?: string): Promise<RunningAgent> {
-  const dir = dataDir ?? path.join(await folders.make(), 'agent');
+async function plainAgent(again?: RunningAgent): Promise<RunningAgent> {
+  const dir = again?.dataDir ?? path.join(await folders.make(), 'agent');
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  return startAgent({ token: null, dataDir: dir });
+  // Started again on its port, where the desk reaches it.
+  const extraArgs = again ? ['--port', String(again.port)] : [];
+  return startAgent({ token: null, dataDir: dir, extraArgs });
 }
 
 async function pair(desk: TestConsole, agent: RunningAgent) {
@@ -85,16 +87,6 @@ const onlineIn = (desk: TestConsole, machineId: string) =>
         (presence) => presence.machineId === machineId && presence.online,
       ) ?? null,
     `${machineId} online in the fleet`,
-    20_000,
-  );
-
-const offlineIn = (desk: TestConsole, machineId: string) =>
-  eventuallyFound(
-    async () =>
-      (await desk.call('machines.fleetPresence', {})).find(
-        (presence) => presence.machineId === machineId && !presence.online,
-      ) ?? null,
-    `${machineId} offline in the fleet`,
     20_000,
   );
 
@@ -139,16 +131,27 @@ describe('fleet enrolment on a console on SQLite', () => {
       .execute();
     expect(issued).toEqual([{ action: 'fleet.identity_issued', subject: machine.id }]);
 
-    // Restarted, the agent reads its fleet settings from its data folder.
-    const dataDir = agent.dataDir;
+    // Restarted, the agent reads its fleet settings from its data folder: the heartbeats of
+    // the new process (its own start time) reach the console.
     await agent.stop();
-    await offlineIn(desk, machine.id);
-    const again = await plainAgent(dataDir);
+    const again = await plainAgent(agent);
     await eventuallyFound(
       () => Promise.resolve(again.stdout().includes('(delivered by a console)') || null),
       'the agent in fleet mode from its data folder',
     );
-    await onlineIn(desk, machine.id);
+    const restarted = await eventuallyFound(
+      async () =>
+        (await desk.call('machines.fleetPresence', {})).find(
+          (presence) =>
+            presence.machineId === machine.id &&
+            presence.online &&
+            presence.presence !== null &&
+            presence.presence.startedAt !== online.presence?.startedAt,
+        ) ?? null,
+      'the restarted agent online in the fleet',
+      20_000,
+    );
+    expect(restarted.presence?.hostName).toBe(online.presence?.hostName);
 
     // An already-paired machine can be enrolled again (a new identity, fleet mode restarted).
     const enrolled = await desk.call('machines.fleetEnrol', { id: machine.id });
