@@ -48,7 +48,7 @@ const AuditSchema = z.prefault(
  * file the desk issued; `deskside-agent fleet-credentials` installs it, readable by its owner
  * only). Absent: no fleet mode.
  */
-const FleetSchema = z.optional(
+export const FleetConfigSchema = z.optional(
   z.strictObject({
     servers: z
       .array(
@@ -106,7 +106,7 @@ export const AgentConfigSchema = z.strictObject({
   logLevel: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']), 'info'),
   limits: LimitsSchema,
   audit: AuditSchema,
-  fleet: FleetSchema,
+  fleet: FleetConfigSchema,
 });
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 /** What a config file may hold: every field is optional. */

@@ -19,6 +19,7 @@ import {
   EnrolmentProofRequestSchema,
   EnrolmentProofResponseSchema,
 } from './enrolment';
+import { FleetEnrolRequestSchema, FleetEnrolResponseSchema } from './fleet/enrolment';
 
 /** The agent's HTTPS API, version 1. agent/openapi.yaml is generated from these schemas. */
 
@@ -167,6 +168,18 @@ export const agentRoutes = {
     response: EnrolmentClaimResponseSchema,
     responseName: 'EnrolmentClaimResponse',
     errors: ['unauthorized'],
+  },
+  fleetEnrol: {
+    ...agentRouteTable.fleetEnrol,
+    operationId: 'enrolInFleet',
+    summary: 'Join the fleet: keep the identity the desk issued and start fleet mode',
+    description:
+      'For a paired console only (a request signed by the desk, or the pre-provisioned token). The agent checks the `.creds` text (a user JWT named `agent-<id>`, the seed belonging to it, not expired) and refuses it otherwise (400, nothing changed); then keeps it in its fleet credentials file (mode 600, written beside and renamed over), the servers and the CA in `fleet.json` (and `fleet-ca.pem`) in its data folder, records it in its audit log and starts fleet mode (presence, checks over NATS, the help page) at once, or again with the new identity. At its next start it reads `fleet.json` when its config file has no `fleet`.',
+    body: FleetEnrolRequestSchema,
+    bodyName: 'FleetEnrolRequest',
+    response: FleetEnrolResponseSchema,
+    responseName: 'FleetEnrolResponse',
+    errors: ['bad_request'],
   },
 } as const satisfies Record<string, AgentRouteSpec>;
 

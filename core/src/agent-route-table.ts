@@ -28,4 +28,5 @@ export const agentRouteTable = {
   pair: { method: 'POST', path: '/v1/pair', auth: 'none' },
   enrolmentProof: { method: 'POST', path: '/v1/enrolment/proof', auth: 'none' },
   enrolmentClaim: { method: 'POST', path: '/v1/enrolment/claim', auth: 'none' },
+  fleetEnrol: { method: 'POST', path: '/v1/fleet', auth: 'console' },
 } as const satisfies Record<string, AgentRouteTarget>;

@@ -20,6 +20,7 @@ import {
   FleetScatterStartInputSchema,
 } from './fleet/checks';
 import { FleetMachinePresenceSchema } from './fleet/presence';
+import { FleetEnrolInputSchema, PairedMachineSchema } from './fleet/enrolment';
 import {
   AddEnrolledMachineInputSchema,
   EnrolmentSchema,
@@ -223,7 +224,8 @@ export const apiContract = {
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },
   'machines.probe': { input: ProbeMachineInputSchema, output: ProbeResultSchema },
   'machines.add': { input: AddMachineInputSchema, output: MachineSchema },
-  'machines.pair': { input: PairMachineInputSchema, output: MachineSchema },
+  /** Pairs by code; `fleetEnrolment` says whether the machine joined the fleet, and why not. */
+  'machines.pair': { input: PairMachineInputSchema, output: PairedMachineSchema },
   /** SSH first contact: the host key to confirm (the jump host's first, where there is one). */
   'machines.probeSsh': { input: ProbeSshMachineInputSchema, output: SshProbeResultSchema },
   'machines.addSsh': { input: AddSshMachineInputSchema, output: MachineSchema },
@@ -266,6 +268,11 @@ export const apiContract = {
   'machines.status': { input: z.object({ id: MachineIdSchema }), output: MachineStatusSchema },
   /** Online and last seen of the fleet machines (fleet mode); empty without it. */
   'machines.fleetPresence': { input: NoInput, output: z.array(FleetMachinePresenceSchema) },
+  /**
+   * Enrols a paired agent machine in the fleet (a lead or an administrator on a desk with
+   * roles): its identity issued and delivered; `fleetEnrolment` says whether, and why not.
+   */
+  'machines.fleetEnrol': { input: FleetEnrolInputSchema, output: PairedMachineSchema },
   /** Checks on a fleet machine over NATS: asked when it is online, queued when it is away. */
   'machines.fleetRunChecks': {
     input: FleetRunChecksInputSchema,
@@ -286,7 +293,7 @@ export const apiContract = {
   'machines.startChecks': { input: RunMachineChecksInputSchema, output: CheckRunSchema },
   'machines.checkRun': { input: FollowCheckRunInputSchema, output: CheckRunSchema },
   'machines.cancelChecks': { input: CheckRunRefSchema, output: CheckRunSchema },
-  'machines.repair': { input: RepairMachineInputSchema, output: MachineSchema },
+  'machines.repair': { input: RepairMachineInputSchema, output: PairedMachineSchema },
   'machines.remove': {
     input: RemoveMachineInputSchema,
     output: z.object({ id: MachineIdSchema }),
@@ -298,7 +305,7 @@ export const apiContract = {
     input: z.object({ id: EnrolmentIdSchema }),
     output: EnrolmentSchema,
   },
-  'machines.addEnrolled': { input: AddEnrolledMachineInputSchema, output: MachineSchema },
+  'machines.addEnrolled': { input: AddEnrolledMachineInputSchema, output: PairedMachineSchema },
 
   'checks.catalog': { input: NoInput, output: CheckCatalogListingSchema },
 

@@ -48,4 +48,5 @@ export * from './fleet/subjects';
 export * from './fleet/presence';
 export * from './fleet/checks';
 export * from './fleet/help';
+export * from './fleet/enrolment';
 export * from './mail';

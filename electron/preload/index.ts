@@ -42,6 +42,7 @@ const bridge = {
   'machines.clearBaseline': call('machines.clearBaseline'),
   'machines.status': call('machines.status'),
   'machines.fleetPresence': call('machines.fleetPresence'),
+  'machines.fleetEnrol': call('machines.fleetEnrol'),
   'machines.fleetRunChecks': call('machines.fleetRunChecks'),
   'machines.fleetQueuedChecks': call('machines.fleetQueuedChecks'),
   'machines.fleetScatterStart': call('machines.fleetScatterStart'),

@@ -50,6 +50,8 @@ import { LifecycleService } from './tickets/lifecycle-service';
 import { MailService } from './mail/mail-service';
 import { SettingsService } from './settings/settings-service';
 import { FleetService } from './fleet/fleet-service';
+import { DeskFleetAuthority } from './fleet/desk-fleet-authority';
+import { FleetEnrolmentService } from './fleet/fleet-enrolment';
 import { SshMachines } from './machines/ssh-machines';
 import { SshLogins } from './machines/ssh/ssh-logins';
 import { SshPool } from './machines/ssh/pool';
@@ -288,6 +290,7 @@ async function servicesOn(
     logger,
   });
   void fleet.apply(settings.get().fleet);
+  const desk = new DeskService(store, info.analyst, workflow);
   // Job progress is for this console's windows: straight to its listeners, not the database.
   const jobs = new JobRegistry({
     emit: (event) => {
@@ -343,7 +346,21 @@ async function servicesOn(
     kb: new KbService(deps),
     kbSearch: new KbSearchService(deps),
     kbLinks: new KbLinkService(deps),
-    desk: new DeskService(store, info.analyst, workflow),
+    desk,
+    fleetEnrolment: new FleetEnrolmentService({
+      authority: new DeskFleetAuthority({
+        db,
+        // On a shared desk the database's grants guard the row; a console's seal would lock
+        // every other console out.
+        secrets: store.dialect === 'postgres' ? null : secrets,
+        audit,
+        analyst: info.analyst,
+        now,
+      }),
+      machines,
+      settings: () => settings.get().fleet ?? null,
+      session: () => desk.session(),
+    }),
     signIn,
     audit,
     reports,

@@ -2,7 +2,8 @@
  * The agent's fleet identity: a NATS `.creds` file (the user JWT the desk signed and the
  * user's NKey seed), kept readable by its owner only. `connect.ts` connects with it.
  */
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode, parseCreds, type User } from '@nats-io/jwt';
 import { fromSeed } from '@nats-io/nkeys';
@@ -110,12 +111,25 @@ export async function parseFleetCredentials(
 }
 
 /**
- * Writes a `.creds` file readable and writable by its owner only (0600), replacing any; a
- * missing folder is made, for its owner only too.
+ * Writes a file readable and writable by its owner only (0600): written beside it, then
+ * renamed over it, so a reader sees the old file or the new one, never half of one. A missing
+ * folder is made, for its owner only too.
  */
-export async function writeFleetCredentials(file: string, text: string): Promise<void> {
+export async function writeOwnerOnlyFile(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(file, text, { mode: 0o600 });
-  // `mode` applies only when the file is created: an existing file is tightened too.
-  await chmod(file, 0o600);
+  const beside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(beside, text, { mode: 0o600, flag: 'wx' });
+    // `mode` is subject to the umask: tighten it whatever the umask said.
+    await chmod(beside, 0o600);
+    await rename(beside, file);
+  } catch (error) {
+    await rm(beside, { force: true });
+    throw error;
+  }
+}
+
+/** Writes a `.creds` file readable and writable by its owner only (0600), replacing any. */
+export async function writeFleetCredentials(file: string, text: string): Promise<void> {
+  await writeOwnerOnlyFile(file, text);
 }

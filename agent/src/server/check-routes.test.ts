@@ -37,6 +37,7 @@ beforeAll(async () => {
         claim: () => Promise.reject(new Error('unused')),
       },
       checks: () => Promise.resolve(runner),
+      fleetEnrol: () => Promise.reject(new Error('unused')),
     }),
     hooks: [
       {

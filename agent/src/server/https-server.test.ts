@@ -28,6 +28,7 @@ beforeAll(async () => {
       collectInventory: () =>
         Promise.reject(new Error('EACCES: permission denied, open /secret/path at probe')),
       checks: () => Promise.resolve(new CheckRunner()),
+      fleetEnrol: () => Promise.reject(new Error('unused')),
       pair: () => Promise.reject(new Error('not used here')),
       enrolment: {
         proof: () => Promise.reject(new Error('unused')),

@@ -1,6 +1,8 @@
 import {
   AGENT_API_VERSION,
   type CheckRunEvent,
+  type FleetEnrolRequest,
+  type FleetEnrolResponse,
   type Inventory,
   type InventorySectionName,
   type PairRequest,
@@ -24,6 +26,8 @@ export interface HandlerDeps {
   enrolment: EnrolmentHandlers;
   /** The check runner, which may load (with the catalog) when a request first needs it. */
   checks: () => Promise<CheckRunner>;
+  /** Keeps a fleet identity a paired console delivered and starts fleet mode with it. */
+  fleetEnrol: (ctx: RequestContext, request: FleetEnrolRequest) => Promise<FleetEnrolResponse>;
 }
 
 /** An entry of the audit log's `checks`: status null while the check has not ended. */
@@ -46,7 +50,8 @@ function auditChecks(ctx: RequestContext, checks: readonly CheckToRun[]) {
 
 /**
  * The agent's handlers, one per route in core's `agentRoutes`. Read-only on the computer, all
- * of them: `pair` changes only the agent's own list of consoles.
+ * of them: `pair` changes only the agent's own list of consoles, `fleetEnrol` only its own
+ * fleet identity and settings.
  */
 export function createHandlers(deps: HandlerDeps): AgentHandlers {
   return {
@@ -67,5 +72,6 @@ export function createHandlers(deps: HandlerDeps): AgentHandlers {
     pair: (ctx, { body }) => deps.pair(ctx, body),
     enrolmentProof: (ctx, { body }) => deps.enrolment.proof(ctx, body),
     enrolmentClaim: (ctx, { body }) => deps.enrolment.claim(ctx, body),
+    fleetEnrol: (ctx, { body }) => deps.fleetEnrol(ctx, body),
   };
 }

@@ -54,7 +54,7 @@ export type FleetInventoryDigest = z.infer<typeof FleetInventoryDigestSchema>;
 /** The header naming how an inventory message's body is encoded. */
 export const FLEET_INVENTORY_ENCODING = 'gzip';
 
-const NatsServerUrl = z
+export const NatsServerUrlSchema = z
   .string()
   .regex(
     /^(nats|tls):\/\/[0-9A-Za-z.:[\]-]+(:\d{1,5})?$/,
@@ -63,7 +63,7 @@ const NatsServerUrl = z
 
 /** The console's fleet settings: absent, the console does not use fleet mode. */
 export const FleetLinkSettingsSchema = z.strictObject({
-  servers: z.array(NatsServerUrl).min(1).max(16),
+  servers: z.array(NatsServerUrlSchema).min(1).max(16),
   /** The console's `.creds` file, as `npm run fleet -- issue-console` wrote it. */
   credentialsFile: z.string().min(1).max(4096),
   /**

@@ -34,6 +34,7 @@ import type { AssignmentService } from '../tickets/assignment-service';
 import type { LifecycleService } from '../tickets/lifecycle-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { FleetService } from '../fleet/fleet-service';
+import type { FleetEnrolmentService } from '../fleet/fleet-enrolment';
 import { inventoryDiffEvidence } from '../tickets/evidence';
 import type { TicketService } from '../tickets/ticket-service';
 import type { WorkflowConfigService } from '../workflow/config-service';
@@ -64,6 +65,7 @@ export interface HandlerDeps {
   data: DataService;
   settings: SettingsService;
   fleet: FleetService;
+  fleetEnrolment: FleetEnrolmentService;
   profile: ProfileService;
   pairing: PairingService;
   enrolments: EnrolmentService;
@@ -84,6 +86,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { profile, pairing, enrolments, jobs, inventoryHistory, inventoryChanges } = deps;
   const { inventoryBaselines: baselines } = deps;
   const { kb, kbSearch, kbLinks, desk, signIn, audit, reports, fleet, mail } = deps;
+  const { fleetEnrolment } = deps;
   const actor = info.analyst;
   return {
     'app.info': () => Promise.resolve(info),
@@ -113,7 +116,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.get': ({ id }) => machines.get(id),
     'machines.probe': (input) => machines.probe(input),
     'machines.add': (input) => machines.add(input),
-    'machines.pair': (input) => machines.pair(input),
+    'machines.pair': async (input) => fleetEnrolment.afterPairing(await machines.pair(input)),
     'machines.probeSsh': (input) => machines.probeSsh(input),
     'machines.addSsh': (input) => machines.addSsh(input),
     'machines.sshLogin': (input) => machines.sshLogin(input),
@@ -137,17 +140,19 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       ),
     'machines.status': ({ id }) => pairing.status(id),
     'machines.fleetPresence': () => fleet.presence(),
+    'machines.fleetEnrol': ({ id }) => fleetEnrolment.enrolById(id),
     'machines.fleetRunChecks': (input) => fleet.runChecks(input),
     'machines.fleetQueuedChecks': (input) => fleet.queuedChecks(input),
     'machines.fleetScatterStart': (input) => fleet.startScatter(input),
     'machines.fleetScatter': ({ id }) => Promise.resolve(fleet.scatter(id)),
     'machines.fleetScatterCancel': ({ id }) => Promise.resolve(fleet.cancelScatter(id)),
-    'machines.repair': (input) => pairing.repair(input),
+    'machines.repair': async (input) => fleetEnrolment.afterPairing(await pairing.repair(input)),
     'machines.remove': ({ id }) => pairing.remove(id),
     'machines.issueEnrolment': (input) => enrolments.issue(input),
     'machines.enrolments': () => enrolments.list(),
     'machines.revokeEnrolment': ({ id }) => enrolments.revoke(id),
-    'machines.addEnrolled': (input) => enrolments.addMachine(input),
+    'machines.addEnrolled': async (input) =>
+      fleetEnrolment.afterPairing(await enrolments.addMachine(input)),
     'machines.tickets': ({ id }) =>
       tickets.forMachine(machines.isThisComputer(id) ? [id, LOCAL_MACHINE_ID] : [id]),
     'machines.startChecks': ({ id, checks }) => checkRuns.start(id, checks),

@@ -278,6 +278,24 @@ export async function agentGet<K extends GetRoute>(
   return parseBody(agent, response, schema);
 }
 
+/** An authenticated POST of a JSON body to one agent route, its answer validated. */
+export async function agentPost<K extends 'fleetEnrol'>(
+  agent: PinnedAgent,
+  route: K,
+  body: Body<K>,
+): Promise<z.output<AgentRoutes[K]['response']>> {
+  const spec = agentRoutes[route];
+  const response = await request(agent, spec.path, {
+    pinned: agent,
+    sign: agent.sign,
+    method: 'POST',
+    body,
+    idleTimeoutMs: ANSWER_IDLE_TIMEOUT_MS,
+  });
+  const schema = spec.response as unknown as z.ZodType<z.output<AgentRoutes[K]['response']>>;
+  return parseBody(agent, response, schema);
+}
+
 type UnsignedPostRoute = 'pair' | 'enrolmentProof' | 'enrolmentClaim';
 
 /**

@@ -7,6 +7,7 @@ import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { AddEnrolledMachineForm } from '../features/machines/AddEnrolledMachineForm';
 import { AddMachineForm } from '../features/machines/AddMachineForm';
+import type { PairedState } from '../features/machines/FleetEnrolPanel';
 import { EnrolmentFiles } from '../features/machines/EnrolmentFiles';
 import { machineLabel } from '../features/machines/labels';
 import { FleetScatterPanel } from '../features/fleet-checks/FleetScatterPanel';
@@ -34,8 +35,12 @@ export function MachinesPage() {
   // Fleet mode: online and last seen over NATS (an empty list without it).
   const fleet = useApiQuery('machines.fleetPresence', {});
   const fleetById = new Map(fleet.data?.map((presence) => [presence.machineId, presence]));
-  const openMachine = (machine: Machine) => {
-    void navigate(`/machines/${machine.id}`);
+  // A pairing's answer says whether the machine joined the fleet: its page shows it.
+  const openMachine = (machine: Machine & PairedState) => {
+    const state: PairedState = machine.fleetEnrolment
+      ? { fleetEnrolment: machine.fleetEnrolment }
+      : {};
+    void navigate(`/machines/${machine.id}`, { state });
   };
 
   return (

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { enrolmentFileBeside, loadAgentConfig, type ConfigFlags } from '../../config-file';
 import { openSecurity } from '../../security';
 import { createAgentServer, listen } from '../../server/https-server';
@@ -12,6 +13,7 @@ import { clearRuntimeState, writeRuntimeState } from '../../server/runtime-state
 import { utcTimestamp } from '../../time';
 import { AGENT_VERSION } from '../../version';
 import { withDataOptions } from '../options';
+import type { FleetModeControl } from '../../fleet/fleet-mode';
 
 /** `load`, run the first time the result is asked for; a failed load is tried again. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -53,6 +55,36 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       },
     });
   });
+  // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when used). Checks over
+  // NATS use presence's connection and the runner above; so does the employee's help page on
+  // the loopback address. Its settings are the config's `fleet`, else those a paired console
+  // delivered (`fleet.json` in the data folder); a console may deliver them while it runs.
+  const fleetDeps = {
+    config,
+    logger,
+    inventory: async () => (await inventory.prepared()).bytes,
+    runner: checkRunner,
+  };
+  let fleetControl: FleetModeControl | undefined;
+  const fleetMode = once(
+    async () =>
+      (fleetControl = new (await import('../../fleet/fleet-mode')).FleetModeControl(fleetDeps)),
+  );
+  const fleetEnrolment = once(() => import('../../fleet/fleet-enrolment'));
+  let fleetSettings = config.fleet ?? null;
+  let fleetProblem: string | null = null;
+  // `fleet.json`: FLEET_SETTINGS_FILE, named here so an agent without one loads none of it.
+  if (!fleetSettings && existsSync(path.join(config.dataDir, 'fleet.json'))) {
+    try {
+      fleetSettings = await (await fleetEnrolment()).readFleetSettingsFile(config.dataDir);
+    } catch (error) {
+      fleetProblem = error instanceof Error ? error.message : String(error);
+      logger.error({ err: error }, 'fleet settings cannot be read; fleet mode is off');
+    }
+  }
+  inventory.onRefreshed(() => {
+    fleetControl?.inventoryChanged();
+  });
   const server = createAgentServer({
     identity,
     authenticator: security.authenticator,
@@ -63,36 +95,15 @@ export async function serve(flags: ConfigFlags): Promise<void> {
       pair: security.pair,
       enrolment: security.enrolment,
       checks: checkRunner,
+      fleetEnrol: async (ctx, request) =>
+        (await fleetEnrolment()).enrolInFleet(ctx, request, {
+          config,
+          control: await fleetMode(),
+        }),
     }),
     logger,
   });
-  // Fleet mode: connect out to NATS beside the HTTPS API (loaded only when configured).
-  // Checks over NATS use presence's connection and the runner above; so does the employee's
-  // help page on the loopback address, for its requests and the desk's answers.
-  const help = config.fleet
-    ? await (
-        await import('../../fleet/help-start')
-      ).startHelp({
-        config,
-        logger: logger.child({ part: 'help' }),
-        inventory: async () => (await inventory.prepared()).bytes,
-        runner: checkRunner,
-      })
-    : null;
-  const fleet = config.fleet
-    ? new (await import('../../fleet/presence')).FleetPresence({
-        config,
-        logger: logger.child({ part: 'fleet' }),
-        inventory: async () => (await inventory.prepared()).bytes,
-        hooks: [
-          new (await import('../../fleet/fleet-check-service')).FleetCheckService({
-            runner: checkRunner,
-            logger: logger.child({ part: 'fleet-checks' }),
-          }).hooks(),
-          ...(help ? [help.hooks] : []),
-        ],
-      })
-    : null;
+  const fleet = fleetSettings ? (await (await fleetMode()).start(fleetSettings)).running : null;
   const bound = await listen(server, config.address, config.port);
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   await writeRuntimeState(config.dataDir, {
@@ -124,23 +135,21 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   }
   if (enrolled?.error) console.error(`Enrolment file refused: ${enrolled.error}`);
   console.log('To add a console, run `deskside-agent pair` on this computer');
-  if (fleet && config.fleet) {
-    console.log(`Fleet mode: NATS ${config.fleet.servers.join(', ')}`);
-    if (help?.url) console.log(`Help page: ${help.url}`);
-    if (help?.problem) console.error(`Help page not started: ${help.problem}`);
-    inventory.onRefreshed(() => {
-      fleet.inventoryChanged();
-    });
-    fleet.start();
+  if (fleet) {
+    console.log(
+      `Fleet mode: NATS ${fleet.settings.servers.join(', ')}${config.fleet ? '' : ' (delivered by a console)'}`,
+    );
+    if (fleet.help.url) console.log(`Help page: ${fleet.help.url}`);
+    if (fleet.help.problem) console.error(`Help page not started: ${fleet.help.problem}`);
   }
+  if (fleetProblem) console.error(`Fleet mode off: ${fleetProblem}`);
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     inventory.stop();
     server.close(() => {
       void Promise.allSettled([
-        fleet?.stop(),
-        help?.stop(),
+        fleetControl?.stop(),
         stopRefreshes(),
         security.close(),
         clearRuntimeState(config.dataDir, process.pid),

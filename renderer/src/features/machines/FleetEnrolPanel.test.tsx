@@ -1,0 +1,69 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleSettings, FleetEnrolmentOutcome } from '@deskside/core';
+import { renderWithApi, type Answers } from '../../api/fake-api';
+import { setupI18n } from '../../i18n';
+import en from '../../i18n/en.json';
+import { FleetEnrolPanel, type PairedState } from './FleetEnrolPanel';
+
+beforeAll(async () => {
+  await setupI18n('en');
+});
+
+const ID = '0b6c5d8e-9f1a-4b2c-8d3e-4f5a6b7c8d9e';
+const IN_FLEET_MODE: ConsoleSettings = {
+  language: null,
+  displayName: null,
+  fleet: { servers: ['nats://nats.example.org:4222'], credentialsFile: '/etc/console.creds' },
+};
+
+function renderPanel(answers: Answers, state: PairedState | null = null) {
+  return renderWithApi(
+    <MemoryRouter initialEntries={[{ pathname: `/machines/${ID}`, state }]}>
+      <Routes>
+        <Route path="/machines/:id" element={<FleetEnrolPanel machineId={ID} />} />
+      </Routes>
+    </MemoryRouter>,
+    { 'settings.get': () => IN_FLEET_MODE, ...answers },
+  );
+}
+
+const direct = (reason: 'not_permitted' | 'delivery_failed'): FleetEnrolmentOutcome => ({
+  enrolled: false,
+  reason,
+  detail: 'The agent answered: HTTP 404',
+});
+
+describe('the fleet panel of a paired machine (a fake console answers)', () => {
+  it('says why the pairing stayed direct, and enrols when asked', async () => {
+    const call = renderPanel(
+      {
+        'machines.fleetEnrol': () => ({
+          fleetEnrolment: { enrolled: true, fleetId: ID, publicKey: 'UABC' },
+        }),
+      },
+      { fleetEnrolment: direct('not_permitted') },
+    );
+    expect(await screen.findByText(en.fleetEnrol.reason.not_permitted)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: en.fleetEnrol.action }));
+    expect(await screen.findByText(en.fleetEnrol.enrolled)).toBeTruthy();
+    expect(call).toHaveBeenCalledWith('machines.fleetEnrol', { id: ID });
+    expect(screen.queryByRole('button', { name: en.fleetEnrol.action })).toBeNull();
+  });
+
+  it("shows the agent's own words when delivery failed", async () => {
+    renderPanel({}, { fleetEnrolment: direct('delivery_failed') });
+    const note = await screen.findByRole('status');
+    expect(note.textContent).toContain(en.fleetEnrol.reason.delivery_failed);
+    expect(note.textContent).toContain('HTTP 404');
+  });
+
+  it('is not shown on a console without fleet mode', async () => {
+    const call = renderPanel({ 'settings.get': () => ({ ...IN_FLEET_MODE, fleet: null }) });
+    await waitFor(() => {
+      expect(call).toHaveBeenCalledWith('settings.get', {});
+    });
+    expect(screen.queryByRole('region', { name: en.fleetEnrol.title })).toBeNull();
+  });
+});
