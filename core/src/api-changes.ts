@@ -68,6 +68,7 @@ export const apiChanges = {
   // The desk's fleet authority and the agent change; consoles hear of the machine through
   // `fleet.presence` once it beats.
   'machines.fleetEnrol': none,
+  'machines.fleetRevoke': none,
   // A queued check is a row of the desk's (its status is followed by `fleet.checks` events of
   // the console that settles it); checks asked now change nothing until attached.
   'machines.fleetRunChecks': ['fleet.queued'],

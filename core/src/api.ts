@@ -20,7 +20,11 @@ import {
   FleetScatterStartInputSchema,
 } from './fleet/checks';
 import { FleetMachinePresenceSchema } from './fleet/presence';
-import { FleetEnrolInputSchema, PairedMachineSchema } from './fleet/enrolment';
+import {
+  FleetEnrolInputSchema,
+  FleetRevocationSchema,
+  PairedMachineSchema,
+} from './fleet/enrolment';
 import {
   AddEnrolledMachineInputSchema,
   EnrolmentSchema,
@@ -273,6 +277,11 @@ export const apiContract = {
    * roles): its identity issued and delivered; `fleetEnrolment` says whether, and why not.
    */
   'machines.fleetEnrol': { input: FleetEnrolInputSchema, output: PairedMachineSchema },
+  /**
+   * Takes a machine out of the fleet (a lead or an administrator on a desk with roles): every
+   * identity issued to it revoked and the NATS server told, so it is cut off at once.
+   */
+  'machines.fleetRevoke': { input: FleetEnrolInputSchema, output: FleetRevocationSchema },
   /** Checks on a fleet machine over NATS: asked when it is online, queued when it is away. */
   'machines.fleetRunChecks': {
     input: FleetRunChecksInputSchema,

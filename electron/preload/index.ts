@@ -43,6 +43,7 @@ const bridge = {
   'machines.status': call('machines.status'),
   'machines.fleetPresence': call('machines.fleetPresence'),
   'machines.fleetEnrol': call('machines.fleetEnrol'),
+  'machines.fleetRevoke': call('machines.fleetRevoke'),
   'machines.fleetRunChecks': call('machines.fleetRunChecks'),
   'machines.fleetQueuedChecks': call('machines.fleetQueuedChecks'),
   'machines.fleetScatterStart': call('machines.fleetScatterStart'),

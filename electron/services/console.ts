@@ -360,6 +360,7 @@ async function servicesOn(
       machines,
       settings: () => settings.get().fleet ?? null,
       session: () => desk.session(),
+      logger,
     }),
     signIn,
     audit,

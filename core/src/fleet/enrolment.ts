@@ -73,3 +73,16 @@ export const PairedMachineSchema = MachineSchema.extend({
 export type PairedMachine = z.infer<typeof PairedMachineSchema>;
 
 export const FleetEnrolInputSchema = z.strictObject({ id: MachineIdSchema });
+
+/**
+ * A machine taken out of the fleet (`machines.fleetRevoke`): the public keys revoked, and
+ * whether the NATS server took the fleet account's update (it then cuts the agent off at
+ * once). When it did not, `detail` says why: the desk keeps the revocation, and the server
+ * refuses the keys once it gets the account (revoke again when it can be reached).
+ */
+export const FleetRevocationSchema = z.strictObject({
+  revoked: z.array(z.string()),
+  serverUpdated: z.boolean(),
+  detail: z.string().nullable(),
+});
+export type FleetRevocation = z.infer<typeof FleetRevocationSchema>;

@@ -141,6 +141,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'machines.status': ({ id }) => pairing.status(id),
     'machines.fleetPresence': () => fleet.presence(),
     'machines.fleetEnrol': ({ id }) => fleetEnrolment.enrolById(id),
+    'machines.fleetRevoke': ({ id }) => fleetEnrolment.revoke(id),
     'machines.fleetRunChecks': (input) => fleet.runChecks(input),
     'machines.fleetQueuedChecks': (input) => fleet.queuedChecks(input),
     'machines.fleetScatterStart': (input) => fleet.startScatter(input),

@@ -21,10 +21,14 @@ export class AccountUpdateError extends Error {
   override readonly name = 'AccountUpdateError';
 }
 
-/** Sends the fleet account's current JWT to the server at `servers`; resolves once it took it. */
+/**
+ * Sends the fleet account's current JWT to the server at `servers` (trusting `tlsCaFile`
+ * where the servers speak TLS); resolves once it took it.
+ */
 export async function pushFleetAccount(
   authority: FleetAuthority,
   servers: string | string[],
+  options: { tlsCaFile?: string | undefined } = {},
 ): Promise<void> {
   const issuer = await authority.issueSystemUser({ expiresAt: new Date(Date.now() + 60_000) });
   const nc = await connect({
@@ -32,6 +36,7 @@ export async function pushFleetAccount(
     authenticator: credsAuthenticator(new TextEncoder().encode(issuer.creds)),
     name: 'deskside-issuer',
     reconnect: false,
+    ...(options.tlsCaFile ? { tls: { caFile: options.tlsCaFile } } : {}),
   });
   try {
     const reply = await nc.request(UPDATE_SUBJECT, await authority.fleetAccountJwt(), {

@@ -82,8 +82,22 @@ export class DeskFleetAuthority {
    * public keys. Push the fleet account to the server (`pushFleetAccount`) to cut them off.
    */
   async revokeAgent(agentId: string): Promise<{ authority: FleetAuthority; revoked: string[] }> {
+    return this.revokeIdentities(agentId, () => true);
+  }
+
+  /**
+   * Revokes the agent's identities whose public key `which` picks (say, all but the one just
+   * delivered, or the one the agent did not take), audited like `revokeAgent`.
+   */
+  async revokeIdentities(
+    agentId: string,
+    which: (publicKey: string) => boolean,
+  ): Promise<{ authority: FleetAuthority; revoked: string[] }> {
     const { authority, version } = await this.require();
-    const revoked = authority.revokeAgent(agentId, this.now());
+    const revoked = authority.identitiesOf(agentId).filter(which);
+    if (revoked.length === 0) return { authority, revoked };
+    const at = this.now();
+    for (const key of revoked) authority.revoke(key, at);
     await this.save(authority, version);
     await this.options.audit.record('fleet.identity_revoked', agentId, { publicKeys: revoked });
     return { authority, revoked };

@@ -217,10 +217,17 @@ export class FleetAuthority {
 
   /** Revokes every identity issued to the agent; answers their public keys (none: []). */
   revokeAgent(agentId: string, at: Date = new Date()): string[] {
-    const name = `agent-${FleetIdSchema.parse(agentId)}`;
-    const keys = [...this.issued].filter(([, user]) => user.name === name).map(([key]) => key);
+    const keys = this.identitiesOf(agentId);
     for (const key of keys) this.revoke(key, at);
     return keys;
+  }
+
+  /** The public keys of the identities issued to the agent and not revoked. */
+  identitiesOf(agentId: string): string[] {
+    const name = `agent-${FleetIdSchema.parse(agentId)}`;
+    return [...this.issued]
+      .filter(([key, user]) => user.name === name && !this.isRevoked(key))
+      .map(([key]) => key);
   }
 
   isRevoked(publicKey: string): boolean {

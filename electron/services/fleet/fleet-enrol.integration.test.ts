@@ -8,10 +8,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FleetEnrolRequest } from '@deskside/core';
+import { connect, credsAuthenticator } from '@nats-io/transport-node';
+import type { FleetEnrolmentOutcome, FleetEnrolRequest } from '@deskside/core';
 import { issuePairingCode, readAuditLog } from '#test/helpers/agent-cli';
 import { agentRequest, errorCode } from '#test/helpers/agent-http';
 import { startAgent, stopAllAgents, type RunningAgent } from '#test/helpers/agent-process';
@@ -52,6 +53,25 @@ afterAll(async () => {
   await server.stop();
   await folders.removeAll();
 });
+
+/** The desk's fleet authority as a console on SQLite holds it (sealed by its SecretBox). */
+const deskAuthority = (desk: TestConsole) =>
+  new DeskFleetAuthority({
+    db: desk.db,
+    secrets: createKeyFileSecretBox(desk.dataDir),
+    audit: new AuditLog(desk.db, { analyst: 'ana', pc: 'PC-1' }, () => new Date()),
+    analyst: 'ana',
+  });
+
+/** A connection to the test server with a `.creds` text; refused for a revoked identity. */
+async function connectWith(creds: string): Promise<void> {
+  const connection = await connect({
+    servers: server.url,
+    authenticator: credsAuthenticator(new TextEncoder().encode(creds)),
+    reconnect: false,
+  });
+  await connection.close();
+}
 
 /** The console's own fleet identity and settings (Settings → Agents → Fleet). */
 async function inFleetMode(desk: TestConsole, consoleId: string): Promise<void> {
@@ -94,12 +114,7 @@ describe('fleet enrolment on a console on SQLite', () => {
   it('enrols the agent it pairs: online without a restart, and again after one', async () => {
     const desk = await openTestConsole();
     consoles.push(desk);
-    await new DeskFleetAuthority({
-      db: desk.db,
-      secrets: createKeyFileSecretBox(desk.dataDir),
-      audit: new AuditLog(desk.db, { analyst: 'ana', pc: 'PC-1' }, () => new Date()),
-      analyst: 'ana',
-    }).adopt(authority);
+    await deskAuthority(desk).adopt(authority);
     await inFleetMode(desk, 'sqlite-console');
 
     const agent = await plainAgent();
@@ -153,11 +168,49 @@ describe('fleet enrolment on a console on SQLite', () => {
     );
     expect(restarted.presence?.hostName).toBe(online.presence?.hostName);
 
-    // An already-paired machine can be enrolled again (a new identity, fleet mode restarted).
+    // An already-paired machine can be enrolled again (a new identity, fleet mode restarted);
+    // the identity it had before is revoked: one identity per machine.
     const enrolled = await desk.call('machines.fleetEnrol', { id: machine.id });
     expect(enrolled.fleetEnrolment).toMatchObject({ enrolled: true });
     expect(enrolled.fleetEnrolment).not.toEqual(machine.fleetEnrolment); // a new public key
     await onlineIn(desk, machine.id);
+    const keyOf = (outcome: FleetEnrolmentOutcome) => (outcome.enrolled ? outcome.publicKey : '');
+    const current = keyOf(enrolled.fleetEnrolment);
+    expect((await deskAuthority(desk).get())?.identitiesOf(machine.id)).toEqual([current]);
+    expect((await deskAuthority(desk).get())?.isRevoked(keyOf(machine.fleetEnrolment))).toBe(true);
+
+    // Taken out of the fleet: revoked, the server told, and the agent's identity refused by
+    // the running server.
+    const heldCreds = await readFile(path.join(again.dataDir, 'fleet.creds'), 'utf8');
+    const revocation = await desk.call('machines.fleetRevoke', { id: machine.id });
+    expect(revocation).toEqual({ revoked: [current], serverUpdated: true, detail: null });
+    await expect(connectWith(heldCreds)).rejects.toThrow(/authoriz|revoked/i);
+    expect((await deskAuthority(desk).get())?.identitiesOf(machine.id)).toEqual([]);
+
+    // Enrolment that cannot be delivered (the agent is gone) revokes what it issued.
+    await again.stop();
+    const undelivered = await desk.call('machines.fleetEnrol', { id: machine.id });
+    expect(undelivered.fleetEnrolment).toMatchObject({
+      enrolled: false,
+      reason: 'delivery_failed',
+      detail: expect.stringMatching(/revoked again/) as unknown,
+    });
+    expect((await deskAuthority(desk).get())?.identitiesOf(machine.id)).toEqual([]);
+    const trail = await desk.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('subject', '=', machine.id)
+      .where('action', 'like', 'fleet.identity_%')
+      .orderBy('id')
+      .execute();
+    expect(trail.map((row) => row.action)).toEqual([
+      'fleet.identity_issued',
+      'fleet.identity_issued',
+      'fleet.identity_revoked',
+      'fleet.identity_revoked',
+      'fleet.identity_issued',
+      'fleet.identity_revoked',
+    ]);
   }, 120_000);
 
   it('leaves a machine direct when the console is not in fleet mode, and says why', async () => {
@@ -258,6 +311,9 @@ describe('fleet enrolment on a desk with roles', () => {
       expect(existsSync(path.join(bramsAgent.dataDir, 'fleet.json'))).toBe(false);
       const refused = await bramsConsole.call('machines.fleetEnrol', { id: direct.id });
       expect(refused.fleetEnrolment).toMatchObject({ enrolled: false, reason: 'not_permitted' });
+      await expect(
+        bramsConsole.call('machines.fleetRevoke', { id: direct.id }),
+      ).rejects.toMatchObject({ wire: { code: 'forbidden' } });
 
       const lenasAgent = await plainAgent();
       const enrolled = await pair(lenasConsole, lenasAgent);
@@ -267,6 +323,10 @@ describe('fleet enrolment on a desk with roles', () => {
       const later = await lenasConsole.call('machines.fleetEnrol', { id: direct.id });
       expect(later.fleetEnrolment).toMatchObject({ enrolled: true });
       await onlineIn(lenasConsole, direct.id);
+      // The lead takes the analyst's machine out of the fleet again.
+      const revocation = await lenasConsole.call('machines.fleetRevoke', { id: direct.id });
+      expect(revocation).toMatchObject({ serverUpdated: true, detail: null });
+      expect(revocation.revoked).toHaveLength(1);
     } finally {
       await owner.destroy();
     }

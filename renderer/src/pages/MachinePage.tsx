@@ -12,7 +12,7 @@ import { InventoryHistory } from '../features/inventory-changes/InventoryHistory
 import { AttachToTicket } from '../features/machines/AttachToTicket';
 import { ChecksPanel } from '../features/checks/ChecksPanel';
 import { FleetQueuedChecks } from '../features/fleet-checks/FleetQueuedChecks';
-import { FleetEnrolPanel } from '../features/machines/FleetEnrolPanel';
+import { FleetEnrolPanel, FleetRevokePanel } from '../features/machines/FleetEnrolPanel';
 import { machineLabel } from '../features/machines/labels';
 import { MachineStatusBadge } from '../features/machines/MachineStatus';
 import { MachineTickets } from '../features/machines/MachineTickets';
@@ -77,6 +77,9 @@ export function MachinePage() {
           {ssh && <SshDetails machine={machine.data} ssh={ssh} />}
           {machine.data.transport === 'agent-https' && fleet.isSuccess && !inFleet && (
             <FleetEnrolPanel machineId={machine.data.id} />
+          )}
+          {machine.data.transport === 'agent-https' && inFleet && (
+            <FleetRevokePanel machineId={machine.data.id} />
           )}
           {ssh && needsLogin && (
             <SshLoginForm

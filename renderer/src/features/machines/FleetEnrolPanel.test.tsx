@@ -5,7 +5,7 @@ import type { ConsoleSettings, FleetEnrolmentOutcome } from '@deskside/core';
 import { renderWithApi, type Answers } from '../../api/fake-api';
 import { setupI18n } from '../../i18n';
 import en from '../../i18n/en.json';
-import { FleetEnrolPanel, type PairedState } from './FleetEnrolPanel';
+import { FleetEnrolPanel, FleetRevokePanel, type PairedState } from './FleetEnrolPanel';
 
 beforeAll(async () => {
   await setupI18n('en');
@@ -65,5 +65,36 @@ describe('the fleet panel of a paired machine (a fake console answers)', () => {
       expect(call).toHaveBeenCalledWith('settings.get', {});
     });
     expect(screen.queryByRole('region', { name: en.fleetEnrol.title })).toBeNull();
+  });
+});
+
+describe('taking a fleet machine out of the fleet (a fake console answers)', () => {
+  const renderRevoke = (answers: Answers) =>
+    renderWithApi(<FleetRevokePanel machineId={ID} />, answers);
+
+  it('asks first, and cancelling revokes nothing', () => {
+    const call = renderRevoke({});
+    fireEvent.click(screen.getByRole('button', { name: en.fleetEnrol.revoke }));
+    expect(screen.getByText(en.fleetEnrol.revokeConfirm)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: en.fleetEnrol.cancel }));
+    expect(call).not.toHaveBeenCalledWith('machines.fleetRevoke', expect.anything());
+    expect(screen.getByRole('button', { name: en.fleetEnrol.revoke })).toBeTruthy();
+  });
+
+  it('revokes once confirmed, and says when the server was not told', async () => {
+    const call = renderRevoke({
+      'machines.fleetRevoke': () => ({
+        revoked: ['UABC'],
+        serverUpdated: false,
+        detail: 'connection refused',
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: en.fleetEnrol.revoke }));
+    fireEvent.click(screen.getByRole('button', { name: en.fleetEnrol.revokeYes }));
+    const note = await screen.findByRole('status');
+    expect(note.textContent).toContain(en.fleetEnrol.revokedLater);
+    expect(note.textContent).toContain('connection refused');
+    expect(call).toHaveBeenCalledWith('machines.fleetRevoke', { id: ID });
+    expect(screen.queryByRole('button', { name: en.fleetEnrol.revoke })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { FleetEnrolmentOutcome } from '@deskside/core';
@@ -47,6 +48,65 @@ export function FleetEnrolPanel({ machineId }: { machineId: string }) {
         >
           {t('fleetEnrol.action')}
         </button>
+      )}
+    </section>
+  );
+}
+
+/**
+ * For a machine in the fleet: takes it out (`machines.fleetRevoke`) after the analyst
+ * confirms. Its identities are revoked and the server cuts the agent off; the machine stays
+ * paired directly.
+ */
+export function FleetRevokePanel({ machineId }: { machineId: string }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const revoke = useApiMutation('machines.fleetRevoke');
+  const done = revoke.data;
+  return (
+    <section className="panel" aria-label={t('fleetEnrol.title')}>
+      <h2>{t('fleetEnrol.title')}</h2>
+      {done ? (
+        <p role="status">
+          {done.serverUpdated ? t('fleetEnrol.revoked') : t('fleetEnrol.revokedLater')}
+          {done.detail && <> ({done.detail})</>}
+        </p>
+      ) : (
+        <p className="muted">{t('fleetEnrol.inFleet')}</p>
+      )}
+      {revoke.error && <ErrorMessage error={revoke.error} />}
+      {!done && !confirming && (
+        <button
+          type="button"
+          onClick={() => {
+            setConfirming(true);
+          }}
+        >
+          {t('fleetEnrol.revoke')}
+        </button>
+      )}
+      {!done && confirming && (
+        <div role="group" aria-label={t('fleetEnrol.revoke')}>
+          <p>{t('fleetEnrol.revokeConfirm')}</p>
+          <button
+            type="button"
+            className="danger"
+            disabled={revoke.isPending}
+            onClick={() => {
+              revoke.mutate({ id: machineId });
+            }}
+          >
+            {t('fleetEnrol.revokeYes')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+            }}
+          >
+            {t('fleetEnrol.cancel')}
+          </button>
+        </div>
       )}
     </section>
   );
