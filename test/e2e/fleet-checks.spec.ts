@@ -49,6 +49,12 @@ test('an analyst checks a fleet laptop, online and away, and a selection of mach
     await expect(page.getByText('Online (fleet)')).toBeVisible({ timeout: 30_000 });
     await page.getByRole('link', { name: 'LAPTOP-ANNA' }).click();
 
+    // Its inventory arrived over NATS and is kept in the machine's history.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText('First inventory kept')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+
     // Online: asked over NATS, its results at once.
     const checks = page.getByRole('form', { name: 'Checks' });
     await checks.getByRole('checkbox', { name: 'A folder can be written' }).check();
@@ -56,9 +62,14 @@ test('an analyst checks a fleet laptop, online and away, and a selection of mach
     await expect(page.getByText('The machine answered over the fleet.')).toBeVisible();
     await expect(page.getByRole('list', { name: 'Results' }).first()).toBeVisible();
 
-    // Away: queued, shown waiting with its expiry.
+    // Away: shown offline with when it was last seen, and a check is queued, shown waiting
+    // with its expiry.
     await agents.pop()!.stop();
-    await page.reload();
+    await page.getByRole('navigation').getByRole('link', { name: 'Machines' }).click();
+    await expect(page.getByText(/^Offline, last seen .+ \(fleet\)$/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.getByRole('link', { name: 'LAPTOP-ANNA' }).click();
     await checks.getByRole('checkbox', { name: 'A folder can be written' }).check();
     await checks.getByRole('button', { name: 'Run checks' }).click();
     await expect(page.getByText(/The machine is away: the checks are queued/)).toBeVisible();
