@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PeerCertificate } from 'node:tls';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AgentErrorResponseSchema,
   INVENTORY_SECTIONS,
@@ -143,8 +143,15 @@ describe.runIf(process.platform === 'linux')('a stopped agent (real agent proces
     // A new data folder: the agent starts collecting its static sections at once.
     const agent = await startAgent();
     const { dataDir } = agent;
-    const refreshing = processesNaming(dataDir).filter((pid) => pid !== agent.pid);
-    expect(refreshing.length, 'a refresh child was running before the stop').toBeGreaterThan(0);
+    // Spawned a moment after the agent answers (later still on a busy machine).
+    const refreshing = await vi.waitFor(
+      () => {
+        const pids = processesNaming(dataDir).filter((pid) => pid !== agent.pid);
+        expect(pids.length, 'a refresh child was running before the stop').toBeGreaterThan(0);
+        return pids;
+      },
+      { timeout: 15_000, interval: 20 },
+    );
     // A refresh that cannot act on SIGTERM (here: paused) must still be gone once the agent is.
     for (const pid of refreshing) process.kill(pid, 'SIGSTOP');
     try {
@@ -154,7 +161,7 @@ describe.runIf(process.platform === 'linux')('a stopped agent (real agent proces
     } finally {
       for (const pid of processesNaming(dataDir)) process.kill(pid, 'SIGKILL');
     }
-  });
+  }, 30_000);
 });
 
 describe('`deskside-agent inventory`', () => {

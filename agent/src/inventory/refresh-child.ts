@@ -31,6 +31,8 @@ const BACKGROUND_PRIORITY = os.constants.priority.PRIORITY_LOW;
  */
 const running = new Set<ChildProcess>();
 let stopsWithAgent = false;
+/** Set by `stopRefreshes`: the agent is stopping and starts no refresh any more. */
+let stopping = false;
 function track(child: ChildProcess): void {
   running.add(child);
   child.once('close', () => running.delete(child));
@@ -47,6 +49,9 @@ function track(child: ChildProcess): void {
  * `graceMs`), so that a stopped agent leaves no process writing into its data folder.
  */
 export async function stopRefreshes(graceMs = 2_000): Promise<void> {
+  // A refresh asked for from now on (a collection loop going round once more) is refused:
+  // one started after this look at `running` would outlive the agent.
+  stopping = true;
   await Promise.all(
     [...running].map(async (child) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -85,6 +90,10 @@ export function childProcessRefresher(options: ChildRefresherOptions): StaticRef
   const maxOutputBytes = options.maxOutputBytes ?? 64 * 1024 * 1024;
   return (sections, onNotice, urgency) =>
     new Promise((resolve, reject) => {
+      if (stopping) {
+        reject(new Error('the agent is stopping: no inventory refresh is started'));
+        return;
+      }
       // The child needs no credential: it never gets the console token.
       const env = { ...process.env };
       delete env.DESKSIDE_AGENT_TOKEN;
