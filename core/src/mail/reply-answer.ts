@@ -193,7 +193,7 @@ function rating(text: string): ReplyAnswer | null {
   const stars = STARS.exec(text);
   const numbered = stars ? null : RATING.exec(text);
   const score = stars
-    ? [...stars[1]!].filter((c) => c === '★' || c === '⭐').length
+    ? (stars[1]!.match(/[★⭐]/gu) ?? []).length
     : numbered
       ? Number(numbered[1])
       : 0;
