@@ -43,6 +43,8 @@ export function smtpTransport(account: Omit<SmtpAccount, 'from'>) {
     ignoreTLS: account.security === 'none',
     ...(account.user ? { auth: { user: account.user, pass: account.password } } : {}),
     connectionTimeout: 15_000,
+    // A send never outlives SENDING_STALE_MS (Nodemailer's own default is 10 minutes).
+    socketTimeout: 120_000,
   });
 }
 
@@ -125,8 +127,8 @@ export async function queueReply(
 
 /**
  * How long a claimed message may stay `sending` before the console that claimed it is taken
- * to have stopped mid-send (a send gives up after its 15 s connection timeout and a few
- * minutes of server answers at most).
+ * to have stopped mid-send: a live send gives up long before (15 s to connect, 2 minutes of
+ * silence from the server at most, see smtpTransport).
  */
 export const SENDING_STALE_MS = 10 * 60_000;
 
