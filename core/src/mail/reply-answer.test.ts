@@ -77,6 +77,8 @@ describe('replyAnswer: it still does not work (never "works")', () => {
     'not fixed',
     'Unfortunately not yet',
     'Why does it not work?',
+    'I still get the same error',
+    'Still an error when I print',
     // Dutch
     'nee',
     'Nee.',
@@ -87,6 +89,7 @@ describe('replyAnswer: it still does not work (never "works")', () => {
     'Helaas, nog steeds hetzelfde',
     'Niet opgelost',
     'Nog steeds kapot',
+    'Ik krijg nog steeds een foutmelding',
     // French
     'non',
     'Non, ça ne marche pas',
@@ -97,6 +100,7 @@ describe('replyAnswer: it still does not work (never "works")', () => {
     "Ça n'a pas marché",
     'Non, toujours le même problème',
     'Ça ne marche plus',
+    "J'ai toujours la même erreur",
     // Greek
     'όχι',
     'ΟΧΙ',

@@ -59,7 +59,8 @@ const NOT_WORKING = [
   // English
   '(doesnt|does not|didnt|did not|dont|do not|wont|will not|isnt|is not|its not|it is not|arent|are not|still not|not|never) (yet |really |quite |always |seem to |seems to |appear to |even )?(work|works|working|worked|fixed|solved|resolved)',
   '(stopped|stops) working',
-  'still (broken|failing|fails|failed|crashes|crashing|crashed|freezes|the same|not|doesnt|does not|didnt|wont|cant|cannot|no|happening|happens|there|having)',
+  'still (broken|failing|fails|failed|crashes|crashing|crashed|freezes|the same|not|doesnt|does not|didnt|wont|cant|cannot|no|happening|happens|there|having|have|has|get|gets|getting|see|seeing)',
+  `still( ${L}+){0,3} (error|errors|problem|problems|issue|issues)`,
   'no (luck|change|changes|difference|improvement|joy|success)',
   '(same|the same) (problem|issue|error|thing|result)',
   'not yet',
@@ -68,7 +69,7 @@ const NOT_WORKING = [
   // Dutch
   `(werkt|werken|werkte|doet het|deed het|functioneert|lukt|lukte)( ${L}+){0,3} niet`,
   'niet (opgelost|verholpen|gelukt|gerepareerd)',
-  '(nog steeds|nog altijd|steeds nog|nog altijd) (hetzelfde|kapot|niet|dezelfde|het zelfde|het probleem|problemen|een probleem|fout|een fout|foutmelding)',
+  `(nog steeds|nog altijd|steeds nog)( ${L}+){0,3} (hetzelfde|kapot|niet|dezelfde|het zelfde|probleem|problemen|fout${L}*|storing)`,
   'geen (verbetering|verschil|succes|resultaat|verandering)',
   'helaas( niet)?',
   'nog niet',
@@ -76,7 +77,8 @@ const NOT_WORKING = [
   // French
   `(marche|marchent|fonctionne|fonctionnent|marcher|fonctionner|va)( ${L}+)? (pas|plus)`,
   'pas (encore |toujours )?(marche|fonctionne|resolu|regle|repare)',
-  'toujours (pas|le meme|la meme|en panne|bloque|casse|un probleme|le probleme)',
+  'toujours (pas|le meme|la meme|en panne|bloque|casse)',
+  `toujours( ${L}+){0,3} (probleme|problemes|erreur|erreurs|bug|panne)`,
   'en panne',
   'plante',
   'aucun (changement|effet|resultat|progres)',
