@@ -175,6 +175,40 @@ describe.each(STORE_KINDS)('answers by e-mail on %s', (kind: StoreKind) => {
     ]);
   });
 
+  it('takes a rating after the reopen window, and "it works" on a closed ticket without reopening it', async () => {
+    const { desk, ticketId, reply } = await resolvedTicket();
+    const ticket = await desk.call('tickets.verify', {
+      id: ticketId,
+      expectedVersion: (await desk.call('tickets.get', { id: ticketId })).ticket.version,
+      outcome: 'confirmed',
+      comment: '',
+    });
+    expect(await reply('ann@desk.test', 'Ja, het werkt nog steeds, dank je')).toEqual({
+      kind: 'added',
+      ticketId,
+    });
+    expect((await desk.call('tickets.get', { id: ticketId })).ticket.status).toBe('closed');
+    // Closed 20 days ago: past the 14-day reopen window, within the rating's 30 days.
+    await desk.db
+      .updateTable('tickets')
+      .set({ closedAt: new Date(Date.now() - 20 * 86_400_000).toISOString() })
+      .where('id', '=', ticketId)
+      .execute();
+    expect(await reply('ann@desk.test', '5 - snel geholpen')).toEqual({
+      kind: 'rated',
+      ticketId,
+      score: 5,
+    });
+    const after = await desk.call('tickets.get', { id: ticketId });
+    expect(after.ticket).toMatchObject({
+      status: 'closed',
+      version: ticket.version,
+      feedbackRating: 5,
+      feedbackComment: 'snel geholpen',
+    });
+    expect(await desk.db.selectFrom('tickets').select('id').execute()).toHaveLength(1);
+  });
+
   it('changes nothing but the timeline when "yes it works" comes from another address', async () => {
     const { desk, ticketId, reply } = await resolvedTicket();
     const before = await desk.call('tickets.get', { id: ticketId });
