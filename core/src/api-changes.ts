@@ -44,6 +44,7 @@ export const apiChanges = {
   'mail.testConnection': none,
   'mail.send': ticketChanged,
   'mail.outbox': none,
+  'mail.resend': ticketChanged,
   'profile.get': none,
   'profile.update': ['profile.changed'],
 

@@ -59,6 +59,7 @@ import {
   MailSettingsViewSchema,
   OutgoingMailSchema,
   SaveMailSettingsInputSchema,
+  ResendMailInputSchema,
   SendMailInputSchema,
   TestMailConnectionResultSchema,
 } from './mail/settings';
@@ -223,6 +224,8 @@ export const apiContract = {
     input: z.object({ ticketId: z.number().int().positive() }).strict(),
     output: z.array(OutgoingMailSchema),
   },
+  /** Queues a failed message, or one whose sending was cut off, again; refused once sent. */
+  'mail.resend': { input: ResendMailInputSchema, output: OutgoingMailSchema },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },

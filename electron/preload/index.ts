@@ -18,6 +18,7 @@ const bridge = {
   'mail.testConnection': call('mail.testConnection'),
   'mail.send': call('mail.send'),
   'mail.outbox': call('mail.outbox'),
+  'mail.resend': call('mail.resend'),
   'profile.get': call('profile.get'),
   'profile.update': call('profile.update'),
   'machines.list': call('machines.list'),

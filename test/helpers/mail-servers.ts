@@ -12,7 +12,11 @@ import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import nodemailer from 'nodemailer';
+import { ImapFlow } from 'imapflow';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { afterAll, beforeAll } from 'vitest';
+import type { SmtpAccount } from '../../electron/services/mail/mail-outbox';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
@@ -45,6 +49,10 @@ export interface MailUser {
   address: string;
   password: string;
 }
+
+/** The desk's mailbox and a requester's, as the mail tests use them. */
+export const DESK_MAILBOX: MailUser = { address: 'desk@desk.test', password: 'desk-secret' };
+export const ANN_MAILBOX: MailUser = { address: 'ann@desk.test', password: 'ann-secret' };
 
 export interface MailServers {
   readonly host: '127.0.0.1';
@@ -246,6 +254,90 @@ export async function startMailServers(users: readonly MailUser[]): Promise<Mail
     await stop();
     throw error;
   }
+}
+
+/**
+ * Starts the servers before a test file's tests and stops them after them all; `get()` is the
+ * running servers inside a test.
+ */
+export function mailServersForFile(users: readonly MailUser[]): { get(): MailServers } {
+  let servers: MailServers | undefined;
+  beforeAll(async () => {
+    servers = await startMailServers(users);
+  });
+  afterAll(async () => {
+    await servers?.stop();
+  });
+  return {
+    get() {
+      if (!servers) throw new Error('The mail servers have not started');
+      return servers;
+    },
+  };
+}
+
+/** The desk's account on the test SMTP server, as sending takes it. */
+export const smtpAccountOf = (servers: MailServers, from: string): SmtpAccount => ({
+  host: servers.host,
+  port: servers.smtpPort,
+  security: 'none',
+  user: '',
+  password: '',
+  from,
+});
+
+/** An IMAP client of the test Dovecot for `user` (not connected yet). */
+export function imapClient(servers: MailServers, user: MailUser): ImapFlow {
+  const client = new ImapFlow({
+    host: servers.host,
+    port: servers.imapPort,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.address, pass: user.password },
+    logger: false,
+  });
+  client.on('error', () => undefined);
+  return client;
+}
+
+/** Sends a message by the test SMTP server to `to` (it is in the mailbox once this resolves). */
+export async function sendMail(
+  servers: MailServers,
+  to: MailUser,
+  message: SendMailOptions,
+): Promise<void> {
+  const smtp = nodemailer.createTransport({
+    host: servers.host,
+    port: servers.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
+  await smtp.sendMail({ to: to.address, ...message });
+}
+
+/** The raw messages in `user`'s inbox, removed from it so the next reading starts empty. */
+export async function takeMail(servers: MailServers, user: MailUser): Promise<Buffer[]> {
+  const client = imapClient(servers, user);
+  await client.connect();
+  const lock = await client.getMailboxLock('INBOX');
+  try {
+    const sources: Buffer[] = [];
+    if (client.mailbox && client.mailbox.exists > 0) {
+      for await (const message of client.fetch('1:*', { source: true })) {
+        if (message.source) sources.push(message.source);
+      }
+      await client.messageDelete('1:*');
+    }
+    return sources;
+  } finally {
+    lock.release();
+    await client.logout();
+  }
+}
+
+/** The messages in `user`'s inbox, parsed, and removed from it. */
+export async function takeParsedMail(servers: MailServers, user: MailUser): Promise<ParsedMail[]> {
+  return Promise.all((await takeMail(servers, user)).map((source) => simpleParser(source)));
 }
 
 /**

@@ -29,8 +29,8 @@ export async function openConsoleOn(
 export function consolesOnStores() {
   let opened: TestConsole[] = [];
   return {
-    async open(kind: StoreKind): Promise<TestConsole> {
-      const desk = await openConsoleOn(kind);
+    async open(kind: StoreKind, options: Partial<ConsoleOptions> = {}): Promise<TestConsole> {
+      const desk = await openConsoleOn(kind, options);
       opened.push(desk);
       return desk;
     },

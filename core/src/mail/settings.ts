@@ -91,7 +91,11 @@ export const SendMailInputSchema = z
   })
   .strict();
 
-export const OutboxStateSchema = z.enum(['queued', 'sending', 'sent', 'failed']);
+/**
+ * unknown: still `sending` ten minutes after a console claimed it; that console stopped
+ * mid-send, so whether the server took it is unknown. It can be sent again (`mail.resend`).
+ */
+export const OutboxStateSchema = z.enum(['queued', 'sending', 'sent', 'failed', 'unknown']);
 
 /** A message the desk sends about a ticket, with its delivery state. */
 export const OutgoingMailSchema = z.object({
@@ -100,7 +104,7 @@ export const OutgoingMailSchema = z.object({
   messageId: z.string(),
   to: z.string(),
   subject: z.string(),
-  /** sending: handed to the server when the console stopped; it is not sent again. */
+  /** sending: being handed to the server; unknown: the console stopped while sending it. */
   state: OutboxStateSchema,
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
@@ -108,3 +112,6 @@ export const OutgoingMailSchema = z.object({
   sentAt: z.iso.datetime().nullable(),
 });
 export type OutgoingMail = z.infer<typeof OutgoingMailSchema>;
+
+/** Sends a message again that failed or whose sending was cut off (state `unknown`). */
+export const ResendMailInputSchema = z.object({ id: z.number().int().positive() }).strict();

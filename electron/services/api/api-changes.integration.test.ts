@@ -176,7 +176,10 @@ async function writeArticles(ticketId: number) {
 /** Held to their announcements where a fleet runs (fleet/fleet-help.integration.test.ts). */
 const NEEDS_A_FLEET: string[] = ['tickets.messageAgent'];
 
-/** An e-mail to a requester, queued (the mailbox is set up but not read, so nothing is sent). */
+/**
+ * An e-mail to a requester, queued (the mailbox is set up but not read, so nothing is sent),
+ * and queued again after a send cut off.
+ */
 async function writeToRequester() {
   await call('mail.saveSettings', {
     enabled: false,
@@ -189,7 +192,14 @@ async function writeToRequester() {
     channel: 'email',
     summary: 'Printer jams',
   });
-  await call('mail.send', { ticketId: ticket.id, body: 'Which tray do you use?' });
+  const sent = await call('mail.send', { ticketId: ticket.id, body: 'Which tray do you use?' });
+  // As a console that stopped mid-send leaves it: claimed an hour ago, never settled.
+  await desk.db
+    .updateTable('mailOutbox')
+    .set({ state: 'sending', nextAttemptAt: new Date(Date.now() - 3_600_000).toISOString() })
+    .where('id', '=', sent.id)
+    .execute();
+  await call('mail.resend', { id: sent.id });
 }
 
 describe('what each method changes', () => {

@@ -95,6 +95,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'mail.testConnection': ({ settings: proposed }) => mail.testConnection(proposed),
     'mail.send': (input) => mail.send(input, actor),
     'mail.outbox': ({ ticketId }) => mail.outbox(ticketId),
+    'mail.resend': ({ id }) => mail.resend(id),
     'desk.signInState': () => Promise.resolve(signIn.state()),
     'desk.signIn': (credentials) => signIn.signIn(credentials),
     'desk.signOut': () => signIn.signOut(),

@@ -41,7 +41,7 @@ import {
 import type { Db } from '../database/open';
 import { personSearchText } from '../people/people-service';
 import { insertEvidence } from '../tickets/evidence';
-import type { LifecycleService } from '../tickets/lifecycle-service';
+import { awaitsFeedback, type LifecycleService } from '../tickets/lifecycle-service';
 import { loadTicketRow, noteOnTicket, type WorkflowDeps } from '../tickets/ticket-writer';
 import type { TicketService } from '../tickets/ticket-service';
 import { appendEntries } from '../tickets/timeline';
@@ -403,11 +403,7 @@ export class FleetHelp {
       await this.recordMessage(message, ticketId, null);
       return { kind: 'follow-up', ticketId, recorded: true };
     }
-    if (
-      message.type === 'feedback' &&
-      (row.status === 'resolved' || row.status === 'closed') &&
-      row.feedbackRating === null
-    ) {
+    if (message.type === 'feedback' && awaitsFeedback(row)) {
       await lifecycle.feedback(
         { id: ticketId, rating: message.rating, comment: message.comment },
         actor,

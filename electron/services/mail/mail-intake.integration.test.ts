@@ -6,12 +6,18 @@
  * PostgreSQL desk take each message once.
  */
 import { createHash } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SaveMailSettingsInput } from '@deskside/core';
-import { startMailServers, type MailServers } from '#test/helpers/mail-servers';
+import {
+  imapClient as imapClientOf,
+  startMailServers,
+  type MailServers,
+  type MailUser,
+  ANN_MAILBOX,
+  DESK_MAILBOX,
+} from '#test/helpers/mail-servers';
 import {
   openConsoleOn,
   newPostgresDatabase,
@@ -28,8 +34,7 @@ import { MailService } from './mail-service';
 import { parseMail } from './parse-mail';
 import { MailIntake } from './mail-intake';
 
-const DESK = { address: 'desk@desk.test', password: 'desk-secret' };
-const ANN = { address: 'ann@desk.test', password: 'ann-secret' };
+const [DESK, ANN] = [DESK_MAILBOX, ANN_MAILBOX];
 
 let servers: MailServers;
 beforeAll(async () => {
@@ -57,18 +62,7 @@ async function freshFolder(): Promise<string> {
   return folder;
 }
 
-function imapClient(user: { address: string; password: string }) {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: servers.imapPort,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.address, pass: user.password },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  return client;
-}
+const imapClient = (user: MailUser) => imapClientOf(servers, user);
 
 /** Puts a message in the desk's folder: sent by SMTP to the desk, then moved there. */
 async function deliver(folder: string, message: SendMailOptions) {

@@ -5,11 +5,15 @@
  * sent once however often sending runs, and a refusal is retried or, when final, shown failed.
  * The requester's answer to it lands on the same ticket.
  */
-import { ImapFlow } from 'imapflow';
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { simpleParser } from 'mailparser';
-import { startMailServers, type MailServers } from '#test/helpers/mail-servers';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  mailServersForFile,
+  smtpAccountOf,
+  takeParsedMail,
+  ANN_MAILBOX,
+  DESK_MAILBOX,
+} from '#test/helpers/mail-servers';
 import { freePort } from '#test/helpers/free-port';
 import { openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
@@ -19,58 +23,19 @@ import { MailIntake } from './mail-intake';
 import { queueReply, sendDue, type SmtpAccount } from './mail-outbox';
 import { parseMail } from './parse-mail';
 
-const DESK = { address: 'desk@desk.test', password: 'desk-secret' };
-const ANN = { address: 'ann@desk.test', password: 'ann-secret' };
+const [DESK, ANN] = [DESK_MAILBOX, ANN_MAILBOX];
 const logger = pino({ level: 'silent' });
 
-let servers: MailServers;
-beforeAll(async () => {
-  servers = await startMailServers([DESK, ANN]);
-});
-afterAll(async () => {
-  await servers.stop();
-});
+const mailServers = mailServersForFile([DESK, ANN]);
 const opened: TestConsole[] = [];
 afterEach(async () => {
   for (const desk of opened.splice(0)) await desk.dispose();
 });
 
-const account = (): SmtpAccount => ({
-  host: '127.0.0.1',
-  port: servers.smtpPort,
-  security: 'none',
-  user: '',
-  password: '',
-  from: DESK.address,
-});
+const account = (): SmtpAccount => smtpAccountOf(mailServers.get(), DESK.address);
 
 /** The messages in Ann's inbox, parsed, and removed so the next test starts empty. */
-async function takeAnnsMail() {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: servers.imapPort,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: ANN.address, pass: ANN.password },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  const lock = await client.getMailboxLock('INBOX');
-  try {
-    const sources: Buffer[] = [];
-    if (client.mailbox && client.mailbox.exists > 0) {
-      for await (const message of client.fetch('1:*', { source: true })) {
-        if (message.source) sources.push(message.source);
-      }
-      await client.messageDelete('1:*');
-    }
-    return await Promise.all(sources.map((source) => simpleParser(source)));
-  } finally {
-    lock.release();
-    await client.logout();
-  }
-}
+const takeAnnsMail = () => takeParsedMail(mailServers.get(), ANN);
 
 describe.each(STORE_KINDS)('mail out on %s', (kind) => {
   async function deskWithTicket() {

@@ -5,8 +5,9 @@
  * claimed (`queued` to `sending`) before it is handed to the server, so it is never sent
  * twice; a refusal is retried with back-off, and after the last attempt, or at once when the
  * server refuses it for good (5xx), it is `failed`. A console that stopped while sending leaves
- * the message `sending`: whether the server took it is unknown, so it is not sent again and the
- * ticket shows it.
+ * the message `sending`: whether the server took it is unknown, so it is never sent again on
+ * its own. The claim's time is kept in `next_attempt_at`; a message still `sending` ten minutes
+ * after its claim shows as `unknown`, and the analyst may send it again (`resend`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
@@ -42,6 +43,8 @@ export function smtpTransport(account: Omit<SmtpAccount, 'from'>) {
     ignoreTLS: account.security === 'none',
     ...(account.user ? { auth: { user: account.user, pass: account.password } } : {}),
     connectionTimeout: 15_000,
+    // A send never outlives SENDING_STALE_MS (Nodemailer's own default is 10 minutes).
+    socketTimeout: 120_000,
   });
 }
 
@@ -122,6 +125,24 @@ export async function queueReply(
   });
 }
 
+/**
+ * How long a claimed message may stay `sending` before the console that claimed it is taken
+ * to have stopped mid-send: a live send gives up long before (15 s to connect, 2 minutes of
+ * silence from the server at most, see smtpTransport).
+ */
+export const SENDING_STALE_MS = 10 * 60_000;
+
+const staleBefore = (now: Date) => new Date(now.getTime() - SENDING_STALE_MS).toISOString();
+
+/** `sending` for longer than SENDING_STALE_MS since its claim reads as `unknown`. */
+function withUnknown<T extends { state: string; nextAttemptAt: string | null }>(
+  row: T,
+  now: Date,
+): T {
+  const stale = row.state === 'sending' && (row.nextAttemptAt ?? '') <= staleBefore(now);
+  return stale ? { ...row, state: 'unknown' } : row;
+}
+
 function toOutgoing(row: {
   id: number;
   ticketId: number;
@@ -156,7 +177,49 @@ export async function outboxOf(deps: WorkflowDeps, ticketId: number): Promise<Ou
     .where('ticketId', '=', ticketId)
     .orderBy('id')
     .execute();
-  return rows.map(toOutgoing);
+  return rows.map((row) => toOutgoing(withUnknown(row, deps.now())));
+}
+
+/**
+ * Queues a message again that failed, or whose sending stopped with the console that claimed
+ * it (`unknown`: the requester may get it twice). One update decides, so two analysts asking
+ * at once queue it once; a message that was sent, or is queued or being sent, is refused.
+ */
+export async function resend(deps: WorkflowDeps, id: number): Promise<OutgoingMail> {
+  const now = deps.now();
+  return deps.store.write(async (trx, publish) => {
+    const updated = await trx
+      .updateTable('mailOutbox')
+      .set({ state: 'queued', attempts: 0, nextAttemptAt: now.toISOString(), lastError: null })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb('state', '=', 'failed'),
+          eb.and([eb('state', '=', 'sending'), eb('nextAttemptAt', '<=', staleBefore(now))]),
+        ]),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    if (updated) {
+      publish({ type: 'ticket.changed', ticketId: updated.ticketId, at: now.toISOString() });
+      return toOutgoing(updated);
+    }
+    const row = await trx
+      .selectFrom('mailOutbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new DesksideError('not_found', `There is no outgoing message ${id}`);
+    const refusals: Record<string, string> = {
+      sent: `Message ${id} was sent${row.sentAt ? ` at ${row.sentAt}` : ''}; it is not sent again`,
+      queued: `Message ${id} is already queued; it goes out with the next sending`,
+      sending: `Message ${id} is being sent right now; if it is still not sent in 10 minutes, send it again`,
+    };
+    throw new DesksideError(
+      'conflict',
+      refusals[row.state] ?? `Message ${id} cannot be sent again`,
+    );
+  });
 }
 
 /** Records how sending went, and tells every console the ticket changed. */
@@ -194,7 +257,12 @@ export async function sendDue(
       // Claimed first: another console, or this one after a restart, never sends it again.
       const claimed = await deps.store.db
         .updateTable('mailOutbox')
-        .set({ state: 'sending', attempts: row.attempts + 1 })
+        // The claim's time, for telling a send under way from one a stopped console left.
+        .set({
+          state: 'sending',
+          attempts: row.attempts + 1,
+          nextAttemptAt: deps.now().toISOString(),
+        })
         .where('id', '=', row.id)
         .where('state', '=', 'queued')
         .executeTakeFirst();

@@ -26,7 +26,14 @@ import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { intakeLock, type IntakeLock } from './intake-lock';
 import { MailIntake, type IntakeOutcome } from './mail-intake';
 import { imapOptions, MailboxReader, type ImapAccount } from './mailbox-reader';
-import { outboxOf, queueReply, sendDue, smtpTransport, type SmtpAccount } from './mail-outbox';
+import {
+  outboxOf,
+  queueReply,
+  resend,
+  sendDue,
+  smtpTransport,
+  type SmtpAccount,
+} from './mail-outbox';
 
 export const MAIL_SETTINGS_FILE = 'mail-settings.json';
 
@@ -285,6 +292,13 @@ export class MailService {
 
   outbox(ticketId: number): Promise<OutgoingMail[]> {
     return outboxOf(this.options.deps, ticketId);
+  }
+
+  /** Queues a failed or cut-off message again, and sends at once where this console sends. */
+  async resend(id: number): Promise<OutgoingMail> {
+    const queued = await resend(this.options.deps, id);
+    this.sender?.run();
+    return queued;
   }
 
   private async end(): Promise<void> {

@@ -54,4 +54,21 @@ describe('e-mail to the requester (a fake console answers)', () => {
       expect((field as HTMLTextAreaElement).value).toBe('');
     });
   });
+
+  it('offers to send again a message cut off while sending, or refused, and none that was sent', async () => {
+    const call = renderWithApi(<MailToRequester ticketId={7} />, {
+      'mail.outbox': () => [mail({}), mail({ id: 2, state: 'unknown', sentAt: null })],
+      'mail.resend': () => mail({ id: 2, state: 'queued', attempts: 0, sentAt: null }),
+    });
+    expect(
+      await screen.findByText('cut off while sending: whether it arrived is unknown'),
+    ).toBeTruthy();
+    expect(screen.getByText(/may receive it twice/)).toBeTruthy();
+    const buttons = screen.getAllByRole('button', { name: 'Send again' });
+    expect(buttons).toHaveLength(1);
+    fireEvent.click(buttons[0]!);
+    await waitFor(() => {
+      expect(call).toHaveBeenCalledWith('mail.resend', { id: 2 });
+    });
+  });
 });

@@ -6,7 +6,8 @@ import { formatDateTime } from '../../i18n/format';
 
 /**
  * Writing to the ticket's requester by e-mail, and what the desk sent with its delivery state
- * (queued, sending, sent, failed with the server's answer).
+ * (queued, sending, sent, failed with the server's answer, unknown when the console sending
+ * it stopped). A failed or unknown message can be sent again.
  */
 export function MailToRequester({ ticketId }: { ticketId: number }) {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,7 @@ export function MailToRequester({ ticketId }: { ticketId: number }) {
       setBody('');
     },
   });
+  const resend = useApiMutation('mail.resend');
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('ticket.mail.title')}</h2>
@@ -58,10 +60,27 @@ export function MailToRequester({ ticketId }: { ticketId: number }) {
               {mail.lastError && mail.state !== 'sent' && (
                 <span className="muted"> {mail.lastError}</span>
               )}
+              {(mail.state === 'failed' || mail.state === 'unknown') && (
+                <>
+                  {mail.state === 'unknown' && (
+                    <span className="muted"> {t('ticket.mail.resendUnknownHint')}</span>
+                  )}{' '}
+                  <button
+                    type="button"
+                    disabled={resend.isPending}
+                    onClick={() => {
+                      resend.mutate({ id: mail.id });
+                    }}
+                  >
+                    {t('ticket.mail.resend')}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
+      {resend.error && <ErrorMessage error={resend.error} />}
     </section>
   );
 }

@@ -46,6 +46,20 @@ describe('describeEntry', () => {
     ).toBe('Resolved: Workaround');
   });
 
+  it('says what the desk read in a requester’s e-mail, and flags one from another address', () => {
+    const mail = { direction: 'inbound', from: 'ann@corp.test' };
+    expect(describeIn('en', entry('email', mail))).toBe('E-mail from the user');
+    expect(describeIn('nl', entry('email', { ...mail, answer: 'works' }))).toBe(
+      'E-mail van de gebruiker: het werkt',
+    );
+    expect(describeIn('fr', entry('email', { ...mail, answer: 'not-working' }))).toBe(
+      'E-mail de l’utilisateur : ça ne fonctionne toujours pas',
+    );
+    expect(
+      describeIn('el', entry('email', { ...mail, from: 'eve@x.test', fromOtherAddress: true })),
+    ).toBe('Email από άλλη διεύθυνση από του αιτούντα (eve@x.test): δεν άλλαξε τίποτα στο αίτημα');
+  });
+
   it('speaks the analyst’s language', () => {
     expect(describeIn('el', entry('status', { from: 'new', to: 'in_progress' }))).toBe(
       'Κατάσταση: Νέο → Σε εξέλιξη',

@@ -27,6 +27,12 @@ const Evidence = z.object({
   evidenceKind: z.enum(['inventory', 'checks', 'inventory-diff', 'mail-attachment']).optional(),
 });
 const Direction = z.object({ direction: z.enum(['inbound', 'outbound']) });
+/** A requester's e-mail the desk acted on, or one from another address (mail-intake.ts). */
+const MailAnswer = Direction.extend({
+  from: z.string().optional(),
+  answer: z.enum(['works', 'not-working', 'rating']).optional(),
+  fromOtherAddress: z.boolean().optional(),
+});
 /** A message through the employee's help page (fleet mode). */
 const AgentChat = Direction.extend({
   channel: z.literal('agent'),
@@ -140,8 +146,15 @@ export function describeEntry(entry: TimelineEntry, { t, locale, groupName }: De
       const data = read(Direction);
       return data ? t(`ticket.timeline.chat.${data.direction}`) : kindName;
     }
-    case 'call':
     case 'email': {
+      const data = read(MailAnswer);
+      if (data?.fromOtherAddress) {
+        return t('ticket.timeline.email.otherAddress', { from: data.from ?? '' });
+      }
+      if (data?.answer) return t(`ticket.timeline.email.answer.${data.answer}`);
+      return data ? t(`ticket.timeline.email.${data.direction}`) : kindName;
+    }
+    case 'call': {
       const data = read(Direction);
       return data ? t(`ticket.timeline.${entry.kind}.${data.direction}`) : kindName;
     }
