@@ -20,6 +20,7 @@ export const README_SCREENSHOTS = [
   'en-intake',
   'nl-machines-add-ssh',
   'en-machine-ssh',
+  'fr-settings-mail',
 ];
 
 const missing = README_SCREENSHOTS.filter((name) => !existsSync(path.join(FROM, `${name}.png`)));

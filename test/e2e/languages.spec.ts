@@ -46,6 +46,7 @@ function settingsPages(page: Page, strings: Strings): [string, () => Promise<voi
       },
     ],
     ['settings-data', () => open(tabs.data, strings.settings.data.exportTitle)],
+    ['settings-mail', () => open(tabs.mail, strings.settings.mail.title)],
   ];
 }
 const SCREENSHOTS = 'test-results/screenshots';
