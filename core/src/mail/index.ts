@@ -3,3 +3,4 @@ export * from './reply-text';
 export * from './settings';
 export * from './threads';
 export * from './html-text';
+export * from './templates';
