@@ -44,6 +44,9 @@ export const apiChanges = {
   'mail.testConnection': none,
   'mail.send': ticketChanged,
   'mail.outbox': none,
+  'mail.templates': none,
+  'mail.saveTemplate': ['settings.changed'],
+  'mail.previewTemplate': none,
   'profile.get': none,
   'profile.update': ['profile.changed'],
 

@@ -59,6 +59,12 @@ import {
   TestMailConnectionResultSchema,
 } from './mail/settings';
 import {
+  MailTemplateSchema,
+  PreviewMailTemplateInputSchema,
+  RenderedMailSchema,
+  SaveMailTemplateInputSchema,
+} from './mail/templates';
+import {
   AddSshMachineInputSchema,
   ConfirmSshHostKeyInputSchema,
   KnownHostsInputSchema,
@@ -219,6 +225,12 @@ export const apiContract = {
     input: z.object({ ticketId: z.number().int().positive() }).strict(),
     output: z.array(OutgoingMailSchema),
   },
+  /** The automatic messages' templates, every event and language, defaults filled in. */
+  'mail.templates': { input: NoInput, output: z.array(MailTemplateSchema) },
+  /** Saves one template; on a desk with roles only leads and administrators may. */
+  'mail.saveTemplate': { input: SaveMailTemplateInputSchema, output: MailTemplateSchema },
+  /** Renders a template for a ticket, or with sample data, without saving it. */
+  'mail.previewTemplate': { input: PreviewMailTemplateInputSchema, output: RenderedMailSchema },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },

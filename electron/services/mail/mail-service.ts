@@ -17,7 +17,9 @@ import {
   validationError,
   type MailSettings,
   type MailSettingsView,
+  type MailTemplate,
   type OutgoingMail,
+  type RenderedMail,
   type TestMailConnectionResult,
 } from '@deskside/core';
 import type { DatabaseTarget } from '../database/open';
@@ -26,6 +28,7 @@ import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { intakeLock, type IntakeLock } from './intake-lock';
 import { MailIntake, type IntakeOutcome } from './mail-intake';
 import { imapOptions, MailboxReader, type ImapAccount } from './mailbox-reader';
+import { listTemplates, previewTemplate, queueAutomatic, saveTemplate } from './mail-automatic';
 import { outboxOf, queueReply, sendDue, smtpTransport, type SmtpAccount } from './mail-outbox';
 
 export const MAIL_SETTINGS_FILE = 'mail-settings.json';
@@ -255,8 +258,14 @@ export class MailService {
     };
     const { deps, logger, sendEveryMs = 30_000 } = this.options;
     let busy: Promise<unknown> | null = null;
+    const automatic = { from: smtp.from, consoleName: this.options.consoleName, logger };
     const run = () => {
-      busy ??= sendDue(deps, account, logger)
+      // The automatic messages the timeline calls for are queued first, then sent with the rest.
+      busy ??= queueAutomatic(deps, automatic)
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'mail: automatic messages could not be queued');
+        })
+        .then(() => sendDue(deps, account, logger))
         .catch((error: unknown) => {
           logger.warn({ err: error }, 'mail: sending failed');
         })
@@ -285,6 +294,23 @@ export class MailService {
 
   outbox(ticketId: number): Promise<OutgoingMail[]> {
     return outboxOf(this.options.deps, ticketId);
+  }
+
+  templates(): Promise<MailTemplate[]> {
+    return listTemplates(this.options.deps.store.db);
+  }
+
+  saveTemplate(input: unknown, actor: string): Promise<MailTemplate> {
+    return saveTemplate(this.options.deps, input, actor);
+  }
+
+  previewTemplate(input: unknown): Promise<RenderedMail> {
+    return previewTemplate(this.options.deps, input);
+  }
+
+  /** Sends what is due now, where this console sends (tests, and after a ticket change). */
+  sendNow(): void {
+    this.sender?.run();
   }
 
   private async end(): Promise<void> {
