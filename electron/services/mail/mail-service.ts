@@ -74,7 +74,7 @@ export class MailService {
   private lock: IntakeLock | null = null;
   private lockTimer: NodeJS.Timeout | null = null;
   /** Sends what is due, while this console reads the mailbox and has an SMTP server. */
-  private sender: { timer: NodeJS.Timeout; run: () => void } | null = null;
+  private sender: { timer: NodeJS.Timeout; run: () => void; stop: () => void } | null = null;
   private closed = false;
   /** Serialises start and stop, so a save never races the reader it replaces. */
   private turn: Promise<void> = Promise.resolve();
@@ -273,7 +273,20 @@ export class MailService {
           busy = null;
         });
     };
-    this.sender = { timer: setInterval(run, sendEveryMs), run };
+    // A ticket change here or on another console: its automatic message goes out soon after.
+    let soon: NodeJS.Timeout | null = null;
+    const unsubscribe = deps.store.events.subscribe((event) => {
+      if (event.type !== 'ticket.created' && event.type !== 'ticket.changed') return;
+      soon ??= setTimeout(() => {
+        soon = null;
+        run();
+      }, 1_000);
+    });
+    const stop = () => {
+      unsubscribe();
+      if (soon) clearTimeout(soon);
+    };
+    this.sender = { timer: setInterval(run, sendEveryMs), run, stop };
     run();
   }
 
@@ -314,7 +327,10 @@ export class MailService {
   }
 
   private async end(): Promise<void> {
-    if (this.sender) clearInterval(this.sender.timer);
+    if (this.sender) {
+      clearInterval(this.sender.timer);
+      this.sender.stop();
+    }
     this.sender = null;
     if (this.lockTimer) clearTimeout(this.lockTimer);
     this.lockTimer = null;
