@@ -12,6 +12,8 @@ import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { ImapFlow } from 'imapflow';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './free-port';
@@ -289,4 +291,32 @@ function testSmtpServer(users: readonly MailUser[], lmtpPort: number): SMTPServe
       });
     },
   });
+}
+
+/** The messages in a user's inbox, parsed, and removed so the next look starts empty. */
+export async function takeInbox(servers: MailServers, user: MailUser): Promise<ParsedMail[]> {
+  const client = new ImapFlow({
+    host: servers.host,
+    port: servers.imapPort,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.address, pass: user.password },
+    logger: false,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  const lock = await client.getMailboxLock('INBOX');
+  try {
+    const sources: Buffer[] = [];
+    if (client.mailbox && client.mailbox.exists > 0) {
+      for await (const message of client.fetch('1:*', { source: true })) {
+        if (message.source) sources.push(message.source);
+      }
+      await client.messageDelete('1:*');
+    }
+    return await Promise.all(sources.map((source) => simpleParser(source)));
+  } finally {
+    lock.release();
+    await client.logout();
+  }
 }

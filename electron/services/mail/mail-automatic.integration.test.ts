@@ -9,15 +9,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ImapFlow } from 'imapflow';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKFLOW_CONFIG } from '@deskside/core';
 import { callError, type TestConsole } from '#test/helpers/console';
 import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/desk';
 import { eventually } from '#test/helpers/eventually';
-import { startMailServers, type MailServers, type MailUser } from '#test/helpers/mail-servers';
+import { startMailServers, takeInbox, type MailServers } from '#test/helpers/mail-servers';
 import { newPostgresDatabase, openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { WorkflowConfigService } from '../workflow/config-service';
@@ -65,34 +63,6 @@ async function sendingTurn(deps: WorkflowDeps, consoleName = 'console-a'): Promi
   return sendDue(deps, account(), logger);
 }
 
-/** The messages in a user's inbox, parsed, and removed so the next look starts empty. */
-async function takeMail(user: MailUser): Promise<ParsedMail[]> {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: servers.imapPort,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.address, pass: user.password },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  const lock = await client.getMailboxLock('INBOX');
-  try {
-    const sources: Buffer[] = [];
-    if (client.mailbox && client.mailbox.exists > 0) {
-      for await (const message of client.fetch('1:*', { source: true })) {
-        if (message.source) sources.push(message.source);
-      }
-      await client.messageDelete('1:*');
-    }
-    return await Promise.all(sources.map((source) => simpleParser(source)));
-  } finally {
-    lock.release();
-    await client.logout();
-  }
-}
-
 async function open(kind: (typeof STORE_KINDS)[number], databaseUrl?: string, dataDir?: string) {
   const desk = await openConsoleOn(kind, {
     ...(databaseUrl ? { databaseUrl } : {}),
@@ -120,7 +90,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
     });
     expect(await sendingTurn(deps)).toBe(1);
     expect(await sendingTurn(deps)).toBe(0);
-    const [received, ...more] = await takeMail(MARIE);
+    const [received, ...more] = await takeInbox(servers, MARIE);
     expect(more).toEqual([]);
     expect(received?.subject).toBe(
       `[#${ticket.id}] Nous avons reçu votre demande : Imprimante bloquée`,
@@ -136,7 +106,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       status: 'waiting_on_user',
     });
     expect(await sendingTurn(deps)).toBe(1);
-    expect((await takeMail(MARIE)).map((m) => m.subject)).toEqual([
+    expect((await takeInbox(servers, MARIE)).map((m) => m.subject)).toEqual([
       `[#${ticket.id}] Nous attendons votre réponse : Imprimante bloquée`,
     ]);
 
@@ -147,7 +117,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       resolutionNotes: 'Le bac à papier a été remplacé.',
     });
     expect(await sendingTurn(deps)).toBe(1);
-    const [confirm] = await takeMail(MARIE);
+    const [confirm] = await takeInbox(servers, MARIE);
     expect(confirm?.subject).toBe(`[#${ticket.id}] Résolu : Imprimante bloquée`);
     expect(confirm?.text).toContain('Le bac à papier a été remplacé.');
     expect(confirm?.text).toContain('« oui, ça marche » ou « non »');
@@ -158,7 +128,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       outcome: 'confirmed',
     });
     expect(await sendingTurn(deps)).toBe(1);
-    const [survey] = await takeMail(MARIE);
+    const [survey] = await takeInbox(servers, MARIE);
     expect(survey?.subject).toBe(`[#${ticket.id}] Clôturé : Imprimante bloquée`);
     expect(survey?.text).toContain('chiffre de 1 à 5');
 
@@ -213,7 +183,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       summary: 'Guest Wi-Fi',
     });
     expect(await sendingTurn(deps)).toBe(0);
-    expect(await takeMail(ANN)).toEqual([]);
+    expect(await takeInbox(servers, ANN)).toEqual([]);
     await desk.call('tickets.resolve', {
       id: walkIn.id,
       expectedVersion: walkIn.version,
@@ -227,7 +197,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       resolutionNotes: 'New VPN profile.',
     });
     expect(await sendingTurn(deps)).toBe(1);
-    const [fixed, ...more] = await takeMail(ANN);
+    const [fixed, ...more] = await takeInbox(servers, ANN);
     expect(more).toEqual([]);
     expect(fixed?.subject).toBe(`[#${annsTicket.id}] Fixed: VPN drops`);
     expect(fixed?.text?.trim()).toBe(
@@ -284,7 +254,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       summary: 'Mot de passe',
     });
     expect(await sendingTurn(deps)).toBe(2);
-    await takeMail(MARIE);
+    await takeInbox(servers, MARIE);
     await desk.call('tickets.escalate', {
       id: first.id,
       expectedVersion: first.version,
@@ -300,14 +270,14 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       reason: 'Account locked in the directory',
     });
     expect(await sendingTurn(deps)).toBe(3);
-    const toMarie = (await takeMail(MARIE)).map((m) => m.subject).sort();
+    const toMarie = (await takeInbox(servers, MARIE)).map((m) => m.subject).sort();
     expect(toMarie).toEqual(
       [
         `[#${first.id}] Votre demande est prise en charge : Wi-Fi au 2e étage`,
         `[#${second.id}] Votre demande est prise en charge : Mot de passe`,
       ].sort(),
     );
-    const [group, ...more] = await takeMail(NETWORK);
+    const [group, ...more] = await takeInbox(servers, NETWORK);
     expect(more).toEqual([]);
     expect(group?.subject).toBe(`[#${first.id}] Escalated to Network team: Wi-Fi au 2e étage`);
     expect(group?.text).toContain('from Marie Dubois was escalated to Network team');
@@ -360,7 +330,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
     });
     first.mail.sendNow();
     const arrived = await eventually(
-      () => takeMail(MARIE),
+      () => takeInbox(servers, MARIE),
       (mails) => mails.length > 0,
       'the received message arrived',
     );
@@ -392,7 +362,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
     // Another turn, then whatever reached Marie since the restart: the resolution alone.
     again.mail.sendNow();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await takeMail(MARIE)).map((m) => m.subject)).toEqual([
+    expect((await takeInbox(servers, MARIE)).map((m) => m.subject)).toEqual([
       `[#${ticket.id}] Résolu : Écran noir`,
     ]);
   });
@@ -426,7 +396,7 @@ describe('automatic messages on one PostgreSQL desk with two consoles', () => {
     ]);
     expect(sent[0] + sent[1]).toBe(3);
     expect(await sendingTurn(depsB, 'console-b')).toBe(0);
-    const subjects = (await takeMail(MARIE)).map((m) => m.subject).sort();
+    const subjects = (await takeInbox(servers, MARIE)).map((m) => m.subject).sort();
     expect(subjects).toEqual(
       tickets.map((t) => `[#${t.id}] Nous avons reçu votre demande : ${t.summary}`).sort(),
     );

@@ -5,11 +5,9 @@
  * sent once however often sending runs, and a refusal is retried or, when final, shown failed.
  * The requester's answer to it lands on the same ticket.
  */
-import { ImapFlow } from 'imapflow';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { simpleParser } from 'mailparser';
-import { startMailServers, type MailServers } from '#test/helpers/mail-servers';
+import { startMailServers, takeInbox, type MailServers } from '#test/helpers/mail-servers';
 import { freePort } from '#test/helpers/free-port';
 import { openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import type { TestConsole } from '#test/helpers/console';
@@ -43,34 +41,6 @@ const account = (): SmtpAccount => ({
   password: '',
   from: DESK.address,
 });
-
-/** The messages in Ann's inbox, parsed, and removed so the next test starts empty. */
-async function takeAnnsMail() {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: servers.imapPort,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: ANN.address, pass: ANN.password },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  const lock = await client.getMailboxLock('INBOX');
-  try {
-    const sources: Buffer[] = [];
-    if (client.mailbox && client.mailbox.exists > 0) {
-      for await (const message of client.fetch('1:*', { source: true })) {
-        if (message.source) sources.push(message.source);
-      }
-      await client.messageDelete('1:*');
-    }
-    return await Promise.all(sources.map((source) => simpleParser(source)));
-  } finally {
-    lock.release();
-    await client.logout();
-  }
-}
 
 describe.each(STORE_KINDS)('mail out on %s', (kind) => {
   async function deskWithTicket() {
@@ -107,7 +77,7 @@ describe.each(STORE_KINDS)('mail out on %s', (kind) => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await sendDue(deps, account(), logger)).toBe(0);
 
-    const received = await takeAnnsMail();
+    const received = await takeInbox(servers, ANN);
     expect(received).toHaveLength(1);
     const [mail] = received;
     expect(mail?.subject).toBe(`[#${ticketId}] Laptop will not charge`);
@@ -158,6 +128,6 @@ describe.each(STORE_KINDS)('mail out on %s', (kind) => {
     const outbox = await desk.call('mail.outbox', { ticketId });
     expect(outbox[1]).toMatchObject({ state: 'failed', attempts: 1, to: 'nobody@desk.test' });
     expect(outbox[1]?.lastError).toMatch(/550|No mailbox/);
-    expect(await takeAnnsMail()).toEqual([]);
+    expect(await takeInbox(servers, ANN)).toEqual([]);
   });
 });
