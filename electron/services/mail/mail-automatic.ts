@@ -246,7 +246,7 @@ async function readCursor(deps: WorkflowDeps): Promise<number> {
   // The first time: from the end of the timeline on.
   const last = await deps.store.db
     .selectFrom('timeline')
-    .select(sql<number | null>`max(id)`.as('last'))
+    .select(sql<number | string | null>`max(id)`.as('last'))
     .executeTakeFirst();
   const start = Number(last?.last ?? 0);
   await deps.store.db
