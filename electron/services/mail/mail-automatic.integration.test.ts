@@ -182,6 +182,13 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       channel: 'walk-in',
       summary: 'Guest Wi-Fi',
     });
+    // Mail to the desk's own address (or a mailer daemon) would answer itself: never sent.
+    const itself = await desk.call('people.create', { name: 'Desk', email: DESK.address });
+    const loop = await desk.call('tickets.create', {
+      requesterId: itself.id,
+      channel: 'email',
+      summary: 'Out of office',
+    });
     expect(await sendingTurn(deps)).toBe(0);
     expect(await takeInbox(servers, ANN)).toEqual([]);
     await desk.call('tickets.resolve', {
@@ -189,6 +196,12 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       expectedVersion: walkIn.version,
       resolutionCode: 'advice-given',
       resolutionNotes: 'Gave the guest password.',
+    });
+    await desk.call('tickets.resolve', {
+      id: loop.id,
+      expectedVersion: loop.version,
+      resolutionCode: 'no-fault-found',
+      resolutionNotes: 'An automatic reply.',
     });
     await desk.call('tickets.resolve', {
       id: annsTicket.id,
@@ -211,7 +224,9 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
     expect(decisions).toEqual([
       { ticketId: annsTicket.id, event: 'received', outcome: 'disabled' },
       { ticketId: walkIn.id, event: 'received', outcome: 'disabled' },
+      { ticketId: loop.id, event: 'received', outcome: 'disabled' },
       { ticketId: walkIn.id, event: 'resolved', outcome: 'no-address' },
+      { ticketId: loop.id, event: 'resolved', outcome: 'automatic-origin' },
       { ticketId: annsTicket.id, event: 'resolved', outcome: 'queued' },
     ]);
     const templates = await desk.call('mail.templates', {});

@@ -166,6 +166,19 @@ const loopAddress = (address: string, deskAddress: string) =>
   address.toLowerCase() === deskAddress.toLowerCase() ||
   /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i.test(address);
 
+/** Whether a ticket came in with an import (its 'created' entry names where from). */
+async function imported(db: Db, ticketId: number): Promise<boolean> {
+  const created = await db
+    .selectFrom('timeline')
+    .select('data')
+    .where('ticketId', '=', ticketId)
+    .where('kind', '=', 'created')
+    .executeTakeFirst();
+  if (!created) return false;
+  const data = JSON.parse(created.data) as Record<string, unknown>;
+  return typeof data.importedFrom === 'string';
+}
+
 class DecidedBefore extends Error {}
 
 export interface AutomaticOptions {
@@ -301,13 +314,15 @@ async function decide(
       language = await requesterLanguage(trx, ticket);
     }
     const template = await templateFor(trx, event, language);
-    const outcome = !template.enabled
-      ? 'disabled'
-      : !address
-        ? 'no-address'
-        : loopAddress(address, options.from)
-          ? 'automatic-origin'
-          : 'queued';
+    const outcome = (await imported(trx, ticket.id))
+      ? 'imported'
+      : !template.enabled
+        ? 'disabled'
+        : !address
+          ? 'no-address'
+          : loopAddress(address, options.from)
+            ? 'automatic-origin'
+            : 'queued';
     let outboxId: number | null = null;
     if (outcome === 'queued' && address) {
       const mail = renderTemplate(
