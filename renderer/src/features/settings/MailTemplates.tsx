@@ -66,31 +66,29 @@ function TemplateForm({ template }: { template: MailTemplate }) {
         />
         {t('settings.mailTemplates.enabled')}
       </label>
-      <label>
-        {t('settings.mailTemplates.subject')}
-        <input
-          type="text"
-          required
-          lang={template.language}
-          value={subject}
-          onChange={(e) => {
-            setSubject(e.target.value);
-          }}
-        />
-      </label>
-      <label>
-        {t('settings.mailTemplates.body')}
-        <textarea
-          rows={10}
-          required
-          lang={template.language}
-          aria-describedby={`${ids}-placeholders`}
-          value={body}
-          onChange={(e) => {
-            setBody(e.target.value);
-          }}
-        />
-      </label>
+      <label htmlFor={`${ids}-subject`}>{t('settings.mailTemplates.subject')}</label>
+      <input
+        id={`${ids}-subject`}
+        type="text"
+        required
+        lang={template.language}
+        value={subject}
+        onChange={(e) => {
+          setSubject(e.target.value);
+        }}
+      />
+      <label htmlFor={`${ids}-body`}>{t('settings.mailTemplates.body')}</label>
+      <textarea
+        id={`${ids}-body`}
+        rows={10}
+        required
+        lang={template.language}
+        aria-describedby={`${ids}-placeholders`}
+        value={body}
+        onChange={(e) => {
+          setBody(e.target.value);
+        }}
+      />
       <p id={`${ids}-placeholders`} className="muted">
         {t('settings.mailTemplates.placeholders')}{' '}
         {TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ')}
