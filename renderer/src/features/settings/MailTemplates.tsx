@@ -177,10 +177,7 @@ export function MailTemplates() {
       </div>
       {templates.error && <ErrorMessage error={templates.error} />}
       {template && (
-        <TemplateForm
-          key={`${template.event}:${template.language}:${template.updatedAt ?? ''}`}
-          template={template}
-        />
+        <TemplateForm key={`${template.event}:${template.language}`} template={template} />
       )}
     </section>
   );
