@@ -472,7 +472,7 @@ export const TABLES = {
     ticketId: integer,
     entryId: integer,
     event: text,
-    /** queued, or why not: imported, disabled, no-address, automatic-origin. */
+    /** queued, or why not: imported, disabled, no-address, automatic-origin, failed. */
     outcome: text,
     outboxId: integerOrNull,
     decidedAt: text,

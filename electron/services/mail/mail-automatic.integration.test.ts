@@ -308,6 +308,51 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
     ]);
   });
 
+  it('records an event it cannot make into a message as failed, and goes on with the next', async () => {
+    const desk = await open(kind);
+    const deps = depsOf(desk);
+    await sendingTurn(deps);
+    const person = await marie(desk);
+    // A row no console would write: its time cannot be read.
+    await desk.db
+      .insertInto('mailTemplates')
+      .values({
+        event: 'received',
+        language: 'fr',
+        enabled: 1,
+        subject: 'Reçu',
+        body: 'Reçu.',
+        updatedBy: 'someone',
+        updatedAt: 'yesterday',
+      })
+      .execute();
+    const ticket = await desk.call('tickets.create', {
+      requesterId: person.id,
+      channel: 'phone',
+      summary: 'Clé USB',
+    });
+    expect(await sendingTurn(deps)).toBe(0);
+    await desk.call('tickets.resolve', {
+      id: ticket.id,
+      expectedVersion: ticket.version,
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Formatée en exFAT.',
+    });
+    expect(await sendingTurn(deps)).toBe(1);
+    expect((await takeInbox(servers, MARIE)).map((m) => m.subject)).toEqual([
+      `[#${ticket.id}] Résolu : Clé USB`,
+    ]);
+    const decisions = await desk.db
+      .selectFrom('mailAutomatic')
+      .select(['event', 'outcome'])
+      .orderBy('entryId')
+      .execute();
+    expect(decisions).toEqual([
+      { event: 'received', outcome: 'failed' },
+      { event: 'resolved', outcome: 'queued' },
+    ]);
+  });
+
   it('sends nothing twice when the sending console restarts', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deskside-mail-auto-'));
     folders.push(dataDir);

@@ -237,7 +237,14 @@ export async function queueAutomatic(
           if (await decide(deps, options, entry, data, event, to, key)) queued += 1;
         } catch (error) {
           if (error instanceof DecidedBefore) continue;
-          throw error;
+          // An event that cannot be made into a message (a broken template row, say) is
+          // recorded as failed, so it does not hold up every event after it; when even that
+          // cannot be written (the database is away), the turn ends and is tried again.
+          options.logger.warn(
+            { err: error, ticketId: entry.ticketId, event, to },
+            'mail: an automatic message could not be made',
+          );
+          await recordFailure(deps, options, entry, event, key);
         }
       }
     }
@@ -247,6 +254,29 @@ export async function queueAutomatic(
     }
     if (entries.length < BATCH || young) return queued;
   }
+}
+
+async function recordFailure(
+  deps: WorkflowDeps,
+  options: AutomaticOptions,
+  entry: Entry,
+  event: MailTemplateEvent,
+  key: string,
+): Promise<void> {
+  await deps.store.db
+    .insertInto('mailAutomatic')
+    .values({
+      eventKey: key,
+      ticketId: entry.ticketId,
+      entryId: entry.id,
+      event,
+      outcome: 'failed',
+      outboxId: null,
+      decidedAt: deps.now().toISOString(),
+      decidedBy: options.consoleName,
+    })
+    .onConflict((c) => c.column('eventKey').doNothing())
+    .execute();
 }
 
 async function readCursor(deps: WorkflowDeps): Promise<number> {

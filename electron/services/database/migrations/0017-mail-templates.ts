@@ -8,7 +8,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  *   default. On a desk with roles only leads and administrators write it (desk/desk-roles.ts).
  * - `mail_automatic`: one row per ticket event the desk decided about (`event_key`, the
  *   timeline entry and who it is for, is the primary key): queued (with its `outbox_id`), or
- *   why nothing was sent (`imported`, `disabled`, `no-address`, `automatic-origin`). Written in the
+ *   why nothing was sent (`imported`, `disabled`, `no-address`, `automatic-origin`, or `failed`: it could not be made). Written in the
  *   transaction that queues the message, so no event is mailed twice, whichever console and
  *   however often it is looked at.
  * - `mail_automatic_cursor`: how far the sending console has read the timeline (one row,
