@@ -244,7 +244,14 @@ export async function queueAutomatic(
             { err: error, ticketId: entry.ticketId, event, to },
             'mail: an automatic message could not be made',
           );
-          await recordFailure(deps, options, entry, event, key);
+          await recordDecision(deps.store.db, entry, {
+            key,
+            event,
+            outcome: 'failed',
+            outboxId: null,
+            at: deps.now().toISOString(),
+            by: options.consoleName,
+          });
         }
       }
     }
@@ -256,27 +263,35 @@ export async function queueAutomatic(
   }
 }
 
-async function recordFailure(
-  deps: WorkflowDeps,
-  options: AutomaticOptions,
+/** The row saying an event was decided; false when another decision came first. */
+async function recordDecision(
+  db: Db,
   entry: Entry,
-  event: MailTemplateEvent,
-  key: string,
-): Promise<void> {
-  await deps.store.db
+  decision: {
+    key: string;
+    event: MailTemplateEvent;
+    outcome: string;
+    outboxId: number | null;
+    at: string;
+    by: string;
+  },
+): Promise<boolean> {
+  const inserted = await db
     .insertInto('mailAutomatic')
     .values({
-      eventKey: key,
+      eventKey: decision.key,
       ticketId: entry.ticketId,
       entryId: entry.id,
-      event,
-      outcome: 'failed',
-      outboxId: null,
-      decidedAt: deps.now().toISOString(),
-      decidedBy: options.consoleName,
+      event: decision.event,
+      outcome: decision.outcome,
+      outboxId: decision.outboxId,
+      decidedAt: decision.at,
+      decidedBy: decision.by,
     })
     .onConflict((c) => c.column('eventKey').doNothing())
-    .execute();
+    .returning('eventKey')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 async function readCursor(deps: WorkflowDeps): Promise<number> {
@@ -362,21 +377,14 @@ async function decide(
       );
       outboxId = await insertOutbox(trx, ticket.id, address, mail, event, options.from, now);
     }
-    const inserted = await trx
-      .insertInto('mailAutomatic')
-      .values({
-        eventKey: key,
-        ticketId: ticket.id,
-        entryId: entry.id,
-        event,
-        outcome,
-        outboxId,
-        decidedAt: now,
-        decidedBy: options.consoleName,
-      })
-      .onConflict((c) => c.column('eventKey').doNothing())
-      .returning('eventKey')
-      .executeTakeFirst();
+    const inserted = await recordDecision(trx, entry, {
+      key,
+      event,
+      outcome,
+      outboxId,
+      at: now,
+      by: options.consoleName,
+    });
     if (!inserted) throw new DecidedBefore();
     if (outcome !== 'queued') {
       options.logger.info(
