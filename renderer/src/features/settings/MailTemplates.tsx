@@ -42,6 +42,7 @@ function TemplateForm({ template }: { template: MailTemplate }) {
   });
   return (
     <form
+      className="form"
       aria-label={t('settings.mailTemplates.title')}
       onSubmit={(event) => {
         event.preventDefault();
@@ -56,7 +57,7 @@ function TemplateForm({ template }: { template: MailTemplate }) {
               date: formatDateTime(template.updatedAt, i18n.language),
             })}
       </p>
-      <label className="inline">
+      <label className="checkbox">
         <input
           type="checkbox"
           checked={enabled}
@@ -66,29 +67,33 @@ function TemplateForm({ template }: { template: MailTemplate }) {
         />
         {t('settings.mailTemplates.enabled')}
       </label>
-      <label htmlFor={`${ids}-subject`}>{t('settings.mailTemplates.subject')}</label>
-      <input
-        id={`${ids}-subject`}
-        type="text"
-        required
-        lang={template.language}
-        value={subject}
-        onChange={(e) => {
-          setSubject(e.target.value);
-        }}
-      />
-      <label htmlFor={`${ids}-body`}>{t('settings.mailTemplates.body')}</label>
-      <textarea
-        id={`${ids}-body`}
-        rows={10}
-        required
-        lang={template.language}
-        aria-describedby={`${ids}-placeholders`}
-        value={body}
-        onChange={(e) => {
-          setBody(e.target.value);
-        }}
-      />
+      <div className="field">
+        <label htmlFor={`${ids}-subject`}>{t('settings.mailTemplates.subject')}</label>
+        <input
+          id={`${ids}-subject`}
+          type="text"
+          required
+          lang={template.language}
+          value={subject}
+          onChange={(e) => {
+            setSubject(e.target.value);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-body`}>{t('settings.mailTemplates.body')}</label>
+        <textarea
+          id={`${ids}-body`}
+          rows={10}
+          required
+          lang={template.language}
+          aria-describedby={`${ids}-placeholders`}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+          }}
+        />
+      </div>
       <p id={`${ids}-placeholders`} className="muted">
         {t('settings.mailTemplates.placeholders')}{' '}
         {TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ')}
