@@ -20,7 +20,9 @@ import { newPostgresDatabase, openConsoleOn, STORE_KINDS } from '#test/helpers/s
 import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { WorkflowConfigService } from '../workflow/config-service';
 import { queueAutomatic } from './mail-automatic';
+import { MailIntake } from './mail-intake';
 import { sendDue, type SmtpAccount } from './mail-outbox';
+import { parseMail } from './parse-mail';
 
 const DESK = { address: 'desk@desk.test', password: 'desk-secret' };
 const MARIE = { address: 'marie@desk.test', password: 'marie-secret' };
@@ -306,6 +308,23 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
       { ticketId: first.id, outcome: 'queued' },
       { ticketId: second.id, outcome: 'no-address' },
     ]);
+  });
+
+  it('answers a ticket that came by e-mail under the message it came from, in English for a sender not in the directory', async () => {
+    const desk = await open(kind);
+    const deps = depsOf(desk);
+    await sendingTurn(deps);
+    const raw = Buffer.from(
+      'From: Ann <ann@desk.test>\r\nTo: desk@desk.test\r\nSubject: Re: Monitor flickers\r\n' +
+        'Message-ID: <flicker@ann.desk.test>\r\n\r\nIt flickers every few seconds.\r\n',
+    );
+    const taken = await new MailIntake(deps, 'console-a').take(await parseMail(raw));
+    if (taken.kind !== 'created') throw new Error(`not a new ticket: ${taken.kind}`);
+    expect(await sendingTurn(deps)).toBe(1);
+    const [ack] = await takeInbox(servers, ANN);
+    expect(ack?.subject).toBe(`[#${taken.ticketId}] We received your request: Monitor flickers`);
+    expect(ack?.inReplyTo).toBe('<flicker@ann.desk.test>');
+    expect(ack?.text).toContain('Dear Ann,');
   });
 
   it('records an event it cannot make into a message as failed, and goes on with the next', async () => {
