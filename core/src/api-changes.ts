@@ -45,6 +45,9 @@ export const apiChanges = {
   'mail.send': ticketChanged,
   'mail.outbox': none,
   'mail.resend': ticketChanged,
+  'mail.templates': none,
+  'mail.saveTemplate': ['settings.changed'],
+  'mail.previewTemplate': none,
   'profile.get': none,
   'profile.update': ['profile.changed'],
 

@@ -64,6 +64,12 @@ import {
   TestMailConnectionResultSchema,
 } from './mail/settings';
 import {
+  MailTemplateSchema,
+  PreviewMailTemplateInputSchema,
+  RenderedMailSchema,
+  SaveMailTemplateInputSchema,
+} from './mail/templates';
+import {
   AddSshMachineInputSchema,
   ConfirmSshHostKeyInputSchema,
   KnownHostsInputSchema,
@@ -226,6 +232,12 @@ export const apiContract = {
   },
   /** Queues a failed message, or one whose sending was cut off, again; refused once sent. */
   'mail.resend': { input: ResendMailInputSchema, output: OutgoingMailSchema },
+  /** The automatic messages' templates, every event and language, defaults filled in. */
+  'mail.templates': { input: NoInput, output: z.array(MailTemplateSchema) },
+  /** Saves one template; on a desk with roles only leads and administrators may. */
+  'mail.saveTemplate': { input: SaveMailTemplateInputSchema, output: MailTemplateSchema },
+  /** Renders a template for a ticket, or with sample data, without saving it. */
+  'mail.previewTemplate': { input: PreviewMailTemplateInputSchema, output: RenderedMailSchema },
 
   'machines.list': { input: NoInput, output: z.array(MachineSchema) },
   'machines.get': { input: z.object({ id: MachineIdSchema }), output: MachineSchema },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from './languages';
 import { MachineIdSchema } from './machine';
 
 export const PersonIdSchema = z.number().int().positive();
@@ -24,6 +25,8 @@ export const PersonInputSchema = z.object({
     .regex(/^[0-9+()./ -]*$/, 'A phone number has digits, spaces and + ( ) . / - only')
     .default(''),
   email: z.union([z.literal(''), z.email('Enter a valid e-mail address').max(254)]).default(''),
+  /** The language the desk writes to the person in; '' for the desk's default (English). */
+  language: z.union([z.literal(''), z.enum(LANGUAGES)]).default(''),
   machines: z.array(PersonMachineSchema).max(50).default([]),
 });
 export type PersonInput = z.input<typeof PersonInputSchema>;
@@ -36,6 +39,7 @@ export const PersonSchema = z.object({
   location: z.string(),
   phone: z.string(),
   email: z.string(),
+  language: z.string().default(''),
   machines: z.array(z.object({ name: z.string(), machineId: MachineIdSchema.nullable() })),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

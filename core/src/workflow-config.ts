@@ -7,6 +7,8 @@ import { DEFAULT_SLA_POLICY, SlaPolicySchema } from './workflow/sla';
 
 export const TeamGroupSchema = GroupSchema.extend({
   members: z.array(AnalystSchema).max(500).default([]),
+  /** Where the group is told of a ticket escalated to it; none: it is not mailed. */
+  email: z.union([z.literal(''), z.email('Enter a valid e-mail address').max(254)]).optional(),
 });
 export type TeamGroup = z.infer<typeof TeamGroupSchema>;
 

@@ -111,6 +111,8 @@ export interface ConsoleServices {
   tickets: TicketService;
   /** Fleet mode: presence, inventory and checks over NATS. */
   fleet: FleetService;
+  /** The desk's mail at this console: intake, sending, automatic messages. */
+  mail: MailService;
   info: AppInfo;
   close(): Promise<void>;
 }
@@ -381,6 +383,7 @@ async function servicesOn(
     machines,
     tickets,
     fleet,
+    mail,
     info,
     close: async () => {
       stopSweeping();

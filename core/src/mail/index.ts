@@ -4,3 +4,4 @@ export * from './settings';
 export * from './threads';
 export * from './html-text';
 export * from './reply-answer';
+export * from './templates';

@@ -110,6 +110,8 @@ export const OutgoingMailSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
+  /** The event of an automatic message (received, resolved...); null for an analyst's own. */
+  automatic: z.string().nullable().default(null),
 });
 export type OutgoingMail = z.infer<typeof OutgoingMailSchema>;
 

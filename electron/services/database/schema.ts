@@ -112,6 +112,8 @@ export const TABLES = {
     location: text,
     phone: text,
     email: text,
+    /** The language the desk writes to the person in; '' for the default (migration 0017). */
+    language: textWithDefault,
     /** JSON array of { name, machineId }. */
     machines: text,
     /** Name and e-mail as core's `foldForSearch` folds them, for the directory search. */
@@ -450,6 +452,37 @@ export const TABLES = {
     createdBy: text,
     createdAt: text,
     sentAt: textOrNull,
+    /** The event of an automatic message (migration 0017); null for an analyst's own. */
+    automatic: textOrNull,
+  },
+  /** The desk's own text of an automatic message, per event and language (migration 0017). */
+  mailTemplates: {
+    event: text,
+    language: text,
+    /** 1 on, 0 off. */
+    enabled: integer,
+    subject: text,
+    body: text,
+    updatedBy: text,
+    updatedAt: text,
+  },
+  /** Each ticket event an automatic message was decided for, once (`eventKey` is the key). */
+  mailAutomatic: {
+    eventKey: text,
+    ticketId: integer,
+    entryId: integer,
+    event: text,
+    /** queued, or why not: imported, disabled, no-address, automatic-origin, failed. */
+    outcome: text,
+    outboxId: integerOrNull,
+    decidedAt: text,
+    decidedBy: text,
+  },
+  /** How far the sending console has read the timeline for automatic messages. */
+  mailAutomaticCursor: {
+    id: text,
+    entryId: integer,
+    updatedAt: text,
   },
   /** Each fleet machine's latest presence as the desk's consoles saw it (migration 0013). */
   fleetPresence: {

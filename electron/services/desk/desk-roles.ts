@@ -100,6 +100,10 @@ const ANALYST_WRITES: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]
   // took; whoever writes to a requester queues the message, and the sending console marks it.
   mail_messages: ['INSERT'],
   mail_outbox: ['INSERT', 'UPDATE'],
+  // Automatic messages (migration 0017): the sending console records each event it decided
+  // about and how far it read; the templates themselves are the leads' (applyDeskGrants).
+  mail_automatic: ['INSERT'],
+  mail_automatic_cursor: ['INSERT', 'UPDATE'],
   // Fleet presence (migration 0013): every console in fleet mode writes what it saw, so any
   // analyst's console keeps "last seen" up to date; rows are never removed.
   fleet_presence: ['INSERT', 'UPDATE'],
@@ -137,6 +141,7 @@ const AUTHOR_COLUMNS: readonly {
   { table: 'model_baselines', column: 'set_by', onUpdate: 'sign' },
   { table: 'fleet_queued_checks', column: 'queued_by', onUpdate: 'keep' },
   { table: 'mail_outbox', column: 'created_by', onUpdate: 'keep' },
+  { table: 'mail_templates', column: 'updated_by', onUpdate: 'sign' },
 ];
 
 /**
@@ -244,6 +249,8 @@ export async function applyDeskGrants(db: Db): Promise<void> {
     // Analysts read saved reports; leads and administrators save, change and delete them.
     await sql`GRANT INSERT, UPDATE, DELETE ON saved_reports TO ${id(roles.lead)}`.execute(trx);
     await sql`GRANT DELETE ON report_runs TO ${id(roles.lead)}`.execute(trx);
+    // Analysts read the automatic messages' templates; leads and administrators change them.
+    await sql`GRANT INSERT, UPDATE, DELETE ON mail_templates TO ${id(roles.lead)}`.execute(trx);
     await sql`GRANT DELETE ON machines TO ${id(roles.admin)}`.execute(trx);
     for (const fn of ANALYST_FUNCTIONS) {
       await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(trx);

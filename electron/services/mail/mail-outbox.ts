@@ -20,6 +20,7 @@ import {
   type MailSecurity,
   type OutgoingMail,
 } from '@deskside/core';
+import type { Db } from '../database/open';
 import type { MailOutboxTable } from '../database/schema';
 import { loadTicketRow, noteOnTicket, type WorkflowDeps } from '../tickets/ticket-writer';
 import { appendEntries } from '../tickets/timeline';
@@ -52,17 +53,17 @@ export function smtpTransport(account: Omit<SmtpAccount, 'from'>) {
 export const RETRY_DELAYS_MS = [60_000, 120_000, 240_000, 480_000];
 
 /** The address a ticket's requester is written to: the directory's, else the one they wrote from. */
-async function requesterAddress(deps: WorkflowDeps, ticketId: number): Promise<string | null> {
-  const ticket = await loadTicketRow(deps.store.db, ticketId);
+export async function requesterAddress(db: Db, ticketId: number): Promise<string | null> {
+  const ticket = await loadTicketRow(db, ticketId);
   if (ticket.requesterId !== null) {
-    const person = await deps.store.db
+    const person = await db
       .selectFrom('people')
       .select('email')
       .where('id', '=', ticket.requesterId)
       .executeTakeFirst();
     if (person?.email) return person.email;
   }
-  const received = await deps.store.db
+  const received = await db
     .selectFrom('mailMessages')
     .select('fromAddress')
     .where('ticketId', '=', ticketId)
@@ -72,6 +73,18 @@ async function requesterAddress(deps: WorkflowDeps, ticketId: number): Promise<s
   return received?.fromAddress ?? null;
 }
 
+/** The Message-ID of the latest message taken in for a ticket: what the desk's answers thread under. */
+export async function lastMessageId(db: Db, ticketId: number): Promise<string | null> {
+  const answered = await db
+    .selectFrom('mailMessages')
+    .select('messageId')
+    .where('ticketId', '=', ticketId)
+    .where('messageId', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return answered?.messageId ?? null;
+}
+
 /** Queues a message to the ticket's requester and puts it on the ticket's timeline. */
 export async function queueReply(
   deps: WorkflowDeps,
@@ -79,7 +92,7 @@ export async function queueReply(
   actor: string,
   domain: string,
 ): Promise<OutgoingMail> {
-  const to = await requesterAddress(deps, input.ticketId);
+  const to = await requesterAddress(deps.store.db, input.ticketId);
   if (!to) {
     throw new DesksideError(
       'conflict',
@@ -89,13 +102,7 @@ export async function queueReply(
   const now = deps.now().toISOString();
   return deps.store.write(async (trx, publish) => {
     const ticket = await loadTicketRow(trx, input.ticketId);
-    const answered = await trx
-      .selectFrom('mailMessages')
-      .select('messageId')
-      .where('ticketId', '=', input.ticketId)
-      .where('messageId', 'is not', null)
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+    const inReplyTo = await lastMessageId(trx, input.ticketId);
     const row = await trx
       .insertInto('mailOutbox')
       .values({
@@ -104,7 +111,7 @@ export async function queueReply(
         toAddress: to,
         subject: subjectWithReference(input.ticketId, ticket.summary),
         body: input.body,
-        inReplyTo: answered?.messageId ?? null,
+        inReplyTo,
         state: 'queued',
         nextAttemptAt: now,
         createdBy: actor,
@@ -154,6 +161,7 @@ function toOutgoing(row: {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  automatic: string | null;
 }): OutgoingMail {
   return OutgoingMailSchema.parse({
     id: row.id,
@@ -166,6 +174,7 @@ function toOutgoing(row: {
     lastError: row.lastError,
     createdAt: row.createdAt,
     sentAt: row.sentAt,
+    automatic: row.automatic,
   });
 }
 
@@ -275,7 +284,8 @@ export async function sendDue(
           text: row.body,
           messageId: row.messageId,
           ...(row.inReplyTo ? { inReplyTo: row.inReplyTo, references: [row.inReplyTo] } : {}),
-          headers: { 'Auto-Submitted': 'no' },
+          // RFC 3834: an automatic message says so, and no auto-responder answers it.
+          headers: { 'Auto-Submitted': row.automatic ? 'auto-generated' : 'no' },
         });
         await settle(deps, row, {
           state: 'sent',

@@ -17,7 +17,9 @@ import {
   validationError,
   type MailSettings,
   type MailSettingsView,
+  type MailTemplate,
   type OutgoingMail,
+  type RenderedMail,
   type TestMailConnectionResult,
 } from '@deskside/core';
 import type { DatabaseTarget } from '../database/open';
@@ -26,6 +28,7 @@ import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { intakeLock, type IntakeLock } from './intake-lock';
 import { MailIntake, type IntakeOutcome } from './mail-intake';
 import { imapOptions, MailboxReader, type ImapAccount } from './mailbox-reader';
+import { listTemplates, previewTemplate, queueAutomatic, saveTemplate } from './mail-automatic';
 import {
   outboxOf,
   queueReply,
@@ -78,7 +81,7 @@ export class MailService {
   private lock: IntakeLock | null = null;
   private lockTimer: NodeJS.Timeout | null = null;
   /** Sends what is due, while this console reads the mailbox and has an SMTP server. */
-  private sender: { timer: NodeJS.Timeout; run: () => void } | null = null;
+  private sender: { timer: NodeJS.Timeout; run: () => void; stop: () => void } | null = null;
   private closed = false;
   /** Serialises start and stop, so a save never races the reader it replaces. */
   private turn: Promise<void> = Promise.resolve();
@@ -262,8 +265,14 @@ export class MailService {
     };
     const { deps, logger, sendEveryMs = 30_000 } = this.options;
     let busy: Promise<unknown> | null = null;
+    const automatic = { from: smtp.from, consoleName: this.options.consoleName, logger };
     const run = () => {
-      busy ??= sendDue(deps, account, logger)
+      // The automatic messages the timeline calls for are queued first, then sent with the rest.
+      busy ??= queueAutomatic(deps, automatic)
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'mail: automatic messages could not be queued');
+        })
+        .then(() => sendDue(deps, account, logger))
         .catch((error: unknown) => {
           logger.warn({ err: error }, 'mail: sending failed');
         })
@@ -271,7 +280,20 @@ export class MailService {
           busy = null;
         });
     };
-    this.sender = { timer: setInterval(run, sendEveryMs), run };
+    // A ticket change here or on another console: its automatic message goes out soon after.
+    let soon: NodeJS.Timeout | null = null;
+    const unsubscribe = deps.store.events.subscribe((event) => {
+      if (event.type !== 'ticket.created' && event.type !== 'ticket.changed') return;
+      soon ??= setTimeout(() => {
+        soon = null;
+        run();
+      }, 1_000);
+    });
+    const stop = () => {
+      unsubscribe();
+      if (soon) clearTimeout(soon);
+    };
+    this.sender = { timer: setInterval(run, sendEveryMs), run, stop };
     run();
   }
 
@@ -301,8 +323,28 @@ export class MailService {
     return queued;
   }
 
+  templates(): Promise<MailTemplate[]> {
+    return listTemplates(this.options.deps.store.db);
+  }
+
+  saveTemplate(input: unknown, actor: string): Promise<MailTemplate> {
+    return saveTemplate(this.options.deps, input, actor);
+  }
+
+  previewTemplate(input: unknown): Promise<RenderedMail> {
+    return previewTemplate(this.options.deps, input);
+  }
+
+  /** Sends what is due now, where this console sends (tests, and after a ticket change). */
+  sendNow(): void {
+    this.sender?.run();
+  }
+
   private async end(): Promise<void> {
-    if (this.sender) clearInterval(this.sender.timer);
+    if (this.sender) {
+      clearInterval(this.sender.timer);
+      this.sender.stop();
+    }
     this.sender = null;
     if (this.lockTimer) clearTimeout(this.lockTimer);
     this.lockTimer = null;

@@ -24,7 +24,7 @@ export const STALE_READS: Record<ApiChange, readonly ApiMethod[]> = {
   'kb.changed': ['kb.search', 'kb.get', 'kb.tags', 'kb.suggest', 'kb.forTicket'],
   'machines.changed': ['machines.list', 'machines.get', 'machines.status', 'machines.enrolments'],
   'machine.contacted': ['machines.list', 'machines.get'],
-  'settings.changed': ['settings.get', 'mail.settings'],
+  'settings.changed': ['settings.get', 'mail.settings', 'mail.templates'],
   'analysts.changed': ['desk.analysts', 'desk.session'],
   'baselines.changed': ['machines.baselines', 'machines.listBaselines', 'machines.inventoryDiff'],
   // The profile's groups decide what "my groups" shows in the queue.

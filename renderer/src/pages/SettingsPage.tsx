@@ -9,6 +9,7 @@ import { AgentsSettings } from '../features/settings/AgentsSettings';
 import { AnalystsSettings, DeskWithoutRoles } from '../features/settings/AnalystsSettings';
 import { FleetSettings } from '../features/settings/FleetSettings';
 import { MailSettings } from '../features/settings/MailSettings';
+import { MailTemplates } from '../features/settings/MailTemplates';
 import { GroupsSettings } from '../features/settings/GroupsSettings';
 import { ProfileSettings } from '../features/settings/ProfileSettings';
 import { SecretProtection } from '../features/settings/SecretProtection';
@@ -88,7 +89,12 @@ export function AgentsSection() {
 }
 
 export function MailSection() {
-  return <MailSettings />;
+  return (
+    <>
+      <MailSettings />
+      <MailTemplates />
+    </>
+  );
 }
 
 /** The desk's analysts where the desk has roles; on a console of its own, why there are none. */

@@ -16,6 +16,7 @@ import { fleet } from './0013-fleet';
 import { agentHelp } from './0014-agent-help';
 import { mail } from './0015-mail';
 import { fleetQueuedChecks } from './0016-fleet-queued-checks';
+import { mailTemplates } from './0017-mail-templates';
 
 /**
  * Versioned migrations, the same list on SQLite and PostgreSQL, applied in name order and
@@ -39,6 +40,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0014-agent-help': agentHelp(),
     '0015-mail': mail(dialect),
     '0016-fleet-queued-checks': fleetQueuedChecks(),
+    '0017-mail-templates': mailTemplates(),
   };
 }
 

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@deskside/core';
 import { useApiMutation, useApiQuery, useRefreshAfter } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { LanguageOptions } from '../kb/LanguageOptions';
 import { TextField } from '../ticket-page/Fields';
 import { MachinesField } from './MachinesField';
 import {
@@ -17,7 +18,7 @@ import {
 } from './person-draft';
 import { StaleNotice } from './StaleNotice';
 
-type TextFieldName = Exclude<keyof PersonDraft, 'machines'>;
+type TextFieldName = Exclude<keyof PersonDraft, 'machines' | 'language'>;
 const INPUT_TYPES: Partial<Record<TextFieldName, 'email' | 'tel'>> = {
   email: 'email',
   phone: 'tel',
@@ -38,6 +39,7 @@ export function PersonForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const languageId = useId();
   const [opened, setOpened] = useState(person);
   const [draft, setDraft] = useState<PersonDraft>(() => (person ? draftOf(person) : EMPTY_DRAFT));
   const [problems, setProblems] = useState<PersonProblems>({});
@@ -105,6 +107,19 @@ export function PersonForm({
       <div className="form inline">
         {text('phone')}
         {text('email')}
+        <div className="field">
+          <label htmlFor={languageId}>{t('people.fields.language')}</label>
+          <select
+            id={languageId}
+            value={draft.language}
+            onChange={(event) => {
+              setDraft({ ...draft, language: event.target.value });
+            }}
+          >
+            <option value="">{t('people.defaultLanguage')}</option>
+            <LanguageOptions />
+          </select>
+        </div>
       </div>
       <MachinesField
         machines={draft.machines}

@@ -20,6 +20,7 @@ const jan: Person = {
   location: 'Ghent',
   phone: '+32 9 123 45 67',
   email: 'jan@example.org',
+  language: 'nl',
   machines: [
     { name: 'FIN-LT-12', machineId: 'local' },
     { name: 'Scanner', machineId: null },

@@ -10,6 +10,8 @@ export interface PersonDraft {
   location: string;
   phone: string;
   email: string;
+  /** '' for the desk's default language. */
+  language: string;
   machines: { name: string; machineId: string }[];
 }
 
@@ -19,6 +21,7 @@ export const PERSON_FIELDS = [
   'location',
   'phone',
   'email',
+  'language',
   'machines',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -29,19 +32,21 @@ export const EMPTY_DRAFT: PersonDraft = {
   location: '',
   phone: '',
   email: '',
+  language: '',
   machines: [],
 };
 
 export function draftOf(person: Person): PersonDraft {
-  const { name, department, location, phone, email } = person;
+  const { name, department, location, phone, email, language } = person;
   const machines = person.machines.map((m) => ({ name: m.name, machineId: m.machineId ?? '' }));
-  return { name, department, location, phone, email, machines };
+  return { name, department, location, phone, email, language, machines };
 }
 
 /** What the console is sent: the contract's input for a person. */
 export function inputOf(draft: PersonDraft): z.input<typeof PersonInputSchema> {
   return {
     ...draft,
+    language: draft.language as z.input<typeof PersonInputSchema>['language'],
     machines: draft.machines.map((m) => ({ name: m.name, machineId: m.machineId || null })),
   };
 }
@@ -96,6 +101,7 @@ export function rebase(opened: PersonDraft, draft: PersonDraft, current: PersonD
     location: pick('location'),
     phone: pick('phone'),
     email: pick('email'),
+    language: pick('language'),
     machines: pick('machines'),
   };
 }

@@ -41,6 +41,7 @@ export function GroupsSettings({ groups }: { groups: TeamGroup[] }) {
             <th scope="col">{t('settings.groups.name')}</th>
             <th scope="col">{t('settings.groups.id')}</th>
             <th scope="col">{t('settings.groups.tier')}</th>
+            <th scope="col">{t('settings.groups.email')}</th>
             <th scope="col">{t('settings.groups.members')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('settings.groups.actions')}</span>
@@ -51,6 +52,7 @@ export function GroupsSettings({ groups }: { groups: TeamGroup[] }) {
           {draft.map((group, index) => {
             const namePath = `groups.${index}.name`;
             const idPath = `groups.${index}.id`;
+            const emailPath = `groups.${index}.email`;
             return (
               <tr key={index}>
                 <td>
@@ -78,6 +80,18 @@ export function GroupsSettings({ groups }: { groups: TeamGroup[] }) {
                   >
                     {tierOptions}
                   </select>
+                </td>
+                <td>
+                  <input
+                    type="email"
+                    value={group.email ?? ''}
+                    aria-label={t('settings.groups.emailOf', { name: group.name })}
+                    onChange={(e) => {
+                      edit(index, { email: e.target.value });
+                    }}
+                    {...invalidProps(errors, emailPath, fieldId(emailPath))}
+                  />
+                  <FieldError errors={errors} path={emailPath} id={fieldId(emailPath)} />
                 </td>
                 <td>{group.members.join(', ') || '—'}</td>
                 <td>

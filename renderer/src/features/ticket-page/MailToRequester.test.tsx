@@ -20,6 +20,7 @@ const mail = (changes: Partial<OutgoingMail>): OutgoingMail => ({
   lastError: null,
   createdAt: '2026-12-02T10:00:00.000Z',
   sentAt: '2026-12-02T10:00:01.000Z',
+  automatic: null,
   ...changes,
 });
 
@@ -34,6 +35,14 @@ describe('e-mail to the requester (a fake console answers)', () => {
     expect(await screen.findByText('sent')).toBeTruthy();
     expect(screen.getByText('not delivered')).toBeTruthy();
     expect(screen.getByText(/550 No mailbox/)).toBeTruthy();
+  });
+
+  it('labels what the desk sent by itself with its event', async () => {
+    renderWithApi(<MailToRequester ticketId={7} />, {
+      'mail.outbox': () => [mail({ automatic: 'resolved', subject: '[#7] Resolved: Printer' })],
+    });
+    expect(await screen.findByText('Automatic: Resolved: asks to confirm')).toBeTruthy();
+    expect(screen.getByText('[#7] Resolved: Printer')).toBeTruthy();
   });
 
   it('sends what the analyst wrote and empties the field', async () => {

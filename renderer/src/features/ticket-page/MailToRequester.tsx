@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MailTemplateEvent } from '@deskside/core';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../i18n/format';
@@ -57,6 +58,19 @@ export function MailToRequester({ ticketId }: { ticketId: number }) {
                 date: formatDateTime(mail.createdAt, i18n.language),
               })}{' '}
               <strong>{t(`ticket.mail.state.${mail.state}`)}</strong>
+              {mail.automatic && (
+                <>
+                  {' '}
+                  <span className="badge">
+                    {t('ticket.mail.automatic', {
+                      event: t(
+                        `settings.mailTemplates.events.${mail.automatic as MailTemplateEvent}`,
+                      ),
+                    })}
+                  </span>{' '}
+                  <span>{mail.subject}</span>
+                </>
+              )}
               {mail.lastError && mail.state !== 'sent' && (
                 <span className="muted"> {mail.lastError}</span>
               )}
