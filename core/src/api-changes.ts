@@ -16,7 +16,6 @@ export const UNANNOUNCED_CHANGES = [
   'profile.changed',
   'workflow.changed',
   'analysts.changed',
-  'baselines.changed',
   'reports.changed',
   'fleet.queued',
 ] as const;
