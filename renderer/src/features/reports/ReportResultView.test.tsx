@@ -149,6 +149,46 @@ describe('a report on screen', () => {
     );
   });
 
+  it('opens the tickets behind a group that grew most, and the page of a busiest machine', async () => {
+    await setupI18n('el');
+    const [grew] = RECURRING.groups;
+    const call = show({
+      ...RECURRING,
+      grewMost: grew ? [grew] : [],
+      topMachines: [
+        { machineId: 'pc-7', name: 'PC-7', manufacturer: 'Lenovo', model: 'T14', tickets: 9 },
+        { machineId: 'gone', name: null, manufacturer: null, model: null, tickets: 4 },
+      ],
+      failingChecks: [
+        {
+          checkId: 'dns.resolve',
+          code: 'dns.resolve.timeout',
+          location: 'Floor 2',
+          machines: 3,
+          tickets: 4,
+          lastSeen: '2026-11-27T10:00:00.000Z',
+        },
+      ],
+    });
+    const grewMost = await screen.findByRole('table', { name: el.reports.recurring.grewMost });
+    fireEvent.click(within(grewMost).getByRole('button'));
+    await screen.findByRole('link', { name: 'Paper jam on floor 2' });
+    expect(call).toHaveBeenCalledWith(
+      'reports.groupTickets',
+      expect.objectContaining({ key: 'printer/paper-jam', dimension: { by: 'category' } }),
+    );
+
+    const machines = screen.getByRole('table', { name: el.reports.recurring.machines });
+    const links = within(machines).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/machines/pc-7']);
+    expect(links[0]?.getAttribute('aria-label')).toBe(
+      el.reports.openMachineNamed.replace('{{name}}', 'PC-7'),
+    );
+    // The same check failing on several machines, its last time as Greek writes a date.
+    const failing = screen.getByRole('table', { name: el.reports.recurring.failingChecks });
+    expect(within(failing).getAllByRole('row')[1]?.textContent).toContain('27 Νοε 2026');
+  });
+
   it('shows the service figures as cards and charts, with percentages and hours in French', async () => {
     await setupI18n('fr');
     show(SERVICE);

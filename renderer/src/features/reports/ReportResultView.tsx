@@ -1,9 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   LanguageSchema,
+  type RecurringGroup,
   type RecurringReport,
   type ReportDocument,
+  type ReportDocumentSection,
   type ReportResult,
 } from '@deskside/core';
 import { useApiQuery } from '../../api/hooks';
@@ -51,6 +54,7 @@ export function reportDocument(
   };
 }
 
+/** The recurring report's sections: every list of groups opens the tickets behind a group. */
 function RecurringBody({
   report,
   document,
@@ -61,7 +65,51 @@ function RecurringBody({
   const { t } = useTranslation();
   const at = useReportLocale();
   const [open, setOpen] = useState<{ key: string | null; label: string } | null>(null);
-  const [groups, ...rest] = document.sections;
+  // The document's sections, in recurringSections' order, with the rows each stands for.
+  const [groups, trend, grewMost, machines, ...rest] = document.sections;
+  const openGroup = (list: readonly RecurringGroup[]) => (row: number) => {
+    const group = list[row];
+    if (!group) return null;
+    const label = groupLabel(group.key, report.dimension, at);
+    return (
+      <button
+        type="button"
+        className="link"
+        aria-label={t('reports.groupTickets.openNamed', { group: label })}
+        onClick={() => {
+          setOpen({ key: group.key, label });
+        }}
+      >
+        {t('reports.groupTickets.open')}
+      </button>
+    );
+  };
+  const openMachine = (row: number) => {
+    const machine = report.topMachines[row];
+    if (!machine || machine.name === null) return null;
+    return (
+      <Link
+        to={`/machines/${encodeURIComponent(machine.machineId)}`}
+        aria-label={t('reports.openMachineNamed', { name: machine.name })}
+      >
+        {t('reports.openMachine')}
+      </Link>
+    );
+  };
+  const table = (
+    section: ReportDocumentSection | undefined,
+    rowAction?: (row: number) => ReactNode,
+    actionLabel?: string,
+  ) =>
+    section && (
+      <ChartWithTable
+        key={section.heading}
+        section={section}
+        empty={t('reports.empty')}
+        rowAction={rowAction}
+        actionLabel={actionLabel}
+      />
+    );
   return (
     <>
       <p className="muted">
@@ -70,30 +118,7 @@ function RecurringBody({
           number: formatNumber(report.totalTickets, at.locale),
         })}
       </p>
-      {groups && (
-        <ChartWithTable
-          section={groups}
-          empty={t('reports.empty')}
-          actionLabel={t('reports.groupTickets.open')}
-          rowAction={(row) => {
-            const group = report.groups[row];
-            if (!group) return null;
-            const label = groupLabel(group.key, report.dimension, at);
-            return (
-              <button
-                type="button"
-                className="link"
-                aria-label={t('reports.groupTickets.openNamed', { group: label })}
-                onClick={() => {
-                  setOpen({ key: group.key, label });
-                }}
-              >
-                {t('reports.groupTickets.open')}
-              </button>
-            );
-          }}
-        />
-      )}
+      {table(groups, openGroup(report.groups), t('reports.groupTickets.open'))}
       {open && (
         <GroupTickets
           filters={report.filters}
@@ -105,9 +130,10 @@ function RecurringBody({
           }}
         />
       )}
-      {rest.map((section) => (
-        <ChartWithTable key={section.heading} section={section} empty={t('reports.empty')} />
-      ))}
+      {table(trend)}
+      {table(grewMost, openGroup(report.grewMost), t('reports.groupTickets.open'))}
+      {table(machines, openMachine, t('reports.openMachine'))}
+      {rest.map((section) => table(section))}
     </>
   );
 }
