@@ -13,6 +13,7 @@ import {
 import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/desk';
 import { addAgent } from '#test/helpers/agent-console';
 import { startAgent } from '#test/helpers/agent-process';
+import { changedInventory } from '#test/helpers/changed-inventory';
 import { callError, type TestConsole } from '#test/helpers/console';
 import { consolesOnStores, openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import recordedV1 from '#test/fixtures/inventory-linux.json';
@@ -148,6 +149,29 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     expect(
       (await callError(desk.call('machines.inventorySnapshot', { snapshotId: 999 }))).code,
     ).toBe('not_found');
+  });
+
+  it('keeps an inventory attached as evidence when the machine changed after it was shown', async () => {
+    const desk = await openConsoleOn(kind, {
+      collectLocalInventory: () => Promise.resolve(base),
+    });
+    extra.push(desk);
+    const shown = await desk.call('machines.inventory', { id: LOCAL_MACHINE_ID });
+    // A newer inventory of the machine is kept before the analyst attaches the one shown.
+    const history = new InventoryHistoryService(desk.db, 'ana.lyst');
+    await history.record(shown.machineId, changedInventory(base), 'agent');
+    const ticket = await desk.call('tickets.create', {
+      requester: 'Sam',
+      channel: 'phone',
+      summary: 'Slow PC',
+    });
+    await desk.call('tickets.attachInventory', {
+      ticketId: ticket.id,
+      snapshotId: shown.snapshotId,
+    });
+    const list = await history.list(shown.machineId);
+    expect(list.map((s) => s.source)).toEqual(['evidence', 'agent', 'local']);
+    expect((await history.get(list[0]?.id ?? 0)).inventory).toStrictEqual(shown.inventory);
   });
 
   it('keeps what a real agent sends, as the agent’s', async () => {
