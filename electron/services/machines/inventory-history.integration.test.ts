@@ -47,6 +47,16 @@ function later(inventory: InventoryV2, minutes: number): InventoryV2 {
   };
 }
 
+/** Attaches a fetched inventory (`snapshotId`) to a new ticket, as an analyst does. */
+async function attachToATicket(desk: TestConsole, snapshotId: string) {
+  const ticket = await desk.call('tickets.create', {
+    requester: 'Sam',
+    channel: 'phone',
+    summary: 'Slow PC',
+  });
+  await desk.call('tickets.attachInventory', { ticketId: ticket.id, snapshotId });
+}
+
 const consoles = consolesOnStores();
 const extra: TestConsole[] = [];
 afterEach(async () => {
@@ -126,15 +136,7 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     const id = pc?.id ?? '';
     const shown = await desk.call('machines.inventory', { id });
     await desk.call('machines.inventory', { id });
-    const ticket = await desk.call('tickets.create', {
-      requester: 'Sam',
-      channel: 'phone',
-      summary: 'Slow PC',
-    });
-    await desk.call('tickets.attachInventory', {
-      ticketId: ticket.id,
-      snapshotId: shown.snapshotId,
-    });
+    await attachToATicket(desk, shown.snapshotId);
     const history = new InventoryHistoryService(desk.db, 'ana.lyst');
     const list = await history.list(id);
     // This computer's inventory, collected in-process: readings moved, nothing else did.
@@ -160,15 +162,7 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     // A newer inventory of the machine is kept before the analyst attaches the one shown.
     const history = new InventoryHistoryService(desk.db, 'ana.lyst');
     await history.record(shown.machineId, changedInventory(base), 'agent');
-    const ticket = await desk.call('tickets.create', {
-      requester: 'Sam',
-      channel: 'phone',
-      summary: 'Slow PC',
-    });
-    await desk.call('tickets.attachInventory', {
-      ticketId: ticket.id,
-      snapshotId: shown.snapshotId,
-    });
+    await attachToATicket(desk, shown.snapshotId);
     const list = await history.list(shown.machineId);
     expect(list.map((s) => s.source)).toEqual(['evidence', 'agent', 'local']);
     expect((await history.get(list[0]?.id ?? 0)).inventory).toStrictEqual(shown.inventory);
