@@ -162,6 +162,7 @@ export const apiChanges = {
 
   'reports.recurring': none,
   'reports.groupTickets': none,
+  'reports.checkTickets': none,
   'reports.service': none,
   'reports.saved': none,
   'reports.save': ['reports.changed'],

@@ -91,6 +91,11 @@ function show(result: RecurringReport | ServiceReport) {
         total: 1,
         hasMore: false,
       }),
+      'reports.checkTickets': () => ({
+        tickets: [ticket(9, 'Name lookups time out')],
+        total: 1,
+        hasMore: false,
+      }),
     },
   );
 }
@@ -149,7 +154,7 @@ describe('a report on screen', () => {
     );
   });
 
-  it('opens the tickets behind a group that grew most, and the page of a busiest machine', async () => {
+  it('opens the tickets behind a group that grew most and a failing check, and a busiest machine’s page', async () => {
     await setupI18n('el');
     const [grew] = RECURRING.groups;
     const call = show({
@@ -184,9 +189,21 @@ describe('a report on screen', () => {
     expect(links[0]?.getAttribute('aria-label')).toBe(
       el.reports.openMachineNamed.replace('{{name}}', 'PC-7'),
     );
-    // The same check failing on several machines, its last time as Greek writes a date.
+    // The same check failing on several machines, its last time as Greek writes a date, opens
+    // the tickets behind it.
     const failing = screen.getByRole('table', { name: el.reports.recurring.failingChecks });
     expect(within(failing).getAllByRole('row')[1]?.textContent).toContain('27 Νοε 2026');
+    fireEvent.click(within(failing).getByRole('button'));
+    const lookups = await screen.findByRole('link', { name: 'Name lookups time out' });
+    expect(lookups.getAttribute('href')).toBe('/tickets/9');
+    expect(call).toHaveBeenCalledWith('reports.checkTickets', {
+      filters,
+      checkId: 'dns.resolve',
+      code: 'dns.resolve.timeout',
+      location: 'Floor 2',
+      limit: 50,
+      offset: 0,
+    });
   });
 
   it('shows the service figures as cards and charts, with percentages and hours in French', async () => {

@@ -1,8 +1,9 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   LanguageSchema,
+  type FailingCheck,
   type RecurringGroup,
   type RecurringReport,
   type ReportDocument,
@@ -12,7 +13,8 @@ import {
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { ChartWithTable } from './ChartWithTable';
-import { GroupTickets } from './GroupTickets';
+import { checkName } from '../checks/result-text';
+import { CheckTickets, GroupTickets } from './GroupTickets';
 import { groupLabel, recurringSections } from './recurring-document';
 import { ReportExports } from './ReportExports';
 import { filtersLine, type ReportLocale } from './report-format';
@@ -54,7 +56,16 @@ export function reportDocument(
   };
 }
 
-/** The recurring report's sections: every list of groups opens the tickets behind a group. */
+/** What a button of the recurring report opened: a group's tickets, or a failing check's. */
+type Opened = { section: string; label: string } & (
+  | { kind: 'group'; key: string | null }
+  | { kind: 'check'; check: Pick<FailingCheck, 'checkId' | 'code' | 'location'> }
+);
+
+/**
+ * The recurring report's sections: every group, and every check failing on several machines,
+ * opens the tickets behind it under its table; each busiest machine links to its page.
+ */
 function RecurringBody({
   report,
   document,
@@ -64,25 +75,44 @@ function RecurringBody({
 }) {
   const { t } = useTranslation();
   const at = useReportLocale();
-  const [open, setOpen] = useState<{ key: string | null; label: string } | null>(null);
+  const [open, setOpen] = useState<Opened | null>(null);
   // The document's sections, in recurringSections' order, with the rows each stands for.
-  const [groups, trend, grewMost, machines, ...rest] = document.sections;
-  const openGroup = (list: readonly RecurringGroup[]) => (row: number) => {
-    const group = list[row];
-    if (!group) return null;
-    const label = groupLabel(group.key, report.dimension, at);
-    return (
-      <button
-        type="button"
-        className="link"
-        aria-label={t('reports.groupTickets.openNamed', { group: label })}
-        onClick={() => {
-          setOpen({ key: group.key, label });
-        }}
-      >
-        {t('reports.groupTickets.open')}
-      </button>
-    );
+  const [groups, trend, grewMost, machines, failing, ...rest] = document.sections;
+  const opener = (opened: Opened) => (
+    <button
+      type="button"
+      className="link"
+      aria-label={t('reports.groupTickets.openNamed', { group: opened.label })}
+      onClick={() => {
+        setOpen(opened);
+      }}
+    >
+      {t('reports.groupTickets.open')}
+    </button>
+  );
+  const openGroup =
+    (section: ReportDocumentSection | undefined, list: readonly RecurringGroup[]) =>
+    (row: number) => {
+      const group = list[row];
+      if (!group || !section) return null;
+      const label = groupLabel(group.key, report.dimension, at);
+      return opener({ section: section.heading, label, kind: 'group', key: group.key });
+    };
+  const openCheck = (row: number) => {
+    const check = report.failingChecks[row];
+    if (!check || !failing) return null;
+    const label = [
+      checkName(t, check.checkId),
+      check.code,
+      check.location ?? t('reports.noKey'),
+    ].join(' · ');
+    const { checkId, code, location } = check;
+    return opener({
+      section: failing.heading,
+      label,
+      kind: 'check',
+      check: { checkId, code, location },
+    });
   };
   const openMachine = (row: number) => {
     const machine = report.topMachines[row];
@@ -96,19 +126,40 @@ function RecurringBody({
       </Link>
     );
   };
+  const close = () => {
+    setOpen(null);
+  };
   const table = (
     section: ReportDocumentSection | undefined,
     rowAction?: (row: number) => ReactNode,
     actionLabel?: string,
   ) =>
     section && (
-      <ChartWithTable
-        key={section.heading}
-        section={section}
-        empty={t('reports.empty')}
-        rowAction={rowAction}
-        actionLabel={actionLabel}
-      />
+      <Fragment key={section.heading}>
+        <ChartWithTable
+          section={section}
+          empty={t('reports.empty')}
+          rowAction={rowAction}
+          actionLabel={actionLabel}
+        />
+        {open?.section === section.heading &&
+          (open.kind === 'group' ? (
+            <GroupTickets
+              filters={report.filters}
+              dimension={report.dimension}
+              groupKey={open.key}
+              label={open.label}
+              onClose={close}
+            />
+          ) : (
+            <CheckTickets
+              filters={report.filters}
+              check={open.check}
+              label={open.label}
+              onClose={close}
+            />
+          ))}
+      </Fragment>
     );
   return (
     <>
@@ -118,21 +169,11 @@ function RecurringBody({
           number: formatNumber(report.totalTickets, at.locale),
         })}
       </p>
-      {table(groups, openGroup(report.groups), t('reports.groupTickets.open'))}
-      {open && (
-        <GroupTickets
-          filters={report.filters}
-          dimension={report.dimension}
-          groupKey={open.key}
-          label={open.label}
-          onClose={() => {
-            setOpen(null);
-          }}
-        />
-      )}
+      {table(groups, openGroup(groups, report.groups), t('reports.groupTickets.open'))}
       {table(trend)}
-      {table(grewMost, openGroup(report.grewMost), t('reports.groupTickets.open'))}
+      {table(grewMost, openGroup(grewMost, report.grewMost), t('reports.groupTickets.open'))}
       {table(machines, openMachine, t('reports.openMachine'))}
+      {table(failing, openCheck, t('reports.groupTickets.open'))}
       {rest.map((section) => table(section))}
     </>
   );
