@@ -28,7 +28,7 @@ const before = InventoryV2Schema.parse(recorded);
 const programs = before.software?.programs ?? [];
 
 /** Two kept inventories compared as the console answers (the wire schema parses it). */
-function comparisonOf(after: InventoryV2) {
+function comparisonOf(after: InventoryV2, disks = before.disks) {
   return InventoryComparisonResultSchema.parse({
     from: {
       id: 1,
@@ -46,7 +46,7 @@ function comparisonOf(after: InventoryV2) {
       takenBy: 'bram',
       hostname: 'vm',
     },
-    diff: diffInventories(before, after),
+    diff: diffInventories({ ...before, disks }, after),
   });
 }
 
@@ -108,8 +108,20 @@ describe('what changed between two kept inventories', () => {
       dnsServers: ['10.0.0.53'],
       defaultGateways: { ...after.network.defaultGateways, ip4: [] },
     };
+    const disk = {
+      device: '/dev/nvme0n1',
+      name: 'Samsung SSD 980',
+      type: 'SSD',
+      vendor: 'Samsung',
+      interfaceType: 'NVMe',
+      sizeBytes: 512 * 1024 ** 3,
+      serial: 'S64DNX0T123456',
+      firmware: '3B4QFXO7',
+      smartStatus: 'Ok',
+    };
+    after.disks = [{ ...disk, firmware: '4B4QFXO7' }];
     await applyLanguage('el');
-    render(<InventoryDiffView comparison={comparisonOf(after)} />);
+    render(<InventoryDiffView comparison={comparisonOf(after, [disk])} />);
     const memory = screen.getByRole('region', { name: 'Μνήμη' });
     expect(memory.textContent).toContain('Εγκατεστημένη μνήμη:');
     expect(memory.textContent).toContain(`→ ${formatBytes(32 * 1024 ** 3, 'el')}`);
@@ -118,6 +130,10 @@ describe('what changed between two kept inventories', () => {
     expect(network.textContent).toContain('Διακομιστές DNS: ');
     expect(network.textContent).toContain('Προεπιλεγμένες πύλες (IPv4): ');
     expect(network.textContent).not.toMatch(/dnsServers|defaultGateways/);
+    const disks = screen.getByRole('region', { name: 'Δίσκοι' });
+    expect(disks.textContent).toContain(
+      'Σειριακός αριθμός S64DNX0T123456Υλικολογισμικό: 3B4QFXO7 → 4B4QFXO7',
+    );
   });
 
   it.each(LANGUAGES)('has a label in %s for every fact a diff can name', async (language) => {

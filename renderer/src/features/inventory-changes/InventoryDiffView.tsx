@@ -12,7 +12,7 @@ import {
   type NotComparable,
 } from '@deskside/core';
 import { formatBytes, formatDateTime } from '../../i18n/format';
-import { fieldLabel, sectionLabel, sourceLabel } from './labels';
+import { fieldLabel, itemKeyLabel, sectionLabel, sourceLabel } from './labels';
 
 type Value = FieldChange['from'];
 
@@ -109,7 +109,7 @@ function ListChanges({
       <Group title={t('inventoryChanges.changedIn', { section })}>
         {changed.map((item) => (
           <li key={item.key}>
-            {item.key}
+            {itemKeyLabel(item.key, t)}
             <FieldChanges changes={item.changes} />
           </li>
         ))}

@@ -43,3 +43,12 @@ export function fieldLabel(field: string, t: TFunction): string {
     ? t(`inventoryChanges.field.${field as InventoryDiffField}`)
     : field;
 }
+
+/**
+ * The name of a changed item as the diff keys it: a disk with a serial number is keyed
+ * `serial:<number>`, said here as "Serial number <number>" in the page's language.
+ */
+export function itemKeyLabel(key: string, t: TFunction): string {
+  const serial = /^serial:(.*)$/s.exec(key);
+  return serial ? `${t('inventoryChanges.field.serial')} ${serial[1]}` : key;
+}
