@@ -16,7 +16,6 @@ export const UNANNOUNCED_CHANGES = [
   'profile.changed',
   'workflow.changed',
   'analysts.changed',
-  'baselines.changed',
   'reports.changed',
   'fleet.queued',
 ] as const;
@@ -167,6 +166,7 @@ export const apiChanges = {
 
   'reports.recurring': none,
   'reports.groupTickets': none,
+  'reports.checkTickets': none,
   'reports.service': none,
   'reports.saved': none,
   'reports.save': ['reports.changed'],

@@ -161,6 +161,7 @@ import {
 } from './machine-status';
 import { AnalystProfileSchema, UpdateProfileInputSchema } from './profile';
 import {
+  CheckTicketsInputSchema,
   DeleteReportInputSchema,
   GroupTicketsInputSchema,
   GroupTicketsPageSchema,
@@ -414,6 +415,7 @@ export const apiContract = {
   // their stored runs. Only leads and administrators save or delete on a desk with roles.
   'reports.recurring': { input: RecurringReportInputSchema, output: RecurringReportSchema },
   'reports.groupTickets': { input: GroupTicketsInputSchema, output: GroupTicketsPageSchema },
+  'reports.checkTickets': { input: CheckTicketsInputSchema, output: GroupTicketsPageSchema },
   'reports.service': { input: ServiceReportInputSchema, output: ServiceReportSchema },
   'reports.saved': { input: NoInput, output: z.array(SavedReportSchema) },
   'reports.save': { input: SaveReportInputSchema, output: SavedReportSchema },

@@ -12,6 +12,8 @@ export const ChangeEventSchema = z.object({
     'people.changed',
     'data.imported',
     'kb.changed',
+    // A machine's or a model's baseline set or cleared: machine pages compare with it.
+    'baselines.changed',
   ]),
   ticketId: z.number().int().positive().nullable(),
   at: z.iso.datetime(),

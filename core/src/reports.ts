@@ -8,7 +8,7 @@ import { CategoryIdSchema } from './workflow/categories';
 
 /**
  * Reports for IT management: the recurring problems (`reports.recurring`, opened group by
- * group with `reports.groupTickets`), the service figures (`reports.service`), and reports
+ * group with `reports.groupTickets`, a failing check with `reports.checkTickets`), the service figures (`reports.service`), and reports
  * saved with their filters, optionally run on a schedule (`reports.saved`, `reports.save`,
  * `reports.delete`, `reports.runs`, `reports.openRun`).
  *
@@ -178,6 +178,22 @@ export const GroupTicketsPageSchema = z.object({
   hasMore: z.boolean(),
 });
 export type GroupTicketsPage = z.infer<typeof GroupTicketsPageSchema>;
+
+/**
+ * The tickets behind one entry of the recurring report's failing checks: tickets matching the
+ * filters whose requester's location is `location` (null: none) with check-results evidence,
+ * taken in the period, in which `checkId` failed with `code`. Newest first.
+ */
+export const CheckTicketsInputSchema = z.object({
+  filters: ReportFiltersSchema,
+  checkId: CheckIdSchema,
+  code: z.string().max(200),
+  location: z.string().max(200).nullable(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+export type CheckTicketsInput = z.input<typeof CheckTicketsInputSchema>;
+export type CheckTicketsQuery = z.output<typeof CheckTicketsInputSchema>;
 
 export const ServiceReportInputSchema = z.object({ filters: ReportFiltersSchema });
 export type ServiceReportInput = z.input<typeof ServiceReportInputSchema>;

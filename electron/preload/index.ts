@@ -106,6 +106,7 @@ const bridge = {
   'workflow.configure': call('workflow.configure'),
   'reports.recurring': call('reports.recurring'),
   'reports.groupTickets': call('reports.groupTickets'),
+  'reports.checkTickets': call('reports.checkTickets'),
   'reports.service': call('reports.service'),
   'reports.saved': call('reports.saved'),
   'reports.save': call('reports.save'),

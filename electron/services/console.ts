@@ -213,7 +213,13 @@ async function servicesOn(
   }
   const sshPool = new SshPool();
   const inventoryHistory = new InventoryHistoryService(db, info.analyst);
-  const inventoryBaselines = new InventoryBaselines(db, inventoryHistory, info.analyst, now);
+  const inventoryBaselines = new InventoryBaselines(
+    db,
+    inventoryHistory,
+    info.analyst,
+    now,
+    store.write.bind(store),
+  );
   const inventoryChanges = new InventoryChangesService(db, inventoryHistory, inventoryBaselines);
   const profiled = await inventoryHistory.backfillProfiles();
   if (profiled.length > 0) {

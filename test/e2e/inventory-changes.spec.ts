@@ -84,7 +84,7 @@ test('an analyst sees what changed on a machine since yesterday and attaches it 
     `${programs[0]?.name} 0.1 → ${programs[0]?.version}`,
   );
   await expect(changes.getByRole('region', { name: 'Network' })).toContainText(
-    'dnsServers 10.0.0.53 →',
+    'DNS servers: 10.0.0.53 →',
   );
   await expectAccessible(page, 'machine history (en)');
   await history.screenshot({ path: 'test-results/screenshots/en-machine-history.png' });

@@ -150,6 +150,18 @@ test('a desk lead opens reports, narrows the period, follows a group to its tick
   await page.getByRole('button', { name: en.reports.saved.save }).click();
   const saved = page.getByRole('listitem').filter({ hasText: 'Printer figures' });
   await expect(saved).toBeVisible();
+
+  // Re-opened with the same filters after they were changed.
+  await page.getByLabel(en.kb.category).selectOption('');
+  await page.getByLabel(en.reports.filter.from, { exact: true }).fill(day(-3));
+  await expect(page.getByLabel(en.kb.category)).toHaveValue('');
+  await saved.getByRole('button', { name: en.reports.saved.open }).click();
+  await expect(page.getByLabel(en.kb.category)).toHaveValue('printer');
+  await expect(page.getByLabel(en.reports.filter.from, { exact: true })).toHaveValue(day(-6));
+  await expect(page.getByLabel(en.reports.filter.to, { exact: true })).toHaveValue(day(0));
+  await expect(
+    cards.getByRole('listitem').filter({ hasText: en.reports.figure.created }),
+  ).toContainText('3');
   await saved.getByRole('button', { name: en.reports.saved.runs }).click();
   await saved.getByRole('button', { name: en.reports.saved.runNow }).click();
   await expect(saved.getByRole('list', { name: en.reports.service.figures })).toBeVisible();

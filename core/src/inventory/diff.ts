@@ -163,7 +163,7 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
 function fieldChanges<T extends object>(
   before: T,
   after: T,
-  fields: readonly (keyof T & string)[],
+  fields: readonly (keyof T & InventoryDiffField)[],
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
@@ -173,6 +173,13 @@ function fieldChanges<T extends object>(
   }
   return changes;
 }
+
+/** A change of a fact the page knows how to name (`INVENTORY_DIFF_FIELDS`). */
+const change = (field: InventoryDiffField, from: FieldValue, to: FieldValue): FieldChange => ({
+  field,
+  from,
+  to,
+});
 
 const sorted = (values: readonly string[]) => [...values].sort();
 
@@ -286,6 +293,7 @@ const CPU_FIELDS = [
   'speedMaxGHz',
   'virtualization',
 ] as const;
+const MEMORY_FIELDS = ['totalBytes', 'swapTotalBytes'] as const;
 const DISK_FIELDS = [
   'device',
   'name',
@@ -295,10 +303,47 @@ const DISK_FIELDS = [
   'firmware',
   'smartStatus',
 ] as const;
+const FILE_SYSTEM_FIELDS = ['device', 'type', 'sizeBytes', 'availableBytes'] as const;
 const INTERFACE_FIELDS = ['mac', 'type', 'up', 'internal', 'virtual', 'mtu'] as const;
+const ADDRESS_FIELDS = ['ip4', 'ip6'] as const;
+const NETWORK_FIELDS = [
+  'dnsServers',
+  'searchDomains',
+  'defaultGateways.ip4',
+  'defaultGateways.ip6',
+] as const;
 const CONTROLLER_FIELDS = ['driverVersion', 'vramBytes'] as const;
 const PRINTER_FIELDS = ['isDefault', 'uri', 'driver', 'shared', 'description', 'location'] as const;
+const SPOOLER_FIELDS = ['spooler', 'spoolerRunning'] as const;
 const UPDATE_FIELDS = ['currentVersion', 'availableVersion', 'security'] as const;
+const UPDATES_FIELDS = ['source', 'rebootRequired'] as const;
+
+/**
+ * Every `field` a `FieldChange` of `diffInventories` can name, each once: the names of the
+ * inventory's facts (`defaultGateways.ip4` for the gateways of one family), for a page to
+ * label them in its language.
+ */
+export const INVENTORY_DIFF_FIELDS = [
+  ...new Set([
+    ...SYSTEM_FIELDS,
+    ...BIOS_FIELDS,
+    ...BASEBOARD_FIELDS,
+    ...OS_FIELDS,
+    ...CPU_FIELDS,
+    ...MEMORY_FIELDS,
+    ...DISK_FIELDS,
+    ...FILE_SYSTEM_FIELDS,
+    ...INTERFACE_FIELDS,
+    ...ADDRESS_FIELDS,
+    ...NETWORK_FIELDS,
+    ...CONTROLLER_FIELDS,
+    ...PRINTER_FIELDS,
+    ...SPOOLER_FIELDS,
+    ...UPDATE_FIELDS,
+    ...UPDATES_FIELDS,
+  ]),
+] as const;
+export type InventoryDiffField = (typeof INVENTORY_DIFF_FIELDS)[number];
 
 const moduleKey = (m: MemoryModule) =>
   [m.slot, m.sizeBytes, m.type, m.speedMHz, m.manufacturer, m.partNumber, m.serial].join('\u0000');
@@ -312,21 +357,17 @@ function fileSystemChanges(
   after: FileSystem,
   threshold: { minFraction: number; minBytes: number },
 ): FieldChange[] {
-  const changes = fieldChanges(before, after, ['device', 'type']);
+  const changes = fieldChanges(before, after, ['device', 'type'] as const);
   const size = Math.max(before.sizeBytes, after.sizeBytes);
   const beyond = (from: number, to: number) => {
     const moved = Math.abs(to - from);
     return moved > 0 && moved >= threshold.minBytes && moved >= threshold.minFraction * size;
   };
   if (beyond(before.sizeBytes, after.sizeBytes)) {
-    changes.push({ field: 'sizeBytes', from: before.sizeBytes, to: after.sizeBytes });
+    changes.push(change('sizeBytes', before.sizeBytes, after.sizeBytes));
   }
   if (beyond(before.availableBytes, after.availableBytes)) {
-    changes.push({
-      field: 'availableBytes',
-      from: before.availableBytes,
-      to: after.availableBytes,
-    });
+    changes.push(change('availableBytes', before.availableBytes, after.availableBytes));
   }
   return changes;
 }
@@ -334,10 +375,10 @@ function fileSystemChanges(
 function interfaceChanges(before: NetworkInterface, after: NetworkInterface): FieldChange[] {
   const changes = fieldChanges(before, after, INTERFACE_FIELDS);
   // Addresses as sets: their order says nothing.
-  for (const field of ['ip4', 'ip6'] as const) {
+  for (const field of ADDRESS_FIELDS) {
     const from = sorted(before[field]);
     const to = sorted(after[field]);
-    if (!sameValue(from, to)) changes.push({ field, from, to });
+    if (!sameValue(from, to)) changes.push(change(field, from, to));
   }
   return changes;
 }
@@ -346,11 +387,11 @@ const gateways = (list: readonly { address: string; interface: string }[]) =>
   list.map((g) => (g.interface === '' ? g.address : `${g.address} dev ${g.interface}`));
 
 function networkChanges(before: Required<InventoryV2>['network'], after: typeof before) {
-  const changes = fieldChanges(before, after, ['dnsServers', 'searchDomains']);
+  const changes = fieldChanges(before, after, ['dnsServers', 'searchDomains'] as const);
   for (const family of ['ip4', 'ip6'] as const) {
     const from = gateways(before.defaultGateways[family]);
     const to = gateways(after.defaultGateways[family]);
-    if (!sameValue(from, to)) changes.push({ field: `defaultGateways.${family}`, from, to });
+    if (!sameValue(from, to)) changes.push(change(`defaultGateways.${family}`, from, to));
   }
   return changes;
 }
@@ -413,7 +454,7 @@ export function diffInventories(
   const parsed = InventoryDiffOptionsSchema.parse(options);
   const threshold = { ...INVENTORY_DIFF_DEFAULTS.freeSpace, ...parsed.freeSpace };
   const fields =
-    <T extends object>(names: readonly (keyof T & string)[]) =>
+    <T extends object>(names: readonly (keyof T & InventoryDiffField)[]) =>
     (b: T, a: T) => ({ changes: fieldChanges(b, a, names) });
   const sections: InventoryDiffSections = {
     system: section(before.system, after.system, fields(SYSTEM_FIELDS)),
@@ -424,7 +465,7 @@ export function diffInventories(
     memory: section(before.memory, after.memory, (b, a) => {
       const modules = pairBy(b.modules, a.modules, moduleKey);
       return {
-        changes: fieldChanges(b, a, ['totalBytes', 'swapTotalBytes']),
+        changes: fieldChanges(b, a, MEMORY_FIELDS),
         modulesAdded: modules.after,
         modulesRemoved: modules.before,
       };
@@ -454,7 +495,7 @@ export function diffInventories(
         (p) => p.name,
         (old, current) => fieldChanges(old, current, PRINTER_FIELDS),
       ),
-      changes: fieldChanges(b, a, ['spooler', 'spoolerRunning']),
+      changes: fieldChanges(b, a, SPOOLER_FIELDS),
     })),
     software: section(before.software, after.software, (b, a) =>
       softwareDiff(b.programs, a.programs),
@@ -463,7 +504,7 @@ export function diffInventories(
       ...listDiff(b.updates, a.updates, updateKey, (old, current) =>
         fieldChanges(old, current, UPDATE_FIELDS),
       ),
-      changes: fieldChanges(b, a, ['source', 'rebootRequired']),
+      changes: fieldChanges(b, a, UPDATES_FIELDS),
     })),
   };
   return { sections, summary: summarize(sections) };

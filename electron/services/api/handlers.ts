@@ -234,6 +234,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'kb.addStarterArticles': () => kb.addStarterArticles(actor),
     'reports.recurring': (input) => reports.recurring(input),
     'reports.groupTickets': (input) => reports.groupTickets(input),
+    'reports.checkTickets': (input) => reports.checkTickets(input),
     'reports.service': ({ filters }) => reports.service(filters),
     'reports.saved': () => reports.listSaved(),
     'reports.save': (input) => reports.save(input),

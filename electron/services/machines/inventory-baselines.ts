@@ -10,6 +10,7 @@ import {
   type ModelBaseline,
 } from '@deskside/core';
 import type { Db } from '../database/open';
+import type { Publish, Store } from '../database/store';
 import type { InventoryHistoryService, SnapshotRow } from './inventory-history';
 import { latestSnapshot, modelName, modelOf, snapshotRow, summaryOf } from './kept-snapshots';
 
@@ -24,7 +25,16 @@ export class InventoryBaselines {
     private readonly history: InventoryHistoryService,
     private readonly analyst: string,
     private readonly now: () => Date = () => new Date(),
+    /**
+     * How a baseline is written: the store's `write`, which announces `baselines.changed` to
+     * every console once it commits. Without one, written as it is and announced to nobody.
+     */
+    private readonly write: Store['write'] = (work) => work(db, () => undefined),
   ) {}
+
+  private announce(publish: Publish, at: string): void {
+    publish({ type: 'baselines.changed', ticketId: null, at });
+  }
 
   /** The model a kept inventory names, reading its system section alone. */
   private async modelOfRow(row: SnapshotRow): Promise<MachineModel | null> {
@@ -155,13 +165,16 @@ export class InventoryBaselines {
     const row = await snapshotRow(this.db, snapshotId);
     const setAt = this.now().toISOString();
     if (scope === 'machine') {
-      await this.db
-        .insertInto('machineBaselines')
-        .values({ machineId: row.machineId, snapshotId, setBy: this.analyst, setAt })
-        .onConflict((c) =>
-          c.column('machineId').doUpdateSet({ snapshotId, setBy: this.analyst, setAt }),
-        )
-        .execute();
+      await this.write(async (trx, publish) => {
+        await trx
+          .insertInto('machineBaselines')
+          .values({ machineId: row.machineId, snapshotId, setBy: this.analyst, setAt })
+          .onConflict((c) =>
+            c.column('machineId').doUpdateSet({ snapshotId, setBy: this.analyst, setAt }),
+          )
+          .execute();
+        this.announce(publish, setAt);
+      });
       return (await this.machineBaseline(row.machineId)) as MachineBaseline;
     }
     const model = await this.modelOfRow(row);
@@ -171,15 +184,18 @@ export class InventoryBaselines {
         'This inventory names no model (system manufacturer and model), so it cannot be a model baseline',
       );
     }
-    await this.db
-      .insertInto('modelBaselines')
-      .values({ ...model, snapshotId, setBy: this.analyst, setAt })
-      .onConflict((c) =>
-        c
-          .columns(['manufacturer', 'model'])
-          .doUpdateSet({ snapshotId, setBy: this.analyst, setAt }),
-      )
-      .execute();
+    await this.write(async (trx, publish) => {
+      await trx
+        .insertInto('modelBaselines')
+        .values({ ...model, snapshotId, setBy: this.analyst, setAt })
+        .onConflict((c) =>
+          c
+            .columns(['manufacturer', 'model'])
+            .doUpdateSet({ snapshotId, setBy: this.analyst, setAt }),
+        )
+        .execute();
+      this.announce(publish, setAt);
+    });
     return (await this.modelBaseline(model)) as ModelBaseline;
   }
 
@@ -187,16 +203,22 @@ export class InventoryBaselines {
   async clearBaseline(input: ClearBaselineInput): Promise<{ cleared: Baseline | null }> {
     if (input.scope === 'machine') {
       const cleared = await this.machineBaseline(input.id);
-      await this.db.deleteFrom('machineBaselines').where('machineId', '=', input.id).execute();
+      await this.write(async (trx, publish) => {
+        await trx.deleteFrom('machineBaselines').where('machineId', '=', input.id).execute();
+        this.announce(publish, this.now().toISOString());
+      });
       return { cleared };
     }
     const model = { manufacturer: input.manufacturer, model: input.model };
     const cleared = await this.modelBaseline(model);
-    await this.db
-      .deleteFrom('modelBaselines')
-      .where('manufacturer', '=', model.manufacturer)
-      .where('model', '=', model.model)
-      .execute();
+    await this.write(async (trx, publish) => {
+      await trx
+        .deleteFrom('modelBaselines')
+        .where('manufacturer', '=', model.manufacturer)
+        .where('model', '=', model.model)
+        .execute();
+      this.announce(publish, this.now().toISOString());
+    });
     return { cleared };
   }
 }

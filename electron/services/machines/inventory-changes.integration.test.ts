@@ -5,7 +5,7 @@
  * leads may set, whatever a console or psql tries.
  */
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, InventoryV2Schema, type InventoryV2 } from '@deskside/core';
 import recorded from '#test/fixtures/inventory-linux-v2.json';
 import { changedInventory, KNOWN_CHANGES } from '#test/helpers/changed-inventory';
@@ -342,8 +342,14 @@ describe('baselines on a desk with roles', () => {
       const { pc, ids } = await machineWithHistory(bramsConsole);
       const [a, b] = ids;
 
-      // A machine's baseline: Bram sets it, Lena's console sees it, signed as Bram.
+      // A machine's baseline: Bram sets it, Lena's console hears of it and sees it, signed as
+      // Bram.
+      const heardByLena: string[] = [];
+      lenasConsole.events.subscribe((event) => heardByLena.push(event.type));
       await bramsConsole.call('machines.setBaseline', { scope: 'machine', snapshotId: b });
+      await vi.waitFor(() => {
+        expect(heardByLena).toContain('baselines.changed');
+      });
       const seen = await lenasConsole.call('machines.baselines', { id: pc.id });
       expect(seen.machine).toMatchObject({ snapshot: { id: b }, setBy: bram.login });
       const diff = await lenasConsole.call('machines.inventoryDiff', {

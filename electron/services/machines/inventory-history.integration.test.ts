@@ -13,6 +13,7 @@ import {
 import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/desk';
 import { addAgent } from '#test/helpers/agent-console';
 import { startAgent } from '#test/helpers/agent-process';
+import { changedInventory } from '#test/helpers/changed-inventory';
 import { callError, type TestConsole } from '#test/helpers/console';
 import { consolesOnStores, openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import recordedV1 from '#test/fixtures/inventory-linux.json';
@@ -44,6 +45,16 @@ function later(inventory: InventoryV2, minutes: number): InventoryV2 {
       availableBytes: fs.availableBytes - minutes,
     })),
   };
+}
+
+/** Attaches a fetched inventory (`snapshotId`) to a new ticket, as an analyst does. */
+async function attachToATicket(desk: TestConsole, snapshotId: string) {
+  const ticket = await desk.call('tickets.create', {
+    requester: 'Sam',
+    channel: 'phone',
+    summary: 'Slow PC',
+  });
+  await desk.call('tickets.attachInventory', { ticketId: ticket.id, snapshotId });
 }
 
 const consoles = consolesOnStores();
@@ -125,15 +136,7 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     const id = pc?.id ?? '';
     const shown = await desk.call('machines.inventory', { id });
     await desk.call('machines.inventory', { id });
-    const ticket = await desk.call('tickets.create', {
-      requester: 'Sam',
-      channel: 'phone',
-      summary: 'Slow PC',
-    });
-    await desk.call('tickets.attachInventory', {
-      ticketId: ticket.id,
-      snapshotId: shown.snapshotId,
-    });
+    await attachToATicket(desk, shown.snapshotId);
     const history = new InventoryHistoryService(desk.db, 'ana.lyst');
     const list = await history.list(id);
     // This computer's inventory, collected in-process: readings moved, nothing else did.
@@ -148,6 +151,21 @@ describe.each(STORE_KINDS)('inventory history on %s', (kind) => {
     expect(
       (await callError(desk.call('machines.inventorySnapshot', { snapshotId: 999 }))).code,
     ).toBe('not_found');
+  });
+
+  it('keeps an inventory attached as evidence when the machine changed after it was shown', async () => {
+    const desk = await openConsoleOn(kind, {
+      collectLocalInventory: () => Promise.resolve(base),
+    });
+    extra.push(desk);
+    const shown = await desk.call('machines.inventory', { id: LOCAL_MACHINE_ID });
+    // A newer inventory of the machine is kept before the analyst attaches the one shown.
+    const history = new InventoryHistoryService(desk.db, 'ana.lyst');
+    await history.record(shown.machineId, changedInventory(base), 'agent');
+    await attachToATicket(desk, shown.snapshotId);
+    const list = await history.list(shown.machineId);
+    expect(list.map((s) => s.source)).toEqual(['evidence', 'agent', 'local']);
+    expect((await history.get(list[0]?.id ?? 0)).inventory).toStrictEqual(shown.inventory);
   });
 
   it('keeps what a real agent sends, as the agent’s', async () => {

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import {
   resolvePeriod,
+  type CheckTicketsQuery,
   type FailingCheck,
   type GroupTicketsPage,
   type GroupTicketsQuery,
@@ -28,6 +29,7 @@ import {
   filterConditions,
   num,
   ticketsFrom,
+  type Fragment,
 } from './report-sql';
 
 interface GroupCount {
@@ -209,21 +211,13 @@ async function failingChecks(
     .slice(0, limit);
 }
 
-/** The tickets behind one group: created in the period, matching the filters, newest first. */
-export async function groupTickets(
+/** One page of tickets: `from` and `where` select them; newest first, with the total. */
+async function ticketPage(
   db: Db,
-  zone: string,
-  input: GroupTicketsQuery,
+  from: Fragment,
+  where: Fragment,
+  { limit, offset }: { limit: number; offset: number },
 ): Promise<GroupTicketsPage> {
-  const { filters, dimension, limit, offset } = input;
-  const period = resolvePeriod(filters.period, zone);
-  const { key } = dimensionKey(dimension);
-  const where = and([
-    between(sql`t.created_at`, period.start, period.end),
-    ...filterConditions(filters),
-    input.key === null ? sql`${key} IS NULL` : sql`${key} = ${input.key}`,
-  ]);
-  const from = ticketsFrom(dimension);
   const [page, total] = await Promise.all([
     sql<TicketRow>`SELECT tk.* FROM ${from} JOIN tickets tk ON tk.id = t.ticket_id WHERE ${where}
       ORDER BY t.created_at DESC, t.ticket_id DESC LIMIT ${limit + 1} OFFSET ${offset}`.execute(db),
@@ -234,4 +228,42 @@ export async function groupTickets(
     total: num(total.rows[0]?.n),
     hasMore: page.rows.length > limit,
   };
+}
+
+/** The tickets behind one group: created in the period, matching the filters, newest first. */
+export async function groupTickets(
+  db: Db,
+  zone: string,
+  input: GroupTicketsQuery,
+): Promise<GroupTicketsPage> {
+  const { filters, dimension } = input;
+  const period = resolvePeriod(filters.period, zone);
+  const { key } = dimensionKey(dimension);
+  const where = and([
+    between(sql`t.created_at`, period.start, period.end),
+    ...filterConditions(filters),
+    input.key === null ? sql`${key} IS NULL` : sql`${key} = ${input.key}`,
+  ]);
+  return ticketPage(db, ticketsFrom(dimension), where, input);
+}
+
+/**
+ * The tickets behind one failing check of the report (`failingChecks`): matching the filters,
+ * at the location, with the check failing with the code in evidence taken in the period.
+ */
+export async function checkTickets(
+  db: Db,
+  zone: string,
+  input: CheckTicketsQuery,
+): Promise<GroupTicketsPage> {
+  const { filters, checkId, code, location } = input;
+  const period = resolvePeriod(filters.period, zone);
+  const where = and([
+    ...filterConditions(filters),
+    location === null ? sql`t.location IS NULL` : sql`t.location = ${location}`,
+    sql`EXISTS (SELECT 1 FROM report_check_failures f WHERE f.ticket_id = t.ticket_id
+      AND f.check_id = ${checkId} AND f.code = ${code}
+      AND ${between(sql`f.taken_at`, period.start, period.end)})`,
+  ]);
+  return ticketPage(db, ticketsFrom(), where, input);
 }

@@ -12,6 +12,7 @@ import {
   todayIn,
   ReportFiltersSchema,
   type GroupTicketsPage,
+  type CheckTicketsQuery,
   type GroupTicketsQuery,
   type RecurringReport,
   type RecurringReportQuery,
@@ -24,7 +25,7 @@ import {
 } from '@deskside/core';
 import type { Store } from '../database/store';
 import type { WorkflowConfigService } from '../workflow/config-service';
-import { groupTickets, recurringReport } from './recurring-report';
+import { checkTickets, groupTickets, recurringReport } from './recurring-report';
 import { ReportFacts, type FactsRefresh } from './report-facts';
 import { SavedReports, type SaveReport } from './saved-reports';
 import { serviceReport } from './service-report';
@@ -69,6 +70,10 @@ export class ReportsService {
 
   async groupTickets(input: GroupTicketsQuery): Promise<GroupTicketsPage> {
     return groupTickets(this.deps.store.db, await this.prepare(), input);
+  }
+
+  async checkTickets(input: CheckTicketsQuery): Promise<GroupTicketsPage> {
+    return checkTickets(this.deps.store.db, await this.prepare(), input);
   }
 
   async service(filters: ReportFilters): Promise<ServiceReport> {

@@ -224,6 +224,35 @@ describe.each(STORE_KINDS)('reports on the fixture desk on %s', (kind) => {
     expect(firefox.tickets.map((t) => t.id)).toEqual([ids.T6, ids.T3]);
   });
 
+  it('opens a failing check: the tickets at its location with that failure in the period', async () => {
+    const { desk, ids } = await fixtureDesk(kind);
+    const check = { checkId: 'disk.free', code: 'disk.free.low' } as const;
+    const ghent = await desk.call('reports.checkTickets', { filters, ...check, location: 'Ghent' });
+    expect(ghent.tickets.map((t) => t.id)).toEqual([ids.T5, ids.T3, ids.T2]);
+    expect([ghent.total, ghent.hasMore]).toEqual([3, false]);
+    const paged = await desk.call('reports.checkTickets', {
+      filters,
+      ...check,
+      location: 'Ghent',
+      limit: 2,
+      offset: 2,
+    });
+    expect(paged.tickets.map((t) => t.id)).toEqual([ids.T2]);
+    // Another location, another code, a narrower category.
+    const brussels = await desk.call('reports.checkTickets', {
+      filters,
+      ...check,
+      location: 'Brussels',
+    });
+    expect(brussels.tickets.map((t) => t.id)).toEqual([ids.T7, ids.T1]);
+    const otherCode = { filters, ...check, code: 'disk.free.ok', location: 'Ghent' };
+    expect((await desk.call('reports.checkTickets', otherCode)).total).toBe(0);
+    const network = { filters: { ...filters, category: 'network' }, ...check, location: 'Ghent' };
+    expect((await desk.call('reports.checkTickets', network)).tickets.map((t) => t.id)).toEqual([
+      ids.T3,
+    ]);
+  });
+
   it('gives the service figures', async () => {
     const { desk } = await fixtureDesk(kind);
     const report = await desk.call('reports.service', { filters });

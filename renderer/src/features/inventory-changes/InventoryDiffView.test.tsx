@@ -1,25 +1,34 @@
-import { render, screen, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  INVENTORY_DIFF_FIELDS,
   InventoryComparisonResultSchema,
+  LANGUAGES,
   InventoryV2Schema,
   diffInventories,
+  formatBytes,
   type InventoryV2,
 } from '@deskside/core';
 import recorded from '#test/fixtures/inventory-linux-v2.json';
 import { changedInventory, KNOWN_CHANGES } from '#test/helpers/changed-inventory';
-import { setupI18n } from '../../i18n';
+import i18next from 'i18next';
+import { applyLanguage, setupI18n } from '../../i18n';
 import { InventoryDiffView } from './InventoryDiffView';
+import { fieldLabel } from './labels';
 
 beforeAll(async () => {
   await setupI18n('en');
+});
+afterEach(async () => {
+  cleanup();
+  await applyLanguage('en');
 });
 
 const before = InventoryV2Schema.parse(recorded);
 const programs = before.software?.programs ?? [];
 
 /** Two kept inventories compared as the console answers (the wire schema parses it). */
-function comparisonOf(after: InventoryV2) {
+function comparisonOf(after: InventoryV2, disks = before.disks) {
   return InventoryComparisonResultSchema.parse({
     from: {
       id: 1,
@@ -37,7 +46,7 @@ function comparisonOf(after: InventoryV2) {
       takenBy: 'bram',
       hostname: 'vm',
     },
-    diff: diffInventories(before, after),
+    diff: diffInventories({ ...before, disks }, after),
   });
 }
 
@@ -65,7 +74,7 @@ describe('what changed between two kept inventories', () => {
     ]);
     const network = screen.getByRole('region', { name: 'Network' });
     expect(network.textContent).toContain(
-      `dnsServers ${before.network?.dnsServers.join(', ')} → ${KNOWN_CHANGES.dnsServer}`,
+      `DNS servers: ${before.network?.dnsServers.join(', ')} → ${KNOWN_CHANGES.dnsServer}`,
     );
     expect(screen.getByText(/Changes: 4/)).toBeDefined();
   });
@@ -89,5 +98,51 @@ describe('what changed between two kept inventories', () => {
     expect(screen.getByText(/^No change in: System, BIOS/).textContent).not.toContain(
       'Installed software',
     );
+  });
+
+  it('names every changed fact in the analyst’s language, with sizes in its units', async () => {
+    const after = structuredClone(before);
+    after.memory = after.memory && { ...after.memory, totalBytes: 32 * 1024 ** 3 };
+    after.network = after.network && {
+      ...after.network,
+      dnsServers: ['10.0.0.53'],
+      defaultGateways: { ...after.network.defaultGateways, ip4: [] },
+    };
+    const disk = {
+      device: '/dev/nvme0n1',
+      name: 'Samsung SSD 980',
+      type: 'SSD',
+      vendor: 'Samsung',
+      interfaceType: 'NVMe',
+      sizeBytes: 512 * 1024 ** 3,
+      serial: 'S64DNX0T123456',
+      firmware: '3B4QFXO7',
+      smartStatus: 'Ok',
+    };
+    after.disks = [{ ...disk, firmware: '4B4QFXO7' }];
+    await applyLanguage('el');
+    render(<InventoryDiffView comparison={comparisonOf(after, [disk])} />);
+    const memory = screen.getByRole('region', { name: 'Μνήμη' });
+    expect(memory.textContent).toContain('Εγκατεστημένη μνήμη:');
+    expect(memory.textContent).toContain(`→ ${formatBytes(32 * 1024 ** 3, 'el')}`);
+    expect(memory.textContent).not.toContain('totalBytes');
+    const network = screen.getByRole('region', { name: 'Δίκτυο' });
+    expect(network.textContent).toContain('Διακομιστές DNS: ');
+    expect(network.textContent).toContain('Προεπιλεγμένες πύλες (IPv4): ');
+    expect(network.textContent).not.toMatch(/dnsServers|defaultGateways/);
+    const disks = screen.getByRole('region', { name: 'Δίσκοι' });
+    expect(disks.textContent).toContain(
+      'Σειριακός αριθμός S64DNX0T123456Υλικολογισμικό: 3B4QFXO7 → 4B4QFXO7',
+    );
+  });
+
+  it.each(LANGUAGES)('has a label in %s for every fact a diff can name', async (language) => {
+    await applyLanguage(language);
+    const t = i18next.getFixedT(language);
+    const unlabelled = INVENTORY_DIFF_FIELDS.filter((field) => {
+      const label = fieldLabel(field, t);
+      return label === field || label.startsWith('inventoryChanges.');
+    });
+    expect(unlabelled).toEqual([]);
   });
 });

@@ -12,15 +12,18 @@ import {
   type NotComparable,
 } from '@deskside/core';
 import { formatBytes, formatDateTime } from '../../i18n/format';
-import { sectionLabel, sourceLabel } from './labels';
+import { fieldLabel, itemKeyLabel, sectionLabel, sourceLabel } from './labels';
 
 type Value = FieldChange['from'];
 
-function formatValue(value: Value, t: TFunction, locale: string): string {
+/** A fact's value in the page's language; sizes (fields named `…Bytes`) in KB, MB, GB. */
+function formatValue(field: string, value: Value, t: TFunction, locale: string): string {
   if (value === null || value === '') return t('inventory.unknown');
   if (Array.isArray(value)) return value.length === 0 ? t('inventory.none') : value.join(', ');
   if (typeof value === 'boolean') return value ? t('inventory.yes') : t('inventory.no');
-  if (typeof value === 'number') return value.toLocaleString(locale);
+  if (typeof value === 'number') {
+    return field.endsWith('Bytes') ? formatBytes(value, locale) : value.toLocaleString(locale);
+  }
   return value;
 }
 
@@ -56,10 +59,10 @@ function FieldChanges({ changes }: { changes: readonly FieldChange[] }) {
     <ul className="diff-fields">
       {changes.map((change) => (
         <li key={change.field}>
-          <code>{change.field}</code>{' '}
-          {t('inventoryChanges.fromTo', {
-            from: formatValue(change.from, t, i18n.language),
-            to: formatValue(change.to, t, i18n.language),
+          {t('inventoryChanges.fieldChange', {
+            field: fieldLabel(change.field, t),
+            from: formatValue(change.field, change.from, t, i18n.language),
+            to: formatValue(change.field, change.to, t, i18n.language),
           })}
         </li>
       ))}
@@ -106,7 +109,7 @@ function ListChanges({
       <Group title={t('inventoryChanges.changedIn', { section })}>
         {changed.map((item) => (
           <li key={item.key}>
-            {item.key}
+            {itemKeyLabel(item.key, t)}
             <FieldChanges changes={item.changes} />
           </li>
         ))}

@@ -47,7 +47,7 @@ const BASELINES: MachineBaselines = {
 };
 const COMPARISON: InventoryComparisonResult = { from: OLD, to: NEW, diff };
 
-function show(session: DeskSession) {
+function show(session: DeskSession, baselines: MachineBaselines = BASELINES) {
   return renderWithApi(
     <MemoryRouter>
       <InventoryHistory machineId={ID} />
@@ -55,7 +55,7 @@ function show(session: DeskSession) {
     {
       'desk.session': () => session,
       'machines.inventoryTimeline': () => TIMELINE,
-      'machines.baselines': () => BASELINES,
+      'machines.baselines': () => baselines,
       'machines.inventoryDiff': () => COMPARISON,
       'machines.setBaseline': () => ({ ...BASELINES.machine, snapshot: NEW }),
       'tickets.list': () => [],
@@ -108,6 +108,33 @@ describe('a machine’s history', () => {
     fireEvent.click(newest!);
     await waitFor(() => {
       expect(calls).toHaveBeenCalledWith('machines.setBaseline', { scope: 'model', snapshotId: 2 });
+    });
+  });
+
+  it('compares with the baseline of the machine’s model in one click', async () => {
+    const calls = show(
+      { analyst: 'bram', role: 'analyst', roles: true },
+      {
+        ...BASELINES,
+        modelBaseline: {
+          scope: 'model',
+          manufacturer: 'Dell',
+          model: 'Latitude 5440',
+          snapshot: OLD,
+          setBy: 'lena',
+          setAt: NEW.takenAt,
+        },
+      },
+    );
+    await timeline();
+    expect(
+      screen.getByText(/^Baseline of Dell Latitude 5440: the inventory of .*, set by lena\.$/),
+    ).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Compare with model baseline' }));
+    await screen.findByRole('region', { name: 'What changed' });
+    expect(calls).toHaveBeenCalledWith('machines.inventoryDiff', {
+      id: ID,
+      compare: { kind: 'baseline', scope: 'model' },
     });
   });
 });

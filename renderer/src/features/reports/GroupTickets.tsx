@@ -1,34 +1,34 @@
-import { useState } from 'react';
+import { useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ReportDimension, ReportFilters } from '@deskside/core';
+import type {
+  FailingCheck,
+  GroupTicketsPage,
+  ReportDimension,
+  ReportFilters,
+} from '@deskside/core';
+import type { ApiError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 
 const PAGE = 50;
 
-/** The tickets behind one group of the recurring report, each a link to its page. */
-export function GroupTickets({
-  filters,
-  dimension,
-  groupKey,
+/** A page of the tickets behind a line of the report, each a link to its page, with a pager. */
+function TicketsBehind({
   label,
+  page,
+  offset,
+  setOffset,
   onClose,
 }: {
-  filters: ReportFilters;
-  dimension: ReportDimension;
-  groupKey: string | null;
   label: string;
+  page: { data?: GroupTicketsPage; error: ApiError | null };
+  offset: number;
+  setOffset: Dispatch<SetStateAction<number>>;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [offset, setOffset] = useState(0);
-  const page = useApiQuery(
-    'reports.groupTickets',
-    { filters, dimension, key: groupKey, limit: PAGE, offset },
-    { keepPrevious: true },
-  );
   return (
     <section className="panel group-tickets" aria-labelledby="group-tickets-heading">
       <header className="page-header">
@@ -83,4 +83,48 @@ export function GroupTickets({
       )}
     </section>
   );
+}
+
+/** The tickets behind one group of the recurring report, each a link to its page. */
+export function GroupTickets({
+  filters,
+  dimension,
+  groupKey,
+  label,
+  onClose,
+}: {
+  filters: ReportFilters;
+  dimension: ReportDimension;
+  groupKey: string | null;
+  label: string;
+  onClose: () => void;
+}) {
+  const [offset, setOffset] = useState(0);
+  const page = useApiQuery(
+    'reports.groupTickets',
+    { filters, dimension, key: groupKey, limit: PAGE, offset },
+    { keepPrevious: true },
+  );
+  return <TicketsBehind {...{ label, page, offset, setOffset, onClose }} />;
+}
+
+/** The tickets behind one check failing on several machines (same code, same location). */
+export function CheckTickets({
+  filters,
+  check,
+  label,
+  onClose,
+}: {
+  filters: ReportFilters;
+  check: Pick<FailingCheck, 'checkId' | 'code' | 'location'>;
+  label: string;
+  onClose: () => void;
+}) {
+  const [offset, setOffset] = useState(0);
+  const page = useApiQuery(
+    'reports.checkTickets',
+    { filters, ...check, limit: PAGE, offset },
+    { keepPrevious: true },
+  );
+  return <TicketsBehind {...{ label, page, offset, setOffset, onClose }} />;
 }

@@ -91,6 +91,11 @@ function show(result: RecurringReport | ServiceReport) {
         total: 1,
         hasMore: false,
       }),
+      'reports.checkTickets': () => ({
+        tickets: [ticket(9, 'Name lookups time out')],
+        total: 1,
+        hasMore: false,
+      }),
     },
   );
 }
@@ -147,6 +152,58 @@ describe('a report on screen', () => {
       'reports.groupTickets',
       expect.objectContaining({ key: 'printer/paper-jam', dimension: { by: 'category' }, filters }),
     );
+  });
+
+  it('opens the tickets behind a group that grew most and a failing check, and a busiest machine’s page', async () => {
+    await setupI18n('el');
+    const [grew] = RECURRING.groups;
+    const call = show({
+      ...RECURRING,
+      grewMost: grew ? [grew] : [],
+      topMachines: [
+        { machineId: 'pc-7', name: 'PC-7', manufacturer: 'Lenovo', model: 'T14', tickets: 9 },
+        { machineId: 'gone', name: null, manufacturer: null, model: null, tickets: 4 },
+      ],
+      failingChecks: [
+        {
+          checkId: 'dns.resolve',
+          code: 'dns.resolve.timeout',
+          location: 'Floor 2',
+          machines: 3,
+          tickets: 4,
+          lastSeen: '2026-11-27T10:00:00.000Z',
+        },
+      ],
+    });
+    const grewMost = await screen.findByRole('table', { name: el.reports.recurring.grewMost });
+    fireEvent.click(within(grewMost).getByRole('button'));
+    await screen.findByRole('link', { name: 'Paper jam on floor 2' });
+    expect(call).toHaveBeenCalledWith(
+      'reports.groupTickets',
+      expect.objectContaining({ key: 'printer/paper-jam', dimension: { by: 'category' } }),
+    );
+
+    const machines = screen.getByRole('table', { name: el.reports.recurring.machines });
+    const links = within(machines).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/machines/pc-7']);
+    expect(links[0]?.getAttribute('aria-label')).toBe(
+      el.reports.openMachineNamed.replace('{{name}}', 'PC-7'),
+    );
+    // The same check failing on several machines, its last time as Greek writes a date, opens
+    // the tickets behind it.
+    const failing = screen.getByRole('table', { name: el.reports.recurring.failingChecks });
+    expect(within(failing).getAllByRole('row')[1]?.textContent).toContain('27 Νοε 2026');
+    fireEvent.click(within(failing).getByRole('button'));
+    const lookups = await screen.findByRole('link', { name: 'Name lookups time out' });
+    expect(lookups.getAttribute('href')).toBe('/tickets/9');
+    expect(call).toHaveBeenCalledWith('reports.checkTickets', {
+      filters,
+      checkId: 'dns.resolve',
+      code: 'dns.resolve.timeout',
+      location: 'Floor 2',
+      limit: 50,
+      offset: 0,
+    });
   });
 
   it('shows the service figures as cards and charts, with percentages and hours in French', async () => {

@@ -1,15 +1,20 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   LanguageSchema,
+  type FailingCheck,
+  type RecurringGroup,
   type RecurringReport,
   type ReportDocument,
+  type ReportDocumentSection,
   type ReportResult,
 } from '@deskside/core';
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { ChartWithTable } from './ChartWithTable';
-import { GroupTickets } from './GroupTickets';
+import { checkName } from '../checks/result-text';
+import { CheckTickets, GroupTickets } from './GroupTickets';
 import { groupLabel, recurringSections } from './recurring-document';
 import { ReportExports } from './ReportExports';
 import { filtersLine, type ReportLocale } from './report-format';
@@ -51,6 +56,16 @@ export function reportDocument(
   };
 }
 
+/** What a button of the recurring report opened: a group's tickets, or a failing check's. */
+type Opened = { section: string; label: string } & (
+  | { kind: 'group'; key: string | null }
+  | { kind: 'check'; check: Pick<FailingCheck, 'checkId' | 'code' | 'location'> }
+);
+
+/**
+ * The recurring report's sections: every group, and every check failing on several machines,
+ * opens the tickets behind it under its table; each busiest machine links to its page.
+ */
 function RecurringBody({
   report,
   document,
@@ -60,8 +75,92 @@ function RecurringBody({
 }) {
   const { t } = useTranslation();
   const at = useReportLocale();
-  const [open, setOpen] = useState<{ key: string | null; label: string } | null>(null);
-  const [groups, ...rest] = document.sections;
+  const [open, setOpen] = useState<Opened | null>(null);
+  // The document's sections, in recurringSections' order, with the rows each stands for.
+  const [groups, trend, grewMost, machines, failing, ...rest] = document.sections;
+  const opener = (opened: Opened) => (
+    <button
+      type="button"
+      className="link"
+      aria-label={t('reports.groupTickets.openNamed', { group: opened.label })}
+      onClick={() => {
+        setOpen(opened);
+      }}
+    >
+      {t('reports.groupTickets.open')}
+    </button>
+  );
+  const openGroup =
+    (section: ReportDocumentSection | undefined, list: readonly RecurringGroup[]) =>
+    (row: number) => {
+      const group = list[row];
+      if (!group || !section) return null;
+      const label = groupLabel(group.key, report.dimension, at);
+      return opener({ section: section.heading, label, kind: 'group', key: group.key });
+    };
+  const openCheck = (row: number) => {
+    const check = report.failingChecks[row];
+    if (!check || !failing) return null;
+    const label = [
+      checkName(t, check.checkId),
+      check.code,
+      check.location ?? t('reports.noKey'),
+    ].join(' · ');
+    const { checkId, code, location } = check;
+    return opener({
+      section: failing.heading,
+      label,
+      kind: 'check',
+      check: { checkId, code, location },
+    });
+  };
+  const openMachine = (row: number) => {
+    const machine = report.topMachines[row];
+    if (!machine || machine.name === null) return null;
+    return (
+      <Link
+        to={`/machines/${encodeURIComponent(machine.machineId)}`}
+        aria-label={t('reports.openMachineNamed', { name: machine.name })}
+      >
+        {t('reports.openMachine')}
+      </Link>
+    );
+  };
+  const close = () => {
+    setOpen(null);
+  };
+  const table = (
+    section: ReportDocumentSection | undefined,
+    rowAction?: (row: number) => ReactNode,
+    actionLabel?: string,
+  ) =>
+    section && (
+      <Fragment key={section.heading}>
+        <ChartWithTable
+          section={section}
+          empty={t('reports.empty')}
+          rowAction={rowAction}
+          actionLabel={actionLabel}
+        />
+        {open?.section === section.heading &&
+          (open.kind === 'group' ? (
+            <GroupTickets
+              filters={report.filters}
+              dimension={report.dimension}
+              groupKey={open.key}
+              label={open.label}
+              onClose={close}
+            />
+          ) : (
+            <CheckTickets
+              filters={report.filters}
+              check={open.check}
+              label={open.label}
+              onClose={close}
+            />
+          ))}
+      </Fragment>
+    );
   return (
     <>
       <p className="muted">
@@ -70,44 +169,12 @@ function RecurringBody({
           number: formatNumber(report.totalTickets, at.locale),
         })}
       </p>
-      {groups && (
-        <ChartWithTable
-          section={groups}
-          empty={t('reports.empty')}
-          actionLabel={t('reports.groupTickets.open')}
-          rowAction={(row) => {
-            const group = report.groups[row];
-            if (!group) return null;
-            const label = groupLabel(group.key, report.dimension, at);
-            return (
-              <button
-                type="button"
-                className="link"
-                aria-label={t('reports.groupTickets.openNamed', { group: label })}
-                onClick={() => {
-                  setOpen({ key: group.key, label });
-                }}
-              >
-                {t('reports.groupTickets.open')}
-              </button>
-            );
-          }}
-        />
-      )}
-      {open && (
-        <GroupTickets
-          filters={report.filters}
-          dimension={report.dimension}
-          groupKey={open.key}
-          label={open.label}
-          onClose={() => {
-            setOpen(null);
-          }}
-        />
-      )}
-      {rest.map((section) => (
-        <ChartWithTable key={section.heading} section={section} empty={t('reports.empty')} />
-      ))}
+      {table(groups, openGroup(groups, report.groups), t('reports.groupTickets.open'))}
+      {table(trend)}
+      {table(grewMost, openGroup(grewMost, report.grewMost), t('reports.groupTickets.open'))}
+      {table(machines, openMachine, t('reports.openMachine'))}
+      {table(failing, openCheck, t('reports.groupTickets.open'))}
+      {rest.map((section) => table(section))}
     </>
   );
 }
