@@ -21,6 +21,7 @@ export const README_SCREENSHOTS = [
   'nl-machines-add-ssh',
   'en-machine-ssh',
   'fr-settings-mail',
+  'en-reports-recurring',
 ];
 
 const missing = README_SCREENSHOTS.filter((name) => !existsSync(path.join(FROM, `${name}.png`)));

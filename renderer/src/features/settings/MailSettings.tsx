@@ -153,13 +153,14 @@ function MailForm({ view }: { view: MailSettingsView }) {
   const result = test.data;
   return (
     <form
+      className="form"
       aria-label={t('settings.mail.title')}
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate(input());
       }}
     >
-      <label className="inline">
+      <label className="checkbox">
         <input
           type="checkbox"
           checked={enabled}
@@ -214,7 +215,7 @@ function MailForm({ view }: { view: MailSettingsView }) {
           </label>
         )}
       </fieldset>
-      <label className="inline">
+      <label className="checkbox">
         <input
           type="checkbox"
           checked={sending}
