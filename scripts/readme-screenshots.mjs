@@ -1,6 +1,7 @@
 // Copies the README's screenshots from the last end-to-end run (test/e2e/languages.spec.ts
-// writes every page in every language to test-results/screenshots) into docs/screenshots.
-// Run `npx playwright test test/e2e/languages.spec.ts` first, then `npm run screenshots`.
+// writes every page in every language to test-results/screenshots, reports.spec.ts the
+// reports with figures in them) into docs/screenshots. Run `npx playwright test
+// test/e2e/languages.spec.ts test/e2e/reports.spec.ts` first, then `npm run screenshots`.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -26,7 +27,9 @@ export const README_SCREENSHOTS = [
 
 const missing = README_SCREENSHOTS.filter((name) => !existsSync(path.join(FROM, `${name}.png`)));
 if (missing.length > 0) {
-  console.error(`Not in ${FROM}: ${missing.join(', ')}. Run the languages end-to-end test first.`);
+  console.error(
+    `Not in ${FROM}: ${missing.join(', ')}. Run the languages and reports end-to-end tests first.`,
+  );
   process.exit(1);
 }
 mkdirSync(TO, { recursive: true });
