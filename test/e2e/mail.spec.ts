@@ -49,7 +49,8 @@ async function deskUnseen(servers: MailServers): Promise<number> {
   const client = imapClient(servers, DESK);
   await client.connect();
   try {
-    return (await client.status('INBOX', { unseen: true })).unseen ?? -1;
+    const status = await client.status('INBOX', { unseen: true });
+    return status ? (status.unseen ?? -1) : -1;
   } finally {
     await client.logout();
   }
