@@ -156,8 +156,14 @@ test('the desk’s mailbox: set up on screen, mail in as tickets, mail out to th
         received.push(...(await takeParsedMail(servers, ANN)));
         return received.length;
       })
-      .toBe(1);
-    const [toAnn] = received;
+      .toBe(2);
+    // The desk's automatic acknowledgement of her ticket, then the analyst's message.
+    const acknowledgement = received.find((mail) => mail.headers.get('auto-submitted'));
+    expect(acknowledgement?.subject).toBe(
+      `[#${ticketId}] We received your request: Printer on floor 2 prints blank pages`,
+    );
+    expect(acknowledgement?.headers.get('auto-submitted')).toBe('auto-generated');
+    const toAnn = received.find((mail) => mail !== acknowledgement);
     expect(toAnn?.subject).toBe(`[#${ticketId}] Printer on floor 2 prints blank pages`);
     expect(toAnn?.inReplyTo).toBe('<blank-pages@ann.desk.test>');
     expect(toAnn?.text?.trim()).toBe('Could you send a photo of the printer’s display?');
@@ -225,8 +231,17 @@ test('the desk’s mailbox: set up on screen, mail in as tickets, mail out to th
     await expect(queue.getByRole('option')).toHaveCount(2);
     await expect(queue.getByRole('option', { name: /Out of office|Undelivered/ })).toHaveCount(0);
     await expect.poll(() => deskUnseen(servers)).toBe(0);
-    received = await takeParsedMail(servers, ANN);
-    expect(received).toEqual([]);
+    // To the requester only the acknowledgement of her second ticket: nothing answers the
+    // auto-reply or the bounce.
+    received = [];
+    await expect
+      .poll(async () => {
+        received.push(...(await takeParsedMail(servers, ANN)));
+        return received.map((mail) => mail.subject);
+      })
+      .toEqual([
+        expect.stringMatching(/^\[#\d+\] We received your request: Second monitor flickers$/),
+      ]);
   } finally {
     await servers.stop();
   }
