@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll } from 'vitest';
+import type { SaveMailSettingsInput } from '@deskside/core';
 import type { SmtpAccount } from '../../electron/services/mail/mail-outbox';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -273,6 +274,44 @@ export function mailServersForFile(users: readonly MailUser[]): { get(): MailSer
       if (!servers) throw new Error('The mail servers have not started');
       return servers;
     },
+  };
+}
+
+/**
+ * The desk's mail settings for the test servers, as the settings screen saves them: `desk`'s
+ * mailbox read (from `folder`, marked seen unless told otherwise), and the test SMTP server
+ * with `desk` as sender when `sending` is set.
+ */
+export function deskMailSettings(
+  servers: MailServers,
+  desk: MailUser,
+  options: {
+    folder?: string;
+    afterIntake?: SaveMailSettingsInput['imap']['afterIntake'];
+    sending?: boolean;
+  } = {},
+): SaveMailSettingsInput {
+  return {
+    enabled: true,
+    imap: {
+      host: servers.host,
+      port: servers.imapPort,
+      security: 'none',
+      user: desk.address,
+      password: desk.password,
+      folder: options.folder ?? 'INBOX',
+      afterIntake: options.afterIntake ?? { kind: 'seen' },
+    },
+    ...(options.sending
+      ? {
+          smtp: {
+            host: servers.host,
+            port: servers.smtpPort,
+            security: 'none',
+            from: desk.address,
+          },
+        }
+      : {}),
   };
 }
 

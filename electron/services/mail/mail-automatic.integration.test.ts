@@ -15,7 +15,12 @@ import { DEFAULT_WORKFLOW_CONFIG } from '@deskside/core';
 import { callError, type TestConsole } from '#test/helpers/console';
 import { deskAnalyst, deskWithAnalysts, signedInAs, tryAs } from '#test/helpers/desk';
 import { eventually } from '#test/helpers/eventually';
-import { startMailServers, takeParsedMail, type MailServers } from '#test/helpers/mail-servers';
+import {
+  deskMailSettings,
+  startMailServers,
+  takeParsedMail,
+  type MailServers,
+} from '#test/helpers/mail-servers';
 import { newPostgresDatabase, openConsoleOn, STORE_KINDS } from '#test/helpers/stores';
 import type { WorkflowDeps } from '../tickets/ticket-writer';
 import { WorkflowConfigService } from '../workflow/config-service';
@@ -378,24 +383,7 @@ describe.each(STORE_KINDS)('automatic messages on %s', (kind) => {
     const databaseUrl = kind === 'postgres' ? await newPostgresDatabase() : undefined;
     const first = await open(kind, databaseUrl, dataDir);
     const person = await marie(first);
-    await first.call('mail.saveSettings', {
-      enabled: true,
-      imap: {
-        host: '127.0.0.1',
-        port: servers.imapPort,
-        security: 'none',
-        user: DESK.address,
-        password: DESK.password,
-        folder: 'INBOX',
-        afterIntake: { kind: 'seen' },
-      },
-      smtp: {
-        host: '127.0.0.1',
-        port: servers.smtpPort,
-        security: 'none',
-        from: DESK.address,
-      },
-    });
+    await first.call('mail.saveSettings', deskMailSettings(servers, DESK, { sending: true }));
     // The console reading the mailbox sends, and starts reading the timeline at once.
     await eventually(
       () => first.db.selectFrom('mailAutomaticCursor').selectAll().execute(),

@@ -14,6 +14,7 @@ import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  deskMailSettings,
   imapClient,
   mailServersForFile,
   smtpAccountOf,
@@ -144,18 +145,7 @@ describe('two consoles of a PostgreSQL desk and a kill in the middle', () => {
     // Console A reads the mailbox; B, set up the same way, waits for the lock.
     const a = await startConsoleA('intake', databaseUrl);
     await a.waitForLine(/^locked$/, 30_000);
-    await b.service.save({
-      enabled: true,
-      imap: {
-        host: servers.host,
-        port: servers.imapPort,
-        security: 'none',
-        user: DESK.address,
-        password: DESK.password,
-        folder: 'INBOX',
-        afterIntake: { kind: 'seen' },
-      },
-    });
+    await b.service.save(deskMailSettings(servers, DESK));
     await eventually(
       () => lines(a.stdout(), /^committed /).length,
       (count) => count >= KILL_AFTER_TAKEN,

@@ -11,6 +11,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SaveMailSettingsInput } from '@deskside/core';
 import {
+  deskMailSettings,
   imapClient as imapClientOf,
   startMailServers,
   type MailServers,
@@ -99,18 +100,7 @@ function depsOf(desk: TestConsole): WorkflowDeps {
 }
 
 function settingsFor(folder: string, afterIntake: SaveMailSettingsInput['imap']['afterIntake']) {
-  return {
-    enabled: true,
-    imap: {
-      host: '127.0.0.1',
-      port: servers.imapPort,
-      security: 'none',
-      user: DESK.address,
-      password: DESK.password,
-      folder,
-      afterIntake,
-    },
-  } satisfies SaveMailSettingsInput;
+  return deskMailSettings(servers, DESK, { folder, afterIntake });
 }
 
 function mailService(

@@ -24,6 +24,7 @@ import type { Db } from '../database/open';
 import type { MailOutboxTable } from '../database/schema';
 import { loadTicketRow, noteOnTicket, type WorkflowDeps } from '../tickets/ticket-writer';
 import { appendEntries } from '../tickets/timeline';
+import { directoryAddress } from './mail-threads';
 
 export interface SmtpAccount {
   host: string;
@@ -55,14 +56,8 @@ export const RETRY_DELAYS_MS = [60_000, 120_000, 240_000, 480_000];
 /** The address a ticket's requester is written to: the directory's, else the one they wrote from. */
 export async function requesterAddress(db: Db, ticketId: number): Promise<string | null> {
   const ticket = await loadTicketRow(db, ticketId);
-  if (ticket.requesterId !== null) {
-    const person = await db
-      .selectFrom('people')
-      .select('email')
-      .where('id', '=', ticket.requesterId)
-      .executeTakeFirst();
-    if (person?.email) return person.email;
-  }
+  const listed = await directoryAddress(db, ticket.requesterId);
+  if (listed) return listed;
   const received = await db
     .selectFrom('mailMessages')
     .select('fromAddress')

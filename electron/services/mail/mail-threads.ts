@@ -22,6 +22,17 @@ export async function personByAddress(db: Db, address: string): Promise<number |
 
 const addressIn = (text: string) => (/<([^<>\s]+@[^<>\s]+)>/.exec(text)?.[1] ?? text).trim();
 
+/** The e-mail address the people directory holds for a person, or null. */
+export async function directoryAddress(db: Db, personId: number | null): Promise<string | null> {
+  if (personId === null) return null;
+  const person = await db
+    .selectFrom('people')
+    .select('email')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return person?.email ? person.email : null;
+}
+
 /**
  * Whether a reply comes from the ticket's requester: the directory person's address, the
  * address the requester's name holds ("Ann <ann@x>"), or the address that opened the ticket by
@@ -34,14 +45,8 @@ export async function fromRequester(db: Db, ticket: TicketRow, address: string):
   const sender = address.trim().toLowerCase();
   if (sender === '') return false;
   const known = new Set<string>([addressIn(ticket.requester).toLowerCase()]);
-  if (ticket.requesterId !== null) {
-    const person = await db
-      .selectFrom('people')
-      .select('email')
-      .where('id', '=', ticket.requesterId)
-      .executeTakeFirst();
-    if (person?.email) known.add(person.email.trim().toLowerCase());
-  }
+  const listed = await directoryAddress(db, ticket.requesterId);
+  if (listed) known.add(listed.trim().toLowerCase());
   const opened = await db
     .selectFrom('mailMessages')
     .select('fromAddress')
